@@ -1,0 +1,27 @@
+namespace BorderAlerts.Core.Feeds;
+
+public enum FeedType { Feed, Html, Json }
+
+/// <summary>One source from config/feeds.yaml (design section 8).</summary>
+public sealed record FeedDefinition
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required Uri Url { get; init; }
+    public FeedType Type { get; init; } = FeedType.Feed;
+    public string? Language { get; init; }
+    public TimeSpan Every { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>IANA zone for times the source prints without an offset (Asia/Shanghai, Asia/Tokyo…).</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+    public bool Enabled { get; init; } = true;
+    /// <summary>Alert on the first poll's items too; by default the first poll only seeds.</summary>
+    public bool Backfill { get; init; }
+    public HtmlRecipe? Html { get; init; }
+    public JsonRecipe? Json { get; init; }
+}
+
+/// <summary>CSS selectors for a list page without a feed. Title, link, date and summary are relative to each item.</summary>
+public sealed record HtmlRecipe(string Item, string Title, string? Link, string? Date, string? Summary, string? Exclude);
+
+/// <summary>Dotted field paths into a JSON list API; title, link, date, summary and id are relative to each item.</summary>
+public sealed record JsonRecipe(string Items, string Title, string Link, string? Date, string? Summary, string? Id);

@@ -1,0 +1,115 @@
+using BorderAlerts.Core.Config;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace BorderAlerts.Core.Feeds;
+
+/// <summary>
+/// Reads config/feeds.yaml. Every problem is a <see cref="ConfigException"/> naming file, line and field;
+/// a file with one bad entry is rejected whole, so a typo never silently drops a source.
+/// </summary>
+public static class FeedsFile
+{
+    static readonly string[] KnownFields =
+        ["id", "name", "url", "type", "language", "every", "timezone", "enabled", "backfill", "html", "json"];
+
+    public static IReadOnlyList<FeedDefinition> Load(string path)
+    {
+        if (!File.Exists(path)) throw new ConfigException(path, 0, "feeds", "file not found");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static IReadOnlyList<FeedDefinition> Parse(string yaml, string file)
+    {
+        var stream = new YamlStream();
+        try { stream.Load(new StringReader(yaml)); }
+        catch (YamlException e) { throw new ConfigException(file, (int)e.Start.Line, "yaml", e.InnerException?.Message ?? e.Message); }
+        if (stream.Documents.Count == 0) return [];
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new ConfigException(file, 1, "feeds", "expected a mapping with a 'feeds:' list");
+        var top = new YamlFields(file, "", root);
+        var list = top.Node("feeds");
+        if (list is null) return [];
+        if (list is not YamlSequenceNode items) throw new ConfigException(file, (int)list.Start.Line, "feeds", "expected a list");
+
+        var feeds = new List<FeedDefinition>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < items.Children.Count; i++)
+        {
+            if (items.Children[i] is not YamlMappingNode map)
+                throw new ConfigException(file, (int)items.Children[i].Start.Line, $"feeds[{i}]", "expected a mapping");
+            var feed = ReadFeed(new YamlFields(file, $"feeds[{i}]", map));
+            if (!ids.Add(feed.Id))
+                throw new ConfigException(file, (int)map.Start.Line, $"feeds[{i}].id", $"duplicate id '{feed.Id}'");
+            feeds.Add(feed);
+        }
+        return feeds;
+    }
+
+    static FeedDefinition ReadFeed(YamlFields f)
+    {
+        f.RejectUnknown(KnownFields);
+        var id = f.RequiredString("id");
+        if (!FeedIds.IsValid(id)) throw f.Error("id", f.Node("id")!, $"'{id}' must be lower-case letters, digits and '-'");
+        var urlText = f.RequiredString("url");
+        if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || (url.Scheme != "http" && url.Scheme != "https"))
+            throw f.Error("url", f.Node("url")!, $"'{urlText}' is not an absolute http(s) address");
+        var type = ReadType(f);
+        return new FeedDefinition
+        {
+            Id = id,
+            Name = f.OptionalString("name") ?? id,
+            Url = url,
+            Type = type,
+            Language = f.OptionalString("language"),
+            Every = ReadEvery(f),
+            TimeZone = ReadZone(f),
+            Enabled = f.OptionalBool("enabled", true),
+            Backfill = f.OptionalBool("backfill", false),
+            Html = type == FeedType.Html ? ReadHtml(f) : null,
+            Json = type == FeedType.Json ? ReadJson(f) : null,
+        };
+    }
+
+    static FeedType ReadType(YamlFields f) => f.OptionalString("type")?.ToLowerInvariant() switch
+    {
+        null or "feed" or "rss" or "atom" => FeedType.Feed,
+        "html" => FeedType.Html,
+        "json" => FeedType.Json,
+        var other => throw f.Error("type", f.Node("type")!, $"'{other}' is not one of feed, html, json"),
+    };
+
+    static TimeSpan ReadEvery(YamlFields f)
+    {
+        var text = f.OptionalString("every");
+        if (text is null) return TimeSpan.FromMinutes(10);
+        if (!DurationParser.TryParse(text, out var every))
+            throw f.Error("every", f.Node("every")!, $"'{text}' is not a duration (examples: 30s, 10m, 2h)");
+        return every;
+    }
+
+    static TimeZoneInfo ReadZone(YamlFields f)
+    {
+        var text = f.OptionalString("timezone");
+        if (text is null) return TimeZoneInfo.Utc;
+        try { return TimeZoneInfo.FindSystemTimeZoneById(text); }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        { throw f.Error("timezone", f.Node("timezone")!, $"'{text}' is not a known time zone (example: Asia/Shanghai)"); }
+    }
+
+    static HtmlRecipe ReadHtml(YamlFields f)
+    {
+        var html = f.Child("html") ?? throw f.Missing("html", "type html needs html: {item, title, link, date}");
+        html.RejectUnknown("item", "title", "link", "date", "summary", "exclude");
+        return new HtmlRecipe(html.RequiredString("item"), html.RequiredString("title"), html.OptionalString("link"),
+            html.OptionalString("date"), html.OptionalString("summary"), html.OptionalString("exclude"));
+    }
+
+    static JsonRecipe ReadJson(YamlFields f)
+    {
+        var json = f.Child("json") ?? throw f.Missing("json", "type json needs json: {items, title, link, date}");
+        json.RejectUnknown("items", "title", "link", "date", "summary", "id");
+        return new JsonRecipe(json.RequiredString("items"), json.RequiredString("title"), json.RequiredString("link"),
+            json.OptionalString("date"), json.OptionalString("summary"), json.OptionalString("id"));
+    }
+}

@@ -1,0 +1,48 @@
+using BorderAlerts.Core.Config;
+using Microsoft.Extensions.Logging;
+
+namespace BorderAlerts.Core.Feeds;
+
+/// <summary>
+/// feeds.yaml, reloaded when the file changes. A broken edit is logged with file, line and field and the last
+/// good set stays in force, so a typo never stops polling; at start a broken file is fatal (exit code 2).
+/// </summary>
+public sealed class FileFeedCatalog : IFeedCatalog
+{
+    readonly string _path;
+    readonly ILogger _log;
+    readonly Lock _lock = new();
+    IReadOnlyList<FeedDefinition> _feeds;
+    DateTime _stamp;
+    int _version = 1;
+
+    public FileFeedCatalog(string path, ILogger<FileFeedCatalog> log)
+    {
+        _path = path;
+        _log = log;
+        _stamp = Stamp();
+        _feeds = FeedsFile.Load(path);
+    }
+
+    public (IReadOnlyList<FeedDefinition> Feeds, int Version) Current()
+    {
+        lock (_lock)
+        {
+            var stamp = Stamp();
+            if (stamp != _stamp)
+            {
+                _stamp = stamp;
+                try
+                {
+                    _feeds = FeedsFile.Load(_path);
+                    _version++;
+                    _log.LogInformation("Reloaded {Path}: {Count} feeds", _path, _feeds.Count);
+                }
+                catch (ConfigException e) { _log.LogError("Kept the previous feeds; {Path} has an error: {Error}", _path, e.Message); }
+            }
+            return (_feeds, _version);
+        }
+    }
+
+    DateTime Stamp() => File.Exists(_path) ? File.GetLastWriteTimeUtc(_path) : DateTime.MinValue;
+}

@@ -1,0 +1,25 @@
+namespace BorderAlerts.Core.Polling;
+
+/// <summary>
+/// When to poll next. After a failure: the feed's interval doubled per consecutive failure, jittered ±25 %,
+/// capped (default 4 h); never a permanent disable. A Retry-After longer than that is honoured up to a day.
+/// </summary>
+public sealed class Backoff(TimeSpan cap, Func<double> random)
+{
+    public static readonly TimeSpan DefaultCap = TimeSpan.FromHours(4);
+    static readonly TimeSpan MaxRetryAfter = TimeSpan.FromDays(1);
+    static readonly TimeSpan MinBase = TimeSpan.FromMinutes(1);
+
+    public Backoff() : this(DefaultCap, Random.Shared.NextDouble) { }
+
+    public TimeSpan AfterFailure(TimeSpan every, int consecutiveFailures, TimeSpan? retryAfter)
+    {
+        var baseDelay = every < MinBase ? MinBase : every;
+        var exponent = Math.Clamp(consecutiveFailures - 1, 0, 20);
+        var delay = TimeSpan.FromTicks((long)Math.Min(cap.Ticks, baseDelay.Ticks * Math.Pow(2, exponent)));
+        delay = TimeSpan.FromTicks((long)(delay.Ticks * (0.75 + 0.5 * random())));
+        if (delay > cap) delay = cap;
+        if (retryAfter is { } wait && wait > delay) delay = wait > MaxRetryAfter ? MaxRetryAfter : wait;
+        return delay;
+    }
+}

@@ -1,0 +1,57 @@
+using BorderAlerts.Core.Feeds;
+using BorderAlerts.Core.Fetching;
+using BorderAlerts.Core.Items;
+using BorderAlerts.Core.Parsing;
+using BorderAlerts.Core.Storage;
+
+namespace BorderAlerts.Core.Polling;
+
+/// <summary>
+/// The one class that knows the order of the stages for a feed: fetch, decode and parse, identify, store.
+/// Every outcome, good or bad, ends on the feed's health record; nothing is thrown for an expected failure.
+/// </summary>
+public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, TimeProvider clock, Backoff backoff)
+{
+    public async Task<PollReport> PollAsync(FeedDefinition feed, FeedState state, CancellationToken cancellationToken)
+    {
+        var fetch = await fetcher.FetchAsync(new FetchRequest(feed.Url, state.ETag, state.LastModified), cancellationToken);
+        var now = clock.GetUtcNow();
+        var completion = fetch switch
+        {
+            FetchResult.Fetched body => Parsed(feed, state, body, now),
+            FetchResult.NotModified => new PollCompletion(feed.Id, now, PollStatus.NotModified, now + feed.Every),
+            FetchResult.Failed failed => Failure(feed, state, now, $"{failed.Kind}: {failed.Message}", failed.Status, failed.RetryAfter),
+            _ => throw new InvalidOperationException($"unknown fetch result {fetch.GetType().Name}"),
+        };
+        // The fetch may be cancelled by shutdown; the write that records it must not be, or its lease would be lost.
+        var commit = await store.CompleteAsync(completion, CancellationToken.None);
+        return new PollReport(feed.Id, completion.Status, completion.ItemsFound ?? 0, commit.NewItems.Count,
+            completion.Error, completion.NextPollAt, commit.NewItems);
+    }
+
+    PollCompletion Parsed(FeedDefinition feed, FeedState state, FetchResult.Fetched body, DateTimeOffset now)
+    {
+        var parsed = FeedParser.Parse(body.Body, body.ContentType, new ParseContext(feed, body.FinalUrl, now));
+        if (!parsed.Ok) return Failure(feed, state, now, $"Parse: {parsed.Error} (encoding {parsed.EncodingName})", body.Status, null);
+        var candidates = parsed.Items
+            .Select(item => new CandidateItem(item, ItemIdentity.Keys(item, feed.Url), ItemIdentity.ContentHash(item.Title, item.Text)))
+            .ToList();
+        return new PollCompletion(feed.Id, now, PollStatus.Fetched, now + feed.Every)
+        {
+            ETag = body.ETag,
+            LastModified = body.LastModified,
+            HttpStatus = body.Status,
+            Language = feed.Language,
+            Items = candidates,
+            Response = new RawResponse(body.FinalUrl, now, body.Body, body.Headers),
+            AlertOnNew = state.Seeded || feed.Backfill,
+            ItemsFound = parsed.Items.Count,
+        };
+    }
+
+    PollCompletion Failure(FeedDefinition feed, FeedState state, DateTimeOffset now, string error, int? status, TimeSpan? retryAfter)
+    {
+        var delay = backoff.AfterFailure(feed.Every, state.ConsecutiveFailures + 1, retryAfter);
+        return new PollCompletion(feed.Id, now, PollStatus.Failed, now + delay) { Error = error, HttpStatus = status };
+    }
+}

@@ -1,0 +1,17 @@
+using BorderAlerts.Core.Storage;
+
+namespace BorderAlerts.Core.Polling;
+
+/// <summary>What one feed's poll came to.</summary>
+public sealed record PollReport(string FeedId, PollStatus Status, int ItemsFound, int NewItems, string? Error,
+    DateTimeOffset NextPollAt, IReadOnlyList<StoredItem> Stored);
+
+/// <summary>A pass over several feeds; `poll --json` prints these counts.</summary>
+public sealed record PollSummary(IReadOnlyList<PollReport> Reports)
+{
+    public int Feeds => Reports.Count;
+    public int Fetched => Reports.Count(r => r.Status == PollStatus.Fetched);
+    public int NotModified => Reports.Count(r => r.Status == PollStatus.NotModified);
+    public int Failed => Reports.Count(r => r.Status == PollStatus.Failed);
+    public int NewItems => Reports.Sum(r => r.NewItems);
+}

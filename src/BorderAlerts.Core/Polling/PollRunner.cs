@@ -1,0 +1,68 @@
+using BorderAlerts.Core.Feeds;
+using BorderAlerts.Core.Storage;
+
+namespace BorderAlerts.Core.Polling;
+
+public sealed class PollRunnerOptions
+{
+    /// <summary>Feeds polled at once across all hosts.</summary>
+    public int Parallelism { get; set; } = 32;
+    /// <summary>Feeds leased per claim; a pass claims again until nothing is due or the budget is spent.</summary>
+    public int ClaimBatch { get; set; } = 256;
+    /// <summary>How long a claim holds a feed; longer than any fetch can take, so only a dead poller's claims expire.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Longest a scheduled pass keeps claiming before it yields to the next trigger.</summary>
+    public TimeSpan PassBudget { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>
+/// One polling pass: claim due (or named) feeds and poll them with bounded parallelism. Claims come from the
+/// store, not from one timer per feed, so the same pass scales across instances (design section 3).
+/// A cancelled pass stops claiming; feeds already claimed finish and are recorded.
+/// </summary>
+public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPoller poller, TimeProvider clock, PollRunnerOptions options)
+{
+    int _syncedVersion;
+
+    public async Task<PollSummary> RunDueAsync(CancellationToken stopping) => await RunAsync(null, stopping);
+
+    /// <summary>Polls the named feeds now, due or not.</summary>
+    public async Task<PollSummary> RunNowAsync(IReadOnlyCollection<string> feedIds, CancellationToken stopping) => await RunAsync(feedIds, stopping);
+
+    async Task<PollSummary> RunAsync(IReadOnlyCollection<string>? named, CancellationToken stopping)
+    {
+        var feeds = await SyncAsync(stopping);
+        var reports = new List<PollReport>();
+        var started = clock.GetUtcNow();
+        while (!stopping.IsCancellationRequested)
+        {
+            var claimed = await store.ClaimAsync(new ClaimRequest(clock.GetUtcNow(), options.Lease, options.ClaimBatch, named), stopping);
+            if (claimed.Count == 0) break;
+            await PollAllAsync(claimed, feeds, reports);
+            if (named is not null || clock.GetUtcNow() - started > options.PassBudget) break;
+        }
+        return new PollSummary(reports);
+    }
+
+    async Task<Dictionary<string, FeedDefinition>> SyncAsync(CancellationToken cancellationToken)
+    {
+        var (feeds, version) = catalog.Current();
+        if (version != _syncedVersion)
+        {
+            await store.SyncFeedsAsync(feeds, clock.GetUtcNow(), cancellationToken);
+            _syncedVersion = version;
+        }
+        return feeds.ToDictionary(f => f.Id);
+    }
+
+    async Task PollAllAsync(IReadOnlyList<FeedState> claimed, Dictionary<string, FeedDefinition> feeds, List<PollReport> reports)
+    {
+        // Claimed feeds are polled to the end even during shutdown; each fetch is bounded by its own timeout.
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, async (state, _) =>
+        {
+            if (!feeds.TryGetValue(state.FeedId, out var feed)) return;
+            var report = await poller.PollAsync(feed, state, CancellationToken.None);
+            lock (reports) reports.Add(report);
+        });
+    }
+}

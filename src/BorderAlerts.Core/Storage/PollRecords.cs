@@ -1,0 +1,38 @@
+using BorderAlerts.Core.Items;
+using BorderAlerts.Core.Parsing;
+
+namespace BorderAlerts.Core.Storage;
+
+/// <summary>A feed's polling state as the store holds it.</summary>
+public sealed record FeedState(string FeedId, string? ETag, string? LastModified, bool Seeded, int ConsecutiveFailures, DateTimeOffset NextPollAt);
+
+/// <summary>Which feeds to lease: the due ones, or the named ones whether due or not.</summary>
+public sealed record ClaimRequest(DateTimeOffset Now, TimeSpan Lease, int Max, IReadOnlyCollection<string>? FeedIds = null);
+
+public enum PollStatus { Fetched, NotModified, Failed }
+
+/// <summary>Everything one poll learned, written by the store in one transaction.</summary>
+public sealed record PollCompletion(string FeedId, DateTimeOffset At, PollStatus Status, DateTimeOffset NextPollAt)
+{
+    public string? ETag { get; init; }
+    public string? LastModified { get; init; }
+    public string? Error { get; init; }
+    public int? HttpStatus { get; init; }
+    public string? Language { get; init; }
+    public IReadOnlyList<CandidateItem> Items { get; init; } = [];
+    /// <summary>The response, kept as evidence if it produced a new item.</summary>
+    public RawResponse? Response { get; init; }
+    /// <summary>New items may alert: false on a feed's first (seeding) poll unless it back-fills.</summary>
+    public bool AlertOnNew { get; init; }
+    public int? ItemsFound { get; init; }
+}
+
+/// <summary>An item the store had not seen before this poll.</summary>
+public sealed record StoredItem(long Id, string FeedId, ParsedItem Item, string? Language, bool Alertable);
+
+public sealed record PollCommit(IReadOnlyList<StoredItem> NewItems, int Seen);
+
+/// <summary>A source's health as shown by `feeds list` and used for admin notices.</summary>
+public sealed record FeedHealth(string FeedId, string Url, bool Enabled, DateTimeOffset? LastSuccessAt, DateTimeOffset? LastAttemptAt,
+    int ConsecutiveFailures, string? LastError, int? LastStatus, DateTimeOffset? LastNewItemAt, DateTimeOffset NextPollAt,
+    int ItemsLast24h, int? LastItemsFound, long TotalItems);

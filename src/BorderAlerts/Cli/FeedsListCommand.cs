@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Text.Json;
+using BorderAlerts.Core.Feeds;
+using BorderAlerts.Core.Storage;
+using BorderAlerts.Hosting;
+
+namespace BorderAlerts.Cli;
+
+/// <summary>`feeds list [--json]`: every configured source and its health record.</summary>
+public static class FeedsListCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var command = new Command("list", "List sources: last success, failures, last error, last new item, next poll, items in 24 h") { json };
+        command.SetAction((parse, ct) => RunAsync(output, parse.GetValue(json), ct));
+        return command;
+    }
+
+    static async Task<int> RunAsync(TextWriter output, bool json, CancellationToken cancellationToken)
+    {
+        await using var app = AppHost.Build(service: false);
+        await AppHost.PrepareAsync(app.Services, cancellationToken);
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var feeds = app.Services.GetRequiredService<IFeedCatalog>().Current().Feeds;
+        await app.Services.GetRequiredService<IPollStore>().SyncFeedsAsync(feeds, clock.GetUtcNow(), cancellationToken);
+        var health = await app.Services.GetRequiredService<IFeedHealthReader>().ListHealthAsync(clock.GetUtcNow(), cancellationToken);
+        var names = feeds.ToDictionary(f => f.Id);
+        var rows = health.Where(h => names.ContainsKey(h.FeedId)).ToList();
+        if (json) output.WriteLine(JsonSerializer.Serialize(new { feeds = rows.Select(h => Json(h, names[h.FeedId])) }));
+        else Table(output, rows, names, clock.GetUtcNow());
+        return CliApp.Ok;
+    }
+
+    static object Json(FeedHealth h, FeedDefinition f) => new
+    {
+        id = h.FeedId, name = f.Name, url = h.Url, type = f.Type.ToString().ToLowerInvariant(), language = f.Language,
+        every = f.Every.TotalSeconds, enabled = h.Enabled, status = Status(h), lastSuccess = h.LastSuccessAt, lastAttempt = h.LastAttemptAt,
+        consecutiveFailures = h.ConsecutiveFailures, lastError = h.LastError, lastStatus = h.LastStatus, lastNewItem = h.LastNewItemAt,
+        nextPoll = h.NextPollAt, itemsLast24h = h.ItemsLast24h, lastItemsFound = h.LastItemsFound, totalItems = h.TotalItems,
+    };
+
+    static string Status(FeedHealth h) =>
+        !h.Enabled ? "disabled" : h.LastAttemptAt is null ? "new" : h.ConsecutiveFailures > 0 ? "failing" : "ok";
+
+    static void Table(TextWriter output, List<FeedHealth> rows, Dictionary<string, FeedDefinition> names, DateTimeOffset now)
+    {
+        var header = new[] { "ID", "STATUS", "LAST SUCCESS", "FAILS", "LAST NEW ITEM", "NEXT POLL", "24H", "LAST ERROR" };
+        var cells = rows.Select(h => new[]
+        {
+            h.FeedId, Status(h), Ago(h.LastSuccessAt, now), h.ConsecutiveFailures.ToString(), Ago(h.LastNewItemAt, now),
+            In(h.NextPollAt, now), h.ItemsLast24h.ToString(), h.ConsecutiveFailures > 0 ? Short(h.LastError) : "",
+        }).ToList();
+        var widths = header.Select((title, i) => Math.Max(title.Length, cells.Select(c => c[i].Length).DefaultIfEmpty(0).Max())).ToArray();
+        output.WriteLine(string.Join("  ", header.Select((t, i) => t.PadRight(widths[i]))).TrimEnd());
+        foreach (var row in cells) output.WriteLine(string.Join("  ", row.Select((t, i) => t.PadRight(widths[i]))).TrimEnd());
+        if (rows.Count == 0) output.WriteLine($"(no feeds configured; add them to config/feeds.yaml)");
+    }
+
+    static string Ago(DateTimeOffset? at, DateTimeOffset now) => at is { } t ? Span(now - t) + " ago" : "never";
+    static string In(DateTimeOffset at, DateTimeOffset now) => at <= now ? "due" : "in " + Span(at - now);
+    static string Span(TimeSpan s) => s.TotalSeconds < 90 ? $"{s.TotalSeconds:0}s" : s.TotalMinutes < 90 ? $"{s.TotalMinutes:0}m"
+        : s.TotalHours < 48 ? $"{s.TotalHours:0}h" : $"{s.TotalDays:0}d";
+    static string Short(string? error) => error is null ? "" : error.Length > 80 ? error[..77] + "..." : error;
+}

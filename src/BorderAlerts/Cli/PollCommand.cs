@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Text.Json;
+using BorderAlerts.Core.Feeds;
+using BorderAlerts.Core.Polling;
+using BorderAlerts.Core.Storage;
+using BorderAlerts.Hosting;
+
+namespace BorderAlerts.Cli;
+
+/// <summary>`poll [--all | --feed ID…] [--json]`: one pass, then exit.</summary>
+public static class PollCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var all = new Option<bool>("--all") { Description = "Poll every enabled feed now, due or not" };
+        var feeds = new Option<string[]>("--feed") { Description = "Poll these feeds now, due or not", AllowMultipleArgumentsPerToken = true };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object with the counts" };
+        var command = new Command("poll", "Poll the due feeds once (or --all, or --feed ID…), store new items, then exit") { all, feeds, json };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(all) && r.GetValue(feeds) is { Length: > 0 }) r.AddError("--all and --feed cannot be used together");
+        });
+        command.SetAction((parse, ct) => RunAsync(output, parse.GetValue(all), parse.GetValue(feeds) ?? [], parse.GetValue(json), ct));
+        return command;
+    }
+
+    static async Task<int> RunAsync(TextWriter output, bool all, string[] feedIds, bool json, CancellationToken cancellationToken)
+    {
+        await using var app = AppHost.Build(service: false);
+        await AppHost.PrepareAsync(app.Services, cancellationToken);
+        var runner = app.Services.GetRequiredService<PollRunner>();
+        var catalog = app.Services.GetRequiredService<IFeedCatalog>().Current().Feeds;
+        var summary = all || feedIds.Length > 0
+            ? await runner.RunNowAsync(Select(catalog, all, feedIds), cancellationToken)
+            : await runner.RunDueAsync(cancellationToken);
+        if (json) output.WriteLine(JsonSerializer.Serialize(Counts(summary)));
+        else Print(output, summary);
+        return summary.Feeds > 0 && summary.Failed == summary.Feeds ? CliApp.Failure : CliApp.Ok;
+    }
+
+    static string[] Select(IReadOnlyList<FeedDefinition> catalog, bool all, string[] feedIds)
+    {
+        if (all) return catalog.Where(f => f.Enabled).Select(f => f.Id).ToArray();
+        var unknown = feedIds.Where(id => catalog.All(f => f.Id != id)).ToList();
+        if (unknown.Count > 0)
+            throw new CliInputException($"unknown feed {string.Join(", ", unknown.Select(u => $"'{u}'"))} (known: {string.Join(", ", catalog.Select(f => f.Id))})");
+        return feedIds.Distinct().ToArray();
+    }
+
+    public static object Counts(PollSummary s) =>
+        new { feeds = s.Feeds, fetched = s.Fetched, notModified = s.NotModified, failed = s.Failed, newItems = s.NewItems };
+
+    static void Print(TextWriter output, PollSummary summary)
+    {
+        foreach (var r in summary.Reports.OrderBy(r => r.FeedId))
+        {
+            var what = r.Status switch
+            {
+                PollStatus.Fetched => $"fetched, {r.ItemsFound} items, {r.NewItems} new",
+                PollStatus.NotModified => "not modified",
+                _ => $"FAILED: {r.Error}",
+            };
+            output.WriteLine($"{r.FeedId}: {what}; next poll {r.NextPollAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z");
+        }
+        output.WriteLine($"{summary.Feeds} feeds: {summary.Fetched} fetched, {summary.NotModified} not modified, {summary.Failed} failed, {summary.NewItems} new items");
+    }
+}

@@ -1,0 +1,45 @@
+using BorderAlerts.Jobs;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace BorderAlerts.Hosting;
+
+/// <summary>Builds the one process: the service (Quartz + HTTP endpoints) or a host for a one-shot CLI command.</summary>
+public static class AppHost
+{
+    public static WebApplication Build(bool service, string[]? urls = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Services.AddBorderAlerts(builder.Configuration);
+        if (!service) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
+            .AddFilter("Quartz", LogLevel.Warning);
+        if (service) AddScheduler(builder);
+        if (urls is { Length: > 0 }) builder.WebHost.UseUrls(urls);
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+
+    static void AddScheduler(WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(90));
+        builder.Services.AddQuartz(q =>
+        {
+            q.AddJob<PollDueFeedsJob>(j => j.WithIdentity(PollDueFeedsJob.Key));
+            q.AddTrigger(t => t.ForJob(PollDueFeedsJob.Key).WithIdentity("poll-due-feeds-tick").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(TickSeconds(builder.Configuration))).RepeatForever()));
+        });
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    }
+
+    static int TickSeconds(IConfiguration configuration) =>
+        configuration.GetSection(BorderAlertsOptions.Section).Get<BorderAlertsOptions>()?.Polling.TickSeconds is > 0 and var s ? s : 5;
+
+    /// <summary>Validates settings (naming the bad key) and migrates the store; run before any command does work.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        _ = services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
+        await services.GetRequiredService<Storage.IStoreMigrator>().MigrateAsync(cancellationToken);
+    }
+}

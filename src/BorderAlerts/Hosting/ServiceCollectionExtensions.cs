@@ -1,0 +1,63 @@
+using System.Net;
+using BorderAlerts.Core.Feeds;
+using BorderAlerts.Core.Fetching;
+using BorderAlerts.Core.Polling;
+using BorderAlerts.Core.Storage;
+using BorderAlerts.Storage;
+using BorderAlerts.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace BorderAlerts.Hosting;
+
+/// <summary>The composition root: every service BorderAlerts uses is registered here and nowhere else.</summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddBorderAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BorderAlertsOptions>().Bind(configuration.GetSection(BorderAlertsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BorderAlertsOptions>, BorderAlertsOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => Settings(sp).Fetch is var f ? new FetchOptions
+        {
+            UserAgent = f.UserAgent ?? new FetchOptions().UserAgent,
+            Timeout = TimeSpan.FromSeconds(f.TimeoutSeconds),
+            MaxBodyBytes = f.MaxBodyMegabytes * 1024L * 1024L,
+            MaxRedirects = f.MaxRedirects,
+            MaxConcurrencyPerHost = f.MaxConcurrencyPerHost,
+        } : null!);
+        services.AddHttpClient(HttpFeedFetcher.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, // redirects are followed by the fetcher, so each hop can be capped and checked
+                AutomaticDecompression = DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+                UseCookies = false,
+            });
+        services.AddSingleton<IFeedFetcher, HttpFeedFetcher>();
+        services.AddSingleton<IFeedCatalog>(sp => new FileFeedCatalog(Settings(sp).FeedsFile, sp.GetRequiredService<ILogger<FileFeedCatalog>>()));
+        services.AddSingleton(sp => new Backoff(TimeSpan.FromHours(Settings(sp).Polling.MaxBackoffHours), Random.Shared.NextDouble));
+        services.AddSingleton<FeedPoller>();
+        services.AddSingleton(sp => Settings(sp).Polling is var p ? new PollRunnerOptions
+        {
+            Parallelism = p.Parallelism,
+            ClaimBatch = p.ClaimBatch,
+            Lease = TimeSpan.FromSeconds(p.LeaseSeconds),
+        } : null!);
+        services.AddSingleton<PollRunner>();
+        return services.AddSqliteStore();
+    }
+
+    static IServiceCollection AddSqliteStore(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => Settings(sp).Storage.ConnectionString is { Length: > 0 } connection
+            ? new SqliteDatabase(connection)
+            : SqliteDatabase.InDataDir(Settings(sp).DataDir));
+        services.AddSingleton<IPollStore, SqlitePollStore>();
+        services.AddSingleton<IFeedHealthReader, SqliteHealthReader>();
+        services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
+        return services;
+    }
+
+    static BorderAlertsOptions Settings(IServiceProvider services) => services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
+}

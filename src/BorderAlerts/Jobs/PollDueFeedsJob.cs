@@ -1,0 +1,25 @@
+using BorderAlerts.Core.Polling;
+using BorderAlerts.Core.Storage;
+using Quartz;
+
+namespace BorderAlerts.Jobs;
+
+/// <summary>
+/// Fires every few seconds and polls whatever is due. One job for all feeds, not one trigger per feed: claiming due
+/// rows scales with the database, Quartz triggers do not (design section 3).
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class PollDueFeedsJob(PollRunner runner, ILogger<PollDueFeedsJob> log) : IJob
+{
+    public static readonly JobKey Key = new("poll-due-feeds", "borderalerts");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var summary = await runner.RunDueAsync(cancellationToken);
+        if (summary.Feeds == 0) return;
+        foreach (var failed in summary.Reports.Where(r => r.Status == PollStatus.Failed))
+            log.LogWarning("Feed {Feed} failed: {Error}; next try {Next:u}", failed.FeedId, failed.Error, failed.NextPollAt);
+        log.LogInformation("Polled {Feeds} feeds: {Fetched} fetched, {NotModified} not modified, {Failed} failed, {New} new items",
+            summary.Feeds, summary.Fetched, summary.NotModified, summary.Failed, summary.NewItems);
+    }
+}

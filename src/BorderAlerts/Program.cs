@@ -1,0 +1,1 @@
+return await BorderAlerts.Cli.CliApp.RunAsync(args);

@@ -1,0 +1,65 @@
+using Microsoft.Data.Sqlite;
+
+namespace BorderAlerts.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one file under the data folder, WAL mode, migrations applied at start.
+/// Writes are serialised in-process (SQLite has one writer); reads run beside them thanks to WAL.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    readonly string _connectionString;
+    public SemaphoreSlim WriteLock { get; } = new(1, 1);
+
+    public SqliteDatabase(string connectionString)
+    {
+        _connectionString = new SqliteConnectionStringBuilder(connectionString)
+        {
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public static SqliteDatabase InDataDir(string dataDir)
+    {
+        Directory.CreateDirectory(dataDir);
+        return new SqliteDatabase($"Data Source={Path.Combine(dataDir, "borderalerts.db")}");
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await Execute(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+        var version = Convert.ToInt32(await Scalar(connection, "PRAGMA user_version;", cancellationToken));
+        foreach (var (target, sql) in SqliteMigrations.All.Where(m => m.Version > version))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await Execute(connection, sql + $"\nPRAGMA user_version = {target};", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    static async Task Execute(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    static async Task<object?> Scalar(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,33 @@
+using BorderAlerts.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace BorderAlerts.Storage.Sqlite;
+
+/// <summary>Writes a poll's outcome onto the feed row and ends its lease.</summary>
+internal static class SqliteFeedHealthWriter
+{
+    public static Task RecordAsync(SqliteConnection connection, PollCompletion c, PollCommit commit, CancellationToken cancellationToken)
+    {
+        var at = Sql.Ms(c.At);
+        return c.Status switch
+        {
+            PollStatus.Failed => Sql.Run(connection, """
+                UPDATE feeds SET lease_until = NULL, last_attempt_at = $at, next_poll_at = $next,
+                    consecutive_failures = consecutive_failures + 1, last_error = $error, last_status = $status
+                WHERE id = $id
+                """, cancellationToken, ("$id", c.FeedId), ("$at", at), ("$next", Sql.Ms(c.NextPollAt)), ("$error", c.Error), ("$status", c.HttpStatus)),
+            PollStatus.NotModified => Sql.Run(connection, """
+                UPDATE feeds SET lease_until = NULL, last_attempt_at = $at, last_success_at = $at, next_poll_at = $next,
+                    consecutive_failures = 0, last_status = 304
+                WHERE id = $id
+                """, cancellationToken, ("$id", c.FeedId), ("$at", at), ("$next", Sql.Ms(c.NextPollAt))),
+            _ => Sql.Run(connection, """
+                UPDATE feeds SET lease_until = NULL, last_attempt_at = $at, last_success_at = $at, next_poll_at = $next,
+                    consecutive_failures = 0, last_status = $status, etag = $etag, last_modified = $modified, seeded = 1,
+                    last_items_found = $found, last_new_item_at = CASE WHEN $new > 0 THEN $at ELSE last_new_item_at END
+                WHERE id = $id
+                """, cancellationToken, ("$id", c.FeedId), ("$at", at), ("$next", Sql.Ms(c.NextPollAt)), ("$status", c.HttpStatus),
+                ("$etag", c.ETag), ("$modified", c.LastModified), ("$found", c.ItemsFound), ("$new", commit.NewItems.Count)),
+        };
+    }
+}

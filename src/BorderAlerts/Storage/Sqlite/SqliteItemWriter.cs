@@ -1,0 +1,79 @@
+using System.Text.Json;
+using BorderAlerts.Core.Items;
+using BorderAlerts.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace BorderAlerts.Storage.Sqlite;
+
+/// <summary>
+/// Stores a poll's items inside the caller's transaction. An item whose any key is already known is a sighting of
+/// the stored item (its new keys are added); otherwise it is new, with its evidence. Commands are prepared once per poll.
+/// </summary>
+internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompletion completion)
+{
+    long? _evidenceId;
+
+    public async Task<PollCommit> WriteAsync(CancellationToken cancellationToken)
+    {
+        await using var find = Sql.Command(connection, "SELECT item_id FROM item_keys WHERE key = $key", ("$key", ""));
+        await using var addKey = Sql.Command(connection, "INSERT OR IGNORE INTO item_keys (key, item_id) VALUES ($key, $item)", ("$key", ""), ("$item", 0L));
+        await using var sight = Sql.Command(connection, "INSERT OR IGNORE INTO sightings (item_id, feed_id, seen_at) VALUES ($item, $feed, $at)",
+            ("$item", 0L), ("$feed", completion.FeedId), ("$at", Sql.Ms(completion.At)));
+        var stored = new List<StoredItem>();
+        foreach (var candidate in completion.Items)
+        {
+            var existing = await FindAsync(find, candidate, cancellationToken);
+            var id = existing ?? await InsertAsync(candidate, cancellationToken);
+            foreach (var key in candidate.Keys)
+            {
+                addKey.Parameters["$key"].Value = key;
+                addKey.Parameters["$item"].Value = id;
+                await addKey.ExecuteNonQueryAsync(cancellationToken);
+            }
+            sight.Parameters["$item"].Value = id;
+            await sight.ExecuteNonQueryAsync(cancellationToken);
+            if (existing is null)
+                stored.Add(new StoredItem(id, completion.FeedId, candidate.Item, completion.Language, completion.AlertOnNew));
+        }
+        return new PollCommit(stored, completion.Items.Count - stored.Count);
+    }
+
+    static async Task<long?> FindAsync(SqliteCommand find, CandidateItem candidate, CancellationToken cancellationToken)
+    {
+        foreach (var key in candidate.Keys)
+        {
+            find.Parameters["$key"].Value = key;
+            if (await find.ExecuteScalarAsync(cancellationToken) is long id) return id;
+        }
+        return null;
+    }
+
+    async Task<long> InsertAsync(CandidateItem candidate, CancellationToken cancellationToken)
+    {
+        var item = candidate.Item;
+        await using var insert = Sql.Command(connection, """
+            INSERT INTO items (title, url, guid, text, language, author, published_at, first_seen_at, first_feed_id, content_hash, evidence_id)
+            VALUES ($title, $url, $guid, $text, $language, $author, $published, $at, $feed, $hash, $evidence) RETURNING id
+            """,
+            ("$title", item.Title), ("$url", item.Link?.ToString()), ("$guid", item.Guid), ("$text", item.Text),
+            ("$language", completion.Language), ("$author", item.Author), ("$published", item.Published is { } p ? Sql.Ms(p) : null),
+            ("$at", Sql.Ms(completion.At)), ("$feed", completion.FeedId), ("$hash", candidate.ContentHash),
+            ("$evidence", await EvidenceIdAsync(cancellationToken)));
+        return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    async Task<long?> EvidenceIdAsync(CancellationToken cancellationToken)
+    {
+        if (_evidenceId is not null || completion.Response is null) return _evidenceId;
+        var evidence = Evidence.Capture(completion.Response);
+        await using var insert = Sql.Command(connection, """
+            INSERT INTO evidence (feed_id, url, fetched_at, sha256, length, headers, body)
+            VALUES ($feed, $url, $at, $sha, $length, $headers, $body) RETURNING id
+            """,
+            ("$feed", completion.FeedId), ("$url", evidence.Url.ToString()), ("$at", Sql.Ms(evidence.FetchedAt)), ("$sha", evidence.Sha256),
+            ("$length", evidence.Length), ("$headers", JsonSerializer.Serialize(evidence.Headers.Select(h => new[] { h.Key, h.Value }))),
+            ("$body", evidence.Compressed));
+        _evidenceId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        return _evidenceId;
+    }
+}

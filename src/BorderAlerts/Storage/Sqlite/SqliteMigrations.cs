@@ -1,0 +1,65 @@
+namespace BorderAlerts.Storage.Sqlite;
+
+/// <summary>Schema steps in order; each runs once, in its own transaction, recorded in PRAGMA user_version.</summary>
+internal static class SqliteMigrations
+{
+    public static readonly (int Version, string Sql)[] All =
+    [
+        (1, """
+            CREATE TABLE feeds (
+                id TEXT PRIMARY KEY,
+                url TEXT NOT NULL,
+                enabled INTEGER NOT NULL DEFAULT 1,
+                etag TEXT,
+                last_modified TEXT,
+                seeded INTEGER NOT NULL DEFAULT 0,
+                next_poll_at INTEGER NOT NULL,
+                lease_until INTEGER,
+                last_attempt_at INTEGER,
+                last_success_at INTEGER,
+                consecutive_failures INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT,
+                last_status INTEGER,
+                last_new_item_at INTEGER,
+                last_items_found INTEGER,
+                created_at INTEGER NOT NULL);
+            CREATE INDEX feeds_due ON feeds(enabled, next_poll_at);
+
+            CREATE TABLE evidence (
+                id INTEGER PRIMARY KEY,
+                feed_id TEXT NOT NULL,
+                url TEXT NOT NULL,
+                fetched_at INTEGER NOT NULL,
+                sha256 TEXT NOT NULL,
+                length INTEGER NOT NULL,
+                headers TEXT NOT NULL,
+                body BLOB NOT NULL);
+
+            CREATE TABLE items (
+                id INTEGER PRIMARY KEY,
+                title TEXT NOT NULL,
+                url TEXT,
+                guid TEXT,
+                text TEXT NOT NULL,
+                language TEXT,
+                author TEXT,
+                published_at INTEGER,
+                first_seen_at INTEGER NOT NULL,
+                first_feed_id TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                evidence_id INTEGER REFERENCES evidence(id));
+            CREATE INDEX items_first_seen ON items(first_seen_at);
+
+            CREATE TABLE item_keys (
+                key TEXT PRIMARY KEY,
+                item_id INTEGER NOT NULL REFERENCES items(id)) WITHOUT ROWID;
+
+            CREATE TABLE sightings (
+                item_id INTEGER NOT NULL REFERENCES items(id),
+                feed_id TEXT NOT NULL,
+                seen_at INTEGER NOT NULL,
+                PRIMARY KEY (item_id, feed_id)) WITHOUT ROWID;
+            CREATE INDEX sightings_feed_seen ON sightings(feed_id, seen_at);
+            """),
+    ];
+}

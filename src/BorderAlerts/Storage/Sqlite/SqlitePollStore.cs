@@ -1,0 +1,80 @@
+using BorderAlerts.Core.Feeds;
+using BorderAlerts.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace BorderAlerts.Storage.Sqlite;
+
+/// <summary>Feed rows, leases and poll outcomes on SQLite.</summary>
+public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
+{
+    public async Task SyncFeedsAsync(IReadOnlyList<FeedDefinition> feeds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await database.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await Sql.Run(connection, "UPDATE feeds SET enabled = 0", cancellationToken);
+            foreach (var feed in feeds)
+            {
+                await Sql.Run(connection, """
+                    INSERT INTO feeds (id, url, enabled, next_poll_at, created_at) VALUES ($id, $url, $enabled, $now, $now)
+                    ON CONFLICT (id) DO UPDATE SET enabled = excluded.enabled,
+                        etag = CASE WHEN feeds.url = excluded.url THEN feeds.etag END,
+                        last_modified = CASE WHEN feeds.url = excluded.url THEN feeds.last_modified END,
+                        url = excluded.url
+                    """, cancellationToken, ("$id", feed.Id), ("$url", feed.Url.ToString()), ("$enabled", feed.Enabled), ("$now", Sql.Ms(now)));
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally { database.WriteLock.Release(); }
+    }
+
+    public async Task<IReadOnlyList<FeedState>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
+    {
+        var now = Sql.Ms(request.Now);
+        var which = request.FeedIds is null
+            ? "enabled = 1 AND next_poll_at <= $now ORDER BY next_poll_at"
+            : $"id IN ({string.Join(",", request.FeedIds.Select((_, i) => "$f" + i))}) ORDER BY id";
+        var sql = $"""
+            UPDATE feeds SET lease_until = $until
+            WHERE id IN (SELECT id FROM feeds WHERE (lease_until IS NULL OR lease_until <= $now) AND {which} LIMIT $max)
+            RETURNING id, etag, last_modified, seeded, consecutive_failures, next_poll_at
+            """;
+        var parameters = new List<(string, object?)> { ("$now", now), ("$until", Sql.Ms(request.Now + request.Lease)), ("$max", request.Max) };
+        if (request.FeedIds is not null) parameters.AddRange(request.FeedIds.Select((id, i) => ("$f" + i, (object?)id)));
+
+        await database.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = Sql.Command(connection, sql, [.. parameters]);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var claimed = new List<FeedState>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                claimed.Add(new FeedState(reader.GetString(0), Sql.Text(reader, 1), Sql.Text(reader, 2), reader.GetBoolean(3),
+                    reader.GetInt32(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+            }
+            return claimed;
+        }
+        finally { database.WriteLock.Release(); }
+    }
+
+    public async Task<PollCommit> CompleteAsync(PollCompletion completion, CancellationToken cancellationToken)
+    {
+        await database.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var commit = completion.Status == PollStatus.Fetched
+                ? await new SqliteItemWriter(connection, completion).WriteAsync(cancellationToken)
+                : new PollCommit([], 0);
+            await SqliteFeedHealthWriter.RecordAsync(connection, completion, commit, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return commit;
+        }
+        finally { database.WriteLock.Release(); }
+    }
+}
