@@ -29,7 +29,7 @@ public static partial class SourceDates
         ["KST"] = "+09:00", ["JST"] = "+09:00", ["HKT"] = "+08:00",
     };
 
-    [GeneratedRegex(@"(?:[+-]\d{2}:?\d{2}|\b(?:GMT|UTC?|Z|[ECMP][SD]T|KST|JST|HKT))\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:[+-]\d{2}:?\d{2}|(?<=\d)Z|\b(?:GMT|UTC?|[ECMP][SD]T|KST|JST|HKT))\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ExplicitZone();
 
     [GeneratedRegex(@"^\s*(\d{1,2})\s*[-./월月]\s*(\d{1,2})\s*[일日]?\s*$")]

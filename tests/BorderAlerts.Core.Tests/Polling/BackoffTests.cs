@@ -1,0 +1,37 @@
+using BorderAlerts.Core.Polling;
+
+namespace BorderAlerts.Core.Tests.Polling;
+
+public class BackoffTests
+{
+    static Backoff Fixed(double random) => new(TimeSpan.FromHours(4), () => random);
+
+    [Theory]
+    [InlineData(1, 10)]
+    [InlineData(2, 20)]
+    [InlineData(3, 40)]
+    [InlineData(5, 160)]
+    [InlineData(6, 240)]
+    [InlineData(50, 240)]
+    public void Failures_double_the_interval_up_to_the_cap(int failures, int minutes) =>
+        Assert.Equal(TimeSpan.FromMinutes(minutes), Fixed(0.5).AfterFailure(TimeSpan.FromMinutes(10), failures, null));
+
+    [Fact]
+    public void Jitter_spreads_retries_by_a_quarter_either_way()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(7.5), Fixed(0).AfterFailure(TimeSpan.FromMinutes(10), 1, null));
+        Assert.Equal(TimeSpan.FromMinutes(12.5), Fixed(1).AfterFailure(TimeSpan.FromMinutes(10), 1, null));
+    }
+
+    [Fact]
+    public void Short_intervals_back_off_from_at_least_a_minute() =>
+        Assert.Equal(TimeSpan.FromMinutes(1), Fixed(0.5).AfterFailure(TimeSpan.FromSeconds(5), 1, null));
+
+    [Fact]
+    public void Retry_after_longer_than_the_backoff_is_honoured_up_to_a_day()
+    {
+        Assert.Equal(TimeSpan.FromHours(2), Fixed(0.5).AfterFailure(TimeSpan.FromMinutes(10), 1, TimeSpan.FromHours(2)));
+        Assert.Equal(TimeSpan.FromDays(1), Fixed(0.5).AfterFailure(TimeSpan.FromMinutes(10), 1, TimeSpan.FromDays(30)));
+        Assert.Equal(TimeSpan.FromMinutes(10), Fixed(0.5).AfterFailure(TimeSpan.FromMinutes(10), 1, TimeSpan.FromSeconds(5)));
+    }
+}
