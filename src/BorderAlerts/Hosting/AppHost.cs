@@ -18,6 +18,7 @@ public static class AppHost
         if (urls is { Length: > 0 }) builder.WebHost.UseUrls(urls);
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapMetrics();
         return app;
     }
 
