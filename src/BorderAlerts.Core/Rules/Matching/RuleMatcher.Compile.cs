@@ -1,0 +1,104 @@
+using BorderAlerts.Core.Rules.Query;
+using BorderAlerts.Core.Text;
+
+namespace BorderAlerts.Core.Rules.Matching;
+
+public sealed partial class RuleMatcher
+{
+    public static RuleMatcher Empty { get; } = Compile([]);
+
+    /// <summary>Compiles parsed rules. Disabled rules are left out.</summary>
+    public static RuleMatcher Compile(IReadOnlyList<(RuleDefinition Rule, QueryNode Query)> rules)
+    {
+        var builder = new Builder();
+        foreach (var (rule, query) in rules.Where(r => r.Rule.Enabled)) builder.Add(rule, query);
+        return new RuleMatcher(builder);
+    }
+
+    RuleMatcher(Builder b)
+    {
+        _automaton = new Automaton(b.Patterns);
+        LeafFields = b.LeafFields.ToArray();
+        RegexCount = b.RegexCount;
+        Rules = b.Rules.ToArray();
+        (_patternLeafStart, _patternLeaves) = Flatten(b.Patterns.Count, b.LeafPatterns.SelectMany((patterns, leaf) => patterns.Select(p => (p, leaf))));
+        (_leafRuleStart, _leafRules) = Flatten(LeafFields.Length, b.LeafRule.Select((rule, leaf) => (leaf, rule)));
+        _alwaysEvaluate = b.AlwaysEvaluate.ToArray();
+    }
+
+    /// <summary>Turns (key, value) pairs into CSR arrays: values of key k are at [start[k], start[k+1]).</summary>
+    static (int[] Start, int[] Values) Flatten(int keys, IEnumerable<(int Key, int Value)> pairs)
+    {
+        var list = pairs.ToList();
+        var start = new int[keys + 1];
+        foreach (var (key, _) in list) start[key + 1]++;
+        for (int k = 0; k < keys; k++) start[k + 1] += start[k];
+        var values = new int[list.Count];
+        var fill = (int[])start.Clone();
+        foreach (var (key, value) in list) values[fill[key]++] = value;
+        return (start, values);
+    }
+
+    sealed class Builder
+    {
+        readonly Dictionary<(string, bool, bool), int> _patternIds = new();
+        public List<Pattern> Patterns { get; } = [];
+        public List<Fields> LeafFields { get; } = [];
+        public List<int[]> LeafPatterns { get; } = [];
+        public List<int> LeafRule { get; } = [];
+        public List<CompiledRule> Rules { get; } = [];
+        public List<int> AlwaysEvaluate { get; } = [];
+        public int RegexCount { get; private set; }
+
+        public void Add(RuleDefinition rule, QueryNode query)
+        {
+            int index = Rules.Count;
+            var positive = new HashSet<int>();
+            var condition = Build(query, index, positive, negated: false);
+            Rules.Add(new CompiledRule(rule, condition, positive));
+            if (!RequiresHit(query)) AlwaysEvaluate.Add(index);
+        }
+
+        Condition Build(QueryNode node, int rule, HashSet<int> positive, bool negated) => node switch
+        {
+            TermNode term => Leaf([term], term.Fields, rule, positive, negated),
+            ConceptNode concept => Leaf(concept.Aliases, concept.Fields, rule, positive, negated),
+            RegexNode regex => new RegexCondition(RegexCount++, regex.Regex, regex.Fields),
+            FilterNode filter => new FilterCondition(filter),
+            AndNode and => new AndCondition(and.Children.Select(c => Build(c, rule, positive, negated)).ToArray()),
+            OrNode or => new OrCondition(or.Children.Select(c => Build(c, rule, positive, negated)).ToArray()),
+            NotNode not => new NotCondition(Build(not.Child, rule, positive, !negated)),
+            _ => throw new InvalidOperationException($"unknown query node {node.GetType().Name}"),
+        };
+
+        LeafCondition Leaf(IReadOnlyList<TermNode> terms, Fields fields, int rule, HashSet<int> positive, bool negated)
+        {
+            int leaf = LeafFields.Count;
+            LeafFields.Add(fields);
+            LeafPatterns.Add(terms.Select(PatternId).Distinct().ToArray());
+            LeafRule.Add(rule);
+            if (!negated) positive.Add(leaf);
+            return new LeafCondition(leaf);
+        }
+
+        int PatternId(TermNode term)
+        {
+            var text = term.Normalized;
+            var key = (text, MatchText.IsWordChar(text[0]), !term.Prefix && MatchText.IsWordChar(text[^1]));
+            if (_patternIds.TryGetValue(key, out var id)) return id;
+            id = Patterns.Count;
+            Patterns.Add(new Pattern(id, text, key.Item2, key.Item3));
+            _patternIds[key] = id;
+            return id;
+        }
+
+        /// <summary>True if the query cannot match unless some term is found, so it is evaluated only on hits.</summary>
+        static bool RequiresHit(QueryNode node) => node switch
+        {
+            TermNode or ConceptNode => true,
+            AndNode and => and.Children.Any(RequiresHit),
+            OrNode or => or.Children.All(RequiresHit),
+            _ => false,
+        };
+    }
+}

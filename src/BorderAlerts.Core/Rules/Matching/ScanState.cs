@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using BorderAlerts.Core.Rules.Query;
+
+namespace BorderAlerts.Core.Rules.Matching;
+
+internal readonly record struct Hit(int Pattern, Fields Field, int Start, int End);
+
+/// <summary>
+/// Per-thread scratch space for one matcher: generation stamps instead of cleared arrays, and lists that keep their
+/// capacity, so matching an item allocates nothing unless a rule matches.
+/// </summary>
+internal sealed class ScanState
+{
+    const int MaxRecordedHits = 10_000;
+    [ThreadStatic] static ScanState? _cached;
+
+    readonly RuleMatcher _owner;
+    readonly int[] _leafStamp, _ruleStamp, _regexStamp;
+    readonly bool[] _regexResult;
+    int _generation;
+
+    public List<int> Candidates { get; } = new(64);
+    public List<Hit> Hits { get; } = new(64);
+
+    ScanState(RuleMatcher owner)
+    {
+        _owner = owner;
+        _leafStamp = new int[owner.LeafCount];
+        _ruleStamp = new int[owner.Rules.Length];
+        _regexStamp = new int[owner.RegexCount];
+        _regexResult = new bool[owner.RegexCount];
+    }
+
+    public static ScanState For(RuleMatcher owner)
+    {
+        var state = _cached;
+        if (state is null || !ReferenceEquals(state._owner, owner)) _cached = state = new ScanState(owner);
+        state.Begin();
+        return state;
+    }
+
+    void Begin()
+    {
+        if (++_generation == int.MaxValue)
+        {
+            Array.Clear(_leafStamp); Array.Clear(_ruleStamp); Array.Clear(_regexStamp);
+            _generation = 1;
+        }
+        Candidates.Clear();
+        Hits.Clear();
+    }
+
+    public bool LeafHit(int leaf) => _leafStamp[leaf] == _generation;
+
+    public void OnHit(int pattern, Fields field, int start, int end)
+    {
+        if (Hits.Count < MaxRecordedHits) Hits.Add(new Hit(pattern, field, start, end));
+        foreach (var leaf in _owner.LeavesOf(pattern))
+        {
+            if ((_owner.LeafFields[leaf] & field) == 0 || _leafStamp[leaf] == _generation) continue;
+            _leafStamp[leaf] = _generation;
+            foreach (var rule in _owner.RulesOf(leaf)) Candidate(rule);
+        }
+    }
+
+    public void Candidate(int rule)
+    {
+        if (_ruleStamp[rule] == _generation) return;
+        _ruleStamp[rule] = _generation;
+        Candidates.Add(rule);
+    }
+
+    public bool RegexHit(int slot, Regex regex, Fields fields, in MatchInput input)
+    {
+        if (_regexStamp[slot] == _generation) return _regexResult[slot];
+        _regexStamp[slot] = _generation;
+        return _regexResult[slot] = (fields.HasFlag(Fields.Title) && regex.IsMatch(input.Title))
+            || (fields.HasFlag(Fields.Text) && regex.IsMatch(input.Text));
+    }
+}
+
+/// <summary>Passes automaton hits for one field to the scan state.</summary>
+internal readonly struct FieldSink(ScanState state, Fields field) : Automaton.IHitSink
+{
+    public void OnHit(int patternId, int start, int end) => state.OnHit(patternId, field, start, end);
+}

@@ -1,0 +1,30 @@
+namespace BorderAlerts.Core.Text;
+
+/// <summary>
+/// The Korean initial-sound rule (두음법칙), folded to the ROK form so DPRK and ROK spellings meet: at the start of a
+/// word ㄹ before ㅑㅕㅖㅛㅠㅣ becomes ㅇ (리→이), ㄹ before other vowels becomes ㄴ (로동→노동, 라선→나선), ㄴ before
+/// ㅑㅕㅖㅛㅠㅣ becomes ㅇ (녀자→여자). Computed from the syllable's code point.
+/// </summary>
+public static class HangulInitials
+{
+    const int SyllableBase = 0xAC00, SyllableCount = 11172, PerInitial = 21 * 28;
+    const int Nieun = 2, Rieul = 5, Ieung = 11;
+
+    public static bool IsSyllable(char c) => c >= SyllableBase && c < SyllableBase + SyllableCount;
+
+    /// <summary>The ROK form of a word-initial syllable; other characters unchanged.</summary>
+    public static char FoldWordInitial(char c)
+    {
+        if (!IsSyllable(c)) return c;
+        int index = c - SyllableBase;
+        int initial = index / PerInitial, rest = index % PerInitial, vowel = rest / 28;
+        bool yVowel = vowel is 2 or 3 or 6 or 7 or 12 or 17 or 20; // ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ
+        int folded = initial switch
+        {
+            Rieul => yVowel ? Ieung : Nieun,
+            Nieun when yVowel => Ieung,
+            _ => initial,
+        };
+        return (char)(SyllableBase + folded * PerInitial + rest);
+    }
+}

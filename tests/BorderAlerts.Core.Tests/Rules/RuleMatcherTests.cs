@@ -1,0 +1,120 @@
+using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Rules.Matching;
+using BorderAlerts.Core.Rules.Query;
+
+namespace BorderAlerts.Core.Tests.Rules;
+
+public class RuleMatcherTests
+{
+    static readonly Dictionary<string, IReadOnlyList<string>> Concepts = new()
+    {
+        ["dandong"] = ["Dandong", "丹东", "丹東", "단둥", "단동", "タンドン"],
+        ["rason"] = ["Rason", "Rajin-Sonbong", "罗先", "라선"],
+        ["smuggling"] = ["smuggl*", "走私", "밀수", "密輸"],
+    };
+
+    static RuleMatcher Matcher(params string[] queries) => RuleMatcher.Compile(queries.Select((q, i) =>
+        (new RuleDefinition($"r{i}", $"rule {i}", q, Severity.Normal, ["console"], true), QueryParser.Parse(q, Concepts))).ToList());
+
+    static bool Fires(string query, string title, string text = "", string? lang = null, string? source = null) =>
+        Matcher(query).Match(new MatchInput(title, text, lang, source)).Count > 0;
+
+    [Theory]
+    [InlineData("coal", "Dandong coal imports rise", true)]
+    [InlineData("coal", "Coalition talks collapse", false)]
+    [InlineData("coal", "Seoul's charcoal market", false)]
+    [InlineData("DPRK", "the DPRK's new decree", true)]
+    [InlineData("sanction*", "US sanctions shipping firms", true)]
+    [InlineData("sanction*", "unsanctioned trade", false)]
+    [InlineData("\"ship to ship\"", "Ship-to-ship transfers at sea", true)]
+    [InlineData("\"kim jong un\"", "Kim Jong-un visits Sinuiju", true)]
+    [InlineData("sinuiju", "Kim Jong-un visits Sinŭiju", true)]
+    [InlineData("制裁", "美国宣布对朝制裁措施", true)]
+    [InlineData("丹东", "丹東海關查獲走私煤炭", true)]
+    [InlineData("海關", "丹东海关查获走私", true)]
+    [InlineData("단둥", "단둥에서 밀수 적발", true)]
+    [InlineData("노동자", "해외 로동자 파견", true)]
+    [InlineData("라선", "나선경제무역지대 박람회", true)]
+    [InlineData("タンドン", "ﾀﾝﾄﾞﾝの税関", true)]
+    [InlineData("dprk", "ＤＰＲＫ　ｓａｎｃｔｉｏｎｓ", true)]
+    public void Terms_match_across_scripts_spellings_and_boundaries(string query, string title, bool expected) =>
+        Assert.Equal(expected, Fires(query, title));
+
+    [Theory]
+    [InlineData("@dandong AND @smuggling", "丹東海關查獲走私煤炭", true)]
+    [InlineData("@dandong AND @smuggling", "Dandong customs seize smuggled coal", true)]
+    [InlineData("@dandong AND @smuggling", "단둥 세관 밀수 적발", true)]
+    [InlineData("@dandong AND @smuggling", "Dandong tourism festival opens", false)]
+    [InlineData("@dandong -coalition", "Dandong coalition forms", false)]
+    [InlineData("sanction* NOT (FIFA OR sports)", "FIFA sanctions club", false)]
+    [InlineData("title:coal", "Trade news", false)]
+    [InlineData("text:coal", "Trade news", true)]
+    [InlineData("coal source:kyodo*", "coal", true)]
+    [InlineData("coal source:state", "coal", false)]
+    [InlineData("coal lang:zh", "coal", true)]
+    [InlineData("coal lang:ko", "coal", false)]
+    [InlineData("/ship-?to-?ship/", "shiptoship transfer", true)]
+    [InlineData("NOT steel", "iron", true)]
+    [InlineData("source:kyodo-zh-hans", "anything", true)]
+    public void Expressions_combine_concepts_fields_filters_and_negation(string query, string title, bool expected) =>
+        Assert.Equal(expected, Fires(query, title, text: "coal trade", lang: "zh-Hans", source: "kyodo-zh-hans"));
+
+    [Fact]
+    public void A_match_explains_rule_terms_fields_and_original_positions()
+    {
+        var title = "丹東海關查獲走私煤炭";
+        var text = "Customs in Dandong said smugglers hid coal.";
+        var match = Matcher("@dandong AND @smuggling AND NOT iron").Match(new MatchInput(title, text)).Single();
+        Assert.Equal("r0", match.RuleId);
+        Assert.Contains(match.Terms, t => t is { Field: Fields.Title, Start: 0, Length: 2, Excerpt: "丹東" });
+        Assert.Contains(match.Terms, t => t is { Field: Fields.Title, Excerpt: "走私" } && t.Start == 6);
+        Assert.Contains(match.Terms, t => t is { Field: Fields.Text, Excerpt: "Dandong", Start: 11 });
+        Assert.Contains(match.Terms, t => t is { Field: Fields.Text, Excerpt: "smuggl" });
+    }
+
+    [Fact]
+    public void Positions_survive_collapsed_whitespace_and_hyphens()
+    {
+        var text = "Reports of   ship -- to -- ship transfers";
+        var term = Matcher("\"ship to ship\"").Match(new MatchInput("", text)).Single().Terms.Single();
+        Assert.Equal("ship -- to -- ship", term.Excerpt);
+    }
+
+    [Fact]
+    public void Many_rules_sharing_terms_each_report_their_own_match()
+    {
+        var matches = Matcher("coal", "coal AND 丹东", "iron").Match(new MatchInput("丹东 coal", ""));
+        Assert.Equal(["r0", "r1"], matches.Select(m => m.RuleId).Order());
+    }
+
+    [Fact]
+    public void Disabled_rules_do_not_match()
+    {
+        var matcher = RuleMatcher.Compile([(new RuleDefinition("off", "off", "coal", Severity.Low, [], false), QueryParser.Parse("coal"))]);
+        Assert.Empty(matcher.Match(new MatchInput("coal", "")));
+    }
+
+    [Fact]
+    public void Control_characters_and_right_to_left_marks_do_not_hide_terms() =>
+        Assert.True(Fires("\"dandong customs\"", "Dandong\u200F\u0007 customs"));
+
+    [Fact]
+    public void Five_megabytes_of_text_is_scanned_to_the_end()
+    {
+        var text = string.Concat(Enumerable.Repeat("丹东 coalition trade news. ", 200_000)) + "smuggled";
+        Assert.True(text.Length > 5_000_000);
+        Assert.True(Fires("@dandong AND @smuggling", "", text));
+    }
+
+    [Fact]
+    public void A_concept_of_100000_terms_compiles_and_matches()
+    {
+        var big = Enumerable.Range(0, 100_000).Select(i => $"vessel{i}").Append("丹东号").ToList();
+        var concepts = new Dictionary<string, IReadOnlyList<string>> { ["ships"] = big };
+        var matcher = RuleMatcher.Compile([(new RuleDefinition("ships", "ships", "@ships", Severity.High, [], true), QueryParser.Parse("@ships", concepts))]);
+        Assert.Equal(100_001, matcher.PatternCount);
+        Assert.Single(matcher.Match(new MatchInput("Sighting of vessel99999 near Nampo", "")));
+        Assert.Single(matcher.Match(new MatchInput("货船丹东号", "")));
+        Assert.Empty(matcher.Match(new MatchInput("vessel100000", "")));
+    }
+}
