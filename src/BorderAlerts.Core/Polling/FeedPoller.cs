@@ -2,15 +2,18 @@ using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Fetching;
 using BorderAlerts.Core.Items;
 using BorderAlerts.Core.Parsing;
+using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Rules.Matching;
 using BorderAlerts.Core.Storage;
 
 namespace BorderAlerts.Core.Polling;
 
 /// <summary>
-/// The one class that knows the order of the stages for a feed: fetch, decode and parse, identify, store.
+/// The one class that knows the order of the stages for a feed: fetch, decode and parse, identify, match rules,
+/// store (items and their alerts in one transaction), then hand the alerts on.
 /// Every outcome, good or bad, ends on the feed's health record; nothing is thrown for an expected failure.
 /// </summary>
-public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, TimeProvider clock, Backoff backoff)
+public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, IRuleSource rules, IAlertNotifier notifier, TimeProvider clock, Backoff backoff)
 {
     public async Task<PollReport> PollAsync(FeedDefinition feed, FeedState state, CancellationToken cancellationToken)
     {
@@ -25,16 +28,21 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, TimeProvi
         };
         // The fetch may be cancelled by shutdown; the write that records it must not be, or its lease would be lost.
         var commit = await store.CompleteAsync(completion, CancellationToken.None);
+        if (commit.Alerts.Count > 0) await notifier.NotifyAsync(commit.Alerts, CancellationToken.None);
         return new PollReport(feed.Id, completion.Status, completion.ItemsFound ?? 0, commit.NewItems.Count,
-            completion.Error, completion.NextPollAt, commit.NewItems);
+            completion.Error, completion.NextPollAt, commit.NewItems) { Alerts = commit.Alerts };
     }
 
     PollCompletion Parsed(FeedDefinition feed, FeedState state, FetchResult.Fetched body, DateTimeOffset now)
     {
         var parsed = FeedParser.Parse(body.Body, body.ContentType, new ParseContext(feed, body.FinalUrl, now));
         if (!parsed.Ok) return Failure(feed, state, now, $"Parse: {parsed.Error} (encoding {parsed.EncodingName})", body.Status, null);
+        var matcher = rules.Current.Matcher;
         var candidates = parsed.Items
-            .Select(item => new CandidateItem(item, ItemIdentity.Keys(item, feed.Url), ItemIdentity.ContentHash(item.Title, item.Text)))
+            .Select(item => new CandidateItem(item, ItemIdentity.Keys(item, feed.Url), ItemIdentity.ContentHash(item.Title, item.Text))
+            {
+                Matches = matcher.Match(new MatchInput(item.Title, item.Text, feed.Language, feed.Id)),
+            })
             .ToList();
         return new PollCompletion(feed.Id, now, PollStatus.Fetched, now + feed.Every)
         {

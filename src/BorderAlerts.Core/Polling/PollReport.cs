@@ -4,7 +4,10 @@ namespace BorderAlerts.Core.Polling;
 
 /// <summary>What one feed's poll came to.</summary>
 public sealed record PollReport(string FeedId, PollStatus Status, int ItemsFound, int NewItems, string? Error,
-    DateTimeOffset NextPollAt, IReadOnlyList<StoredItem> Stored);
+    DateTimeOffset NextPollAt, IReadOnlyList<StoredItem> Stored)
+{
+    public IReadOnlyList<AlertRecord> Alerts { get; init; } = [];
+}
 
 /// <summary>A pass over several feeds; `poll --json` prints these counts.</summary>
 public sealed record PollSummary(IReadOnlyList<PollReport> Reports)
@@ -14,4 +17,5 @@ public sealed record PollSummary(IReadOnlyList<PollReport> Reports)
     public int NotModified => Reports.Count(r => r.Status == PollStatus.NotModified);
     public int Failed => Reports.Count(r => r.Status == PollStatus.Failed);
     public int NewItems => Reports.Sum(r => r.NewItems);
+    public int Alerts => Reports.Sum(r => r.Alerts.Count);
 }

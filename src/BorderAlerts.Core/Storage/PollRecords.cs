@@ -1,5 +1,6 @@
 using BorderAlerts.Core.Items;
 using BorderAlerts.Core.Parsing;
+using BorderAlerts.Core.Rules.Matching;
 
 namespace BorderAlerts.Core.Storage;
 
@@ -30,7 +31,13 @@ public sealed record PollCompletion(string FeedId, DateTimeOffset At, PollStatus
 /// <summary>An item the store had not seen before this poll.</summary>
 public sealed record StoredItem(long Id, string FeedId, ParsedItem Item, string? Language, bool Alertable);
 
-public sealed record PollCommit(IReadOnlyList<StoredItem> NewItems, int Seen);
+/// <summary>An alert recorded in the same transaction as its item: one per item and matching rule.</summary>
+public sealed record AlertRecord(long Id, StoredItem Item, RuleMatch Match);
+
+public sealed record PollCommit(IReadOnlyList<StoredItem> NewItems, int Seen)
+{
+    public IReadOnlyList<AlertRecord> Alerts { get; init; } = [];
+}
 
 /// <summary>A source's health as shown by `feeds list` and used for admin notices.</summary>
 public sealed record FeedHealth(string FeedId, string Url, bool Enabled, DateTimeOffset? LastSuccessAt, DateTimeOffset? LastAttemptAt,

@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(run);
         root.Subcommands.Add(PollCommand.Create(output));
         root.Subcommands.Add(FeedsCommand.Create(output));
+        root.Subcommands.Add(RulesCommand.Create(output, errors));
         root.SetAction((parse, ct) => RunCommand.RunAsync([], ct));
 
         var parsed = root.Parse(args);

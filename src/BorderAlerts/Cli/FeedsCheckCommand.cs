@@ -34,7 +34,7 @@ public static class FeedsCheckCommand
             FetchResult.Failed failed => (null, $"{failed.Kind}: {failed.Message}"),
             _ => (null, "unexpected 304 on an unconditional request"),
         };
-        if (json) output.WriteLine(JsonSerializer.Serialize(Json(feed, parsed, error)));
+        if (json) output.WriteLine(CliJson.Serialize(Json(feed, parsed, error)));
         else Print(output, feed, parsed, error);
         return error is null ? CliApp.Ok : CliApp.Failure;
     }

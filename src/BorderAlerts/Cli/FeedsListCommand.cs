@@ -27,7 +27,7 @@ public static class FeedsListCommand
         var health = await app.Services.GetRequiredService<IFeedHealthReader>().ListHealthAsync(clock.GetUtcNow(), cancellationToken);
         var names = feeds.ToDictionary(f => f.Id);
         var rows = health.Where(h => names.ContainsKey(h.FeedId)).ToList();
-        if (json) output.WriteLine(JsonSerializer.Serialize(new { feeds = rows.Select(h => Json(h, names[h.FeedId])) }));
+        if (json) output.WriteLine(CliJson.Serialize(new { feeds = rows.Select(h => Json(h, names[h.FeedId])) }));
         else Table(output, rows, names, clock.GetUtcNow());
         return CliApp.Ok;
     }

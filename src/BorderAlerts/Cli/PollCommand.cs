@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using BorderAlerts.Alerts;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Polling;
 using BorderAlerts.Core.Storage;
@@ -28,12 +29,14 @@ public static class PollCommand
     {
         await using var app = AppHost.Build(service: false);
         await AppHost.PrepareAsync(app.Services, cancellationToken);
+        if (json) app.Services.GetRequiredService<ConsoleAlertNotifier>().Output = Console.Error;
+        else app.Services.GetRequiredService<ConsoleAlertNotifier>().Output = output;
         var runner = app.Services.GetRequiredService<PollRunner>();
         var catalog = app.Services.GetRequiredService<IFeedCatalog>().Current().Feeds;
         var summary = all || feedIds.Length > 0
             ? await runner.RunNowAsync(Select(catalog, all, feedIds), cancellationToken)
             : await runner.RunDueAsync(cancellationToken);
-        if (json) output.WriteLine(JsonSerializer.Serialize(Counts(summary)));
+        if (json) output.WriteLine(CliJson.Serialize(Counts(summary)));
         else Print(output, summary);
         return summary.Feeds > 0 && summary.Failed == summary.Feeds ? CliApp.Failure : CliApp.Ok;
     }
@@ -48,7 +51,7 @@ public static class PollCommand
     }
 
     public static object Counts(PollSummary s) =>
-        new { feeds = s.Feeds, fetched = s.Fetched, notModified = s.NotModified, failed = s.Failed, newItems = s.NewItems };
+        new { feeds = s.Feeds, fetched = s.Fetched, notModified = s.NotModified, failed = s.Failed, newItems = s.NewItems, alerts = s.Alerts };
 
     static void Print(TextWriter output, PollSummary summary)
     {
@@ -62,6 +65,6 @@ public static class PollCommand
             };
             output.WriteLine($"{r.FeedId}: {what}; next poll {r.NextPollAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z");
         }
-        output.WriteLine($"{summary.Feeds} feeds: {summary.Fetched} fetched, {summary.NotModified} not modified, {summary.Failed} failed, {summary.NewItems} new items");
+        output.WriteLine($"{summary.Feeds} feeds: {summary.Fetched} fetched, {summary.NotModified} not modified, {summary.Failed} failed, {summary.NewItems} new items, {summary.Alerts} alerts");
     }
 }

@@ -14,6 +14,7 @@ public sealed class BorderAlertsOptions
     public string? AdminDestination { get; set; }
 
     public string FeedsFile => Path.Combine(ConfigDir, "feeds.yaml");
+    public string RulesFile => Path.Combine(ConfigDir, "rules.yaml");
 }
 
 public sealed class StorageOptions

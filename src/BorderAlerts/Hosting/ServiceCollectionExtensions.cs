@@ -1,7 +1,9 @@
 using System.Net;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Fetching;
+using BorderAlerts.Alerts;
 using BorderAlerts.Core.Polling;
+using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Storage;
 using BorderAlerts.Storage.Sqlite;
@@ -37,6 +39,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IFeedFetcher, HttpFeedFetcher>();
         services.AddSingleton<IFeedCatalog>(sp => new FileFeedCatalog(Settings(sp).FeedsFile, sp.GetRequiredService<ILogger<FileFeedCatalog>>()));
         services.AddSingleton(sp => new Backoff(TimeSpan.FromHours(Settings(sp).Polling.MaxBackoffHours), Random.Shared.NextDouble));
+        services.AddSingleton<IRuleSource>(sp => new FileRuleSource(Settings(sp).RulesFile, sp.GetRequiredService<ILogger<FileRuleSource>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ConsoleAlertNotifier>();
+        services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<ConsoleAlertNotifier>());
         services.AddSingleton<FeedPoller>();
         services.AddSingleton(sp => Settings(sp).Polling is var p ? new PollRunnerOptions
         {
@@ -55,6 +61,7 @@ public static class ServiceCollectionExtensions
             : SqliteDatabase.InDataDir(Settings(sp).DataDir));
         services.AddSingleton<IPollStore, SqlitePollStore>();
         services.AddSingleton<IFeedHealthReader, SqliteHealthReader>();
+        services.AddSingleton<IItemArchive, SqliteItemArchive>();
         services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
         return services;
     }

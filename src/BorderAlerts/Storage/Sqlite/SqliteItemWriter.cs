@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BorderAlerts.Core.Items;
+using BorderAlerts.Core.Rules.Matching;
 using BorderAlerts.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -20,6 +21,7 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
         await using var sight = Sql.Command(connection, "INSERT OR IGNORE INTO sightings (item_id, feed_id, seen_at) VALUES ($item, $feed, $at)",
             ("$item", 0L), ("$feed", completion.FeedId), ("$at", Sql.Ms(completion.At)));
         var stored = new List<StoredItem>();
+        var alerts = new List<AlertRecord>();
         foreach (var candidate in completion.Items)
         {
             var existing = await FindAsync(find, candidate, cancellationToken);
@@ -32,10 +34,13 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
             }
             sight.Parameters["$item"].Value = id;
             await sight.ExecuteNonQueryAsync(cancellationToken);
-            if (existing is null)
-                stored.Add(new StoredItem(id, completion.FeedId, candidate.Item, completion.Language, completion.AlertOnNew));
+            if (existing is not null) continue;
+            var item = new StoredItem(id, completion.FeedId, candidate.Item, completion.Language, completion.AlertOnNew);
+            stored.Add(item);
+            if (completion.AlertOnNew)
+                foreach (var match in candidate.Matches) alerts.Add(new AlertRecord(await InsertAlertAsync(id, match, cancellationToken), item, match));
         }
-        return new PollCommit(stored, completion.Items.Count - stored.Count);
+        return new PollCommit(stored, completion.Items.Count - stored.Count) { Alerts = alerts };
     }
 
     static async Task<long?> FindAsync(SqliteCommand find, CandidateItem candidate, CancellationToken cancellationToken)
@@ -52,13 +57,24 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
     {
         var item = candidate.Item;
         await using var insert = Sql.Command(connection, """
-            INSERT INTO items (title, url, guid, text, language, author, published_at, first_seen_at, first_feed_id, content_hash, evidence_id)
-            VALUES ($title, $url, $guid, $text, $language, $author, $published, $at, $feed, $hash, $evidence) RETURNING id
+            INSERT INTO items (title, url, guid, text, language, author, published_at, first_seen_at, first_feed_id, content_hash, evidence_id, alertable)
+            VALUES ($title, $url, $guid, $text, $language, $author, $published, $at, $feed, $hash, $evidence, $alertable) RETURNING id
             """,
             ("$title", item.Title), ("$url", item.Link?.ToString()), ("$guid", item.Guid), ("$text", item.Text),
             ("$language", completion.Language), ("$author", item.Author), ("$published", item.Published is { } p ? Sql.Ms(p) : null),
             ("$at", Sql.Ms(completion.At)), ("$feed", completion.FeedId), ("$hash", candidate.ContentHash),
-            ("$evidence", await EvidenceIdAsync(cancellationToken)));
+            ("$evidence", await EvidenceIdAsync(cancellationToken)), ("$alertable", completion.AlertOnNew));
+        return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    async Task<long> InsertAlertAsync(long itemId, RuleMatch match, CancellationToken cancellationToken)
+    {
+        await using var insert = Sql.Command(connection, """
+            INSERT INTO alerts (item_id, rule_id, severity, destinations, terms, created_at)
+            VALUES ($item, $rule, $severity, $to, $terms, $at) RETURNING id
+            """,
+            ("$item", itemId), ("$rule", match.RuleId), ("$severity", match.Severity.ToString().ToLowerInvariant()),
+            ("$to", JsonSerializer.Serialize(match.To)), ("$terms", JsonSerializer.Serialize(match.Terms)), ("$at", Sql.Ms(completion.At)));
         return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
     }
 

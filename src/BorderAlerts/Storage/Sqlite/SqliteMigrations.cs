@@ -61,5 +61,18 @@ internal static class SqliteMigrations
                 PRIMARY KEY (item_id, feed_id)) WITHOUT ROWID;
             CREATE INDEX sightings_feed_seen ON sightings(feed_id, seen_at);
             """),
+        (2, """
+            ALTER TABLE items ADD COLUMN alertable INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE alerts (
+                id INTEGER PRIMARY KEY,
+                item_id INTEGER NOT NULL REFERENCES items(id),
+                rule_id TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                destinations TEXT NOT NULL,
+                terms TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                UNIQUE (item_id, rule_id));
+            CREATE INDEX alerts_created ON alerts(created_at);
+            """),
     ];
 }

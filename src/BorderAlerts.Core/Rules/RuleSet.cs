@@ -1,0 +1,26 @@
+using BorderAlerts.Core.Rules.Matching;
+using BorderAlerts.Core.Rules.Query;
+
+namespace BorderAlerts.Core.Rules;
+
+/// <summary>A compiled rules file: the matcher, the rules that compiled, and the problems of those that did not.</summary>
+public sealed record RuleSet(RuleMatcher Matcher, IReadOnlyList<RuleDefinition> Rules, IReadOnlyList<RuleProblem> Problems,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Concepts)
+{
+    public static RuleSet Empty { get; } = new(RuleMatcher.Empty, [], [], new Dictionary<string, IReadOnlyList<string>>());
+
+    public static RuleSet Compile(RulesDocument document)
+    {
+        var parsed = new List<(RuleDefinition, QueryNode)>();
+        var problems = new List<RuleProblem>();
+        foreach (var entry in document.Rules)
+        {
+            try { parsed.Add((entry.Rule, QueryParser.Parse(entry.Rule.Query, document.Concepts))); }
+            catch (QuerySyntaxException e)
+            {
+                problems.Add(new RuleProblem(document.File, entry.QueryLine, entry.QueryColumn + e.Column - 1, entry.Rule.Id, e.Problem));
+            }
+        }
+        return new RuleSet(RuleMatcher.Compile(parsed), parsed.Select(p => p.Item1).ToList(), problems, document.Concepts);
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Text.Json;
+using BorderAlerts.Core.Rules;
+using BorderAlerts.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BorderAlerts.Cli;
+
+/// <summary>`rules list|validate|test|backtest`.</summary>
+public static class RulesCommand
+{
+    public static Command Create(TextWriter output, TextWriter errors)
+    {
+        var command = new Command("rules", "List, validate, test and back-test alert rules (config/rules.yaml)");
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var list = new Command("list", "List the rules and whether they compile") { json };
+        list.SetAction(parse => List(output, errors, parse.GetValue(json)));
+        var validate = new Command("validate", "Check rules.yaml; exit 2 naming file, line and column of every problem");
+        validate.SetAction(_ => Validate(output, errors));
+        command.Subcommands.Add(list);
+        command.Subcommands.Add(validate);
+        command.Subcommands.Add(RulesTestCommand.Create(output, errors));
+        command.Subcommands.Add(RulesBacktestCommand.Create(output));
+        return command;
+    }
+
+    /// <summary>Loads and compiles rules.yaml as the service would; structural errors throw (exit 2).</summary>
+    public static RuleSet Load()
+    {
+        using var app = AppHost.Build(service: false);
+        var settings = app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
+        return RuleSet.Compile(RulesFile.Load(settings.RulesFile));
+    }
+
+    static int List(TextWriter output, TextWriter errors, bool json)
+    {
+        var rules = Load();
+        foreach (var problem in rules.Problems) errors.WriteLine($"error: {problem}");
+        if (json)
+        {
+            output.WriteLine(CliJson.Serialize(new
+            {
+                rules = rules.Rules.Select(r => new { id = r.Id, name = r.Name, query = r.Query, severity = r.Severity.ToString().ToLowerInvariant(), to = r.To, enabled = r.Enabled }),
+                problems = rules.Problems.Select(p => p.ToString()),
+            }));
+            return CliApp.Ok;
+        }
+        foreach (var r in rules.Rules)
+            output.WriteLine($"{r.Id,-28} {r.Severity.ToString().ToLowerInvariant(),-8} {(r.Enabled ? "on " : "off")} → {string.Join(",", r.To),-12} {r.Query}");
+        output.WriteLine($"{rules.Rules.Count} rules, {rules.Concepts.Count} concepts, {rules.Matcher.PatternCount} terms; {rules.Problems.Count} skipped");
+        return CliApp.Ok;
+    }
+
+    static int Validate(TextWriter output, TextWriter errors)
+    {
+        var rules = Load();
+        foreach (var problem in rules.Problems) errors.WriteLine($"error: {problem}");
+        if (rules.Problems.Count > 0) return CliApp.BadInput;
+        output.WriteLine($"ok: {rules.Rules.Count} rules, {rules.Concepts.Count} concepts, {rules.Matcher.PatternCount} terms");
+        return CliApp.Ok;
+    }
+}
