@@ -2,38 +2,49 @@ namespace BorderAlerts.Core.Rules.Matching;
 
 public sealed partial class Automaton
 {
+    const int MaxStates = (1 << 24) - 1;
+
+    /// <summary>
+    /// Builds the trie from the patterns in ordinal order, so each pattern shares its prefix with the one before and
+    /// needs no lookups; then the hash of edges, then fail links breadth-first.
+    /// </summary>
     public Automaton(IReadOnlyList<Pattern> patterns)
     {
         Patterns = patterns;
-        var edges = new Dictionary<long, int>();
-        var firstChild = new List<int> { -1 };
-        var nextSibling = new List<int> { -1 };
-        var label = new List<char> { '\0' };
-        var outputs = new List<(int State, int Pattern)>();
-        foreach (var pattern in patterns)
+        var order = Enumerable.Range(0, patterns.Count).ToArray();
+        Array.Sort(order, (a, b) => string.CompareOrdinal(patterns[a].Text, patterns[b].Text));
+        int capacity = patterns.Sum(p => p.Text.Length) + 1;
+        var parent = new int[capacity];
+        var label = new char[capacity];
+        var firstChild = new int[capacity];
+        var nextSibling = new int[capacity];
+        Array.Fill(firstChild, -1);
+        var path = new int[MaxPatternLength + 1];
+        var outputs = new List<(int State, int Pattern)>(patterns.Count);
+        int states = 1;
+        string previous = "";
+        foreach (var index in order)
         {
-            int state = 0;
-            foreach (var c in pattern.Text)
+            var text = patterns[index].Text;
+            int shared = 0;
+            while (shared < text.Length && shared < previous.Length && text[shared] == previous[shared]) shared++;
+            for (int depth = shared; depth < text.Length; depth++)
             {
-                _alphabet[c] = true;
-                long key = ((long)state << 16) | c;
-                if (!edges.TryGetValue(key, out var next))
-                {
-                    next = label.Count;
-                    edges[key] = next;
-                    label.Add(c);
-                    firstChild.Add(-1);
-                    nextSibling.Add(firstChild[state]);
-                    firstChild[state] = next;
-                }
-                state = next;
+                int state = states++;
+                if (state > MaxStates) throw new InvalidOperationException("too many terms: the automaton is limited to 16 million states");
+                int from = path[depth];
+                parent[state] = from;
+                label[state] = text[depth];
+                nextSibling[state] = firstChild[from];
+                firstChild[from] = state;
+                path[depth + 1] = state;
+                _alphabet[text[depth]] = true;
             }
-            outputs.Add((state, pattern.Id));
+            outputs.Add((path[text.Length], index));
+            previous = text;
         }
-        int states = label.Count;
         BuildOutputs(states, outputs);
-        BuildHash(edges);
-        foreach (var (key, value) in edges) if (key >> 16 == 0) _rootNext[(char)key] = value;
+        BuildEdges(states, parent, label);
         BuildFailLinks(states, firstChild, nextSibling, label);
     }
 
@@ -52,25 +63,24 @@ public sealed partial class Automaton
         }
     }
 
-    void BuildHash(Dictionary<long, int> edges)
+    /// <summary>Root edges go to the dense table; the rest into one open-addressing table at most half full.</summary>
+    void BuildEdges(int states, int[] parent, char[] label)
     {
-        int capacity = 16;
-        while (capacity < edges.Count * 2) capacity <<= 1;
-        _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
-        _keys = new long[capacity];
-        _values = new int[capacity];
-        Array.Fill(_keys, -1L);
-        foreach (var (key, value) in edges)
+        int size = 16;
+        while (size < states * 2) size <<= 1;
+        _shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
+        _table = new ulong[size];
+        for (int state = 1; state < states; state++)
         {
-            if (key >> 16 == 0) continue; // root edges use the dense table
-            int slot = (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15)) >> _shift);
-            while (_keys[slot] != -1) slot = (slot + 1) & (capacity - 1);
-            _keys[slot] = key;
-            _values[slot] = value;
+            if (parent[state] == 0) { _rootNext[label[state]] = state; continue; }
+            ulong key = ((ulong)parent[state] << 16) | label[state];
+            int slot = Slot(key);
+            while (_table[slot] != 0) slot = (slot + 1) & (size - 1);
+            _table[slot] = (key << 24) | (uint)state;
         }
     }
 
-    void BuildFailLinks(int states, List<int> firstChild, List<int> nextSibling, List<char> label)
+    void BuildFailLinks(int states, int[] firstChild, int[] nextSibling, char[] label)
     {
         _fail = new int[states];
         _dictionary = new int[states];

@@ -14,8 +14,7 @@ public sealed partial class Automaton
 
     readonly int[] _rootNext = new int[65536];
     readonly bool[] _alphabet = new bool[65536];
-    long[] _keys = [];
-    int[] _values = [];
+    ulong[] _table = [];      // (parent << 16 | char) << 24 | child; 0 = empty
     int _shift;
     int[] _fail = [];
     int[] _outputHead = [];   // first output entry of a state, or -1
@@ -79,16 +78,17 @@ public sealed partial class Automaton
         return _rootNext[c];
     }
 
+    int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+
     int Lookup(int state, char c)
     {
-        long key = ((long)state << 16) | c;
-        int slot = (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15)) >> _shift);
-        int mask = _keys.Length - 1;
+        ulong key = ((ulong)state << 16) | c;
+        int slot = Slot(key), mask = _table.Length - 1;
         while (true)
         {
-            var k = _keys[slot];
-            if (k == key) return _values[slot];
-            if (k == -1) return 0;
+            var entry = _table[slot];
+            if (entry == 0) return 0;
+            if (entry >> 24 == key) return (int)(entry & 0xFFFFFF);
             slot = (slot + 1) & mask;
         }
     }
