@@ -33,6 +33,8 @@ public sealed class HttpFeedFetcher(IHttpClientFactory clients, FetchOptions opt
                 {
                     if (hop >= options.MaxRedirects)
                         return new FetchResult.Failed(FetchFailure.TooManyRedirects, $"more than {options.MaxRedirects} redirects (last to {next})", (int)response.StatusCode);
+                    if (next.Scheme is not ("http" or "https"))
+                        return new FetchResult.Failed(FetchFailure.HttpError, $"redirect to a non-http(s) address ({next.Scheme}:)", (int)response.StatusCode);
                     url = next;
                     continue;
                 }
@@ -46,6 +48,11 @@ public sealed class HttpFeedFetcher(IHttpClientFactory clients, FetchOptions opt
         catch (HttpRequestException e)
         {
             return new FetchResult.Failed(FetchFailure.Network, e.InnerException?.Message ?? e.Message);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or NotSupportedException)
+        {
+            // A connection dropped mid-body, or a body that does not decode as its Content-Encoding says.
+            return new FetchResult.Failed(FetchFailure.Network, e.Message);
         }
     }
 

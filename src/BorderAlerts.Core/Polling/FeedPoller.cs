@@ -17,15 +17,24 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, IRuleSour
 {
     public async Task<PollReport> PollAsync(FeedDefinition feed, FeedState state, CancellationToken cancellationToken)
     {
-        var fetch = await fetcher.FetchAsync(new FetchRequest(feed.Url, state.ETag, state.LastModified), cancellationToken);
-        var now = clock.GetUtcNow();
-        var completion = fetch switch
+        PollCompletion completion;
+        try
         {
-            FetchResult.Fetched body => Parsed(feed, state, body, now),
-            FetchResult.NotModified => new PollCompletion(feed.Id, now, PollStatus.NotModified, now + feed.Every),
-            FetchResult.Failed failed => Failure(feed, state, now, $"{failed.Kind}: {failed.Message}", failed.Status, failed.RetryAfter),
-            _ => throw new InvalidOperationException($"unknown fetch result {fetch.GetType().Name}"),
-        };
+            var fetch = await fetcher.FetchAsync(new FetchRequest(feed.Url, state.ETag, state.LastModified), cancellationToken);
+            var now = clock.GetUtcNow();
+            completion = fetch switch
+            {
+                FetchResult.Fetched body => Parsed(feed, state, body, now),
+                FetchResult.NotModified => new PollCompletion(feed.Id, now, PollStatus.NotModified, now + feed.Every),
+                FetchResult.Failed failed => Failure(feed, state, now, $"{failed.Kind}: {failed.Message}", failed.Status, failed.RetryAfter),
+                _ => throw new InvalidOperationException($"unknown fetch result {fetch.GetType().Name}"),
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A bug in a stage must not kill the pass or leave the feed silently leased: it is recorded like any failure.
+            completion = Failure(feed, state, clock.GetUtcNow(), $"Internal: {e.GetType().Name}: {e.Message}", null, null);
+        }
         // The fetch may be cancelled by shutdown; the write that records it must not be, or its lease would be lost.
         var commit = await store.CompleteAsync(completion, CancellationToken.None);
         if (commit.Alerts.Count > 0) await notifier.NotifyAsync(commit.Alerts, CancellationToken.None);

@@ -98,5 +98,7 @@ public sealed partial class Automaton
                 queue.Enqueue(child);
             }
         }
+        _report = new int[states];
+        for (int state = 1; state < states; state++) _report[state] = _outputHead[state] >= 0 ? state : _dictionary[state];
     }
 }

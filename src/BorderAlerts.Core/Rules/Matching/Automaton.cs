@@ -21,6 +21,7 @@ public sealed partial class Automaton
     int[] _outputPattern = []; // output entries: pattern id
     int[] _outputNext = [];    // next entry in the same state's list, or -1
     int[] _dictionary = [];    // nearest state on the fail chain with output, or 0
+    int[] _report = [];        // the state itself if it has output, else its dictionary link: one load per character
 
     public IReadOnlyList<Pattern> Patterns { get; }
 
@@ -47,7 +48,7 @@ public sealed partial class Automaton
             previous = c;
             if (!_alphabet[c]) { state = 0; continue; }
             state = Step(state, c);
-            var found = _outputHead[state] >= 0 ? state : _dictionary[state];
+            var found = _report[state];
             while (found != 0)
             {
                 for (int o = _outputHead[found]; o >= 0; o = _outputNext[o])

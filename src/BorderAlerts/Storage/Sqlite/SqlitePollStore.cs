@@ -22,6 +22,7 @@ public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
                     ON CONFLICT (id) DO UPDATE SET enabled = excluded.enabled,
                         etag = CASE WHEN feeds.url = excluded.url THEN feeds.etag END,
                         last_modified = CASE WHEN feeds.url = excluded.url THEN feeds.last_modified END,
+                        seeded = CASE WHEN feeds.url = excluded.url THEN feeds.seeded ELSE 0 END,
                         url = excluded.url
                     """, cancellationToken, ("$id", feed.Id), ("$url", feed.Url.ToString()), ("$enabled", feed.Enabled), ("$now", Sql.Ms(now)));
             }

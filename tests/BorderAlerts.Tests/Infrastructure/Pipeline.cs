@@ -1,0 +1,72 @@
+using BorderAlerts.Alerts;
+using BorderAlerts.Core.Feeds;
+using BorderAlerts.Core.Polling;
+using BorderAlerts.Core.Storage;
+using BorderAlerts.Hosting;
+using BorderAlerts.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BorderAlerts.Tests.Infrastructure;
+
+/// <summary>
+/// The real pipeline from the real composition root (<see cref="ServiceCollectionExtensions.AddBorderAlerts"/> with
+/// in-memory settings): HttpFeedFetcher over SocketsHttpHandler, FeedPoller, PollRunner, SqlitePollStore and
+/// SqliteHealthReader on a SQLite file in a temp folder, migrated as the host does. Only the feed catalog is swapped
+/// for an in-memory one, and alert cards go to <see cref="Cards"/> instead of the console. Rules come from
+/// rules.yaml in the folder's config/ if a test writes one. Disposing stops the container but keeps the folder, so
+/// a second Pipeline on the same folder is a restart.
+/// </summary>
+public sealed class Pipeline : IAsyncDisposable
+{
+    readonly ServiceProvider _services;
+
+    Pipeline(ServiceProvider services, InMemoryCatalog catalog)
+    {
+        _services = services;
+        Catalog = catalog;
+    }
+
+    public InMemoryCatalog Catalog { get; }
+    /// <summary>What the console notifier printed: one card per alert.</summary>
+    public StringWriter Cards { get; } = new();
+    public PollRunner Runner => _services.GetRequiredService<PollRunner>();
+    public SqliteDatabase Database => _services.GetRequiredService<SqliteDatabase>();
+    public IFeedHealthReader HealthReader => _services.GetRequiredService<IFeedHealthReader>();
+
+    /// <param name="settings">Extra BorderAlerts settings, e.g. ("Fetch:TimeoutSeconds", "1").</param>
+    public static async Task<Pipeline> StartAsync(TempFolder folder, params (string Key, string Value)[] settings)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["BorderAlerts:DataDir"] = folder.Data,
+            ["BorderAlerts:ConfigDir"] = folder.Config,
+        };
+        foreach (var (key, value) in settings) values["BorderAlerts:" + key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var catalog = new InMemoryCatalog();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddBorderAlerts(configuration)
+            .AddSingleton<IFeedCatalog>(catalog)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await AppHost.PrepareAsync(services, CancellationToken.None);
+        var pipeline = new Pipeline(services, catalog);
+        services.GetRequiredService<ConsoleAlertNotifier>().Output = pipeline.Cards;
+        return pipeline;
+    }
+
+    /// <summary>Adds (or updates) the feeds in the catalog and polls them now, due or not: `poll --feed`.</summary>
+    public async Task<PollSummary> PollAsync(params FeedDefinition[] feeds)
+    {
+        Catalog.Upsert(feeds);
+        return await Runner.RunNowAsync([.. feeds.Select(f => f.Id)], CancellationToken.None);
+    }
+
+    public async Task<PollReport> PollOneAsync(FeedDefinition feed) => (await PollAsync(feed)).Reports.Single();
+
+    public async Task<FeedHealth> HealthAsync(string feedId) =>
+        (await HealthReader.ListHealthAsync(DateTimeOffset.UtcNow, CancellationToken.None)).Single(h => h.FeedId == feedId);
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
