@@ -39,6 +39,12 @@ public static class CliApp
             return BadInput;
         }
         catch (CliInputException e) { errors.WriteLine($"error: {e.Message}"); return BadInput; }
+        catch (OperationCanceledException) { return Failure; }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or Microsoft.Data.Sqlite.SqliteException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"error: {e.Message}");
+            return Failure;
+        }
     }
 }
 

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using BorderAlerts.Core.Feeds;
+using BorderAlerts.Core.Rules;
 using BorderAlerts.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Cli;
 
@@ -18,7 +21,19 @@ public static class RunCommand
     {
         await using var app = AppHost.Build(service: true, urls);
         await AppHost.PrepareAsync(app.Services, cancellationToken);
+        Announce(app);
         await app.RunAsync();
         return CliApp.Ok;
+    }
+
+    /// <summary>One line an operator can check at a glance: what is watched, what alerts, where it is stored.</summary>
+    static void Announce(WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
+        var feeds = app.Services.GetRequiredService<IFeedCatalog>().Current().Feeds;
+        var rules = app.Services.GetRequiredService<IRuleSource>().Current;
+        app.Logger.LogInformation("BorderAlerts: {Feeds} feeds from {FeedsFile}, {Rules} rules ({Skipped} skipped) from {RulesFile}, {Provider} store in {DataDir}, alerts to the console",
+            feeds.Count(f => f.Enabled), settings.FeedsFile, rules.Rules.Count(r => r.Enabled), rules.Problems.Count, settings.RulesFile,
+            settings.Storage.Provider, settings.DataDir);
     }
 }
