@@ -19,7 +19,7 @@ public static class CliApp
         var root = new RootCommand("BorderAlerts: polls China–DPRK border and sanctions sources and alerts on keyword rules.");
         var run = RunCommand.Create(errors);
         root.Subcommands.Add(run);
-        root.Subcommands.Add(PollCommand.Create(output));
+        root.Subcommands.Add(PollCommand.Create(output, errors));
         root.Subcommands.Add(FeedsCommand.Create(output));
         root.Subcommands.Add(RulesCommand.Create(output, errors));
         root.SetAction((parse, ct) => RunCommand.RunAsync([], ct));

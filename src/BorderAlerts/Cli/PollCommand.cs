@@ -11,7 +11,7 @@ namespace BorderAlerts.Cli;
 /// <summary>`poll [--all | --feed ID…] [--json]`: one pass, then exit.</summary>
 public static class PollCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(TextWriter output, TextWriter errors)
     {
         var all = new Option<bool>("--all") { Description = "Poll every enabled feed now, due or not" };
         var feeds = new Option<string[]>("--feed") { Description = "Poll these feeds now, due or not", AllowMultipleArgumentsPerToken = true };
@@ -21,16 +21,15 @@ public static class PollCommand
         {
             if (r.GetValue(all) && r.GetValue(feeds) is { Length: > 0 }) r.AddError("--all and --feed cannot be used together");
         });
-        command.SetAction((parse, ct) => RunAsync(output, parse.GetValue(all), parse.GetValue(feeds) ?? [], parse.GetValue(json), ct));
+        command.SetAction((parse, ct) => RunAsync(output, errors, parse.GetValue(all), parse.GetValue(feeds) ?? [], parse.GetValue(json), ct));
         return command;
     }
 
-    static async Task<int> RunAsync(TextWriter output, bool all, string[] feedIds, bool json, CancellationToken cancellationToken)
+    static async Task<int> RunAsync(TextWriter output, TextWriter errors, bool all, string[] feedIds, bool json, CancellationToken cancellationToken)
     {
         await using var app = AppHost.Build(service: false);
         await AppHost.PrepareAsync(app.Services, cancellationToken);
-        if (json) app.Services.GetRequiredService<ConsoleAlertNotifier>().Output = Console.Error;
-        else app.Services.GetRequiredService<ConsoleAlertNotifier>().Output = output;
+        app.Services.GetRequiredService<ConsoleAlertNotifier>().Output = json ? errors : output;
         var runner = app.Services.GetRequiredService<PollRunner>();
         var catalog = app.Services.GetRequiredService<IFeedCatalog>().Current().Feeds;
         var summary = all || feedIds.Length > 0
