@@ -10,10 +10,10 @@ namespace BorderAlerts.Core.Polling;
 
 /// <summary>
 /// The one class that knows the order of the stages for a feed: fetch, decode and parse, identify, match rules,
-/// store (items and their alerts in one transaction), then hand the alerts on.
+/// store (items, their alerts and the alerts' deliveries in one transaction: the outbox).
 /// Every outcome, good or bad, ends on the feed's health record; nothing is thrown for an expected failure.
 /// </summary>
-public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, IRuleSource rules, IAlertNotifier notifier, TimeProvider clock, Backoff backoff)
+public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, IRuleSource rules, TimeProvider clock, Backoff backoff)
 {
     public async Task<PollReport> PollAsync(FeedDefinition feed, FeedState state, CancellationToken cancellationToken)
     {
@@ -37,7 +37,6 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, IRuleSour
         }
         // The fetch may be cancelled by shutdown; the write that records it must not be, or its lease would be lost.
         var commit = await store.CompleteAsync(completion, CancellationToken.None);
-        if (commit.Alerts.Count > 0) await notifier.NotifyAsync(commit.Alerts, CancellationToken.None);
         return new PollReport(feed.Id, completion.Status, completion.ItemsFound ?? 0, commit.NewItems.Count,
             completion.Error, completion.NextPollAt, commit.NewItems) { Alerts = commit.Alerts };
     }

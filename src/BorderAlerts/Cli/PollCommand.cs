@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using BorderAlerts.Alerts;
+using BorderAlerts.Chat;
+using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Polling;
 using BorderAlerts.Core.Storage;
@@ -29,14 +30,15 @@ public static class PollCommand
     {
         await using var app = AppHost.Build(service: false);
         await AppHost.PrepareAsync(app.Services, cancellationToken);
-        app.Services.GetRequiredService<ConsoleAlertNotifier>().Output = json ? errors : output;
+        app.Services.GetRequiredService<ConsoleSink>().Output = json ? errors : output;
         var runner = app.Services.GetRequiredService<PollRunner>();
         var catalog = app.Services.GetRequiredService<IFeedCatalog>().Current().Feeds;
         var summary = all || feedIds.Length > 0
             ? await runner.RunNowAsync(Select(catalog, all, feedIds), cancellationToken)
             : await runner.RunDueAsync(cancellationToken);
-        if (json) output.WriteLine(CliJson.Serialize(Counts(summary)));
-        else Print(output, summary);
+        var delivered = await app.Services.GetRequiredService<DeliveryRunner>().RunAsync(cancellationToken);
+        if (json) output.WriteLine(CliJson.Serialize(Counts(summary, delivered)));
+        else Print(output, summary, delivered);
         return summary.Feeds > 0 && summary.Failed == summary.Feeds ? CliApp.Failure : CliApp.Ok;
     }
 
@@ -49,10 +51,10 @@ public static class PollCommand
         return feedIds.Distinct().ToArray();
     }
 
-    public static object Counts(PollSummary s) =>
-        new { feeds = s.Feeds, fetched = s.Fetched, notModified = s.NotModified, failed = s.Failed, newItems = s.NewItems, alerts = s.Alerts };
+    public static object Counts(PollSummary s, int delivered) =>
+        new { feeds = s.Feeds, fetched = s.Fetched, notModified = s.NotModified, failed = s.Failed, newItems = s.NewItems, alerts = s.Alerts, delivered };
 
-    static void Print(TextWriter output, PollSummary summary)
+    static void Print(TextWriter output, PollSummary summary, int delivered)
     {
         foreach (var r in summary.Reports.OrderBy(r => r.FeedId))
         {
@@ -64,6 +66,6 @@ public static class PollCommand
             };
             output.WriteLine($"{r.FeedId}: {what}; next poll {r.NextPollAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z");
         }
-        output.WriteLine($"{summary.Feeds} feeds: {summary.Fetched} fetched, {summary.NotModified} not modified, {summary.Failed} failed, {summary.NewItems} new items, {summary.Alerts} alerts");
+        output.WriteLine($"{summary.Feeds} feeds: {summary.Fetched} fetched, {summary.NotModified} not modified, {summary.Failed} failed, {summary.NewItems} new items, {summary.Alerts} alerts, {delivered} delivered");
     }
 }

@@ -28,14 +28,19 @@ public static class AppHost
         builder.Services.AddQuartz(q =>
         {
             q.AddJob<PollDueFeedsJob>(j => j.WithIdentity(PollDueFeedsJob.Key));
+            q.AddJob<DeliverAlertsJob>(j => j.WithIdentity(DeliverAlertsJob.Key));
+            q.AddTrigger(t => t.ForJob(DeliverAlertsJob.Key).WithIdentity("deliver-alerts-tick").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Settings(builder.Configuration).Delivery.TickSeconds)).RepeatForever()));
             q.AddTrigger(t => t.ForJob(PollDueFeedsJob.Key).WithIdentity("poll-due-feeds-tick").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(TickSeconds(builder.Configuration))).RepeatForever()));
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 
-    static int TickSeconds(IConfiguration configuration) =>
-        configuration.GetSection(BorderAlertsOptions.Section).Get<BorderAlertsOptions>()?.Polling.TickSeconds is > 0 and var s ? s : 5;
+    static int TickSeconds(IConfiguration configuration) => Settings(configuration).Polling.TickSeconds is > 0 and var s ? s : 5;
+
+    static BorderAlertsOptions Settings(IConfiguration configuration) =>
+        configuration.GetSection(BorderAlertsOptions.Section).Get<BorderAlertsOptions>() ?? new BorderAlertsOptions();
 
     /// <summary>Validates settings (naming the bad key) and migrates the store; run before any command does work.</summary>
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)

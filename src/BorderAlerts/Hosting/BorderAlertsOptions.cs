@@ -12,6 +12,9 @@ public sealed class BorderAlertsOptions
     public PollingSettings Polling { get; set; } = new();
     public Dictionary<string, DestinationOptions> Destinations { get; set; } = new();
     public string? AdminDestination { get; set; }
+    public DiscordOptions Discord { get; set; } = new();
+    public SlackOptions Slack { get; set; } = new();
+    public DeliverySettings Delivery { get; set; } = new();
 
     public string FeedsFile => Path.Combine(ConfigDir, "feeds.yaml");
     public string RulesFile => Path.Combine(ConfigDir, "rules.yaml");
@@ -43,10 +46,43 @@ public sealed class PollingSettings
     public double MaxBackoffHours { get; set; } = 4;
 }
 
+/// <summary>A named place alerts go to. Url and Token are secrets: set them through environment variables.</summary>
 public sealed class DestinationOptions
 {
     public string? Type { get; set; }
     public string? Url { get; set; }
     public string? Channel { get; set; }
     public string? Token { get; set; }
+    /// <summary>Mention added to critical cards only: "@here", or a Discord role as "&lt;@&amp;ROLE_ID&gt;", or a Slack user group id.</summary>
+    public string? Mention { get; set; }
+
+    public override string ToString() => $"{Type} destination"; // never print Url or Token
+}
+
+public sealed class DiscordOptions
+{
+    public string? ApplicationId { get; set; }
+    public string? PublicKey { get; set; }
+    public string? BotToken { get; set; }
+    public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
+    public List<string> AdminRoleIds { get; set; } = [];
+}
+
+public sealed class SlackOptions
+{
+    public string? SigningSecret { get; set; }
+    public string? BotToken { get; set; }
+    public string? AppToken { get; set; }
+    public string ApiBaseUrl { get; set; } = "https://slack.com/api";
+    public List<string> AdminUserIds { get; set; } = [];
+}
+
+public sealed class DeliverySettings
+{
+    public int TickSeconds { get; set; } = 2;
+    public int MaxAttempts { get; set; } = 8;
+    /// <summary>Cards per rule per destination per window before the rule turns into a digest; 0 turns digests off.</summary>
+    public int FloodBudget { get; set; } = 30;
+    public int FloodWindowMinutes { get; set; } = 10;
+    public int SuspendMinutes { get; set; } = 60;
 }

@@ -27,11 +27,36 @@ public sealed class BorderAlertsOptionsValidator : IValidateOptions<BorderAlerts
         Check(o.Polling.LeaseSeconds >= o.Fetch.TimeoutSeconds * 2, "Polling:LeaseSeconds",
             $"{o.Polling.LeaseSeconds} must be at least twice Fetch:TimeoutSeconds, or a slow poll could be taken twice");
         Check(o.Polling.MaxBackoffHours is > 0 and <= 48, "Polling:MaxBackoffHours", $"{o.Polling.MaxBackoffHours} is outside 0–48");
-        foreach (var (key, destination) in o.Destinations)
-            Check(destination.Type is not null && DestinationTypes.Contains(destination.Type), $"Destinations:{key}:Type",
-                $"'{destination.Type}' is not one of {string.Join(", ", DestinationTypes)}");
-        Check(o.AdminDestination is null || o.Destinations.ContainsKey(o.AdminDestination), "AdminDestination",
+        foreach (var (key, destination) in o.Destinations) CheckDestination(o, key, destination, Check);
+        Check(o.AdminDestination is null || o.AdminDestination == "console" || o.Destinations.ContainsKey(o.AdminDestination), "AdminDestination",
             $"'{o.AdminDestination}' is not a configured destination");
+        Check(Uri.TryCreate(o.Discord.ApiBaseUrl, UriKind.Absolute, out _), "Discord:ApiBaseUrl", "is not an absolute address");
+        Check(Uri.TryCreate(o.Slack.ApiBaseUrl, UriKind.Absolute, out _), "Slack:ApiBaseUrl", "is not an absolute address");
+        Check(o.Delivery.TickSeconds is >= 1 and <= 600, "Delivery:TickSeconds", $"{o.Delivery.TickSeconds} is outside 1–600");
+        Check(o.Delivery.MaxAttempts is >= 1 and <= 100, "Delivery:MaxAttempts", $"{o.Delivery.MaxAttempts} is outside 1–100");
+        Check(o.Delivery.FloodBudget >= 0, "Delivery:FloodBudget", "must not be negative (0 turns digests off)");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>What each destination type needs. Messages name the key, never the value: URLs and tokens are secrets.</summary>
+    static void CheckDestination(BorderAlertsOptions o, string key, DestinationOptions d, Action<bool, string, string> check)
+    {
+        var at = $"Destinations:{key}";
+        check(d.Type is not null && DestinationTypes.Contains(d.Type), $"{at}:Type", $"'{d.Type}' is not one of {string.Join(", ", DestinationTypes)}");
+        bool HasUrl() => Uri.TryCreate(d.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https";
+        switch (d.Type)
+        {
+            case "discord-webhook" or "slack-webhook":
+                check(HasUrl(), $"{at}:Url", "is required: the webhook address (set it through an environment variable; it is a secret)");
+                break;
+            case "discord-bot":
+                check(!string.IsNullOrWhiteSpace(d.Channel), $"{at}:Channel", "is required: the channel id");
+                check(!string.IsNullOrWhiteSpace(d.Token ?? o.Discord.BotToken), $"{at}:Token", "is required (or set Discord:BotToken)");
+                break;
+            case "slack":
+                check(!string.IsNullOrWhiteSpace(d.Channel), $"{at}:Channel", "is required: the channel id");
+                check(!string.IsNullOrWhiteSpace(d.Token ?? o.Slack.BotToken), $"{at}:Token", "is required (or set Slack:BotToken)");
+                break;
+        }
     }
 }

@@ -1,7 +1,10 @@
 using System.Net;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Fetching;
-using BorderAlerts.Alerts;
+using BorderAlerts.Chat;
+using BorderAlerts.Chat.Discord;
+using BorderAlerts.Chat.Slack;
+using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Polling;
 using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Storage;
@@ -41,8 +44,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new Backoff(TimeSpan.FromHours(Settings(sp).Polling.MaxBackoffHours), Random.Shared.NextDouble));
         services.AddSingleton<IRuleSource>(sp => new FileRuleSource(Settings(sp).RulesFile, sp.GetRequiredService<ILogger<FileRuleSource>>(),
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ConsoleAlertNotifier>();
-        services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<ConsoleAlertNotifier>());
         services.AddSingleton<FeedPoller>();
         services.AddSingleton(sp => Settings(sp).Polling is var p ? new PollRunnerOptions
         {
@@ -51,7 +52,29 @@ public static class ServiceCollectionExtensions
             Lease = TimeSpan.FromSeconds(p.LeaseSeconds),
         } : null!);
         services.AddSingleton<PollRunner>();
-        return services.AddSqliteStore();
+        return services.AddDelivery().AddSqliteStore();
+    }
+
+    static IServiceCollection AddDelivery(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => Settings(sp).Delivery is var d ? new DeliveryOptions
+        {
+            MaxAttempts = d.MaxAttempts,
+            FloodBudget = d.FloodBudget,
+            FloodWindow = TimeSpan.FromMinutes(d.FloodWindowMinutes),
+            SuspendFor = TimeSpan.FromMinutes(d.SuspendMinutes),
+        } : null!);
+        services.AddHttpClient(DiscordClient.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(SlackClient.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<DiscordRateLimiter>();
+        services.AddSingleton<DiscordClient>();
+        services.AddSingleton<SlackClient>();
+        services.AddSingleton<ConsoleSink>();
+        services.AddSingleton<IDestinations, DestinationRegistry>();
+        services.AddSingleton<CardFactory>();
+        services.AddSingleton<FloodGate>();
+        services.AddSingleton<DeliveryRunner>();
+        return services;
     }
 
     static IServiceCollection AddSqliteStore(this IServiceCollection services)
@@ -62,6 +85,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPollStore, SqlitePollStore>();
         services.AddSingleton<IFeedHealthReader, SqliteHealthReader>();
         services.AddSingleton<IItemArchive, SqliteItemArchive>();
+        services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
         return services;
     }

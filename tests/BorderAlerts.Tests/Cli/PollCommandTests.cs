@@ -40,9 +40,9 @@ public sealed class PollCommandTests(FeedServer server) : IClassFixture<FeedServ
         var second = await session.RunAsync("poll", "--all", "--json");
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal("""{"feeds":3,"fetched":2,"notModified":0,"failed":1,"newItems":10,"alerts":0}""" + "\n", first.Stdout);
+        Assert.Equal("""{"feeds":3,"fetched":2,"notModified":0,"failed":1,"newItems":10,"alerts":0,"delivered":0}""" + "\n", first.Stdout);
         Assert.Equal(0, second.ExitCode);
-        Assert.Equal("""{"feeds":3,"fetched":1,"notModified":1,"failed":1,"newItems":0,"alerts":0}""" + "\n", second.Stdout);
+        Assert.Equal("""{"feeds":3,"fetched":1,"notModified":1,"failed":1,"newItems":0,"alerts":0,"delivered":0}""" + "\n", second.Stdout);
         using var counts = JsonDocument.Parse(second.Stdout);
         Assert.Equal(["feeds", "fetched", "notModified", "failed", "newItems"],
             counts.RootElement.EnumerateObject().Select(p => p.Name).Take(5));

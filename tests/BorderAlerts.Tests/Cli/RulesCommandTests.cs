@@ -97,8 +97,8 @@ public sealed class RulesCommandTests(FeedServer server) : IClassFixture<FeedSer
         var second = await session.RunAsync("poll", "--all", "--json");
         var backtest = await session.RunAsync("rules", "backtest", "border-smuggling", "--json");
 
-        Assert.EndsWith("""newItems":2,"alerts":0}""" + "\n", seeding.Stdout);
-        Assert.EndsWith("""newItems":1,"alerts":1}""" + "\n", second.Stdout);
+        Assert.EndsWith("""newItems":2,"alerts":0,"delivered":0}""" + "\n", seeding.Stdout);
+        Assert.EndsWith("""newItems":1,"alerts":1,"delivered":1}""" + "\n", second.Stdout);
         Assert.Contains("[ALERT HIGH] border-smuggling · kyodo-zh-hans", second.Stderr);
         Assert.Contains("丹东海关查获走私煤炭", second.Stderr);
         using var json = JsonDocument.Parse(backtest.Stdout);

@@ -1,4 +1,4 @@
-using BorderAlerts.Alerts;
+using BorderAlerts.Chat;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Polling;
 using BorderAlerts.Core.Storage;
@@ -33,6 +33,10 @@ public sealed class Pipeline : IAsyncDisposable
     public PollRunner Runner => _services.GetRequiredService<PollRunner>();
     public SqliteDatabase Database => _services.GetRequiredService<SqliteDatabase>();
     public IFeedHealthReader HealthReader => _services.GetRequiredService<IFeedHealthReader>();
+    public IServiceProvider Services => _services;
+
+    /// <summary>One delivery pass, as the delivery job runs it: what the outbox holds goes to its destinations.</summary>
+    public Task<int> DeliverAsync() => _services.GetRequiredService<BorderAlerts.Core.Delivery.DeliveryRunner>().RunAsync(CancellationToken.None);
 
     /// <param name="settings">Extra BorderAlerts settings, e.g. ("Fetch:TimeoutSeconds", "1").</param>
     public static async Task<Pipeline> StartAsync(TempFolder folder, params (string Key, string Value)[] settings)
@@ -52,7 +56,7 @@ public sealed class Pipeline : IAsyncDisposable
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await AppHost.PrepareAsync(services, CancellationToken.None);
         var pipeline = new Pipeline(services, catalog);
-        services.GetRequiredService<ConsoleAlertNotifier>().Output = pipeline.Cards;
+        services.GetRequiredService<ConsoleSink>().Output = pipeline.Cards;
         return pipeline;
     }
 

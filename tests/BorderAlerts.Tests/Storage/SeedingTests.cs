@@ -85,6 +85,7 @@ public sealed class SeedingTests(FeedServer server) : IClassFixture<FeedServer>
         var alert = Assert.Single(next.Alerts);
         Assert.Equal("dandong-cargo", alert.Match.RuleId);
         Assert.Equal(1, await pipeline.Database.CountAsync("alerts", $"item_id = {alert.Item.Id} AND rule_id = 'dandong-cargo'"));
+        Assert.Equal(1, await pipeline.DeliverAsync());
         Assert.Contains(Story(0).Title, pipeline.Cards.ToString());
     }
 }

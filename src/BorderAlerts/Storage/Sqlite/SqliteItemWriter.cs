@@ -37,8 +37,8 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
             if (existing is not null) continue;
             var item = new StoredItem(id, completion.FeedId, candidate.Item, completion.Language, completion.AlertOnNew);
             stored.Add(item);
-            if (completion.AlertOnNew)
-                foreach (var match in candidate.Matches) alerts.Add(new AlertRecord(await InsertAlertAsync(id, match, cancellationToken), item, match));
+            if (completion.AlertOnNew && candidate.Matches.Count > 0)
+                alerts.AddRange(await AlertAsync(item, candidate, cancellationToken));
         }
         return new PollCommit(stored, completion.Items.Count - stored.Count) { Alerts = alerts };
     }
@@ -67,13 +67,28 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
         return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>Alerts for a new item (highest severity first), its story, and the outbox rows that will deliver them.</summary>
+    async Task<List<AlertRecord>> AlertAsync(StoredItem item, CandidateItem candidate, CancellationToken cancellationToken)
+    {
+        var story = await SqliteStoryWriter.AssignAsync(connection, item.Id, item.Item.Title, item.Item.Text, completion.At, cancellationToken);
+        var carded = new HashSet<string>();
+        var records = new List<AlertRecord>();
+        foreach (var match in candidate.Matches)
+        {
+            var alertId = await InsertAlertAsync(item.Id, match, cancellationToken);
+            await SqliteDeliveryWriter.EnqueueAsync(connection, alertId, story, match.To, carded, completion.At, cancellationToken);
+            records.Add(new AlertRecord(alertId, item, match));
+        }
+        return records;
+    }
+
     async Task<long> InsertAlertAsync(long itemId, RuleMatch match, CancellationToken cancellationToken)
     {
         await using var insert = Sql.Command(connection, """
-            INSERT INTO alerts (item_id, rule_id, severity, destinations, terms, created_at)
-            VALUES ($item, $rule, $severity, $to, $terms, $at) RETURNING id
+            INSERT INTO alerts (item_id, rule_id, rule_name, severity, destinations, terms, created_at)
+            VALUES ($item, $rule, $name, $severity, $to, $terms, $at) RETURNING id
             """,
-            ("$item", itemId), ("$rule", match.RuleId), ("$severity", match.Severity.ToString().ToLowerInvariant()),
+            ("$item", itemId), ("$rule", match.RuleId), ("$name", match.RuleName), ("$severity", match.Severity.ToString().ToLowerInvariant()),
             ("$to", JsonSerializer.Serialize(match.To)), ("$terms", JsonSerializer.Serialize(match.Terms)), ("$at", Sql.Ms(completion.At)));
         return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
     }

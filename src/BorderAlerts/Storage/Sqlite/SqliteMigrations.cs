@@ -74,5 +74,37 @@ internal static class SqliteMigrations
                 UNIQUE (item_id, rule_id));
             CREATE INDEX alerts_created ON alerts(created_at);
             """),
+        (3, """
+            CREATE TABLE stories (
+                id INTEGER PRIMARY KEY,
+                signature BLOB NOT NULL,
+                first_item_id INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                last_seen_at INTEGER NOT NULL);
+            CREATE TABLE story_bands (
+                band_key INTEGER NOT NULL,
+                story_id INTEGER NOT NULL REFERENCES stories(id),
+                PRIMARY KEY (band_key, story_id)) WITHOUT ROWID;
+            ALTER TABLE items ADD COLUMN story_id INTEGER REFERENCES stories(id);
+            ALTER TABLE alerts ADD COLUMN rule_name TEXT;
+            CREATE TABLE deliveries (
+                id INTEGER PRIMARY KEY,
+                alert_id INTEGER NOT NULL REFERENCES alerts(id),
+                destination TEXT NOT NULL,
+                story_id INTEGER,
+                kind TEXT NOT NULL,
+                parent_id INTEGER REFERENCES deliveries(id),
+                status TEXT NOT NULL DEFAULT 'pending',
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at INTEGER NOT NULL,
+                lease_until INTEGER,
+                message_id TEXT,
+                thread_id TEXT,
+                last_error TEXT,
+                created_at INTEGER NOT NULL,
+                sent_at INTEGER);
+            CREATE INDEX deliveries_due ON deliveries(status, next_attempt_at);
+            CREATE INDEX deliveries_story ON deliveries(story_id, destination);
+            """),
     ];
 }

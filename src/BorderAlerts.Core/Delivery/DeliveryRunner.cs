@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace BorderAlerts.Core.Delivery;
+
+/// <summary>
+/// Delivery stage: claims due outbox entries and sends them, destinations in parallel, each destination in order.
+/// Cards are batched; replies go into their story's thread; a flooding rule becomes a digest. A 429 pauses the
+/// destination for the time asked without counting an attempt; 5xx and timeouts back off and dead-letter after
+/// MaxAttempts; a refusal (bad token, deleted webhook) dead-letters, notifies the admin destination and rests the
+/// destination, so there is no retry storm. Every outcome is recorded on the entry.
+/// </summary>
+public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinations, CardFactory cards, FloodGate flood,
+    TimeProvider clock, DeliveryOptions options, ILogger<DeliveryRunner> log)
+{
+    readonly ConcurrentDictionary<string, DateTimeOffset> _resting = new();
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var entries = await outbox.ClaimAsync(clock.GetUtcNow(), options.ClaimBatch, options.Lease, cancellationToken);
+        if (entries.Count == 0) return 0;
+        var sent = 0;
+        await Task.WhenAll(entries.GroupBy(e => e.Destination).Select(async group =>
+            Interlocked.Add(ref sent, await DeliverAsync(group.Key, group.OrderBy(e => e.Id).ToList()))));
+        return sent;
+    }
+
+    async Task<int> DeliverAsync(string destination, List<OutboxEntry> entries)
+    {
+        var now = clock.GetUtcNow();
+        if (destinations.Find(destination) is not { } sink)
+        {
+            await Record(entries, DeliveryState.Dead, $"no destination named '{destination}' in settings");
+            await NotifyAdminAsync($"Alerts for '{destination}' were dead-lettered: no destination of that name is configured.");
+            return 0;
+        }
+        if (_resting.TryGetValue(destination, out var until) && until > now)
+        {
+            await Record(entries, DeliveryState.Retry, null, until, countsAsAttempt: false);
+            return 0;
+        }
+        var plan = DeliveryPlan.Build(destination, entries, sink.MaxCardsPerMessage, cards, flood, now);
+        await Record(plan.Held, DeliveryState.Retry, null, plan.HeldUntil, countsAsAttempt: false);
+        int delivered = 0;
+        for (int i = 0; i < plan.Messages.Count; i++)
+        {
+            var (message, batch) = plan.Messages[i];
+            var outcome = await SafeSendAsync(sink, message);
+            if (outcome is DeliveryOutcome.Delivered ok)
+            {
+                await outbox.RecordAsync(new DeliveryRecord(batch.Select(e => e.Id).ToList(), DeliveryState.Sent, clock.GetUtcNow())
+                    { MessageId = ok.MessageId, ThreadId = ok.ThreadId }, CancellationToken.None);
+                foreach (var rule in batch.GroupBy(e => e.Alert.RuleId)) flood.Sent(destination, rule.Key, rule.Count(), clock.GetUtcNow());
+                delivered += batch.Count;
+                continue;
+            }
+            var rest = plan.Messages.Skip(i + 1).SelectMany(m => m.Batch).ToList();
+            await FailAsync(destination, batch, rest, outcome);
+            break;
+        }
+        return delivered;
+    }
+
+    async Task FailAsync(string destination, List<OutboxEntry> batch, List<OutboxEntry> rest, DeliveryOutcome outcome)
+    {
+        var now = clock.GetUtcNow();
+        switch (outcome)
+        {
+            case DeliveryOutcome.RateLimited limited:
+                await Record([.. batch, .. rest], DeliveryState.Retry, "rate limited", now + limited.RetryAfter, countsAsAttempt: false);
+                break;
+            case DeliveryOutcome.Permanent refused:
+                _resting[destination] = now + options.SuspendFor;
+                await Record(batch, DeliveryState.Dead, refused.Error);
+                await Record(rest, DeliveryState.Retry, null, now + options.SuspendFor, countsAsAttempt: false);
+                log.LogError("Destination {Destination} refused delivery: {Error}; resting it for {Rest}", destination, refused.Error, options.SuspendFor);
+                if (destination != destinations.AdminDestination)
+                    await NotifyAdminAsync($"Destination '{destination}' refused an alert ({refused.Error}). It was dead-lettered; " +
+                        $"the destination rests for {options.SuspendFor.TotalMinutes:0} min, then one probe is sent. Check its settings.");
+                break;
+            default:
+                var error = (outcome as DeliveryOutcome.Retryable)?.Error ?? outcome.ToString();
+                var dead = batch.Where(e => e.Attempts + 1 >= options.MaxAttempts).ToList();
+                var retry = batch.Except(dead).ToList();
+                await Record(dead, DeliveryState.Dead, error);
+                var wait = Backoff(batch.Max(e => e.Attempts) + 1);
+                await Record(retry, DeliveryState.Retry, error, now + wait);
+                await Record(rest, DeliveryState.Retry, null, now + wait, countsAsAttempt: false);
+                if (dead.Count > 0 && destination != destinations.AdminDestination)
+                    await NotifyAdminAsync($"{dead.Count} alert(s) to '{destination}' were dead-lettered after {options.MaxAttempts} attempts: {error}");
+                break;
+        }
+    }
+
+    static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, Math.Clamp(attempts - 1, 0, 12))) * (0.8 + 0.4 * Random.Shared.NextDouble()));
+
+    async Task<DeliveryOutcome> SafeSendAsync(IChatSink sink, ChatMessage message)
+    {
+        try { return await sink.SendAsync(message, CancellationToken.None); }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        { return new DeliveryOutcome.Retryable($"{e.GetType().Name}: {e.Message}"); }
+    }
+
+    /// <summary>Operational notices go straight to the admin destination; if it fails, the log keeps them.</summary>
+    public async Task NotifyAdminAsync(string text)
+    {
+        log.LogWarning("{Notice}", text);
+        if (destinations.AdminDestination is not { } admin || destinations.Find(admin) is not { } sink) return;
+        if (_resting.TryGetValue(admin, out var until) && until > clock.GetUtcNow()) return;
+        var outcome = await SafeSendAsync(sink, new ChatMessage.Notice(text));
+        if (outcome is not DeliveryOutcome.Delivered) log.LogError("Admin notice not delivered ({Outcome}): {Notice}", outcome, text);
+    }
+
+    Task Record(IReadOnlyCollection<OutboxEntry> entries, DeliveryState state, string? error, DateTimeOffset? next = null, bool countsAsAttempt = true) =>
+        entries.Count == 0 ? Task.CompletedTask : outbox.RecordAsync(new DeliveryRecord(entries.Select(e => e.Id).ToList(), state, clock.GetUtcNow())
+            { Error = error, NextAttempt = next, CountsAsAttempt = countsAsAttempt }, CancellationToken.None);
+}

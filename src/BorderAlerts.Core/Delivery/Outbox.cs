@@ -1,0 +1,66 @@
+using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Rules.Matching;
+
+namespace BorderAlerts.Core.Delivery;
+
+public enum DeliveryKind { Card, Reply }
+
+/// <summary>An alert as the outbox holds it: everything a card needs, read back from the store.</summary>
+public sealed record AlertSnapshot(long AlertId, string FeedId, string Title, Uri? Url, string Text, string? Language,
+    DateTimeOffset? Published, string RuleId, string RuleName, Severity Severity, IReadOnlyList<MatchedTerm> Terms);
+
+/// <summary>
+/// One delivery of one alert to one destination. A story's first alert at a destination is a card; later alerts of
+/// the same story are replies in its thread, sent once the card's message id is known.
+/// </summary>
+public sealed record OutboxEntry(long Id, string Destination, DeliveryKind Kind, int Attempts, AlertSnapshot Alert,
+    string? ParentMessageId = null, string? ParentThreadId = null);
+
+public enum DeliveryState { Sent, Retry, Dead }
+
+/// <summary>What became of some deliveries: sent (with the platform's ids), to retry at a time, or dead-lettered.</summary>
+public sealed record DeliveryRecord(IReadOnlyList<long> Ids, DeliveryState State, DateTimeOffset At)
+{
+    public string? MessageId { get; init; }
+    public string? ThreadId { get; init; }
+    public DateTimeOffset? NextAttempt { get; init; }
+    public string? Error { get; init; }
+    /// <summary>False for waits the platform asked for (429): they do not count towards dead-lettering.</summary>
+    public bool CountsAsAttempt { get; init; } = true;
+}
+
+/// <summary>The outbox: alert deliveries written with their items, claimed with a lease by the delivery job.</summary>
+public interface IOutboxStore
+{
+    /// <summary>Leases due deliveries, oldest first; replies only once their card has been sent.</summary>
+    Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken);
+
+    Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken);
+}
+
+/// <summary>What one message to a chat destination carries.</summary>
+public abstract record ChatMessage
+{
+    public sealed record Cards(IReadOnlyList<AlertCard> Items) : ChatMessage;
+    public sealed record Reply(AlertCard Card, string ParentMessageId, string? ThreadId) : ChatMessage;
+    public sealed record Digest(string RuleName, IReadOnlyList<AlertCard> Items, string Note) : ChatMessage;
+    public sealed record Notice(string Text) : ChatMessage;
+}
+
+/// <summary>A destination that can be posted to. One per configured destination; platforms live in the host.</summary>
+public interface IChatSink
+{
+    /// <summary>Cards that fit in one message (Discord: 10 embeds).</summary>
+    int MaxCardsPerMessage { get; }
+
+    Task<DeliveryOutcome> SendAsync(ChatMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>The configured destinations by name.</summary>
+public interface IDestinations
+{
+    IChatSink? Find(string name);
+
+    /// <summary>Where operational notices go (failing sources, dead letters), if anywhere.</summary>
+    string? AdminDestination { get; }
+}

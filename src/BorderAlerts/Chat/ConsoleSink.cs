@@ -1,0 +1,47 @@
+using System.Text;
+using BorderAlerts.Core.Delivery;
+
+namespace BorderAlerts.Chat;
+
+/// <summary>The console destination: cards as a few lines of text, used when no chat is configured.</summary>
+public sealed class ConsoleSink : IChatSink
+{
+    int _next;
+
+    /// <summary>Standard output by default; `poll --json` moves cards to standard error to keep its output one JSON object.</summary>
+    public TextWriter Output { get; set; } = Console.Out;
+
+    public int MaxCardsPerMessage => 50;
+
+    public Task<DeliveryOutcome> SendAsync(ChatMessage message, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        switch (message)
+        {
+            case ChatMessage.Cards cards: foreach (var card in cards.Items) Card(text, card, ""); break;
+            case ChatMessage.Reply reply: text.Append("  ↳ also reported by ").Append(Clean(reply.Card.SourceName)).Append(": ").AppendLine(Clean(reply.Card.Title)); break;
+            case ChatMessage.Digest digest:
+                text.Append("[DIGEST] ").Append(Clean(digest.RuleName)).Append(": ").AppendLine(Clean(digest.Note));
+                foreach (var card in digest.Items) text.Append("  • ").AppendLine(Clean(card.Title));
+                break;
+            case ChatMessage.Notice notice: text.Append("[NOTICE] ").AppendLine(Clean(notice.Text)); break;
+        }
+        var output = Output;
+        lock (output) output.Write(text.ToString());
+        return Task.FromResult<DeliveryOutcome>(new DeliveryOutcome.Delivered($"console-{Interlocked.Increment(ref _next)}"));
+    }
+
+    static void Card(StringBuilder text, AlertCard card, string indent)
+    {
+        text.Append(indent).Append("[ALERT ").Append(card.Severity.ToString().ToUpperInvariant()).Append("] ").Append(card.RuleId)
+            .Append(" · ").Append(card.SourceId).Append(card.Language is { } lang ? $" · {lang}" : "")
+            .Append(card.PublishedUtc is { } published ? $" · {published:yyyy-MM-dd HH:mm}Z" : "").AppendLine()
+            .Append(indent).Append("  ").AppendLine(Clean(card.Title));
+        if (card.Url is { } url) text.Append(indent).Append("  ").AppendLine(url.ToString());
+        if (card.Summary.Length > 0) text.Append(indent).Append("  ").AppendLine(Clean(ChatText.Truncate(card.Summary, 300)));
+        text.Append(indent).Append("  matched: ").AppendLine(Clean(string.Join(", ", card.Terms)));
+    }
+
+    /// <summary>Feed text may carry terminal escape sequences; none reach the operator's terminal.</summary>
+    static string Clean(string text) => new(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+}

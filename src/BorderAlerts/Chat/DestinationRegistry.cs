@@ -1,0 +1,36 @@
+using BorderAlerts.Chat.Discord;
+using BorderAlerts.Chat.Slack;
+using BorderAlerts.Core.Delivery;
+using BorderAlerts.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BorderAlerts.Chat;
+
+/// <summary>The destinations named in settings, built once. "console" always exists; with nothing configured, it is all there is.</summary>
+public sealed class DestinationRegistry : IDestinations
+{
+    readonly Dictionary<string, IChatSink> _sinks = new(StringComparer.Ordinal);
+
+    public DestinationRegistry(IOptions<BorderAlertsOptions> options, ConsoleSink console, DiscordClient discord, SlackClient slack)
+    {
+        var o = options.Value;
+        _sinks["console"] = console;
+        foreach (var (name, d) in o.Destinations)
+        {
+            IChatSink sink = d.Type switch
+            {
+                "discord-webhook" => new DiscordWebhookSink(new Uri(d.Url!), discord),
+                "discord-bot" => new DiscordBotSink(new Uri(o.Discord.ApiBaseUrl), d.Channel!, d.Token ?? o.Discord.BotToken!, discord),
+                "slack" => new SlackBotSink(new Uri(o.Slack.ApiBaseUrl), d.Channel!, d.Token ?? o.Slack.BotToken!, slack),
+                "slack-webhook" => new SlackWebhookSink(new Uri(d.Url!), slack),
+                _ => console,
+            };
+            _sinks[name] = string.IsNullOrWhiteSpace(d.Mention) ? sink : new CriticalMentionSink(sink, d.Mention);
+        }
+        AdminDestination = o.AdminDestination;
+    }
+
+    public IChatSink? Find(string name) => _sinks.GetValueOrDefault(name);
+
+    public string? AdminDestination { get; }
+}

@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using BorderAlerts.Core.Delivery;
+
+namespace BorderAlerts.Chat.Discord;
+
+/// <summary>Message bodies for each kind of chat message. Mentions are allowed only for a mention set in settings.</summary>
+public static class DiscordMessages
+{
+    const int SuppressNotifications = 1 << 12;
+
+    public static JsonObject Cards(IReadOnlyList<AlertCard> cards)
+    {
+        var body = new JsonObject { ["embeds"] = DiscordEmbeds.Render(cards) };
+        var mention = cards.Select(c => c.Mention).FirstOrDefault(m => !string.IsNullOrWhiteSpace(m));
+        body["allowed_mentions"] = AllowedMentions(mention);
+        if (mention is not null) body["content"] = mention;
+        return body;
+    }
+
+    /// <summary>A later report of a carded story: one quiet line, not a new card.</summary>
+    public static JsonObject AlsoReported(AlertCard card) => new()
+    {
+        ["content"] = ChatText.Truncate($"↳ Also reported by **{DiscordMarkdown.Escape(card.SourceName)}**: " +
+            (card.Url is { } url ? $"[{DiscordMarkdown.Escape(ChatText.Truncate(card.Title, 300))}](<{DiscordEmbeds.Link(url)}>)" : DiscordMarkdown.Escape(card.Title)), 2000),
+        ["flags"] = SuppressNotifications,
+        ["allowed_mentions"] = AllowedMentions(null),
+    };
+
+    public static JsonObject Digest(ChatMessage.Digest digest)
+    {
+        var lines = new StringBuilder();
+        foreach (var card in digest.Items)
+        {
+            var line = "• " + (card.Url is { } url ? $"[{DiscordMarkdown.Escape(ChatText.Truncate(card.Title, 200))}]({DiscordEmbeds.Link(url)})" : DiscordMarkdown.Escape(card.Title))
+                + $" — {DiscordMarkdown.Escape(card.SourceName)}\n";
+            if (lines.Length + line.Length > 3900) { lines.Append($"… and {digest.Items.Count - digest.Items.ToList().IndexOf(card)} more"); break; }
+            lines.Append(line);
+        }
+        var embed = new JsonObject
+        {
+            ["type"] = "rich",
+            ["title"] = ChatText.Truncate($"Digest: {ChatText.Defuse(digest.RuleName)} ({digest.Items.Count} alerts)", 256),
+            ["description"] = lines.ToString(),
+            ["color"] = DiscordEmbeds.Color(digest.Items.Max(c => c.Severity)),
+            ["footer"] = new JsonObject { ["text"] = ChatText.Truncate(digest.Note, 2048) },
+        };
+        return new JsonObject { ["embeds"] = new JsonArray(embed), ["allowed_mentions"] = AllowedMentions(null) };
+    }
+
+    public static JsonObject Notice(string text) => new()
+    {
+        ["content"] = ChatText.Truncate("⚠️ " + DiscordMarkdown.Escape(text), 2000),
+        ["allowed_mentions"] = AllowedMentions(null),
+    };
+
+    /// <summary>Nothing may ping except the one mention settings chose: "@here"/"@everyone", or a role as &lt;@&amp;id&gt;.</summary>
+    static JsonObject AllowedMentions(string? mention)
+    {
+        var allowed = new JsonObject { ["parse"] = new JsonArray() };
+        if (mention is "@here" or "@everyone") allowed["parse"] = new JsonArray("everyone");
+        else if (mention is { Length: > 4 } && mention.StartsWith("<@&") && mention.EndsWith('>')) allowed["roles"] = new JsonArray(mention[3..^1]);
+        return allowed;
+    }
+}

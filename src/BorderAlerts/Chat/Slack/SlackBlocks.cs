@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using BorderAlerts.Chat.Discord;
+using BorderAlerts.Core.Delivery;
+
+namespace BorderAlerts.Chat.Slack;
+
+/// <summary>
+/// Cards as Block Kit, within its limits by truncation: 50 blocks a message, header 150, section text 3000, context
+/// 10 elements, and a plain-text fallback for notifications. https://api.slack.com/reference/block-kit/blocks
+/// </summary>
+public static class SlackBlocks
+{
+    public const int MaxBlocks = 50, CardsPerMessage = 5, MaxFallback = 3000;
+
+    public static JsonObject Cards(IReadOnlyList<AlertCard> cards)
+    {
+        var blocks = new JsonArray();
+        foreach (var card in cards.Take(CardsPerMessage))
+        {
+            if (blocks.Count > 0) blocks.Add(new JsonObject { ["type"] = "divider" });
+            foreach (var block in Card(card)) blocks.Add(block);
+        }
+        var mention = cards.Select(c => c.Mention).FirstOrDefault(m => !string.IsNullOrWhiteSpace(m));
+        var fallback = (mention is null ? "" : Mention(mention) + " ") + string.Join(" | ", cards.Select(c => $"[{c.Severity}] {c.Title}"));
+        return new JsonObject { ["text"] = ChatText.Truncate(ChatText.Defuse(fallback), MaxFallback), ["blocks"] = blocks, ["unfurl_links"] = false, ["unfurl_media"] = false };
+    }
+
+    static IEnumerable<JsonObject> Card(AlertCard card)
+    {
+        var title = card.Url is { } url ? SlackMrkdwn.Link(url, ChatText.Truncate(card.Title, 250)) : "*" + SlackMrkdwn.Escape(ChatText.Truncate(card.Title, 250)) + "*";
+        var marker = card.Severity switch { Core.Rules.Severity.Critical => "🔴", Core.Rules.Severity.High => "🟠", Core.Rules.Severity.Normal => "🔵", _ => "⚪" };
+        var text = $"{marker} {title}";
+        if (card.Mention is { } mention) text = Mention(mention) + " " + text;
+        if (card.Summary.Length > 0) text += "\n" + SlackMrkdwn.Bold(card.Summary, card.SummaryHighlights, 3000 - text.Length - 2);
+        yield return Section(ChatText.Truncate(text, 3000));
+        var context = new List<string>
+        {
+            $"*{SlackMrkdwn.Escape(card.SourceName)}*" + (card.Language is { } l ? $" · {SlackMrkdwn.Escape(l)}" : ""),
+            DiscordEmbeds.Published(card),
+            $"Rule: {SlackMrkdwn.Escape(card.RuleName)} ({card.Severity.ToString().ToLowerInvariant()})",
+        };
+        if (card.Terms.Count > 0) context.Add("Matched: " + SlackMrkdwn.Escape(ChatText.Truncate(string.Join(", ", card.Terms), 500)));
+        if (card.TranslateUrl is { } translate) context.Add(SlackMrkdwn.Link(translate, "Machine translation"));
+        if (card.AlsoReportedBy.Count > 0) context.Add("Also reported by " + SlackMrkdwn.Escape(string.Join(", ", card.AlsoReportedBy)));
+        yield return new JsonObject
+        {
+            ["type"] = "context",
+            ["elements"] = new JsonArray(context.Take(10).Select(t => (JsonNode)new JsonObject { ["type"] = "mrkdwn", ["text"] = ChatText.Truncate(t, 2000) }).ToArray()),
+        };
+    }
+
+    public static JsonObject AlsoReported(AlertCard card) => new()
+    {
+        ["text"] = ChatText.Truncate(ChatText.Defuse($"Also reported by {card.SourceName}: {card.Title}"), MaxFallback),
+        ["blocks"] = new JsonArray(Section("↳ Also reported by *" + SlackMrkdwn.Escape(card.SourceName) + "*: " +
+            (card.Url is { } url ? SlackMrkdwn.Link(url, ChatText.Truncate(card.Title, 250)) : SlackMrkdwn.Escape(card.Title)))),
+        ["unfurl_links"] = false,
+    };
+
+    public static JsonObject Digest(ChatMessage.Digest digest)
+    {
+        var lines = digest.Items.Select(c => "• " + (c.Url is { } url ? SlackMrkdwn.Link(url, ChatText.Truncate(c.Title, 150)) : SlackMrkdwn.Escape(c.Title))
+            + " — " + SlackMrkdwn.Escape(c.SourceName)).ToList();
+        var blocks = new JsonArray(
+            new JsonObject { ["type"] = "header", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = ChatText.Truncate($"Digest: {digest.RuleName} ({digest.Items.Count})", 150) } },
+            Section(ChatText.Truncate(string.Join("\n", lines), 3000)),
+            new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = ChatText.Truncate(SlackMrkdwn.Escape(digest.Note), 2000) }) });
+        return new JsonObject { ["text"] = ChatText.Truncate(ChatText.Defuse($"Digest: {digest.RuleName} ({digest.Items.Count} alerts)"), MaxFallback), ["blocks"] = blocks, ["unfurl_links"] = false };
+    }
+
+    public static JsonObject Notice(string text) => new()
+    {
+        ["text"] = ChatText.Truncate(ChatText.Defuse(text), MaxFallback),
+        ["blocks"] = new JsonArray(Section(ChatText.Truncate("⚠️ " + SlackMrkdwn.Escape(text), 3000))),
+    };
+
+    static JsonObject Section(string mrkdwn) => new() { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn.Length == 0 ? "—" : mrkdwn } };
+
+    /// <summary>Only the mention chosen in settings: @here/@channel, or a user group id.</summary>
+    static string Mention(string mention) => mention switch
+    {
+        "@here" => "<!here>",
+        "@channel" or "@everyone" => "<!channel>",
+        _ when mention.StartsWith('S') => $"<!subteam^{mention}>",
+        _ => "",
+    };
+}
