@@ -19,7 +19,7 @@ public static class ChatText
     }
 
     /// <summary>
-    /// Feed text can never mention anyone: @everyone, @here and @channel get a zero-width joiner after the @, and control
+    /// Feed text can never mention anyone: @everyone, @here and @channel get a zero-width space after the @ (as Discord's own libraries do), and control
     /// characters (including bidi overrides) become spaces. Platform escaping is applied after this.
     /// </summary>
     public static string Defuse(string text)
@@ -31,7 +31,7 @@ public static class ChatText
             if (char.IsControl(c) || c is '\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068' or '\u2069')
             { builder.Append(' '); continue; }
             builder.Append(c);
-            if (c is '@' or '＠') builder.Append('\u200D');
+            if (c is '@' or '＠') builder.Append('\u200B');
         }
         return builder.ToString();
     }

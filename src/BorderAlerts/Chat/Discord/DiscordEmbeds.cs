@@ -16,34 +16,35 @@ public static class DiscordEmbeds
     public static JsonArray Render(IReadOnlyList<AlertCard> cards)
     {
         var shown = cards.Take(MaxEmbeds).ToList();
-        var embeds = shown.Select(c => Embed(c, terms: 1024)).ToList();
-        int available = MaxTotal - Margin - embeds.Sum(Size);
-        if (available < shown.Count * 80)
+        int budget = (MaxTotal - Margin) / Math.Max(1, shown.Count); // each embed's share of the message's 6000
+        var embeds = new JsonArray();
+        foreach (var card in shown)
         {
-            embeds = shown.Select(c => Embed(c, terms: 120)).ToList();
-            available = MaxTotal - Margin - embeds.Sum(Size);
+            var embed = Embed(card, budget);
+            int room = Math.Min(4096, budget - Size(embed));
+            if (room > 20 && card.Summary.Length > 0) embed["description"] = DiscordMarkdown.Bold(card.Summary, card.SummaryHighlights, room);
+            embeds.Add(embed);
         }
-        int per = Math.Clamp(available / Math.Max(1, shown.Count), 0, 4096);
-        for (int i = 0; i < shown.Count; i++)
-            if (per > 20 && shown[i].Summary.Length > 0) embeds[i]["description"] = DiscordMarkdown.Bold(shown[i].Summary, shown[i].SummaryHighlights, per);
-        return new JsonArray(embeds.ToArray<JsonNode?>());
+        return embeds;
     }
 
-    static JsonObject Embed(AlertCard card, int terms)
+    /// <summary>One card's embed without its description, every part scaled to the embed's share of the total.</summary>
+    static JsonObject Embed(AlertCard card, int budget)
     {
+        int small = Math.Clamp(budget / 8, 24, 256), large = Math.Clamp(budget / 5, 40, 1024);
         var fields = new JsonArray
         {
-            Field("Source", $"{DiscordMarkdown.Escape(card.SourceName)}{(card.Language is { } l ? $" · {DiscordMarkdown.Escape(l)}" : "")}", 256),
+            Field("Source", $"{DiscordMarkdown.Escape(card.SourceName)}{(card.Language is { } l ? $" · {DiscordMarkdown.Escape(l)}" : "")}", small),
             Field("Published", Published(card), 256),
-            Field("Rule", $"{DiscordMarkdown.Escape(card.RuleName)} · {card.Severity.ToString().ToLowerInvariant()}", 256),
+            Field("Rule", $"{DiscordMarkdown.Escape(card.RuleName)} · {card.Severity.ToString().ToLowerInvariant()}", small),
         };
-        if (card.Terms.Count > 0) fields.Add(Field("Matched", string.Join(", ", card.Terms.Select(DiscordMarkdown.Escape)), terms));
-        if (card.TranslateUrl is { } translate) fields.Add(Field("Translate", $"[Machine translation]({Link(translate)})", 1024));
-        if (card.AlsoReportedBy.Count > 0) fields.Add(Field("Also reported by", string.Join(", ", card.AlsoReportedBy.Select(DiscordMarkdown.Escape)), 1024));
+        if (card.Terms.Count > 0) fields.Add(Field("Matched", string.Join(", ", card.Terms.Select(DiscordMarkdown.Escape)), large));
+        if (card.TranslateUrl is { } translate && budget >= 1000) fields.Add(Field("Translate", $"[Machine translation]({Link(translate)})", 1024));
+        if (card.AlsoReportedBy.Count > 0) fields.Add(Field("Also reported by", string.Join(", ", card.AlsoReportedBy.Select(DiscordMarkdown.Escape)), small));
         var embed = new JsonObject
         {
             ["type"] = "rich",
-            ["title"] = ChatText.Truncate(ChatText.Defuse(card.Title), 256),
+            ["title"] = Cut(DiscordMarkdown.Escape(card.Title), Math.Clamp(budget / 5, 40, 256)),
             ["color"] = Color(card.Severity),
             ["fields"] = fields,
             ["footer"] = new JsonObject { ["text"] = $"BorderAlerts · alert {card.AlertId}" },
@@ -54,7 +55,14 @@ public static class DiscordEmbeds
     }
 
     static JsonObject Field(string name, string value, int max) =>
-        new() { ["name"] = name, ["value"] = ChatText.Truncate(value.Length == 0 ? "—" : value, Math.Min(1024, max)), ["inline"] = max <= 256 };
+        new() { ["name"] = name, ["value"] = Cut(value.Length == 0 ? "—" : value, Math.Min(1024, max)), ["inline"] = max <= 256 };
+
+    /// <summary>Truncates escaped markdown without leaving a dangling backslash that would escape the ellipsis.</summary>
+    static string Cut(string escaped, int max)
+    {
+        var cut = ChatText.Truncate(escaped, max);
+        return cut.EndsWith("\\" + ChatText.Ellipsis) ? cut[..^2] + ChatText.Ellipsis : cut;
+    }
 
     public static string Published(AlertCard card)
     {

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using BorderAlerts.Chat.Discord;
+using BorderAlerts.Core.Delivery;
+
+namespace BorderAlerts.Tests.Chat;
+
+public class DiscordEmbedTests
+{
+    public static TheoryData<int> BatchSizes => new() { 1, 2, 5, 10, 12 };
+
+    [Theory, MemberData(nameof(BatchSizes))]
+    public void Hostile_oversized_cards_always_fit_every_embed_limit(int count)
+    {
+        var body = DiscordMessages.Cards(Enumerable.Range(0, count).Select(i => Cards.Hostile(i)).ToList());
+        var embeds = body["embeds"]!.AsArray();
+        Assert.InRange(embeds.Count, 1, 10);
+        Assert.InRange(embeds.Sum(e => DiscordEmbeds.Size(e!.AsObject())), 1, 6000);
+        foreach (var embed in embeds.Select(e => e!.AsObject()))
+        {
+            Assert.InRange(Text(embed["title"]).Length, 1, 256);
+            Assert.InRange(Text(embed["description"]).Length, 0, 4096);
+            Assert.InRange(embed["fields"]!.AsArray().Count, 0, 25);
+            foreach (var field in embed["fields"]!.AsArray())
+            {
+                Assert.InRange(Text(field!["name"]).Length, 1, 256);
+                Assert.InRange(Text(field["value"]).Length, 1, 1024);
+            }
+            Assert.InRange(Text(embed["footer"]!["text"]).Length, 1, 2048);
+        }
+    }
+
+    [Fact]
+    public void Feed_text_cannot_mention_anyone_or_plant_links()
+    {
+        var body = DiscordMessages.Cards([Cards.Hostile()]);
+        Assert.Empty(body["allowed_mentions"]!["parse"]!.AsArray());
+        Assert.Null(body["content"]);
+        var json = body.ToJsonString();
+        var title = Text(body["embeds"]![0]!["title"]);
+        Assert.DoesNotContain("@everyone", title, StringComparison.Ordinal);
+        Assert.Contains("@\u200Beveryone", title, StringComparison.Ordinal);
+        Assert.DoesNotContain("@here", json, StringComparison.Ordinal);
+        Assert.Contains("\\[phish\\]\\(https\\://evil.example\\)", title, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"parse\":[\"everyone\"", json);
+    }
+
+    [Fact]
+    public void A_configured_mention_on_a_critical_card_is_the_only_one_allowed()
+    {
+        var role = DiscordMessages.Cards([Cards.Ordinary(severity: Core.Rules.Severity.Critical) with { Mention = "<@&987654321>" }]);
+        Assert.Equal("<@&987654321>", Text(role["content"]));
+        Assert.Equal("987654321", Text(role["allowed_mentions"]!["roles"]![0]));
+        Assert.Empty(role["allowed_mentions"]!["parse"]!.AsArray());
+        var here = DiscordMessages.Cards([Cards.Ordinary() with { Mention = "@here" }]);
+        Assert.Equal("everyone", Text(here["allowed_mentions"]!["parse"]![0]));
+    }
+
+    [Fact]
+    public void An_ordinary_card_shows_link_source_language_times_rule_terms_summary_and_translation()
+    {
+        var embed = DiscordMessages.Cards([Cards.Ordinary()])["embeds"]![0]!.AsObject();
+        Assert.Equal("https://china.kyodonews.net/news/2026/11/1.html", Text(embed["url"]));
+        Assert.Equal(0xE67E22, embed["color"]!.GetValue<int>());
+        Assert.Equal("2026-11-30T00:15:00.000Z", Text(embed["timestamp"]));
+        Assert.Equal("【共同社电】**丹东**海关查获一批**走私**煤炭。", Text(embed["description"]));
+        var fields = embed["fields"]!.AsArray().ToDictionary(f => Text(f!["name"]), f => Text(f!["value"]));
+        Assert.Equal("共同网 Kyodo News \\(简体中文\\) · zh\\-Hans", fields["Source"]);
+        Assert.Equal("2026-11-30 00:15 UTC · 2026-11-30 09:15 local (UTC+09:00)", fields["Published"]);
+        Assert.Equal("丹东, 走私", fields["Matched"]);
+        Assert.StartsWith("[Machine translation](https://translate.google.com/", fields["Translate"]);
+    }
+
+    [Fact]
+    public void A_digest_lists_titles_within_the_description_limit()
+    {
+        var digest = DiscordMessages.Digest(new ChatMessage.Digest("Rule", Enumerable.Range(0, 25).Select(i => Cards.Hostile(i)).ToList(), "busy"));
+        var embed = digest["embeds"]![0]!.AsObject();
+        Assert.InRange(Text(embed["description"]).Length, 1, 4096);
+        Assert.InRange(DiscordEmbeds.Size(embed), 1, 6000);
+    }
+
+    static string Text(JsonNode? node) => node?.GetValue<string>() ?? "";
+}
