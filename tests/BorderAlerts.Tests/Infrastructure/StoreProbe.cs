@@ -83,3 +83,15 @@ public static class StoreProbe
 
     static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
+
+/// <summary>Direct writes for tests that need to move time forward in the store.</summary>
+public static class StoreWrites
+{
+    public static async Task ExecuteAsync(this BorderAlerts.Storage.Sqlite.SqliteDatabase database, string sql)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
