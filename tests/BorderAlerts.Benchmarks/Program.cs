@@ -1,1 +1,91 @@
-Console.WriteLine("x");
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using BorderAlerts.Benchmarks;
+using BorderAlerts.Benchmarks.FeedFarm;
+using BorderAlerts.Core.Feeds;
+
+// BorderAlerts benchmarks (docs/benchmarks.md).
+//   feedfarm [--feeds 20000] [--seconds 300] [--not-modified-share 0.6] [--hosts 16] [--every 5m] [--tick 5s] [--spread]
+//            [--quick] [--set Section:Key=Value ...] [--json FILE] [--report-every S] [--keep] [--pass-budget 30s]
+//   farm --port P --feeds N --not-modified-share S --hosts H      (the loopback farm; feedfarm starts it itself)
+//   parse [BenchmarkDotNet arguments]                             (SyndicationParser throughput, BenchmarkDotNet)
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine("""
+        usage: BorderAlerts.Benchmarks feedfarm [--feeds 20000] [--seconds 300] [--not-modified-share 0.6] [--hosts 16]
+                                                [--every 5m] [--tick 5s] [--spread] [--quick] [--set Key=Value]... [--json FILE] [--keep] [--pass-budget 30s]
+               BorderAlerts.Benchmarks parse [BenchmarkDotNet arguments, e.g. --filter *]
+        see docs/benchmarks.md
+        """);
+    return args.Length == 0 ? 2 : 0;
+}
+
+try
+{
+    var rest = args[1..];
+    return args[0] switch
+    {
+        "feedfarm" => await FeedFarmBenchmark.RunAsync(ParseFeedFarm(rest)),
+        "farm" => await FarmServer.RunAsync(new FarmArgs(Int(Value(rest, "--port")!), Int(Value(rest, "--feeds") ?? "20000"),
+            Double(Value(rest, "--not-modified-share") ?? "0.6"), Int(Value(rest, "--hosts") ?? "16"))),
+        "parse" => Parse(rest),
+        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, farm, parse)"),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+
+static int Parse(string[] rest)
+{
+    BenchmarkRunner.Run<ParsingBenchmarks>(args: rest);
+    return 0;
+}
+
+static FeedFarmOptions ParseFeedFarm(string[] a)
+{
+    var quick = a.Contains("--quick");
+    var o = quick
+        ? new FeedFarmOptions { Feeds = 2_000, Seconds = 60, Every = TimeSpan.FromMinutes(1) }
+        : new FeedFarmOptions();
+    var settings = new Dictionary<string, string?>();
+    for (int i = 0; i < a.Length; i++)
+    {
+        string Next() => i + 1 < a.Length ? a[++i] : throw new ArgumentException($"{a[i]} needs a value");
+        switch (a[i])
+        {
+            case "--quick": break;
+            case "--feeds": o = o with { Feeds = Int(Next()) }; break;
+            case "--seconds": o = o with { Seconds = Int(Next()) }; break;
+            case "--not-modified-share": o = o with { NotModifiedShare = Double(Next()) }; break;
+            case "--hosts": o = o with { Hosts = Int(Next()) }; break;
+            case "--every": o = o with { Every = Duration(Next()) }; break;
+            case "--tick": o = o with { Tick = Duration(Next()) }; break;
+            case "--spread": o = o with { Spread = true }; break;
+            case "--keep": o = o with { Keep = true }; break;
+            case "--json": o = o with { Json = Next() }; break;
+            case "--report-every": o = o with { ReportEverySeconds = Int(Next()) }; break;
+            case "--pass-budget": o = o with { PassBudget = Duration(Next()) }; break;
+            case "--set":
+                var pair = Next().Split('=', 2);
+                if (pair.Length != 2) throw new ArgumentException("--set needs Section:Key=Value, e.g. --set Fetch:MaxConcurrencyPerHost=8");
+                settings[pair[0]] = pair[1];
+                break;
+            default: throw new ArgumentException($"unknown option '{a[i]}'");
+        }
+    }
+    if (o.Feeds is < 1 or > 1_000_000) throw new ArgumentException("--feeds must be 1–1,000,000");
+    if (o.Hosts is < 1 or > 254) throw new ArgumentException("--hosts must be 1–254");
+    if (o.NotModifiedShare is < 0 or > 1) throw new ArgumentException("--not-modified-share must be 0–1");
+    if (o.Seconds < 1) throw new ArgumentException("--seconds must be positive");
+    return o with { Settings = settings };
+}
+
+static string? Value(string[] a, string name) => Array.IndexOf(a, name) is var i and >= 0 && i + 1 < a.Length ? a[i + 1] : null;
+static int Int(string s) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new ArgumentException($"'{s}' is not a whole number");
+static double Double(string s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw new ArgumentException($"'{s}' is not a number");
+static TimeSpan Duration(string s) => DurationParser.TryParse(s, out var t) ? t
+    : int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds)
+    : throw new ArgumentException($"'{s}' is not a duration (examples: 5s, 1m, 5m)");

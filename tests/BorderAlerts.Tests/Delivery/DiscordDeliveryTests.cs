@@ -77,3 +77,26 @@ public sealed class DiscordDeliveryTests(FeedServer feeds, FakeDiscord discord) 
         Assert.Equal(1, await harness.Pipeline.Database.CountAsync("deliveries", "status = 'dead' AND attempts = 2 AND last_error LIKE 'Discord 502%'"));
     }
 }
+
+/// <summary>The bot destination: cards to a channel, later reports of a story in a thread started from the card.</summary>
+public sealed class DiscordBotDeliveryTests(FeedServer feeds, FakeDiscord discord) : IClassFixture<FeedServer>, IClassFixture<FakeDiscord>
+{
+    [Fact]
+    public async Task Later_reports_of_a_story_go_into_a_thread_started_from_its_card()
+    {
+        discord.AddChannel("5001");
+        await using var harness = await DeliveryHarness.StartAsync(("Destinations:main:Type", "discord-bot"), ("Destinations:main:Channel", "5001"),
+            ("Discord:BotToken", discord.BotToken), ("Discord:ApiBaseUrl", discord.ApiBase.ToString()));
+        foreach (var (outlet, feed) in new[] { ("kyodo", "kyodo-zh-hans"), ("cankao", "cankaoxiaoxi"), ("yonhap", "yonhap") })
+        {
+            await harness.PollAsync(feeds.Serve(Responses.Bytes(DeliveryHarness.Stories(1, seed: 30, outlet: outlet), "application/rss+xml")), feed);
+            await harness.DeliverAllAsync();
+        }
+
+        var thread = Assert.Single(discord.Threads);
+        var card = Assert.Single(discord.Messages, m => m.ChannelId == "5001" && m.ThreadId is null);
+        Assert.Equal(card.Id, thread.Id);
+        Assert.Equal(2, discord.Messages.Count(m => m.ChannelId == thread.Id || m.ThreadId == thread.Id));
+        Assert.Empty(discord.Rejected);
+    }
+}
