@@ -42,4 +42,8 @@ public sealed record PollCommit(IReadOnlyList<StoredItem> NewItems, int Seen)
 /// <summary>A source's health as shown by `feeds list` and used for admin notices.</summary>
 public sealed record FeedHealth(string FeedId, string Url, bool Enabled, DateTimeOffset? LastSuccessAt, DateTimeOffset? LastAttemptAt,
     int ConsecutiveFailures, string? LastError, int? LastStatus, DateTimeOffset? LastNewItemAt, DateTimeOffset NextPollAt,
-    int ItemsLast24h, int? LastItemsFound, long TotalItems);
+    int ItemsLast24h, int? LastItemsFound, long TotalItems)
+{
+    /// <summary>The usual time between polls that found something new (from recent history), if there is enough history.</summary>
+    public TimeSpan? TypicalGap { get; init; }
+}

@@ -29,6 +29,9 @@ public static class AppHost
         {
             q.AddJob<PollDueFeedsJob>(j => j.WithIdentity(PollDueFeedsJob.Key));
             q.AddJob<DeliverAlertsJob>(j => j.WithIdentity(DeliverAlertsJob.Key));
+            q.AddJob<SourceHealthJob>(j => j.WithIdentity(SourceHealthJob.Key));
+            q.AddTrigger(t => t.ForJob(SourceHealthJob.Key).WithIdentity("source-health-tick").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
             q.AddTrigger(t => t.ForJob(DeliverAlertsJob.Key).WithIdentity("deliver-alerts-tick").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Settings(builder.Configuration).Delivery.TickSeconds)).RepeatForever()));
             q.AddTrigger(t => t.ForJob(PollDueFeedsJob.Key).WithIdentity("poll-due-feeds-tick").StartNow()

@@ -74,6 +74,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CardFactory>();
         services.AddSingleton<FloodGate>();
         services.AddSingleton<DeliveryRunner>();
+        services.AddSingleton<SourceHealthMonitor>();
         return services;
     }
 

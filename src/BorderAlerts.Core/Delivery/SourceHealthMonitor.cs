@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using BorderAlerts.Core.Feeds;
+using BorderAlerts.Core.Storage;
+
+namespace BorderAlerts.Core.Delivery;
+
+/// <summary>
+/// Tells the admin destination when a source needs a human: failing for longer than a threshold, blocked (401/403/429/503
+/// streaks), a list page whose selector suddenly finds nothing (layout changed?), silence beyond three times its usual
+/// gap, and recovery. Each condition is reported once when it starts and once when it ends.
+/// </summary>
+public sealed class SourceHealthMonitor(IFeedHealthReader health, IFeedCatalog catalog, TimeProvider clock)
+{
+    public static readonly TimeSpan FailingAfter = TimeSpan.FromHours(2);
+    const int BlockedStreak = 3;
+    readonly ConcurrentDictionary<(string Feed, string Condition), bool> _open = new();
+    readonly ConcurrentDictionary<string, int> _lastFound = new();
+
+    public async Task<IReadOnlyList<string>> CheckAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var feeds = catalog.Current().Feeds.Where(f => f.Enabled).ToDictionary(f => f.Id);
+        var notices = new List<string>();
+        foreach (var h in await health.ListHealthAsync(now, cancellationToken))
+        {
+            if (!feeds.TryGetValue(h.FeedId, out var feed)) continue;
+            Track(notices, h.FeedId, "failing", Failing(h, now),
+                () => $"Source '{h.FeedId}' has been failing since {Since(h.LastSuccessAt)} ({h.ConsecutiveFailures} failures): {h.LastError}",
+                $"Source '{h.FeedId}' recovered after failing.");
+            Track(notices, h.FeedId, "blocked", h.ConsecutiveFailures >= BlockedStreak && h.LastStatus is 401 or 403 or 429 or 503,
+                () => $"Source '{h.FeedId}' is refusing us (HTTP {h.LastStatus}, {h.ConsecutiveFailures} times in a row): blocked or rate-limited? Polling backs off; it never stops.",
+                $"Source '{h.FeedId}' accepts our requests again.");
+            Track(notices, h.FeedId, "empty", Emptied(feed, h),
+                () => $"Source '{h.FeedId}' returned 0 items where its selector used to find some: has the page layout changed?",
+                $"Source '{h.FeedId}' finds items again.");
+            Track(notices, h.FeedId, "silent", Silent(h, now),
+                () => $"Source '{h.FeedId}' has had no new item since {Since(h.LastNewItemAt)}, more than three times its usual gap of {Format(h.TypicalGap!.Value)}.",
+                $"Source '{h.FeedId}' has new items again.");
+            if (h.LastItemsFound is { } found) _lastFound[h.FeedId] = Math.Max(found, found == 0 ? _lastFound.GetValueOrDefault(h.FeedId) : 0);
+        }
+        return notices;
+    }
+
+    static bool Failing(FeedHealth h, DateTimeOffset now) =>
+        h.ConsecutiveFailures > 0 && (h.LastSuccessAt is { } ok ? now - ok > FailingAfter : h.ConsecutiveFailures >= BlockedStreak);
+
+    bool Emptied(FeedDefinition feed, FeedHealth h) =>
+        feed.Type != FeedType.Feed && h.ConsecutiveFailures == 0 && h.LastItemsFound == 0 && _lastFound.GetValueOrDefault(h.FeedId) > 0;
+
+    static bool Silent(FeedHealth h, DateTimeOffset now) =>
+        h.ConsecutiveFailures == 0 && h.TypicalGap is { } gap && gap > TimeSpan.Zero && h.LastNewItemAt is { } last && now - last > 3 * gap;
+
+    void Track(List<string> notices, string feed, string condition, bool active, Func<string> start, string end)
+    {
+        var key = (feed, condition);
+        if (active && _open.TryAdd(key, true)) notices.Add(start());
+        else if (!active && _open.TryRemove(key, out _)) notices.Add(end);
+    }
+
+    static string Since(DateTimeOffset? at) => at is { } t ? $"{t.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "it was added";
+
+    static string Format(TimeSpan gap) => gap.TotalHours >= 1 ? $"{gap.TotalHours:0.#} h" : $"{gap.TotalMinutes:0} min";
+}

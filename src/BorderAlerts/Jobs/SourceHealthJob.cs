@@ -1,0 +1,16 @@
+using BorderAlerts.Core.Delivery;
+using Quartz;
+
+namespace BorderAlerts.Jobs;
+
+/// <summary>Once a minute: sources that need a human are reported to the admin destination, and so is their recovery.</summary>
+[DisallowConcurrentExecution]
+public sealed class SourceHealthJob(SourceHealthMonitor monitor, DeliveryRunner delivery) : IJob
+{
+    public static readonly JobKey Key = new("source-health", "borderalerts");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        foreach (var notice in await monitor.CheckAsync(cancellationToken)) await delivery.NotifyAdminAsync(notice);
+    }
+}
