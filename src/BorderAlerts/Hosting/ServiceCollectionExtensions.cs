@@ -64,8 +64,9 @@ public static class ServiceCollectionExtensions
             FloodWindow = TimeSpan.FromMinutes(d.FloodWindowMinutes),
             SuspendFor = TimeSpan.FromMinutes(d.SuspendMinutes),
         } : null!);
-        services.AddHttpClient(DiscordClient.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddHttpClient(SlackClient.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        // Webhook URLs carry their token: the chat clients log nothing of their requests.
+        services.AddHttpClient(DiscordClient.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        services.AddHttpClient(SlackClient.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         services.AddSingleton<DiscordRateLimiter>();
         services.AddSingleton<DiscordClient>();
         services.AddSingleton<SlackClient>();
