@@ -1,30 +1,54 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
 namespace BorderAlerts.Core.Parsing;
 
-/// <summary>Turns feed HTML into plain text: tags dropped, entities decoded, whitespace and control characters collapsed.</summary>
-public static class PlainText
+/// <summary>
+/// Turns feed HTML into plain text: tags dropped, entities decoded, whitespace and control characters collapsed.
+/// Cost stays linear: ordinary markup goes through AngleSharp in one tree walk; very long or tag-heavy input (which
+/// can make an HTML5 tree builder quadratic) is stripped with a linear scan instead.
+/// </summary>
+public static partial class PlainText
 {
+    const int MaxParsedLength = 100_000, MaxParsedTags = 5_000;
     static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+    static readonly HashSet<string> Blocks = ["BR", "P", "DIV", "LI", "H1", "H2", "H3", "H4", "H5", "H6", "TR", "TD", "TH", "BLOCKQUOTE"];
+    static readonly HashSet<string> Hidden = ["SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT"];
+
+    [GeneratedRegex(@"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<[^>]*>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex Tags();
 
     public static string FromHtml(string? html, int maxLength)
     {
         if (string.IsNullOrEmpty(html)) return "";
-        var text = html.AsSpan().IndexOfAny('<', '&') < 0 ? html : TextOf(html);
-        return Collapse(text, maxLength);
+        if (html.AsSpan().IndexOfAny('<', '&') < 0) return Collapse(html, maxLength);
+        if (html.Length > MaxParsedLength || html.AsSpan().Count('<') > MaxParsedTags) return Collapse(Stripped(html), maxLength);
+        using var document = Parser.ParseDocument("<body>" + html);
+        var text = new StringBuilder(html.Length);
+        if (document.Body is { } body) Walk(body, text, maxLength * 2);
+        return Collapse(text.ToString(), maxLength);
     }
 
-    static string TextOf(string html)
+    static void Walk(INode node, StringBuilder text, int budget)
     {
-        using var document = Parser.ParseDocument("<body>" + html);
-        foreach (var hidden in document.QuerySelectorAll("script, style, template, noscript")) hidden.Remove();
-        foreach (var br in document.QuerySelectorAll("br, p, div, li, h1, h2, h3, h4, tr")) br.Parent?.InsertBefore(document.CreateTextNode(" "), br);
-        return document.Body?.TextContent ?? "";
+        foreach (var child in node.ChildNodes)
+        {
+            if (text.Length > budget) return;
+            if (child is IText t) { text.Append(t.Data); continue; }
+            if (child is not IElement element || Hidden.Contains(element.TagName)) continue;
+            if (Blocks.Contains(element.TagName)) text.Append(' ');
+            Walk(element, text, budget);
+        }
     }
+
+    static string Stripped(string html) => WebUtility.HtmlDecode(Tags().Replace(html, " "));
 
     public static string Collapse(string text, int maxLength)
     {
-        var builder = new System.Text.StringBuilder(Math.Min(text.Length, maxLength));
+        var builder = new StringBuilder(Math.Min(text.Length, maxLength));
         bool space = false;
         foreach (var c in text)
         {

@@ -8,7 +8,7 @@ namespace BorderAlerts.Core.Parsing;
 /// RSS 0.9x/1.0/2.0, Atom and JSON Feed through CodeHollow.FeedReader. XML is first read by our own reader with
 /// DTD processing off (an entity bomb fails at its first undeclared entity), then handed over without its DOCTYPE.
 /// </summary>
-public static class SyndicationParser
+public static partial class SyndicationParser
 {
     static readonly XmlReaderSettings Safe = new()
     {
@@ -20,9 +20,15 @@ public static class SyndicationParser
         CheckCharacters = false,
     };
 
+    const int MaxDepth = 64;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|&#(?:x0*[0-8bBcCeEfF]|x0*1[0-9a-fA-F]|0*(?:[0-8]|1[1245-9]|2[0-9]|3[01]));")]
+    private static partial System.Text.RegularExpressions.Regex IllegalXml();
+
     public static ParseResult Parse(string text, string encoding, ParseContext context)
     {
-        var body = text.TrimStart();
+        // One stray control character in one title must not cost the whole feed.
+        var body = IllegalXml().Replace(text, "").TrimStart();
         if (body.Length == 0) return ParseResult.Fail("empty body", encoding);
         if (LooksLikeHtml(body)) return ParseResult.Fail("expected RSS, Atom or JSON Feed but the body is an HTML page", encoding);
         Feed feed;
@@ -47,6 +53,7 @@ public static class SyndicationParser
     /// <summary>Reads XML safely and gives back text FeedReader can parse: no DOCTYPE, a bare channel wrapped in rss.</summary>
     static string CleanXml(string xml)
     {
+        RejectDeepNesting(xml);
         using var reader = XmlReader.Create(new StringReader(xml), Safe);
         var document = XDocument.Load(reader, LoadOptions.None);
         document.DocumentType?.Remove();
@@ -55,6 +62,14 @@ public static class SyndicationParser
         if (document.Root is { Name.LocalName: "rss" } rss && rss.Attribute("version") is null)
             rss.SetAttributeValue("version", "2.0");
         return document.ToString(SaveOptions.DisableFormatting);
+    }
+
+    /// <summary>A linear pre-read: element trees nested absurdly deep make the DOM builders downstream slow, so they are refused.</summary>
+    static void RejectDeepNesting(string xml)
+    {
+        using var reader = XmlReader.Create(new StringReader(xml), Safe);
+        while (reader.Read())
+            if (reader.Depth > MaxDepth) throw new XmlException($"elements nested more than {MaxDepth} deep", null, ((IXmlLineInfo)reader).LineNumber, ((IXmlLineInfo)reader).LinePosition);
     }
 
     static bool LooksLikeHtml(string body)

@@ -29,6 +29,7 @@ public static partial class TextDecoder
         foreach (var (codePage, by) in candidates)
         {
             if (codePage == 1252 && validUtf8 && !Ascii.IsValid(body)) break; // a Latin-1 label on UTF-8 bytes: wrong label
+            if (codePage == 1252 && IsCjk(language) && !Ascii.IsValid(body) && by == "http charset") continue; // a server default, not the page's choice
             if (TryStrict(body, codePage, out var text)) return new(text, Name(codePage), by, false);
         }
         if (validUtf8) return new(Strip(Encoding.UTF8.GetString(body)), "utf-8", "valid utf-8", false);
@@ -58,6 +59,8 @@ public static partial class TextDecoder
         try { text = Strip(CharsetNames.Strict(codePage).GetString(body)); return true; }
         catch (DecoderFallbackException) { text = ""; return false; }
     }
+
+    static bool IsCjk(string? language) => language is { Length: >= 2 } l && (l.StartsWith("ko") || l.StartsWith("zh") || l.StartsWith("ja"));
 
     static string Strip(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
 

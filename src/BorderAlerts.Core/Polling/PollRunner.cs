@@ -34,12 +34,15 @@ public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPolle
         var feeds = await SyncAsync(stopping);
         var reports = new List<PollReport>();
         var started = clock.GetUtcNow();
+        var remaining = named?.ToHashSet();
         while (!stopping.IsCancellationRequested)
         {
-            var claimed = await store.ClaimAsync(new ClaimRequest(clock.GetUtcNow(), options.Lease, options.ClaimBatch, named), stopping);
+            // Claim no more than can start at once, so a claim's lease runs while its feed is actually being polled.
+            var claimed = await store.ClaimAsync(new ClaimRequest(clock.GetUtcNow(), options.Lease, Math.Min(options.ClaimBatch, options.Parallelism * 2), remaining), stopping);
             if (claimed.Count == 0) break;
             await PollAllAsync(claimed, feeds, reports);
-            if (named is not null || clock.GetUtcNow() - started > options.PassBudget) break;
+            remaining?.ExceptWith(claimed.Select(c => c.FeedId));
+            if (remaining is { Count: 0 } || remaining is null && clock.GetUtcNow() - started > options.PassBudget) break;
         }
         return new PollSummary(reports);
     }
@@ -61,8 +64,16 @@ public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPolle
         await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, async (state, _) =>
         {
             if (!feeds.TryGetValue(state.FeedId, out var feed)) return;
-            var report = await poller.PollAsync(feed, state, CancellationToken.None);
-            lock (reports) reports.Add(report);
+            try
+            {
+                var report = await poller.PollAsync(feed, state, CancellationToken.None);
+                lock (reports) reports.Add(report);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The store could not record this poll (disk full, database busy): the lease expires and the feed is polled again.
+                lock (reports) reports.Add(new PollReport(feed.Id, PollStatus.Failed, 0, 0, $"Store: {e.Message}", state.NextPollAt, []));
+            }
         });
     }
 }

@@ -56,7 +56,8 @@ public sealed class FileRuleSource : IRuleSource
             _log.LogInformation("Reloaded {Path}: {Rules} rules, {Patterns} terms", _path, rules.Rules.Count, rules.Matcher.PatternCount);
             Report(rules);
         }
-        catch (ConfigException e) { _stamp = Stamp(); _log.LogError("Kept the previous rules; {Error}", e.Message); }
+        catch (Exception e) when (e is ConfigException or IOException or UnauthorizedAccessException)
+        { _stamp = Stamp(); _log.LogError("Kept the previous rules; {Error}", e.Message); }
         finally { Volatile.Write(ref _compiling, 0); }
     }
 

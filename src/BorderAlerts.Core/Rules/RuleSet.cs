@@ -21,6 +21,9 @@ public sealed record RuleSet(RuleMatcher Matcher, IReadOnlyList<RuleDefinition> 
                 problems.Add(new RuleProblem(document.File, entry.QueryLine, entry.QueryColumn + e.Column - 1, entry.Rule.Id, e.Problem));
             }
         }
-        return new RuleSet(RuleMatcher.Compile(parsed), parsed.Select(p => p.Item1).ToList(), problems, document.Concepts);
+        RuleMatcher matcher;
+        try { matcher = RuleMatcher.Compile(parsed); }
+        catch (InvalidOperationException e) { throw new Config.ConfigException(document.File, 0, "rules", e.Message); }
+        return new RuleSet(matcher, parsed.Select(p => p.Item1).ToList(), problems, document.Concepts);
     }
 }

@@ -128,3 +128,35 @@ public class SyndicationParserTests
         Assert.Equal(1, result.Skipped);
     }
 }
+
+public class HostileMarkupTests
+{
+    static ParseResult Parse(string xml) => FeedParser.Parse(Encoding.UTF8.GetBytes(xml), null, Fixture.Context(Fixture.Feed()));
+
+    [Fact]
+    public void Tens_of_thousands_of_line_breaks_or_nested_tags_are_reduced_to_text()
+    {
+        var breaks = "丹东" + string.Concat(Enumerable.Repeat("<br>", 50_000)) + "走私";
+        var nested = string.Concat(Enumerable.Repeat("<b>", 100_000)) + "新义州";
+        Assert.Equal("丹东 走私", PlainText.FromHtml(breaks, 1000));
+        Assert.Equal("新义州", PlainText.FromHtml(nested, 1000));
+        Assert.Equal("a & b", PlainText.FromHtml(new string(' ', 200_000) + "<script>x()</script>a &amp; b", 1000));
+    }
+
+    [Fact]
+    public void Absurdly_deep_xml_is_refused_with_a_reason()
+    {
+        var deep = "<rss version=\"2.0\"><channel>" + string.Concat(Enumerable.Repeat("<x>", 100_000)) + string.Concat(Enumerable.Repeat("</x>", 100_000)) + "</channel></rss>";
+        var result = Parse(deep);
+        Assert.False(result.Ok);
+        Assert.Contains("nested more than 64 deep", result.Error);
+    }
+
+    [Fact]
+    public void A_stray_control_character_costs_nothing_but_itself()
+    {
+        var result = Parse("<rss version=\"2.0\"><channel><item><title>丹东\u000B口岸&#11;通关</title></item><item><title>second</title></item></channel></rss>");
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal(["丹东口岸通关", "second"], result.Items.Select(i => i.Title));
+    }
+}

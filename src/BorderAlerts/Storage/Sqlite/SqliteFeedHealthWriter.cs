@@ -23,7 +23,7 @@ internal static class SqliteFeedHealthWriter
                 """, cancellationToken, ("$id", c.FeedId), ("$at", at), ("$next", Sql.Ms(c.NextPollAt))),
             _ => Sql.Run(connection, """
                 UPDATE feeds SET lease_until = NULL, last_attempt_at = $at, last_success_at = $at, next_poll_at = $next,
-                    consecutive_failures = 0, last_status = $status, etag = $etag, last_modified = $modified, seeded = 1,
+                    consecutive_failures = 0, last_status = $status, etag = $etag, last_modified = $modified, seeded = CASE WHEN $found > 0 THEN 1 ELSE seeded END,
                     last_items_found = $found, last_new_item_at = CASE WHEN $new > 0 THEN $at ELSE last_new_item_at END
                 WHERE id = $id
                 """, cancellationToken, ("$id", c.FeedId), ("$at", at), ("$next", Sql.Ms(c.NextPollAt)), ("$status", c.HttpStatus),
