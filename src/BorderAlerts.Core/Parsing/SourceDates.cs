@@ -41,16 +41,20 @@ public static partial class SourceDates
         var value = text.Trim();
         if (long.TryParse(value, NumberStyles.None, Invariant, out var epoch)) return FromEpoch(epoch);
         if (MonthDay().Match(value) is { Success: true } md) return FromMonthDay(int.Parse(md.Groups[1].Value), int.Parse(md.Groups[2].Value), zone, reference);
-        if (ExplicitZone().Match(value) is { Success: true } z && WithOffset(value, z) is { } withOffset) return withOffset;
-        if (DateTime.TryParseExact(value, LocalFormats, Invariant, DateTimeStyles.AllowWhiteSpaces, out var local)
-            || DateTime.TryParse(value, Invariant, DateTimeStyles.AllowWhiteSpaces, out local))
-            return InZone(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
-        return null;
+        if (ExplicitZone().Match(value) is { Success: true } z && WithOffset(value, z, zone) is { } withOffset) return withOffset;
+        if (DateTime.TryParseExact(value, LocalFormats, Invariant, DateTimeStyles.AllowWhiteSpaces, out var local))
+            return InZone(local, zone);
+        if (!DateTime.TryParse(value, Invariant, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out local)) return null;
+        // A zone the pattern above missed ("+08", "Z" after a fraction): trust it, never the server's own zone.
+        if (local.Kind != DateTimeKind.Unspecified && DateTimeOffset.TryParse(value, Invariant, DateTimeStyles.AllowWhiteSpaces, out var offset)) return offset;
+        return InZone(local, zone);
     }
 
-    static DateTimeOffset? WithOffset(string value, Match zone)
+    static DateTimeOffset? WithOffset(string value, Match zone, TimeZoneInfo source)
     {
         var token = zone.Value.Trim();
+        // "CST" on a Chinese site is China Standard Time, not US Central.
+        if (token.Equals("CST", StringComparison.OrdinalIgnoreCase) && source.BaseUtcOffset == TimeSpan.FromHours(8)) token = "HKT";
         var rewritten = NamedZones.TryGetValue(token, out var offset) ? value[..zone.Index].TrimEnd() + " " + offset : value;
         if (DateTimeOffset.TryParse(rewritten, Invariant, DateTimeStyles.AllowWhiteSpaces, out var parsed)) return parsed;
         // "Mon, 30 Nov 2026 15:00:00 +0000" with a wrong weekday still means the date that follows it.

@@ -13,6 +13,8 @@ namespace BorderAlerts.Core.Text;
 public static class FoldTable
 {
     public const char Space = ' ';
+    /// <summary>Folded form of invisible characters (soft hyphen, zero-width and bidi marks): they are skipped, so "sanc&#173;tions" is "sanctions".</summary>
+    public const char Drop = '\uFFFF';
     static readonly char[] Folded = new char[65536];
     static readonly bool[] Expanding = new bool[65536];
 
@@ -23,6 +25,7 @@ public static class FoldTable
         {
             var ch = (char)c;
             if (char.IsSurrogate(ch)) { Folded[c] = ch; continue; }
+            if (IsInvisible(ch)) { Folded[c] = Drop; continue; }
             var folded = FoldOne(ch, traditional, out var expands);
             Folded[c] = folded;
             Expanding[c] = expands;
@@ -42,6 +45,7 @@ public static class FoldTable
         expands = false;
         if (ch < 0x80)
             return ch is >= 'A' and <= 'Z' ? (char)(ch + 32) : IsSeparator(ch) ? Space : ch;
+        if (IsInvisible(ch)) return Drop;
         if (IsSeparator(ch)) return Space;
         string nfkc;
         try { nfkc = ch.ToString().Normalize(NormalizationForm.FormKC); }
@@ -58,12 +62,15 @@ public static class FoldTable
     static bool IsSeparator(char c) => char.IsWhiteSpace(c) || char.IsControl(c) || c switch
     {
         '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' or '\uFF0D'
-            or '\u00B7' or '\u30FB' or '\u2027' or '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF'
-            or '\u200E' or '\u200F' or '\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068' or '\u2069' => true,
+            or '\u00B7' or '\u30FB' or '\u2027' => true,
         _ => false,
     };
 
-    static bool ComposesWithPrevious(char c) => c is '\uFF9E' or '\uFF9F' or '\u3099' or '\u309A'
+    static bool IsInvisible(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u180E' or '\uFFFF'
+        or '\u200E' or '\u200F' or '\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068' or '\u2069';
+
+    /// <summary>Conjoining Hangul jamo (NFD Korean) compose into syllables only under NFKC over the whole text.</summary>
+    static bool ComposesWithPrevious(char c) => c is >= '\u1100' and <= '\u11FF' or >= '\uA960' and <= '\uA97F' or >= '\uD7B0' and <= '\uD7FF' || c is '\uFF9E' or '\uFF9F' or '\u3099' or '\u309A'
         || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     /// <summary>Removes combining marks from Latin letters only; Hangul and kana decompositions must stay intact.</summary>

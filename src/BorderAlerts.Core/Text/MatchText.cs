@@ -9,14 +9,21 @@ namespace BorderAlerts.Core.Text;
 /// </summary>
 public static class MatchText
 {
-    public static string Normalize(string text)
+    public static string Normalize(string text) => Normalize(text, atWordStart: true);
+
+    /// <summary>
+    /// The folded form; with <paramref name="atWordStart"/> false the first syllable is read as if inside a word, which
+    /// is how a term like 로동당 must look to match inside 조선로동당 (the initial-sound rule only applies at word starts).
+    /// </summary>
+    public static string Normalize(string text, bool atWordStart)
     {
         var source = NeedsFullNfkc(text) ? text.Normalize(NormalizationForm.FormKC) : text;
         var builder = new StringBuilder(source.Length);
-        char previous = FoldTable.Space;
+        char previous = atWordStart ? FoldTable.Space : '\uAC00';
         foreach (var raw in source)
         {
             var c = FoldTable.Fold(raw);
+            if (c == FoldTable.Drop) continue;
             if (c == FoldTable.Space && previous == FoldTable.Space) continue;
             if (!HangulInitials.IsSyllable(previous)) c = HangulInitials.FoldWordInitial(c);
             builder.Append(c);

@@ -18,6 +18,10 @@ public class SourceDatesTests
     [InlineData("2026-11-30 09:15", "Asia/Pyongyang", "2026-11-30T00:15:00Z")]
     [InlineData("2026年11月30日 09:15", "Asia/Shanghai", "2026-11-30T01:15:00Z")]
     [InlineData("1764464100", "UTC", "2025-11-30T00:55:00Z")]
+    [InlineData("2026-11-30 10:00:00 +08", "Asia/Tokyo", "2026-11-30T02:00:00Z")]
+    [InlineData("2026-11-30T10:00:00.123Z", "Asia/Tokyo", "2026-11-30T10:00:00.123Z")]
+    [InlineData("Mon, 30 Nov 2026 10:00:00 CST", "Asia/Shanghai", "2026-11-30T02:00:00Z")]
+    [InlineData("Mon, 30 Nov 2026 10:00:00 CST", "America/Chicago", "2026-11-30T16:00:00Z")]
     [InlineData("1764464100000", "UTC", "2025-11-30T00:55:00Z")]
     public void Times_without_an_offset_are_read_in_the_source_zone(string text, string zone, string expectedUtc)
     {

@@ -37,6 +37,14 @@ public class RuleMatcherTests
     [InlineData("라선", "나선경제무역지대 박람회", true)]
     [InlineData("タンドン", "ﾀﾝﾄﾞﾝの税関", true)]
     [InlineData("dprk", "ＤＰＲＫ　ｓａｎｃｔｉｏｎｓ", true)]
+    [InlineData("로동당", "조선로동당 중앙위원회", true)] // DPRK spelling inside a word
+    [InlineData("노동당", "조선로동당 중앙위원회", false)] // mid-word ㄹ is not an initial sound
+    [InlineData("력사", "조선력사박물관", true)]
+    [InlineData("sanctions", "new sanc\u00ADtions on", true)] // soft hyphen
+    [InlineData("制裁", "对朝制\u200B裁措施", true)] // zero-width space
+    [InlineData("단둥", "단\u200F둥 세관", true)] // right-to-left mark
+    [InlineData("coal", "coal\u200Bition talks", false)] // an invisible character does not make a word boundary
+    [InlineData("단둥", "\u1103\u1161\u11AB\u1103\u116E\u11BC 세관", true)] // NFD Hangul
     public void Terms_match_across_scripts_spellings_and_boundaries(string query, string title, bool expected) =>
         Assert.Equal(expected, Fires(query, title));
 

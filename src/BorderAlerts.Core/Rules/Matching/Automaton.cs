@@ -40,7 +40,7 @@ public sealed partial class Automaton
         for (int i = 0; i < text.Length; i++)
         {
             char c = FoldTable.Fold(text[i]);
-            if (c == FoldTable.Space && previous == FoldTable.Space) continue;
+            if (c == FoldTable.Drop || c == FoldTable.Space && previous == FoldTable.Space) continue;
             if (!HangulInitials.IsSyllable(previous) && HangulInitials.IsSyllable(c)) c = HangulInitials.FoldWordInitial(c);
             origin[count & RingMask] = i;
             emitted[count & RingMask] = c;
@@ -64,8 +64,15 @@ public sealed partial class Automaton
         var pattern = Patterns[patternId];
         int length = pattern.Text.Length;
         if (pattern.StartBoundary && count > length && MatchText.IsWordChar(emitted[(count - length - 1) & RingMask])) return;
-        if (pattern.EndBoundary && end + 1 < text.Length && MatchText.IsWordChar(FoldTable.Fold(text[end + 1]))) return;
+        if (pattern.EndBoundary && !EndsWord(text, end + 1)) return;
         sink.OnHit(patternId, origin[(count - length) & RingMask], end + 1);
+    }
+
+    /// <summary>True if no letter or digit follows, looking past invisible characters.</summary>
+    static bool EndsWord(ReadOnlySpan<char> text, int next)
+    {
+        while (next < text.Length && FoldTable.Fold(text[next]) == FoldTable.Drop) next++;
+        return next >= text.Length || !MatchText.IsWordChar(FoldTable.Fold(text[next]));
     }
 
     int Step(int state, char c)

@@ -75,10 +75,20 @@ public sealed partial class RuleMatcher
         {
             int leaf = LeafFields.Count;
             LeafFields.Add(fields);
-            LeafPatterns.Add(terms.Select(PatternId).Distinct().ToArray());
+            LeafPatterns.Add(terms.SelectMany(Variants).Select(PatternId).Distinct().ToArray());
             LeafRule.Add(rule);
             if (!negated) positive.Add(leaf);
             return new LeafCondition(leaf);
+        }
+
+        /// <summary>The term, and for Korean terms whose first syllable the initial-sound rule changes, the form that matches mid-word.</summary>
+        static IEnumerable<TermNode> Variants(TermNode term)
+        {
+            yield return term;
+            var raw = term.Prefix ? term.Raw[..^1] : term.Raw;
+            if (raw.Length == 0 || !HangulInitials.IsSyllable(raw.TrimStart()[0])) yield break;
+            var midWord = MatchText.Normalize(raw, atWordStart: false);
+            if (midWord.Length > 0 && midWord != term.Normalized) yield return term with { Normalized = midWord };
         }
 
         int PatternId(TermNode term)
