@@ -89,3 +89,26 @@ public sealed class BurstAndRestartTests(FeedServer feeds, FakeDiscord discord) 
         Assert.Equal(1, await harness.Pipeline.Database.CountAsync("stories"));
     }
 }
+
+/// <summary>Seeding is per feed, identity is global: a story a new feed seeded a minute ago is still news to a seeded feed.</summary>
+public sealed class CrossFeedSeedingTests(FeedServer feeds) : IClassFixture<FeedServer>
+{
+    [Fact]
+    public async Task An_item_first_seen_by_another_feeds_seeding_poll_alerts_when_a_seeded_feed_sees_it()
+    {
+        await using var harness = await DeliveryHarness.StartAsync(("Destinations:main:Type", "console"));
+        var old = DeliveryHarness.Stories(1, seed: 50, outlet: "state");
+        var fresh = FeedXml.Rss("state", [new Entry("丹东口岸对朝制裁执行情况", "https://state.example/news/fresh.html")]);
+        var running = feeds.Serve(Responses.Bytes(old, "application/rss+xml"));
+        await harness.Pipeline.PollOneAsync(Feeds.Rss("state-press-releases", running, "en")); // seeds
+        var added = feeds.Serve(Responses.Bytes(fresh, "application/rss+xml"));
+
+        var seeding = await harness.Pipeline.PollOneAsync(Feeds.Rss("state-east-asia-pacific", added, "en")); // new feed, first poll
+        feeds.Answer(running, Responses.Bytes(fresh, "application/rss+xml"));
+        var seen = await harness.Pipeline.PollOneAsync(Feeds.Rss("state-press-releases", running, "en"));
+
+        Assert.Empty(seeding.Alerts);
+        Assert.Single(seen.Alerts);
+        Assert.Equal(1, await harness.Pipeline.Database.CountAsync("items", "alertable = 1"));
+    }
+}

@@ -33,8 +33,13 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
                 await addKey.ExecuteNonQueryAsync(cancellationToken);
             }
             sight.Parameters["$item"].Value = id;
-            await sight.ExecuteNonQueryAsync(cancellationToken);
-            if (existing is not null) continue;
+            var firstSighting = await sight.ExecuteNonQueryAsync(cancellationToken) == 1;
+            if (existing is not null)
+            {
+                if (firstSighting && completion.AlertOnNew && candidate.Matches.Count > 0 && await PromoteAsync(id, cancellationToken))
+                    alerts.AddRange(await AlertAsync(new StoredItem(id, completion.FeedId, candidate.Item, completion.Language, true), candidate, cancellationToken));
+                continue;
+            }
             var item = new StoredItem(id, completion.FeedId, candidate.Item, completion.Language, completion.AlertOnNew);
             stored.Add(item);
             if (completion.AlertOnNew && candidate.Matches.Count > 0)
@@ -66,6 +71,14 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
             ("$evidence", await EvidenceIdAsync(cancellationToken)), ("$alertable", completion.AlertOnNew));
         return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
     }
+
+    /// <summary>
+    /// An item another feed recorded in its seeding poll within the last hour is news to this seeded feed: it may alert.
+    /// Older seeded items stay quiet, so adding a feed never floods a channel through its neighbours.
+    /// </summary>
+    async Task<bool> PromoteAsync(long itemId, CancellationToken cancellationToken) =>
+        await Sql.Run(connection, "UPDATE items SET alertable = 1 WHERE id = $id AND alertable = 0 AND first_seen_at >= $since", cancellationToken,
+            ("$id", itemId), ("$since", Sql.Ms(completion.At.AddHours(-1)))) == 1;
 
     /// <summary>Alerts for a new item (highest severity first), its story, and the outbox rows that will deliver them.</summary>
     async Task<List<AlertRecord>> AlertAsync(StoredItem item, CandidateItem candidate, CancellationToken cancellationToken)
