@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using BorderAlerts.Core.Delivery;
 
@@ -17,30 +16,15 @@ public sealed class DiscordClient(IHttpClientFactory clients, DiscordRateLimiter
     public async Task<DeliveryOutcome> SendAsync(HttpMethod method, Uri url, JsonObject body, string bucket, string? botToken, CancellationToken cancellationToken)
     {
         await limiter.WaitAsync(bucket, cancellationToken);
-        using var request = new HttpRequestMessage(method, url)
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
+        using var request = ChatHttp.Json(method, url, body);
         request.Headers.UserAgent.ParseAdd(UserAgent);
         if (botToken is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bot", botToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        try
+        return await ChatHttp.SendAsync(clients.CreateClient(ClientName), request, "Discord", (response, text) =>
         {
-            using var response = await clients.CreateClient(ClientName).SendAsync(request, timeout.Token);
-            var text = await response.Content.ReadAsStringAsync(timeout.Token);
             limiter.Update(bucket, response.Headers);
             var outcome = DiscordResponses.Map(response.StatusCode, response.Headers, text);
             if (outcome is DeliveryOutcome.RateLimited limited) limiter.Block(bucket, limited.RetryAfter, limited.Global);
             return outcome;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new DeliveryOutcome.Retryable("Discord did not answer within 20 s");
-        }
-        catch (HttpRequestException e)
-        {
-            return new DeliveryOutcome.Retryable($"Discord unreachable: {e.HttpRequestError}");
-        }
+        }, cancellationToken);
     }
 }

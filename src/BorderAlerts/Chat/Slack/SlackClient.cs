@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using BorderAlerts.Core.Delivery;
 
@@ -21,29 +20,11 @@ public sealed class SlackClient(IHttpClientFactory clients, TimeProvider clock)
     {
         var wait = _nextAllowed.GetValueOrDefault(pacingKey) - clock.GetUtcNow();
         if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellationToken);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url)
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
+        using var request = ChatHttp.Json(HttpMethod.Post, url, body);
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        try
-        {
-            using var response = await clients.CreateClient(ClientName).SendAsync(request, timeout.Token);
-            var text = await response.Content.ReadAsStringAsync(timeout.Token);
-            var outcome = SlackResponses.Map(response.StatusCode, response.Headers, text);
-            var pause = outcome is DeliveryOutcome.RateLimited limited ? limited.RetryAfter : PerChannel;
-            _nextAllowed[pacingKey] = clock.GetUtcNow() + pause;
-            return outcome;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new DeliveryOutcome.Retryable("Slack did not answer within 20 s");
-        }
-        catch (HttpRequestException e)
-        {
-            return new DeliveryOutcome.Retryable($"Slack unreachable: {e.HttpRequestError}");
-        }
+        var outcome = await ChatHttp.SendAsync(clients.CreateClient(ClientName), request, "Slack",
+            (response, text) => SlackResponses.Map(response.StatusCode, response.Headers, text), cancellationToken);
+        _nextAllowed[pacingKey] = clock.GetUtcNow() + (outcome is DeliveryOutcome.RateLimited limited ? limited.RetryAfter : PerChannel);
+        return outcome;
     }
 }
