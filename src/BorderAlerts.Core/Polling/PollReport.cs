@@ -7,6 +7,10 @@ public sealed record PollReport(string FeedId, PollStatus Status, int ItemsFound
     DateTimeOffset NextPollAt, IReadOnlyList<StoredItem> Stored)
 {
     public IReadOnlyList<AlertRecord> Alerts { get; init; } = [];
+    public int AlertCount { get; init; }
+
+    /// <summary>The counts without the items: what a long scheduled pass keeps, so its memory does not grow with what it stored.</summary>
+    public PollReport Slim() => this with { Stored = [], Alerts = [], AlertCount = Alerts.Count };
 }
 
 /// <summary>A pass over several feeds; `poll --json` prints these counts.</summary>
@@ -17,5 +21,5 @@ public sealed record PollSummary(IReadOnlyList<PollReport> Reports)
     public int NotModified => Reports.Count(r => r.Status == PollStatus.NotModified);
     public int Failed => Reports.Count(r => r.Status == PollStatus.Failed);
     public int NewItems => Reports.Sum(r => r.NewItems);
-    public int Alerts => Reports.Sum(r => r.Alerts.Count);
+    public int Alerts => Reports.Sum(r => Math.Max(r.AlertCount, r.Alerts.Count));
 }

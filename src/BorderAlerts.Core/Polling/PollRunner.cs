@@ -24,12 +24,14 @@ public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPolle
 {
     int _syncedVersion;
 
-    public async Task<PollSummary> RunDueAsync(CancellationToken stopping) => await RunAsync(null, stopping);
+    /// <param name="keepItems">False for scheduled and CLI passes: reports keep counts, not the stored items and alerts.</param>
+    public async Task<PollSummary> RunDueAsync(CancellationToken stopping, bool keepItems = true) => await RunAsync(null, stopping, keepItems);
 
     /// <summary>Polls the named feeds now, due or not.</summary>
-    public async Task<PollSummary> RunNowAsync(IReadOnlyCollection<string> feedIds, CancellationToken stopping) => await RunAsync(feedIds, stopping);
+    public async Task<PollSummary> RunNowAsync(IReadOnlyCollection<string> feedIds, CancellationToken stopping, bool keepItems = true) =>
+        await RunAsync(feedIds, stopping, keepItems);
 
-    async Task<PollSummary> RunAsync(IReadOnlyCollection<string>? named, CancellationToken stopping)
+    async Task<PollSummary> RunAsync(IReadOnlyCollection<string>? named, CancellationToken stopping, bool keepItems)
     {
         var feeds = await SyncAsync(stopping);
         var reports = new List<PollReport>();
@@ -40,7 +42,7 @@ public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPolle
             // Claim no more than can start at once, so a claim's lease runs while its feed is actually being polled.
             var claimed = await store.ClaimAsync(new ClaimRequest(clock.GetUtcNow(), options.Lease, Math.Min(options.ClaimBatch, options.Parallelism * 2), remaining), stopping);
             if (claimed.Count == 0) break;
-            await PollAllAsync(claimed, feeds, reports);
+            await PollAllAsync(claimed, feeds, reports, keepItems);
             remaining?.ExceptWith(claimed.Select(c => c.FeedId));
             if (remaining is { Count: 0 } || remaining is null && clock.GetUtcNow() - started > options.PassBudget) break;
         }
@@ -58,7 +60,7 @@ public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPolle
         return feeds.ToDictionary(f => f.Id);
     }
 
-    async Task PollAllAsync(IReadOnlyList<FeedState> claimed, Dictionary<string, FeedDefinition> feeds, List<PollReport> reports)
+    async Task PollAllAsync(IReadOnlyList<FeedState> claimed, Dictionary<string, FeedDefinition> feeds, List<PollReport> reports, bool keepItems)
     {
         // Claimed feeds are polled to the end even during shutdown; each fetch is bounded by its own timeout.
         await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, async (state, _) =>
@@ -67,7 +69,7 @@ public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPolle
             try
             {
                 var report = await poller.PollAsync(feed, state, CancellationToken.None);
-                lock (reports) reports.Add(report);
+                lock (reports) reports.Add(keepItems ? report : report.Slim());
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

@@ -34,8 +34,8 @@ public static class PollCommand
         var runner = app.Services.GetRequiredService<PollRunner>();
         var catalog = app.Services.GetRequiredService<IFeedCatalog>().Current().Feeds;
         var summary = all || feedIds.Length > 0
-            ? await runner.RunNowAsync(Select(catalog, all, feedIds), cancellationToken)
-            : await runner.RunDueAsync(cancellationToken);
+            ? await runner.RunNowAsync(Select(catalog, all, feedIds), cancellationToken, keepItems: false)
+            : await runner.RunDueAsync(cancellationToken, keepItems: false);
         var delivered = await app.Services.GetRequiredService<DeliveryRunner>().RunAsync(cancellationToken);
         if (json) output.WriteLine(CliJson.Serialize(Counts(summary, delivered)));
         else Print(output, summary, delivered);

@@ -15,7 +15,7 @@ public sealed class PollDueFeedsJob(PollRunner runner, ILogger<PollDueFeedsJob> 
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var summary = await runner.RunDueAsync(cancellationToken);
+        var summary = await runner.RunDueAsync(cancellationToken, keepItems: false);
         if (summary.Feeds == 0) return;
         foreach (var failed in summary.Reports.Where(r => r.Status == PollStatus.Failed))
             log.LogWarning("Feed {Feed} failed: {Error}; next try {Next:u}", failed.FeedId, failed.Error, failed.NextPollAt);
