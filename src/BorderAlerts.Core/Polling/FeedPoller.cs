@@ -36,7 +36,7 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, IRuleSour
             completion = Failure(feed, state, clock.GetUtcNow(), $"Internal: {e.GetType().Name}: {e.Message}", null, null);
         }
         // The fetch may be cancelled by shutdown; the write that records it must not be, or its lease would be lost.
-        var commit = await store.CompleteAsync(completion, CancellationToken.None);
+        var commit = await store.CompleteAsync(completion with { Lease = state.Lease }, CancellationToken.None);
         return new PollReport(feed.Id, completion.Status, completion.ItemsFound ?? 0, commit.NewItems.Count,
             completion.Error, completion.NextPollAt, commit.NewItems) { Alerts = commit.Alerts };
     }

@@ -5,7 +5,11 @@ using BorderAlerts.Core.Rules.Matching;
 namespace BorderAlerts.Core.Storage;
 
 /// <summary>A feed's polling state as the store holds it.</summary>
-public sealed record FeedState(string FeedId, string? ETag, string? LastModified, bool Seeded, int ConsecutiveFailures, DateTimeOffset NextPollAt);
+public sealed record FeedState(string FeedId, string? ETag, string? LastModified, bool Seeded, int ConsecutiveFailures, DateTimeOffset NextPollAt)
+{
+    /// <summary>The lease this claim holds; the poll's outcome is recorded only while it is still ours.</summary>
+    public long Lease { get; init; }
+}
 
 /// <summary>Which feeds to lease: the due ones, or the named ones whether due or not.</summary>
 public sealed record ClaimRequest(DateTimeOffset Now, TimeSpan Lease, int Max, IReadOnlyCollection<string>? FeedIds = null);
@@ -26,6 +30,8 @@ public sealed record PollCompletion(string FeedId, DateTimeOffset At, PollStatus
     /// <summary>New items may alert: false on a feed's first (seeding) poll unless it back-fills.</summary>
     public bool AlertOnNew { get; init; }
     public int? ItemsFound { get; init; }
+    /// <summary>The claim's lease: health is written only if no other poller has taken the feed since.</summary>
+    public long Lease { get; init; }
 }
 
 /// <summary>An item the store had not seen before this poll.</summary>

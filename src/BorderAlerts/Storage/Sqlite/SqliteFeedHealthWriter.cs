@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace BorderAlerts.Storage.Sqlite;
 
-/// <summary>Writes a poll's outcome onto the feed row and ends its lease.</summary>
+/// <summary>
+/// Writes a poll's outcome onto the feed row and ends its lease, only if the lease is still this poll's: a poller
+/// that overran its lease (and whose feed another poller took) does not overwrite the newer record.
+/// </summary>
 internal static class SqliteFeedHealthWriter
 {
     public static Task RecordAsync(SqliteConnection connection, PollCompletion c, PollCommit commit, CancellationToken cancellationToken)
@@ -14,19 +17,19 @@ internal static class SqliteFeedHealthWriter
             PollStatus.Failed => Sql.Run(connection, """
                 UPDATE feeds SET lease_until = NULL, last_attempt_at = $at, next_poll_at = $next,
                     consecutive_failures = consecutive_failures + 1, last_error = $error, last_status = $status
-                WHERE id = $id
-                """, cancellationToken, ("$id", c.FeedId), ("$at", at), ("$next", Sql.Ms(c.NextPollAt)), ("$error", c.Error), ("$status", c.HttpStatus)),
+                WHERE id = $id AND lease_until = $lease
+                """, cancellationToken, ("$id", c.FeedId), ("$lease", c.Lease), ("$at", at), ("$next", Sql.Ms(c.NextPollAt)), ("$error", c.Error), ("$status", c.HttpStatus)),
             PollStatus.NotModified => Sql.Run(connection, """
                 UPDATE feeds SET lease_until = NULL, last_attempt_at = $at, last_success_at = $at, next_poll_at = $next,
                     consecutive_failures = 0, last_status = 304
-                WHERE id = $id
-                """, cancellationToken, ("$id", c.FeedId), ("$at", at), ("$next", Sql.Ms(c.NextPollAt))),
+                WHERE id = $id AND lease_until = $lease
+                """, cancellationToken, ("$id", c.FeedId), ("$lease", c.Lease), ("$at", at), ("$next", Sql.Ms(c.NextPollAt))),
             _ => Sql.Run(connection, """
                 UPDATE feeds SET lease_until = NULL, last_attempt_at = $at, last_success_at = $at, next_poll_at = $next,
                     consecutive_failures = 0, last_status = $status, etag = $etag, last_modified = $modified, seeded = CASE WHEN $found > 0 THEN 1 ELSE seeded END,
                     last_items_found = $found, last_new_item_at = CASE WHEN $new > 0 THEN $at ELSE last_new_item_at END
-                WHERE id = $id
-                """, cancellationToken, ("$id", c.FeedId), ("$at", at), ("$next", Sql.Ms(c.NextPollAt)), ("$status", c.HttpStatus),
+                WHERE id = $id AND lease_until = $lease
+                """, cancellationToken, ("$id", c.FeedId), ("$lease", c.Lease), ("$at", at), ("$next", Sql.Ms(c.NextPollAt)), ("$status", c.HttpStatus),
                 ("$etag", c.ETag), ("$modified", c.LastModified), ("$found", c.ItemsFound), ("$new", commit.NewItems.Count)),
         };
     }

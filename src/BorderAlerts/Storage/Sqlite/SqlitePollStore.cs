@@ -55,7 +55,7 @@ public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
             while (await reader.ReadAsync(cancellationToken))
             {
                 claimed.Add(new FeedState(reader.GetString(0), Sql.Text(reader, 1), Sql.Text(reader, 2), reader.GetBoolean(3),
-                    reader.GetInt32(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+                    reader.GetInt32(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))) { Lease = Sql.Ms(request.Now + request.Lease) });
             }
             return claimed;
         }
