@@ -6,14 +6,14 @@ using BorderAlerts.Core.Feeds;
 
 // BorderAlerts benchmarks (docs/benchmarks.md).
 //   feedfarm [--feeds 20000] [--seconds 300] [--not-modified-share 0.6] [--hosts 16] [--every 5m] [--tick 5s] [--spread]
-//            [--quick] [--set Section:Key=Value ...] [--json FILE] [--report-every S] [--keep] [--pass-budget 30s]
+//            [--quick] [--set Section:Key=Value ...] [--json FILE] [--report-every S] [--keep] [--pass-budget 30s] [--rules config/rules.yaml]
 //   farm --port P --feeds N --not-modified-share S --hosts H      (the loopback farm; feedfarm starts it itself)
 //   parse [BenchmarkDotNet arguments]                             (SyndicationParser throughput, BenchmarkDotNet)
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("""
         usage: BorderAlerts.Benchmarks feedfarm [--feeds 20000] [--seconds 300] [--not-modified-share 0.6] [--hosts 16]
-                                                [--every 5m] [--tick 5s] [--spread] [--quick] [--set Key=Value]... [--json FILE] [--keep] [--pass-budget 30s]
+                                                [--every 5m] [--tick 5s] [--spread] [--quick] [--set Key=Value]... [--json FILE] [--keep] [--pass-budget 30s] [--rules FILE]
                BorderAlerts.Benchmarks parse [BenchmarkDotNet arguments, e.g. --filter *]
         see docs/benchmarks.md
         """);
@@ -68,6 +68,11 @@ static FeedFarmOptions ParseFeedFarm(string[] a)
             case "--json": o = o with { Json = Next() }; break;
             case "--report-every": o = o with { ReportEverySeconds = Int(Next()) }; break;
             case "--pass-budget": o = o with { PassBudget = Duration(Next()) }; break;
+            case "--rules":
+                var rules = Next();
+                if (!File.Exists(rules)) throw new ArgumentException($"--rules: no file '{rules}'");
+                o = o with { Rules = rules };
+                break;
             case "--set":
                 var pair = Next().Split('=', 2);
                 if (pair.Length != 2) throw new ArgumentException("--set needs Section:Key=Value, e.g. --set Fetch:MaxConcurrencyPerHost=8");

@@ -36,6 +36,7 @@ public sealed record FeedFarmOptions
     public string? Json { get; init; }
     public int ReportEverySeconds { get; init; }
     public TimeSpan? PassBudget { get; init; }
+    public string? Rules { get; init; }
     public Dictionary<string, string?> Settings { get; init; } = new();
     // Targets (the card): 20,000 feeds per 5 minutes, CPU under 60 % of the machine, resident memory under 300 MB.
     public double CpuTargetPercent { get; init; } = 60;
@@ -75,6 +76,12 @@ public static class FeedFarmBenchmark
                 .Append("\n    every: ").Append((int)o.Every.TotalSeconds).Append("s\n");
         }
         await File.WriteAllTextAsync(Path.Combine(configDir, "feeds.yaml"), yaml.ToString());
+        if (o.Rules is { } rules)
+        {
+            // Commits with the rule stage read config/rules.yaml beside feeds.yaml; without one they match nothing.
+            File.Copy(rules, Path.Combine(configDir, "rules.yaml"));
+            Console.WriteLine($"rules: {Path.GetFullPath(rules)} copied to the config folder");
+        }
 
         Calibrate(port);
 
@@ -169,12 +176,12 @@ public static class FeedFarmBenchmark
             Console.WriteLine($"window: {o.Seconds} s from {(o.Spread ? "the end of the seed pass" : "one interval after the seed pass began")}; a line every {reportEvery} s");
             Console.WriteLine("     t   polls/s   304 %   fail   CPU % (machine)   resident MB   GC heap MB   due backlog   oldest due s");
             var windowWatch = Stopwatch.StartNew();
-            var last = sampler.Sample(withBacklog: true);
+            var last = sampler.SampleAndKeep();
             for (int t = reportEvery; t <= o.Seconds && !stopping.IsCancellationRequested; t += reportEvery)
             {
                 var wait = TimeSpan.FromSeconds(t) - windowWatch.Elapsed;
                 if (wait > TimeSpan.Zero) { try { await Task.Delay(wait, stopping.Token); } catch (OperationCanceledException) { break; } }
-                var now = sampler.Sample(withBacklog: true);
+                var now = sampler.SampleAndKeep();
                 var span = (now.At - last.At).TotalSeconds;
                 var polls = now.Polls - last.Polls;
                 Console.WriteLine($"{t,6} {polls / span,9:0.0} {Pct(now.NotModified - last.NotModified, polls),7} {now.Failed - last.Failed,6} " +

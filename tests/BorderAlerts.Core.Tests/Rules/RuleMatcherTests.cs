@@ -126,3 +126,19 @@ public class RuleMatcherTests
         Assert.Empty(matcher.Match(new MatchInput("vessel100000", "")));
     }
 }
+
+public class MatchPositionTests
+{
+    static MatchedTerm Hit(string query, string text) =>
+        RuleMatcher.Compile([(new RuleDefinition("r", "r", query, Severity.Normal, [], true), QueryParser.Parse(query))])
+            .Match(new MatchInput("", text)).Single().Terms.Single();
+
+    [Theory]
+    [InlineData("丹东", "ﬁﬁﬁﬁ news from 丹东", "丹东")]
+    [InlineData("丹东", "㈜㈜ 丹东", "丹东")]
+    [InlineData("sinuiju", "Kim visits Sinu\u0306iju today", "Sinu\u0306iju")]
+    [InlineData("단둥", "오늘 \u1103\u1161\u11AB\u1103\u116E\u11BC 세관", "\u1103\u1161\u11AB\u1103\u116E\u11BC")]
+    [InlineData("fine", "a ﬁne day", "ﬁne")]
+    public void Positions_point_into_the_original_text_even_when_it_needed_full_normalisation(string query, string text, string excerpt) =>
+        Assert.Equal(excerpt, Hit(query, text).Excerpt);
+}

@@ -49,10 +49,10 @@ public sealed partial class RuleMatcher
     void Scan(string text, Fields field, ScanState state)
     {
         if (string.IsNullOrEmpty(text)) return;
-        var sink = new FieldSink(state, field);
-        // Rare text with characters that NFKC expands (ligatures, ㈜) is normalised in full; positions then refer to that form.
-        var source = MatchText.NeedsFullNfkc(text) ? text.Normalize(System.Text.NormalizationForm.FormKC) : text;
-        _automaton.Scan(source, ref sink);
+        // Rare text with characters that NFKC expands or composes is normalised in full, keeping a map back to the original.
+        var map = MatchText.NeedsFullNfkc(text) ? NfkcMap.Normalize(text) : null;
+        var sink = new FieldSink(state, field, map);
+        _automaton.Scan(map?.Text ?? text, ref sink);
     }
 
     RuleMatch Explain(CompiledRule rule, ScanState state, in MatchInput input)

@@ -80,7 +80,11 @@ internal sealed class ScanState
 }
 
 /// <summary>Passes automaton hits for one field to the scan state.</summary>
-internal readonly struct FieldSink(ScanState state, Fields field) : Automaton.IHitSink
+internal readonly struct FieldSink(ScanState state, Fields field, Text.NfkcMap? map) : Automaton.IHitSink
 {
-    public void OnHit(int patternId, int start, int end) => state.OnHit(patternId, field, start, end);
+    public void OnHit(int patternId, int start, int end)
+    {
+        if (map is not null) (start, end) = map.Original(start, end);
+        state.OnHit(patternId, field, start, end);
+    }
 }
