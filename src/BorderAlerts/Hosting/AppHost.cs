@@ -1,3 +1,4 @@
+using BorderAlerts.Endpoints;
 using BorderAlerts.Jobs;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -19,6 +20,7 @@ public static class AppHost
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapMetrics();
+        app.MapDiscordInteractions();
         return app;
     }
 
