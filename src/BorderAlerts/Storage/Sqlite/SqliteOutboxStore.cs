@@ -22,18 +22,23 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await Sql.Run(connection, """
+            var ids = new List<long>();
+            await using (var claim = Sql.Command(connection, """
                 UPDATE deliveries SET lease_until = $until WHERE id IN (
                     SELECT d.id FROM deliveries d LEFT JOIN deliveries p ON p.id = d.parent_id
                     WHERE d.status = 'pending' AND d.next_attempt_at <= $now AND (d.lease_until IS NULL OR d.lease_until <= $now)
                       AND (d.parent_id IS NULL OR p.status IN ('sent', 'dead'))
                     ORDER BY d.id LIMIT $max)
-                """, cancellationToken, ("$now", Sql.Ms(now)), ("$until", Sql.Ms(now + lease)), ("$max", max));
+                RETURNING id
+                """, ("$now", Sql.Ms(now)), ("$until", Sql.Ms(now + lease)), ("$max", max)))
+            await using (var claimed = await claim.ExecuteReaderAsync(cancellationToken))
+                while (await claimed.ReadAsync(cancellationToken)) ids.Add(claimed.GetInt64(0));
+            if (ids.Count == 0) { await transaction.CommitAsync(cancellationToken); return []; }
             await using var read = Sql.Command(connection, $"""
                 SELECT {Columns} FROM deliveries d
                 JOIN alerts a ON a.id = d.alert_id JOIN items i ON i.id = a.item_id LEFT JOIN deliveries p ON p.id = d.parent_id
-                WHERE d.status = 'pending' AND d.lease_until = $until ORDER BY d.id
-                """, ("$until", Sql.Ms(now + lease)));
+                WHERE d.id IN ({string.Join(",", ids)}) ORDER BY d.id
+                """);
             var entries = new List<OutboxEntry>();
             await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
                 while (await reader.ReadAsync(cancellationToken)) entries.Add(Entry(reader));
