@@ -9,6 +9,8 @@ using BorderAlerts.Core.Feeds;
 //            [--quick] [--set Section:Key=Value ...] [--json FILE] [--report-every S] [--keep] [--pass-budget 30s] [--rules config/rules.yaml]
 //   farm --port P --feeds N --not-modified-share S --hosts H      (the loopback farm; feedfarm starts it itself)
 //   parse [BenchmarkDotNet arguments]                             (SyndicationParser throughput, BenchmarkDotNet)
+//   matcher [BenchmarkDotNet arguments]                           (rule matcher vs Regex per rule vs SearchValues; compile 100k terms)
+//   reload                                                        (matching latency while rules are recompiled and swapped)
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("""
@@ -29,13 +31,27 @@ try
         "farm" => await FarmServer.RunAsync(new FarmArgs(Int(Value(rest, "--port")!), Int(Value(rest, "--feeds") ?? "20000"),
             Double(Value(rest, "--not-modified-share") ?? "0.6"), Int(Value(rest, "--hosts") ?? "16"))),
         "parse" => Parse(rest),
-        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, farm, parse)"),
+        "matcher" => Matcher(rest),
+        "reload" => Reload(),
+        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, farm, parse, matcher, reload)"),
     };
 }
 catch (ArgumentException e)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 2;
+}
+
+static int Matcher(string[] rest)
+{
+    BenchmarkRunner.Run([typeof(BorderAlerts.Benchmarks.Matching.MatcherBenchmarks), typeof(BorderAlerts.Benchmarks.Matching.CompileBenchmarks)], args: rest);
+    return 0;
+}
+
+static int Reload()
+{
+    BorderAlerts.Benchmarks.Matching.ReloadHarness.Run(Console.Out);
+    return 0;
 }
 
 static int Parse(string[] rest)

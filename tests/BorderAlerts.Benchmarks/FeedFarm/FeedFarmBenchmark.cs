@@ -83,6 +83,7 @@ public static class FeedFarmBenchmark
             Console.WriteLine($"rules: {Path.GetFullPath(rules)} copied to the config folder");
         }
 
+        CheckGcMatchesService();
         Calibrate(port);
 
         using var farm = StartFarm(port, o);
@@ -223,7 +224,7 @@ public static class FeedFarmBenchmark
         while (!done() && !stopping.IsCancellationRequested)
         {
             var started = Stopwatch.GetTimestamp();
-            try { await runner.RunDueAsync(stopping); }
+            try { await runner.RunDueAsync(stopping, keepItems: false); } // as PollDueFeedsJob calls it
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
             onPass();
             var wait = tick - Stopwatch.GetElapsedTime(started);
@@ -246,6 +247,20 @@ public static class FeedFarmBenchmark
         command.Parameters.AddWithValue("$every", (long)every.TotalMilliseconds);
         var rows = await command.ExecuteNonQueryAsync();
         Console.WriteLine($"spread: {rows:N0} feeds rescheduled uniformly over the next {Fmt(every)}");
+    }
+
+    /// <summary>The poller must run with the GC the service ships with (src/BorderAlerts's runtimeconfig.json, copied beside us).</summary>
+    static void CheckGcMatchesService()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "borderalerts.runtimeconfig.json");
+        if (!File.Exists(path)) return;
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        var server = json.RootElement.TryGetProperty("runtimeOptions", out var r) && r.TryGetProperty("configProperties", out var c)
+            && c.TryGetProperty("System.GC.Server", out var v) && v.ValueKind == JsonValueKind.True;
+        var overridden = Environment.GetEnvironmentVariable("DOTNET_gcServer") is not null;
+        if (server != GCSettings.IsServerGC)
+            Console.WriteLine($"WARNING: the service runs {(server ? "server" : "workstation")} GC but this run uses {(GCSettings.IsServerGC ? "server" : "workstation")} GC" +
+                (overridden ? " (DOTNET_gcServer is set)" : "; set ServerGarbageCollection in BorderAlerts.Benchmarks.csproj to match"));
     }
 
     /// <summary>Single-threaded cost of the CPU stages for one 200 answer: decode + parse a 20-item feed, then identity keys.</summary>

@@ -37,7 +37,7 @@ public sealed class MatcherCorpus
         foreach (var alias in pack.Concepts.Values.SelectMany(a => a)) if (!alias.EndsWith('*') && seen.Add(alias)) Terms.Add(alias);
         while (Terms.Count < termCount)
         {
-            var term = (Terms.Count % 10) switch
+            var term = random.Next(10) switch
             {
                 < 4 => English[random.Next(English.Length)] + " " + English[random.Next(English.Length)],
                 < 6 => Pick(random, ChineseChars, 2 + random.Next(3)),
@@ -47,7 +47,7 @@ public sealed class MatcherCorpus
             };
             if (seen.Add(term)) Terms.Add(term);
         }
-        BuildRules(ruleCount, random);
+        if (ruleCount > 0) BuildRules(ruleCount, random);
         BuildItems(repoRoot, itemCount, random);
     }
 
