@@ -4,6 +4,8 @@ public sealed class DeliveryOptions
 {
     /// <summary>Attempts (not counting platform-requested waits) before a delivery is dead-lettered.</summary>
     public int MaxAttempts { get; set; } = 8;
+    /// <summary>How long a chat platform may take to answer one request before it counts as a retryable failure.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
     public int ClaimBatch { get; set; } = 500;
     /// <summary>How long a destination that refused us (bad token, deleted webhook) rests before one probe.</summary>

@@ -5,21 +5,19 @@ using BorderAlerts.Core.Delivery;
 namespace BorderAlerts.Chat;
 
 /// <summary>
-/// What both chat transports do around one request: JSON body, a 20-second limit, and network failures and timeouts
+/// What both chat transports do around one request: JSON body, a time limit, and network failures and timeouts
 /// as retryable outcomes. The platform's own function maps the answer. URLs never appear in the outcome (they carry tokens).
 /// </summary>
 public static class ChatHttp
 {
-    static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
-
     public static HttpRequestMessage Json(HttpMethod method, Uri url, JsonObject body) =>
         new(method, url) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
 
-    public static async Task<DeliveryOutcome> SendAsync(HttpClient client, HttpRequestMessage request, string platform,
+    public static async Task<DeliveryOutcome> SendAsync(HttpClient client, HttpRequestMessage request, string platform, TimeSpan limit,
         Func<HttpResponseMessage, string, DeliveryOutcome> map, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Limit);
+        timeout.CancelAfter(limit);
         try
         {
             using var response = await client.SendAsync(request, timeout.Token);
@@ -27,7 +25,7 @@ public static class ChatHttp
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new DeliveryOutcome.Retryable($"{platform} did not answer within {Limit.TotalSeconds:0} s");
+            return new DeliveryOutcome.Retryable($"{platform} did not answer within {limit.TotalSeconds:0.#} s");
         }
         catch (HttpRequestException e)
         {

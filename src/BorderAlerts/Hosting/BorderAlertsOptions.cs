@@ -81,6 +81,7 @@ public sealed class DeliverySettings
 {
     public int TickSeconds { get; set; } = 2;
     public int MaxAttempts { get; set; } = 8;
+    public int TimeoutSeconds { get; set; } = 20;
     /// <summary>Cards per rule per destination per window before the rule turns into a digest; 0 turns digests off.</summary>
     public int FloodBudget { get; set; } = 30;
     public int FloodWindowMinutes { get; set; } = 10;

@@ -33,6 +33,7 @@ public sealed class BorderAlertsOptionsValidator : IValidateOptions<BorderAlerts
         Check(Uri.TryCreate(o.Discord.ApiBaseUrl, UriKind.Absolute, out _), "Discord:ApiBaseUrl", "is not an absolute address");
         Check(Uri.TryCreate(o.Slack.ApiBaseUrl, UriKind.Absolute, out _), "Slack:ApiBaseUrl", "is not an absolute address");
         Check(o.Delivery.TickSeconds is >= 1 and <= 600, "Delivery:TickSeconds", $"{o.Delivery.TickSeconds} is outside 1–600");
+        Check(o.Delivery.TimeoutSeconds is >= 1 and <= 120, "Delivery:TimeoutSeconds", $"{o.Delivery.TimeoutSeconds} is outside 1–120");
         Check(o.Delivery.MaxAttempts is >= 1 and <= 100, "Delivery:MaxAttempts", $"{o.Delivery.MaxAttempts} is outside 1–100");
         Check(o.Delivery.FloodBudget >= 0, "Delivery:FloodBudget", "must not be negative (0 turns digests off)");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

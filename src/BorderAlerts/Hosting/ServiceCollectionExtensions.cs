@@ -60,6 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => Settings(sp).Delivery is var d ? new DeliveryOptions
         {
             MaxAttempts = d.MaxAttempts,
+            Timeout = TimeSpan.FromSeconds(d.TimeoutSeconds),
             FloodBudget = d.FloodBudget,
             FloodWindow = TimeSpan.FromMinutes(d.FloodWindowMinutes),
             SuspendFor = TimeSpan.FromMinutes(d.SuspendMinutes),

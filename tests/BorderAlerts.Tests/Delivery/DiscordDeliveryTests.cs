@@ -64,6 +64,17 @@ public sealed class DiscordDeliveryTests(FeedServer feeds, FakeDiscord discord) 
     }
 
     [Fact]
+    public async Task A_platform_that_does_not_answer_in_time_is_a_retryable_failure()
+    {
+        await using var harness = await Start("slow", ("Delivery:TimeoutSeconds", "1"));
+        await harness.PollAsync(feeds.Serve(Responses.Bytes(DeliveryHarness.Stories(1, seed: 5), "application/rss+xml")));
+        discord.Script(DiscordFault.Slow(TimeSpan.FromSeconds(3)));
+
+        Assert.Equal(0, await harness.Pipeline.DeliverAsync());
+        Assert.Equal(1, await harness.Pipeline.Database.CountAsync("deliveries", "status = 'pending' AND attempts = 1 AND last_error = 'Discord did not answer within 1 s'"));
+    }
+
+    [Fact]
     public async Task Server_errors_back_off_and_dead_letter_after_the_last_attempt()
     {
         await using var harness = await Start("flaky", ("Delivery:MaxAttempts", "2"));

@@ -8,7 +8,7 @@ namespace BorderAlerts.Chat.Discord;
 /// The one Discord transport: JSON over HTTP with Discord's User-Agent, paced by the bucket headers, every response
 /// mapped by <see cref="DiscordResponses.Map"/>. Webhook URLs and tokens never appear in errors or logs.
 /// </summary>
-public sealed class DiscordClient(IHttpClientFactory clients, DiscordRateLimiter limiter)
+public sealed class DiscordClient(IHttpClientFactory clients, DiscordRateLimiter limiter, DeliveryOptions options)
 {
     public const string ClientName = "discord";
     const string UserAgent = "DiscordBot (https://github.com/borderalerts/borderalerts, 1.0)";
@@ -19,7 +19,7 @@ public sealed class DiscordClient(IHttpClientFactory clients, DiscordRateLimiter
         using var request = ChatHttp.Json(method, url, body);
         request.Headers.UserAgent.ParseAdd(UserAgent);
         if (botToken is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bot", botToken);
-        return await ChatHttp.SendAsync(clients.CreateClient(ClientName), request, "Discord", (response, text) =>
+        return await ChatHttp.SendAsync(clients.CreateClient(ClientName), request, "Discord", options.Timeout, (response, text) =>
         {
             limiter.Update(bucket, response.Headers);
             var outcome = DiscordResponses.Map(response.StatusCode, response.Headers, text);

@@ -10,7 +10,7 @@ namespace BorderAlerts.Chat.Slack;
 /// long as a 429's Retry-After says, and maps every answer with <see cref="SlackResponses.Map"/>. Tokens and webhook
 /// URLs never appear in errors or logs.
 /// </summary>
-public sealed class SlackClient(IHttpClientFactory clients, TimeProvider clock)
+public sealed class SlackClient(IHttpClientFactory clients, TimeProvider clock, DeliveryOptions options)
 {
     public const string ClientName = "slack";
     static readonly TimeSpan PerChannel = TimeSpan.FromSeconds(1.05);
@@ -22,7 +22,7 @@ public sealed class SlackClient(IHttpClientFactory clients, TimeProvider clock)
         if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellationToken);
         using var request = ChatHttp.Json(HttpMethod.Post, url, body);
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var outcome = await ChatHttp.SendAsync(clients.CreateClient(ClientName), request, "Slack",
+        var outcome = await ChatHttp.SendAsync(clients.CreateClient(ClientName), request, "Slack", options.Timeout,
             (response, text) => SlackResponses.Map(response.StatusCode, response.Headers, text), cancellationToken);
         _nextAllowed[pacingKey] = clock.GetUtcNow() + (outcome is DeliveryOutcome.RateLimited limited ? limited.RetryAfter : PerChannel);
         return outcome;
