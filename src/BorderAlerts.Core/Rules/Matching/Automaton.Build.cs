@@ -70,9 +70,13 @@ public sealed partial class Automaton
         while (size < states * 2) size <<= 1;
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
         _table = new ulong[size];
+        _only = new long[states];
+        Array.Fill(_only, NoChild);
         for (int state = 1; state < states; state++)
         {
             if (parent[state] == 0) { _rootNext[label[state]] = state; continue; }
+            ref var only = ref _only[parent[state]];
+            only = only == NoChild ? ((long)state << 16) | label[state] : ManyChildren;
             ulong key = ((ulong)parent[state] << 16) | label[state];
             int slot = Slot(key);
             while (_table[slot] != 0) slot = (slot + 1) & (size - 1);
