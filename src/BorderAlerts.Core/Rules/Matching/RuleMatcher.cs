@@ -35,13 +35,12 @@ public sealed partial class RuleMatcher
         Scan(input.Title, Fields.Title, state);
         Scan(input.Text, Fields.Text, state);
         foreach (var rule in _alwaysEvaluate) state.Candidate(rule);
-        List<RuleMatch>? matches = null;
+        Dictionary<int, List<MatchedTerm>>? matched = null;
         foreach (var index in state.Candidates)
-        {
-            var rule = Rules[index];
-            if (rule.Condition.Eval(state, input)) (matches ??= []).Add(Explain(rule, state, input));
-        }
-        if (matches is null) return None;
+            if (Rules[index].Condition.Eval(state, input)) (matched ??= [])[index] = [];
+        if (matched is null) return None;
+        Explain(matched, state, input);
+        var matches = matched.Select(m => Rules[m.Key].Definition is var d ? new RuleMatch(d.Id, d.Name, d.Severity, d.To, m.Value) : null!).ToList();
         matches.Sort((a, b) => b.Severity != a.Severity ? b.Severity.CompareTo(a.Severity) : string.CompareOrdinal(a.RuleId, b.RuleId));
         return matches;
     }
@@ -55,22 +54,24 @@ public sealed partial class RuleMatcher
         _automaton.Scan(map?.Text ?? text, ref sink);
     }
 
-    RuleMatch Explain(CompiledRule rule, ScanState state, in MatchInput input)
+    /// <summary>One pass over the hits: each goes to the matched rules whose positive terms it belongs to (leaves belong to one rule).</summary>
+    void Explain(Dictionary<int, List<MatchedTerm>> matched, ScanState state, in MatchInput input)
     {
-        var terms = new List<MatchedTerm>();
-        var seen = new HashSet<(int, Fields, int)>();
         foreach (var hit in state.Hits)
         {
-            bool belongs = false;
             foreach (var leaf in LeavesOf(hit.Pattern))
-                if (rule.PositiveLeaves.Contains(leaf) && (LeafFields[leaf] & hit.Field) != 0) { belongs = true; break; }
-            if (!belongs || !seen.Add((hit.Pattern, hit.Field, hit.Start))) continue;
-            var text = hit.Field == Fields.Title ? input.Title : input.Text;
-            var end = Math.Min(hit.End, text.Length);
-            var start = Math.Min(hit.Start, end);
-            terms.Add(new MatchedTerm(_automaton.Patterns[hit.Pattern].Text, hit.Field, start, end - start, text[start..end]));
+            {
+                if ((LeafFields[leaf] & hit.Field) == 0) continue;
+                foreach (var rule in RulesOf(leaf))
+                {
+                    if (!matched.TryGetValue(rule, out var terms) || !Rules[rule].PositiveLeaves.Contains(leaf)) continue;
+                    var text = hit.Field == Fields.Title ? input.Title : input.Text;
+                    var end = Math.Min(hit.End, text.Length);
+                    var start = Math.Min(hit.Start, end);
+                    if (terms.Count > 0 && terms[^1] is var last && last.Start == start && last.Field == hit.Field && last.Length == end - start) continue;
+                    terms.Add(new MatchedTerm(_automaton.Patterns[hit.Pattern].Text, hit.Field, start, end - start, text[start..end]));
+                }
+            }
         }
-        var d = rule.Definition;
-        return new RuleMatch(d.Id, d.Name, d.Severity, d.To, terms);
     }
 }
