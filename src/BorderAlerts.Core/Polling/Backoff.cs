@@ -12,6 +12,13 @@ public sealed class Backoff(TimeSpan cap, Func<double> random)
 
     public Backoff() : this(DefaultCap, Random.Shared.NextDouble) { }
 
+    /// <summary>
+    /// After a success: the feed's interval, stretched by up to 10 % (at most 5 minutes) at random, so feeds added
+    /// together drift apart instead of being polled in one burst every interval. Never sooner than the interval.
+    /// </summary>
+    public TimeSpan AfterSuccess(TimeSpan every) =>
+        every + TimeSpan.FromTicks((long)Math.Min(TimeSpan.FromMinutes(5).Ticks, every.Ticks * 0.1 * random()));
+
     public TimeSpan AfterFailure(TimeSpan every, int consecutiveFailures, TimeSpan? retryAfter)
     {
         var baseDelay = every < MinBase ? MinBase : every;

@@ -25,7 +25,7 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, IRuleSour
             completion = fetch switch
             {
                 FetchResult.Fetched body => Parsed(feed, state, body, now),
-                FetchResult.NotModified => new PollCompletion(feed.Id, now, PollStatus.NotModified, now + feed.Every),
+                FetchResult.NotModified => new PollCompletion(feed.Id, now, PollStatus.NotModified, now + backoff.AfterSuccess(feed.Every)),
                 FetchResult.Failed failed => Failure(feed, state, now, $"{failed.Kind}: {failed.Message}", failed.Status, failed.RetryAfter),
                 _ => throw new InvalidOperationException($"unknown fetch result {fetch.GetType().Name}"),
             };
@@ -52,7 +52,7 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, IRuleSour
                 Matches = matcher.Match(new MatchInput(item.Title, item.Text, feed.Language, feed.Id)),
             })
             .ToList();
-        return new PollCompletion(feed.Id, now, PollStatus.Fetched, now + feed.Every)
+        return new PollCompletion(feed.Id, now, PollStatus.Fetched, now + backoff.AfterSuccess(feed.Every))
         {
             ETag = body.ETag,
             LastModified = body.LastModified,

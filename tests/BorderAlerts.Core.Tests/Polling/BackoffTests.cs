@@ -34,4 +34,15 @@ public class BackoffTests
         Assert.Equal(TimeSpan.FromDays(1), Fixed(0.5).AfterFailure(TimeSpan.FromMinutes(10), 1, TimeSpan.FromDays(30)));
         Assert.Equal(TimeSpan.FromMinutes(10), Fixed(0.5).AfterFailure(TimeSpan.FromMinutes(10), 1, TimeSpan.FromSeconds(5)));
     }
+
+    [Theory]
+    [InlineData(0.0, 600)]
+    [InlineData(1.0, 660)]
+    [InlineData(0.5, 630)]
+    public void After_a_success_the_next_poll_is_the_interval_stretched_by_up_to_a_tenth(double random, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), Fixed(random).AfterSuccess(TimeSpan.FromMinutes(10)));
+
+    [Fact]
+    public void The_stretch_is_at_most_five_minutes() =>
+        Assert.Equal(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(5), Fixed(1).AfterSuccess(TimeSpan.FromHours(24)));
 }
