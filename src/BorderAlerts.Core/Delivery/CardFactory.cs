@@ -4,11 +4,13 @@ using BorderAlerts.Core.Rules;
 namespace BorderAlerts.Core.Delivery;
 
 /// <summary>Builds the platform-neutral card for an alert: summary around the hits, local time, translate link, mention.</summary>
-public sealed class CardFactory(IFeedCatalog catalog, DeliveryOptions options)
+public sealed class CardFactory(IFeedCatalog catalog)
 {
+    (int Version, Dictionary<string, FeedDefinition> ById) _feeds = (-1, []);
+
     public AlertCard Build(AlertSnapshot alert)
     {
-        var feed = catalog.Current().Feeds.FirstOrDefault(f => f.Id == alert.FeedId);
+        var feed = FeedsById().GetValueOrDefault(alert.FeedId);
         var textHits = alert.Terms.Where(t => t.Field == Rules.Query.Fields.Text).Select(t => (t.Start, t.Length)).ToList();
         var (summary, highlights) = SummaryExtractor.Extract(alert.Text, textHits);
         return new AlertCard
@@ -28,8 +30,17 @@ public sealed class CardFactory(IFeedCatalog catalog, DeliveryOptions options)
             Summary = summary,
             SummaryHighlights = highlights,
             TranslateUrl = TranslateLink(alert),
-            Mention = alert.Severity == Severity.Critical ? options.CriticalMention : null,
         };
+    }
+
+    Dictionary<string, FeedDefinition> FeedsById()
+    {
+        var (feeds, version) = catalog.Current();
+        var cached = _feeds;
+        if (cached.Version == version) return cached.ById;
+        var byId = feeds.ToDictionary(f => f.Id);
+        _feeds = (version, byId);
+        return byId;
     }
 
     static Uri? TranslateLink(AlertSnapshot alert)

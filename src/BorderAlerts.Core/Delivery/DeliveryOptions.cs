@@ -13,6 +13,4 @@ public sealed class DeliveryOptions
     /// <summary>Cards one rule may send to one destination per <see cref="FloodWindow"/> before it turns into a digest; 0 = never.</summary>
     public int FloodBudget { get; set; } = 30;
     public TimeSpan FloodWindow { get; set; } = TimeSpan.FromMinutes(10);
-    /// <summary>A mention for critical alerts, from settings only ("@here", or a role as "&lt;@&amp;ROLE_ID&gt;" on Discord).</summary>
-    public string? CriticalMention { get; set; }
 }

@@ -15,6 +15,7 @@ public sealed class FileFeedCatalog : IFeedCatalog
     IReadOnlyList<FeedDefinition> _feeds;
     DateTime _stamp;
     int _version = 1;
+    long _nextCheck;
 
     public FileFeedCatalog(string path, ILogger<FileFeedCatalog> log)
     {
@@ -28,6 +29,10 @@ public sealed class FileFeedCatalog : IFeedCatalog
     {
         lock (_lock)
         {
+            // The file is looked at most once a second: cards and passes ask often, the disk need not answer often.
+            var now = Environment.TickCount64;
+            if (now < _nextCheck) return (_feeds, _version);
+            _nextCheck = now + 1000;
             var stamp = Stamp();
             if (stamp != _stamp)
             {
