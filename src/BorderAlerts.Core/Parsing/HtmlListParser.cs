@@ -13,9 +13,13 @@ public static class HtmlListParser
 {
     static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
 
+    /// <summary>Real list pages have a few thousand tags; a page with vastly more is refused before the tree builder sees it.</summary>
+    const int MaxTags = 200_000;
+
     public static ParseResult Parse(string html, string encoding, HtmlRecipe recipe, ParseContext context)
     {
         if (string.IsNullOrWhiteSpace(html)) return ParseResult.Fail("empty body", encoding);
+        if (html.AsSpan().Count('<') > MaxTags) return ParseResult.Fail($"page has more than {MaxTags:N0} tags: refused as too complex to parse safely", encoding);
         using var document = Parser.ParseDocument(html);
         IHtmlCollection<IElement> entries;
         try { entries = document.QuerySelectorAll(recipe.Item); }

@@ -25,11 +25,21 @@ public static class RulesCommand
     }
 
     /// <summary>Loads and compiles rules.yaml as the service would; structural errors throw (exit 2).</summary>
-    public static RuleSet Load()
+    public static RuleSet Load() => RuleSet.Compile(RulesFile.Load(Settings().RulesFile));
+
+    static BorderAlertsOptions Settings()
     {
         using var app = AppHost.Build(service: false);
-        var settings = app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
-        return RuleSet.Compile(RulesFile.Load(settings.RulesFile));
+        return app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
+    }
+
+    static IEnumerable<string> Known() => Settings().Destinations.Keys.Append("console").Distinct().Order();
+
+    /// <summary>Destinations a rule names that settings do not define: its alerts would be dead-lettered.</summary>
+    static List<(RuleDefinition Rule, string Destination)> UnknownDestinations(RuleSet rules)
+    {
+        var known = Known().ToHashSet();
+        return rules.Rules.SelectMany(r => r.To.Where(d => !known.Contains(d)).Select(d => (r, d))).ToList();
     }
 
     static int List(TextWriter output, TextWriter errors, bool json)
@@ -55,7 +65,10 @@ public static class RulesCommand
     {
         var rules = Load();
         foreach (var problem in rules.Problems) errors.WriteLine($"error: {problem}");
-        if (rules.Problems.Count > 0) return CliApp.BadInput;
+        var unknown = UnknownDestinations(rules);
+        foreach (var (rule, destination) in unknown)
+            errors.WriteLine($"error: {Settings().RulesFile}:{rule.Line}: rules[{rule.Id}].to: no destination named '{destination}' in settings (configured: {string.Join(", ", Known())})");
+        if (rules.Problems.Count > 0 || unknown.Count > 0) return CliApp.BadInput;
         output.WriteLine($"ok: {rules.Rules.Count} rules, {rules.Concepts.Count} concepts, {rules.Matcher.PatternCount} terms");
         return CliApp.Ok;
     }

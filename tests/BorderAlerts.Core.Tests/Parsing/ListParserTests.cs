@@ -78,3 +78,15 @@ public class ListParserTests
         Assert.Contains(reason, result.Error);
     }
 }
+
+public class HostileListPageTests
+{
+    [Fact]
+    public void A_page_with_an_absurd_number_of_tags_is_refused_with_a_reason()
+    {
+        var page = "<html><body>" + string.Concat(Enumerable.Repeat("<b>", 250_000)) + "</body></html>";
+        var result = FeedParser.Parse(System.Text.Encoding.UTF8.GetBytes(page), "text/html",
+            Fixture.Context(Fixture.Feed(type: FeedType.Html, html: new HtmlRecipe("div.item", "a", null, null, null, null))));
+        Assert.Contains("too complex", result.Error);
+    }
+}

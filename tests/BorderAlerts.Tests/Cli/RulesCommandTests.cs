@@ -37,6 +37,15 @@ public sealed class RulesCommandTests(FeedServer server) : IClassFixture<FeedSer
     }
 
     [Fact]
+    public async Task Validate_exits_2_for_a_rule_that_names_a_destination_settings_do_not_define()
+    {
+        using var session = Session(Rules.Replace("to: [console]", "to: [analysts]"));
+        var run = await session.RunAsync("rules", "validate");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{session.Folder.RulesYaml}:5: rules[border-smuggling].to: no destination named 'analysts' in settings (configured: console)", run.Stderr);
+    }
+
+    [Fact]
     public async Task Validate_accepts_the_shipped_rule_pack()
     {
         using var session = Session(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "../../../../../config/rules.yaml")));
