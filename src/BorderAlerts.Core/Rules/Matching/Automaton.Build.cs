@@ -70,18 +70,35 @@ public sealed partial class Automaton
         while (size < states * 2) size <<= 1;
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
         _table = new ulong[size];
-        _only = new long[states];
-        Array.Fill(_only, NoChild);
+        BuildChildLists(states, parent, label);
         for (int state = 1; state < states; state++)
         {
             if (parent[state] == 0) { _rootNext[label[state]] = state; continue; }
-            ref var only = ref _only[parent[state]];
-            only = only == NoChild ? ((long)state << 16) | label[state] : ManyChildren;
             ulong key = ((ulong)parent[state] << 16) | label[state];
             int slot = Slot(key);
             while (_table[slot] != 0) slot = (slot + 1) & (size - 1);
             _table[slot] = (key << 24) | (uint)state;
         }
+    }
+
+    /// <summary>Children laid out per parent (CSR); a state with more than a few children is marked to use the hash table.</summary>
+    void BuildChildLists(int states, int[] parent, char[] label)
+    {
+        var counts = new int[states];
+        for (int state = 1; state < states; state++) counts[parent[state]]++;
+        _childStart = new int[states + 1];
+        for (int state = 0; state < states; state++) _childStart[state + 1] = _childStart[state] + counts[state];
+        _childLabel = new char[_childStart[states]];
+        _childTarget = new int[_childStart[states]];
+        var fill = (int[])_childStart.Clone();
+        for (int state = 1; state < states; state++)
+        {
+            int slot = fill[parent[state]]++;
+            _childLabel[slot] = label[state];
+            _childTarget[slot] = state;
+        }
+        _childCount = new byte[states];
+        for (int state = 0; state < states; state++) _childCount[state] = counts[state] > FewChildren ? (byte)Many : (byte)counts[state];
     }
 
     void BuildFailLinks(int states, int[] firstChild, int[] nextSibling, char[] label)

@@ -11,12 +11,15 @@ public sealed partial class Automaton
 {
     public const int MaxPatternLength = 200;
     const int RingSize = 256, RingMask = RingSize - 1;
-    const long NoChild = -1, ManyChildren = -2;
+    const int Many = 255, FewChildren = 8;
 
     readonly int[] _rootNext = new int[65536];
     readonly bool[] _alphabet = new bool[65536];
     ulong[] _table = [];      // (parent << 16 | char) << 24 | child; 0 = empty
-    long[] _only = [];        // most trie states have one child or none: (child << 16 | label) inline, -1 = none, -2 = look in the table
+    int[] _childStart = [];   // children of each state, contiguous: states with few children are scanned, not hashed
+    byte[] _childCount = [];  // 255 = many: look in the table
+    char[] _childLabel = [];
+    int[] _childTarget = [];
     int _shift;
     int[] _fail = [];
     int[] _outputHead = [];   // first output entry of a state, or -1
@@ -92,9 +95,14 @@ public sealed partial class Automaton
 
     int Lookup(int state, char c)
     {
-        var only = _only[state];
-        if (only >= 0) return (char)only == c ? (int)(only >> 16) : 0;
-        if (only == NoChild) return 0;
+        int count = _childCount[state];
+        if (count != Many)
+        {
+            int start = _childStart[state];
+            for (int k = 0; k < count; k++)
+                if (_childLabel[start + k] == c) return _childTarget[start + k];
+            return 0;
+        }
         ulong key = ((ulong)state << 16) | c;
         int slot = Slot(key), mask = _table.Length - 1;
         while (true)
