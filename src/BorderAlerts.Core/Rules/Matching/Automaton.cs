@@ -11,7 +11,7 @@ public sealed partial class Automaton
 {
     public const int MaxPatternLength = 200;
     const int RingSize = 256, RingMask = RingSize - 1;
-    const int Many = 255, FewChildren = 8;
+    const int Many = 255, FewChildren = 16;
 
     readonly int[] _rootNext = new int[65536];
     readonly bool[] _alphabet = new bool[65536];
