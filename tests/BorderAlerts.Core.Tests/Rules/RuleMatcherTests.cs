@@ -142,3 +142,18 @@ public class MatchPositionTests
     public void Positions_point_into_the_original_text_even_when_it_needed_full_normalisation(string query, string text, string excerpt) =>
         Assert.Equal(excerpt, Hit(query, text).Excerpt);
 }
+
+public class WideTrieTests
+{
+    [Fact]
+    public void States_with_many_children_find_every_child()
+    {
+        var suffixes = "0123456789abcdefghijklmnopqrstuvwxyz丹东朝鲜단둥".ToCharArray();
+        var terms = suffixes.Select(c => "zq" + c).ToList();
+        var concepts = new Dictionary<string, IReadOnlyList<string>> { ["wide"] = terms };
+        var matcher = RuleMatcher.Compile([(new RuleDefinition("w", "w", "@wide", Severity.Low, [], true), QueryParser.Parse("@wide", concepts))]);
+        foreach (var term in terms)
+            Assert.Equal(term, Assert.Single(matcher.Match(new MatchInput($"see {term} here", "")).Single().Terms).Excerpt);
+        Assert.Empty(matcher.Match(new MatchInput("zq? zq! zq", "")));
+    }
+}

@@ -63,17 +63,23 @@ public sealed partial class Automaton
         }
     }
 
-    /// <summary>Root edges go to the dense table; the rest into one open-addressing table at most half full.</summary>
+    /// <summary>
+    /// Root edges go to the dense table; children of states with many of them into one open-addressing table at most
+    /// half full. Everything else is found in the per-state child lists.
+    /// </summary>
     void BuildEdges(int states, int[] parent, char[] label)
     {
+        BuildChildLists(states, parent, label);
+        int hashed = 0;
+        for (int state = 1; state < states; state++) if (parent[state] != 0 && _childCount[parent[state]] == Many) hashed++;
         int size = 16;
-        while (size < states * 2) size <<= 1;
+        while (size < hashed * 2) size <<= 1;
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
         _table = new ulong[size];
-        BuildChildLists(states, parent, label);
         for (int state = 1; state < states; state++)
         {
             if (parent[state] == 0) { _rootNext[label[state]] = state; continue; }
+            if (_childCount[parent[state]] != Many) continue;
             ulong key = ((ulong)parent[state] << 16) | label[state];
             int slot = Slot(key);
             while (_table[slot] != 0) slot = (slot + 1) & (size - 1);
