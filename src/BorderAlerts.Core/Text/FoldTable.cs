@@ -66,7 +66,8 @@ public static class FoldTable
         _ => false,
     };
 
-    static bool IsInvisible(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u180E' or '\uFFFF'
+    /// <summary>Soft hyphen, zero-width characters and bidi controls: invisible, so text folding drops them and chat output defuses them.</summary>
+    public static bool IsInvisible(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u180E' or '\uFFFF'
         or '\u200E' or '\u200F' or '\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068' or '\u2069';
 
     /// <summary>Conjoining Hangul jamo (NFD Korean) compose into syllables only under NFKC over the whole text.</summary>

@@ -20,7 +20,7 @@ public static class ChatText
 
     /// <summary>
     /// Feed text can never mention anyone: @everyone, @here and @channel get a zero-width space after the @ (as Discord's own libraries do), and control
-    /// characters (including bidi overrides) become spaces. Platform escaping is applied after this.
+    /// characters become spaces and invisible ones (bidi overrides, zero-width spaces) are dropped. Platform escaping is applied after this.
     /// </summary>
     public static string Defuse(string text)
     {
@@ -28,11 +28,42 @@ public static class ChatText
         for (int i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsControl(c) || c is '\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068' or '\u2069')
-            { builder.Append(' '); continue; }
+            if (char.IsControl(c)) { builder.Append(' '); continue; }
+            if (Core.Text.FoldTable.IsInvisible(c) && c != '\u200D') continue; // bidi overrides and zero-width tricks go; ZWJ joins emoji
             builder.Append(c);
             if (c is '@' or '＠') builder.Append('\u200B');
         }
         return builder.ToString();
+    }
+
+    /// <summary>"2026-11-30 00:15 UTC · 2026-11-30 09:15 local (UTC+09:00)", or a note that the source gave no time.</summary>
+    public static string Published(Core.Delivery.AlertCard card)
+    {
+        if (card.PublishedUtc is not { } utc) return "not given by the source";
+        var text = $"{utc:yyyy-MM-dd HH:mm} UTC";
+        if (card.PublishedLocal is { } local && local.Offset != TimeSpan.Zero) text += $" · {local:yyyy-MM-dd HH:mm} local (UTC{local:zzz})";
+        return text;
+    }
+
+    /// <summary>
+    /// Escaped text with the highlighted spans marked, cut to <paramref name="max"/> characters. Each platform gives its
+    /// escaping, its bold marker, and how to mend a cut tail (a dangling backslash, half an entity).
+    /// </summary>
+    public static string Highlight(string text, IReadOnlyList<Core.Delivery.Highlight> spans, int max,
+        Func<string, string> escape, string bold, Func<string, string> mendCut)
+    {
+        var builder = new StringBuilder();
+        int at = 0;
+        foreach (var span in spans.OrderBy(s => s.Start))
+        {
+            if (span.Start < at || span.Start + span.Length > text.Length) continue;
+            var piece = escape(text[at..span.Start]) + bold + escape(text.Substring(span.Start, span.Length)) + bold;
+            if (builder.Length + piece.Length > max - 1) break;
+            builder.Append(piece);
+            at = span.Start + span.Length;
+        }
+        var tail = escape(text[at..]);
+        if (builder.Length + tail.Length > max) tail = mendCut(Truncate(tail, max - builder.Length));
+        return builder.Append(tail).ToString();
     }
 }

@@ -18,7 +18,7 @@ public sealed class ConsoleSink : IChatSink
         var text = new StringBuilder();
         switch (message)
         {
-            case ChatMessage.Cards cards: foreach (var card in cards.Items) Card(text, card, ""); break;
+            case ChatMessage.Cards cards: foreach (var card in cards.Items) Card(text, card); break;
             case ChatMessage.Reply reply: text.Append("  ↳ also reported by ").Append(Clean(reply.Card.SourceName)).Append(": ").AppendLine(Clean(reply.Card.Title)); break;
             case ChatMessage.Digest digest:
                 text.Append("[DIGEST] ").Append(Clean(digest.RuleName)).Append(": ").AppendLine(Clean(digest.Note));
@@ -31,15 +31,15 @@ public sealed class ConsoleSink : IChatSink
         return Task.FromResult<DeliveryOutcome>(new DeliveryOutcome.Delivered($"console-{Interlocked.Increment(ref _next)}"));
     }
 
-    static void Card(StringBuilder text, AlertCard card, string indent)
+    static void Card(StringBuilder text, AlertCard card)
     {
-        text.Append(indent).Append("[ALERT ").Append(card.Severity.ToString().ToUpperInvariant()).Append("] ").Append(card.RuleId)
+        text.Append("[ALERT ").Append(card.Severity.ToString().ToUpperInvariant()).Append("] ").Append(card.RuleId)
             .Append(" · ").Append(card.SourceId).Append(card.Language is { } lang ? $" · {lang}" : "")
             .Append(card.PublishedUtc is { } published ? $" · {published:yyyy-MM-dd HH:mm}Z" : "").AppendLine()
-            .Append(indent).Append("  ").AppendLine(Clean(card.Title));
-        if (card.Url is { } url) text.Append(indent).Append("  ").AppendLine(url.ToString());
-        if (card.Summary.Length > 0) text.Append(indent).Append("  ").AppendLine(Clean(ChatText.Truncate(card.Summary, 300)));
-        text.Append(indent).Append("  matched: ").AppendLine(Clean(string.Join(", ", card.Terms)));
+            .Append("  ").AppendLine(Clean(card.Title));
+        if (card.Url is { } url) text.Append("  ").AppendLine(url.ToString());
+        if (card.Summary.Length > 0) text.Append("  ").AppendLine(Clean(ChatText.Truncate(card.Summary, 300)));
+        text.Append("  matched: ").AppendLine(Clean(string.Join(", ", card.Terms)));
     }
 
     /// <summary>Feed text may carry terminal escape sequences; none reach the operator's terminal.</summary>

@@ -33,15 +33,6 @@ public static class RulesCommand
         return app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
     }
 
-    static IEnumerable<string> Known() => Settings().Destinations.Keys.Append("console").Distinct().Order();
-
-    /// <summary>Destinations a rule names that settings do not define: its alerts would be dead-lettered.</summary>
-    static List<(RuleDefinition Rule, string Destination)> UnknownDestinations(RuleSet rules)
-    {
-        var known = Known().ToHashSet();
-        return rules.Rules.SelectMany(r => r.To.Where(d => !known.Contains(d)).Select(d => (r, d))).ToList();
-    }
-
     static int List(TextWriter output, TextWriter errors, bool json)
     {
         var rules = Load();
@@ -63,11 +54,13 @@ public static class RulesCommand
 
     static int Validate(TextWriter output, TextWriter errors)
     {
-        var rules = Load();
+        var settings = Settings();
+        var rules = RuleSet.Compile(RulesFile.Load(settings.RulesFile));
         foreach (var problem in rules.Problems) errors.WriteLine($"error: {problem}");
-        var unknown = UnknownDestinations(rules);
+        var known = settings.Destinations.Keys.Append("console").Distinct().Order().ToList();
+        var unknown = rules.Rules.SelectMany(r => r.To.Where(d => !known.Contains(d)).Select(d => (Rule: r, Destination: d))).ToList();
         foreach (var (rule, destination) in unknown)
-            errors.WriteLine($"error: {Settings().RulesFile}:{rule.Line}: rules[{rule.Id}].to: no destination named '{destination}' in settings (configured: {string.Join(", ", Known())})");
+            errors.WriteLine($"error: {settings.RulesFile}:{rule.Line}: rules[{rule.Id}].to: no destination named '{destination}' in settings (configured: {string.Join(", ", known)})");
         if (rules.Problems.Count > 0 || unknown.Count > 0) return CliApp.BadInput;
         output.WriteLine($"ok: {rules.Rules.Count} rules, {rules.Concepts.Count} concepts, {rules.Matcher.PatternCount} terms");
         return CliApp.Ok;

@@ -71,6 +71,5 @@ public static class QueryLexer
         return query[(start + 1)..end];
     }
 
-    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u200E' or '\u200F' or '\u202A' or '\u202B'
-        or '\u202C' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068' or '\u2069' or '\u200B' or '\uFEFF';
+    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || char.IsControl(c) || Text.FoldTable.IsInvisible(c);
 }

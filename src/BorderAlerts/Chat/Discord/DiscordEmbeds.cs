@@ -35,7 +35,7 @@ public static class DiscordEmbeds
         var fields = new JsonArray
         {
             Field("Source", $"{DiscordMarkdown.Escape(card.SourceName)}{(card.Language is { } l ? $" · {DiscordMarkdown.Escape(l)}" : "")}", small),
-            Field("Published", Published(card), 256),
+            Field("Published", ChatText.Published(card), 256),
             Field("Rule", $"{DiscordMarkdown.Escape(card.RuleName)} · {card.Severity.ToString().ToLowerInvariant()}", small),
         };
         if (card.Terms.Count > 0) fields.Add(Field("Matched", string.Join(", ", card.Terms.Select(DiscordMarkdown.Escape)), large));
@@ -57,20 +57,7 @@ public static class DiscordEmbeds
     static JsonObject Field(string name, string value, int max) =>
         new() { ["name"] = name, ["value"] = Cut(value.Length == 0 ? "—" : value, Math.Min(1024, max)), ["inline"] = max <= 256 };
 
-    /// <summary>Truncates escaped markdown without leaving a dangling backslash that would escape the ellipsis.</summary>
-    static string Cut(string escaped, int max)
-    {
-        var cut = ChatText.Truncate(escaped, max);
-        return cut.EndsWith("\\" + ChatText.Ellipsis) ? cut[..^2] + ChatText.Ellipsis : cut;
-    }
-
-    public static string Published(AlertCard card)
-    {
-        if (card.PublishedUtc is not { } utc) return "not given by the source";
-        var text = $"{utc:yyyy-MM-dd HH:mm} UTC";
-        if (card.PublishedLocal is { } local && local.Offset != TimeSpan.Zero) text += $" · {local:yyyy-MM-dd HH:mm} local (UTC{local:zzz})";
-        return text;
-    }
+    static string Cut(string escaped, int max) => DiscordMarkdown.MendCut(ChatText.Truncate(escaped, max));
 
     public static int Color(Severity severity) => severity switch
     {

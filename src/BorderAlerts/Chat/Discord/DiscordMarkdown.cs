@@ -20,24 +20,9 @@ public static class DiscordMarkdown
     }
 
     /// <summary>Escaped text with the given spans in bold, cut to <paramref name="max"/> characters on a clean boundary.</summary>
-    public static string Bold(string text, IReadOnlyList<Core.Delivery.Highlight> spans, int max)
-    {
-        var builder = new StringBuilder();
-        int at = 0;
-        foreach (var span in spans.OrderBy(s => s.Start))
-        {
-            if (span.Start < at || span.Start + span.Length > text.Length) continue;
-            var plain = Escape(text[at..span.Start]);
-            var bold = "**" + Escape(text.Substring(span.Start, span.Length)) + "**";
-            if (builder.Length + plain.Length + bold.Length > max - 1) break;
-            builder.Append(plain).Append(bold);
-            at = span.Start + span.Length;
-        }
-        var tail = Escape(text[at..]);
-        if (builder.Length + tail.Length <= max) return builder.Append(tail).ToString();
-        var room = max - builder.Length;
-        var cut = ChatText.Truncate(tail, room);
-        while (cut.Length > 1 && cut[^2] == '\\') cut = cut[..^2] + ChatText.Ellipsis; // never leave a dangling escape
-        return builder.Append(cut).ToString();
-    }
+    public static string Bold(string text, IReadOnlyList<Core.Delivery.Highlight> spans, int max) =>
+        ChatText.Highlight(text, spans, max, Escape, "**", MendCut);
+
+    /// <summary>Never leave a dangling escape before the ellipsis.</summary>
+    public static string MendCut(string cut) => cut.EndsWith("\\" + ChatText.Ellipsis) ? cut[..^2] + ChatText.Ellipsis : cut;
 }

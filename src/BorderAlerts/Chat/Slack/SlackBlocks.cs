@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using BorderAlerts.Chat.Discord;
 using BorderAlerts.Core.Delivery;
 
 namespace BorderAlerts.Chat.Slack;
@@ -36,7 +35,7 @@ public static class SlackBlocks
         var context = new List<string>
         {
             $"*{SlackMrkdwn.Escape(card.SourceName)}*" + (card.Language is { } l ? $" · {SlackMrkdwn.Escape(l)}" : ""),
-            DiscordEmbeds.Published(card),
+            ChatText.Published(card),
             $"Rule: {SlackMrkdwn.Escape(card.RuleName)} ({card.Severity.ToString().ToLowerInvariant()})",
         };
         if (card.Terms.Count > 0) context.Add("Matched: " + SlackMrkdwn.Escape(ChatText.Truncate(string.Join(", ", card.Terms), 500)));

@@ -29,25 +29,12 @@ public static class SlackMrkdwn
 
     public static string Link(Uri url, string label) => $"<{url.AbsoluteUri.Replace("|", "%7C").Replace(">", "%3E")}|{Escape(label).Replace("|", "¦")}>";
 
-    public static string Bold(string text, IReadOnlyList<Highlight> spans, int max)
+    public static string Bold(string text, IReadOnlyList<Highlight> spans, int max) => ChatText.Highlight(text, spans, max, Escape, "*", MendCut);
+
+    /// <summary>Never cut an entity (&amp;amp;) in half.</summary>
+    static string MendCut(string cut)
     {
-        var builder = new StringBuilder();
-        int at = 0;
-        foreach (var span in spans.OrderBy(s => s.Start))
-        {
-            if (span.Start < at || span.Start + span.Length > text.Length) continue;
-            var piece = Escape(text[at..span.Start]) + "*" + Escape(text.Substring(span.Start, span.Length)) + "*";
-            if (builder.Length + piece.Length > max - 1) break;
-            builder.Append(piece);
-            at = span.Start + span.Length;
-        }
-        var tail = Escape(text[at..]);
-        if (builder.Length + tail.Length > max)
-        {
-            tail = ChatText.Truncate(tail, max - builder.Length);
-            var amp = tail.LastIndexOf('&');
-            if (amp >= 0 && tail.IndexOf(';', amp) < 0) tail = tail[..amp] + ChatText.Ellipsis; // never cut an entity in half
-        }
-        return builder.Append(tail).ToString();
+        var amp = cut.LastIndexOf('&');
+        return amp >= 0 && cut.IndexOf(';', amp) < 0 ? cut[..amp] + ChatText.Ellipsis : cut;
     }
 }
