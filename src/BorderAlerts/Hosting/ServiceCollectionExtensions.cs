@@ -7,6 +7,7 @@ using BorderAlerts.Chat.Slack;
 using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Polling;
 using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Storage;
 using BorderAlerts.Storage.Sqlite;
@@ -52,6 +53,7 @@ public static class ServiceCollectionExtensions
             Lease = TimeSpan.FromSeconds(p.LeaseSeconds),
         } : null!);
         services.AddSingleton<PollRunner>();
+        services.AddSingleton<ArchiveSearch>();
         return services.AddDelivery().AddSqliteStore();
     }
 
@@ -88,6 +90,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPollStore, SqlitePollStore>();
         services.AddSingleton<IFeedHealthReader, SqliteHealthReader>();
         services.AddSingleton<IItemArchive, SqliteItemArchive>();
+        services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
         return services;
