@@ -6,12 +6,15 @@ using BorderAlerts.Core.Storage;
 namespace BorderAlerts.Core.Search;
 
 /// <summary>A search as a user asks it: the query, plus the options chat commands and the CLI offer beside it.</summary>
-public sealed record SearchRequest(string Query, int Limit = 5, string? Since = null, string? Source = null, string? Language = null);
+public sealed record SearchRequest(string Query, int Limit = 5, string? Since = null, string? Source = null, string? Language = null, int Offset = 0);
 
 public sealed record SearchHit(ArchivedItem Item, double Score, IReadOnlyList<MatchedTerm> Terms);
 
-/// <summary>Best hits first. <see cref="Capped"/>: the search stopped after examining its budget of candidates.</summary>
-public sealed record SearchOutcome(IReadOnlyList<SearchHit> Hits, int Examined, bool Capped, bool Narrowed);
+/// <summary>
+/// Best hits first; <see cref="More"/>: there are hits past this page. <see cref="Capped"/>: the search stopped after
+/// examining its budget of candidates.
+/// </summary>
+public sealed record SearchOutcome(IReadOnlyList<SearchHit> Hits, bool More, int Examined, bool Capped, bool Narrowed);
 
 /// <summary>
 /// Archive search (design section 4): the index narrows, then every candidate is checked by the query compiled as a rule,
@@ -30,7 +33,8 @@ public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimePro
         var plan = SearchPlanner.Plan(Compose(request, rules.Current.Concepts), now);
         var check = plan.Remainder is null ? null
             : RuleMatcher.Compile([(new RuleDefinition("search", "search", request.Query, Severity.Normal, [], true), plan.Remainder)]);
-        int limit = Math.Clamp(request.Limit, 1, MaxLimit), wanted = Math.Max(limit * 10, 50), examined = 0;
+        int limit = Math.Clamp(request.Limit, 1, MaxLimit), offset = Math.Clamp(request.Offset, 0, MaxLimit);
+        int wanted = Math.Max((offset + limit) * 10, 50), examined = 0;
         var hits = new List<SearchHit>();
         await foreach (var candidate in index.CandidatesAsync(plan.Restriction, plan.Filters, cancellationToken))
         {
@@ -43,8 +47,8 @@ public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimePro
             hits.Add(new SearchHit(item, Score(candidate, now), terms));
             if (hits.Count >= wanted) break;
         }
-        var best = hits.OrderByDescending(h => h.Score).ThenByDescending(h => h.Item.Id).Take(limit).ToList();
-        return new SearchOutcome(best, Math.Min(examined, MaxExamined), examined > MaxExamined, plan.Restriction is not null);
+        var best = hits.OrderByDescending(h => h.Score).ThenByDescending(h => h.Item.Id).Skip(offset).Take(limit).ToList();
+        return new SearchOutcome(best, hits.Count > offset + limit, Math.Min(examined, MaxExamined), examined > MaxExamined, plan.Restriction is not null);
     }
 
     /// <summary>Relevance damped by age: a week-old item needs twice the relevance of a fresh one.</summary>

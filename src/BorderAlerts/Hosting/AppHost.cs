@@ -21,6 +21,7 @@ public static class AppHost
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapMetrics();
         app.MapDiscordInteractions();
+        app.MapSlackEndpoints();
         return app;
     }
 
@@ -52,5 +53,6 @@ public static class AppHost
     {
         _ = services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
         await services.GetRequiredService<Storage.IStoreMigrator>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<Commands.AdminWriter>().RefreshAsync(cancellationToken);
     }
 }

@@ -4,6 +4,8 @@ using BorderAlerts.Core.Fetching;
 using BorderAlerts.Chat;
 using BorderAlerts.Chat.Discord;
 using BorderAlerts.Chat.Slack;
+using BorderAlerts.Commands;
+using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Polling;
 using BorderAlerts.Core.Rules;
@@ -41,10 +43,14 @@ public static class ServiceCollectionExtensions
                 UseCookies = false,
             });
         services.AddSingleton<IFeedFetcher, HttpFeedFetcher>();
-        services.AddSingleton<IFeedCatalog>(sp => new FileFeedCatalog(Settings(sp).FeedsFile, sp.GetRequiredService<ILogger<FileFeedCatalog>>()));
+        services.AddSingleton<AdminOverlay>();
+        services.AddSingleton<IMutes>(sp => sp.GetRequiredService<AdminOverlay>());
+        services.AddSingleton<IFeedCatalog>(sp => new FileFeedCatalog(Settings(sp).FeedsFile, sp.GetRequiredService<ILogger<FileFeedCatalog>>(),
+            sp.GetRequiredService<AdminOverlay>()));
         services.AddSingleton(sp => new Backoff(TimeSpan.FromHours(Settings(sp).Polling.MaxBackoffHours), Random.Shared.NextDouble));
-        services.AddSingleton<IRuleSource>(sp => new FileRuleSource(Settings(sp).RulesFile, sp.GetRequiredService<ILogger<FileRuleSource>>(),
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new FileRuleSource(Settings(sp).RulesFile, sp.GetRequiredService<ILogger<FileRuleSource>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AdminOverlay>()));
+        services.AddSingleton<IRuleSource>(sp => sp.GetRequiredService<FileRuleSource>());
         services.AddSingleton<FeedPoller>();
         services.AddSingleton(sp => Settings(sp).Polling is var p ? new PollRunnerOptions
         {
@@ -54,7 +60,23 @@ public static class ServiceCollectionExtensions
         } : null!);
         services.AddSingleton<PollRunner>();
         services.AddSingleton<ArchiveSearch>();
-        return services.AddDelivery().AddSqliteStore();
+        return services.AddDelivery().AddCommands().AddSqliteStore();
+    }
+
+    static IServiceCollection AddCommands(this IServiceCollection services)
+    {
+        services.AddSingleton<AdminWriter>();
+        services.AddSingleton<DeferredReplies>();
+        services.AddSingleton<IFeedAddressCheck, FeedAddressCheck>();
+        services.AddSingleton<SearchCommands>();
+        services.AddSingleton<RuleWrites>();
+        services.AddSingleton<AdminHistory>();
+        services.AddSingleton<RuleCommands>();
+        services.AddSingleton<FeedWrites>();
+        services.AddSingleton<FeedCommands>();
+        services.AddSingleton<MuteCommand>();
+        services.AddSingleton<CommandDispatcher>();
+        return services;
     }
 
     static IServiceCollection AddDelivery(this IServiceCollection services)
@@ -91,6 +113,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IFeedHealthReader, SqliteHealthReader>();
         services.AddSingleton<IItemArchive, SqliteItemArchive>();
         services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
+        services.AddSingleton<IAdminStore, SqliteAdminStore>();
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
         return services;
