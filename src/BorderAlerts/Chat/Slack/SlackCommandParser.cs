@@ -6,7 +6,8 @@ namespace BorderAlerts.Chat.Slack;
 /// <summary>
 /// Reads a slash command's text (S1) into a <see cref="CommandRequest"/>: the first word is the subcommand, then
 /// `name:value` pairs (values in straight or curly quotes may hold spaces) for the subcommand's options, and bare words
-/// filling its required options in order (the last one takes the rest: `/rules test 丹东海关查获走私`). `/search` takes
+/// filling its required options in order (the last one takes the rest: `/rules test 丹东海关查获走私`), or else its first
+/// optional one (`/rules history border-coal`). `/search` takes
 /// the whole text as its query, whose filters are query language anyway. Admins are the configured user ids.
 /// </summary>
 public static class SlackCommandParser
@@ -34,6 +35,7 @@ public static class SlackCommandParser
             else bare.Add(Unquote(word));
         }
         var open = known.Where(o => o.Required && !options.ContainsKey(o.Name)).ToList();
+        if (open.Count == 0 && known.FirstOrDefault(o => !options.ContainsKey(o.Name)) is { } optional) open.Add(optional); // `/rules undo border-coal`
         for (int i = 0; i < open.Count && i < bare.Count; i++)
             options[open[i].Name] = i == open.Count - 1 ? string.Join(' ', bare.Skip(i)) : bare[i];
         if (open.Count == 0 && bare.Count > 0) options["(extra words)"] = string.Join(' ', bare); // the dispatcher names it
