@@ -52,7 +52,25 @@ public static class ServiceCollectionExtensions
             Lease = TimeSpan.FromSeconds(p.LeaseSeconds),
         } : null!);
         services.AddSingleton<PollRunner>();
-        return services.AddDelivery().AddSqliteStore();
+        return services.AddDelivery().AddSqliteStore().AddChatEdges();
+    }
+
+    /// <summary>Chat-facing edges: the address guard for feeds added from chat (and its fetch client), Discord command registration, Slack Socket Mode.</summary>
+    static IServiceCollection AddChatEdges(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new AddressGuard(Settings(sp).Fetch.AllowPrivateAddresses));
+        services.AddHttpClient(HttpFeedFetcher.UntrustedClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, // each hop is a new request, and each new connection passes the guard
+                AutomaticDecompression = DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+                UseCookies = false,
+                UseProxy = false, // through a proxy the guard would only see the proxy's address
+                ConnectCallback = sp.GetRequiredService<AddressGuard>().ConnectAsync,
+            });
+        return services;
     }
 
     static IServiceCollection AddDelivery(this IServiceCollection services)
