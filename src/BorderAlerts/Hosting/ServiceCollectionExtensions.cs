@@ -70,6 +70,7 @@ public static class ServiceCollectionExtensions
                 UseProxy = false, // through a proxy the guard would only see the proxy's address
                 ConnectCallback = sp.GetRequiredService<AddressGuard>().ConnectAsync,
             });
+        services.AddSingleton<DiscordCommandRegistrar>();
         return services;
     }
 
