@@ -10,6 +10,7 @@ using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Storage;
 using BorderAlerts.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Hosting;
@@ -71,6 +72,10 @@ public static class ServiceCollectionExtensions
                 ConnectCallback = sp.GetRequiredService<AddressGuard>().ConnectAsync,
             });
         services.AddSingleton<DiscordCommandRegistrar>();
+        services.TryAddSingleton(SlackSocketHandlers.NotAvailable); // the command dispatcher registers the real handlers
+        services.AddSingleton<SlackSocketOpen>();
+        services.AddSingleton<SlackResponseUrl>();
+        services.AddSingleton<SlackSocketMode>();
         return services;
     }
 
