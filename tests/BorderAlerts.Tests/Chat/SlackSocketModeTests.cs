@@ -147,6 +147,18 @@ public sealed class SlackSocketModeTests(FakeSlack slack) : IClassFixture<FakeSl
     }
 
     [Fact]
+    public async Task A_rate_limited_open_is_tried_again_and_then_connects()
+    {
+        slack.Script(SlackFault.RateLimited(retryAfterSeconds: 1));
+
+        var socket = await StartAsync();
+
+        Assert.Equal(2, slack.ConnectionOpens - _opensBefore);
+        Assert.Contains(_logs.Lines, l => l.Contains("could not open a connection: apps.connections.open: rate limited"));
+        Assert.Empty(socket.Violations);
+    }
+
+    [Fact]
     public async Task A_slow_answer_is_acked_empty_in_time_and_then_posted_to_the_response_url()
     {
         var release = new TaskCompletionSource();

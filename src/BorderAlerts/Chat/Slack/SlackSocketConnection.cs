@@ -18,6 +18,7 @@ public sealed record SlackSocketConnectionEnd(SlackSocketEnd Kind, string Reason
 sealed class SlackSocketConnection(Uri url, SlackSocketModeOptions options, SlackSocketHandlers handlers, SlackResponseUrl responseUrl, ILogger logger)
 {
     const int MaxMessageBytes = 4 * 1024 * 1024;
+    static readonly TimeSpan ConnectLimit = TimeSpan.FromSeconds(30);
     static readonly JsonObject Failed = new() { ["response_type"] = "ephemeral", ["text"] = "Sorry, that command failed; the details are in the BorderAlerts log." };
 
     readonly ClientWebSocket _socket = new();
@@ -29,7 +30,11 @@ sealed class SlackSocketConnection(Uri url, SlackSocketModeOptions options, Slac
     {
         try
         {
-            await _socket.ConnectAsync(url, cancellationToken);
+            using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                connecting.CancelAfter(ConnectLimit);
+                await _socket.ConnectAsync(url, connecting.Token);
+            }
             while (await ReceiveAsync(cancellationToken) is { } text)
             {
                 switch (SlackSocketMessage.Parse(text))
@@ -53,6 +58,15 @@ sealed class SlackSocketConnection(Uri url, SlackSocketModeOptions options, Slac
         catch (WebSocketException e)
         {
             return new(SlackSocketEnd.Dropped, $"WebSocket error {e.WebSocketErrorCode}", _hello);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new(SlackSocketEnd.Dropped, $"no WebSocket within {ConnectLimit.TotalSeconds:0} s", _hello);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            // The message is the transport's own; the URL (it carries a ticket) is not part of it.
+            return new(SlackSocketEnd.Dropped, $"{e.GetType().Name}: {e.Message}", _hello);
         }
         finally { _socket.Dispose(); }
     }
