@@ -14,10 +14,10 @@ public sealed record FeedDefinition
     /// <summary>IANA zone for times the source prints without an offset (Asia/Shanghai, Asia/Tokyo…).</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
     public bool Enabled { get; init; } = true;
-    /// <summary>Added from chat, not by whoever edits feeds.yaml: its addresses must not reach private networks.</summary>
-    public bool Untrusted { get; init; }
     /// <summary>Alert on the first poll's items too; by default the first poll only seeds.</summary>
     public bool Backfill { get; init; }
+    /// <summary>Added from chat, not from the operator's file: fetched only from public addresses (see AddressGuard).</summary>
+    public bool Untrusted { get; init; }
     public HtmlRecipe? Html { get; init; }
     public JsonRecipe? Json { get; init; }
 }

@@ -41,6 +41,7 @@ public static class AppHost
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(TickSeconds(builder.Configuration))).RepeatForever()));
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        Chat.Slack.SlackSocketModeService.AddWhenConfigured(builder.Services, builder.Configuration);
     }
 
     static int TickSeconds(IConfiguration configuration) => Settings(configuration).Polling.TickSeconds is > 0 and var s ? s : 5;

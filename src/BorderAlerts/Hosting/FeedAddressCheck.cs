@@ -1,15 +1,13 @@
 using BorderAlerts.Commands;
+using BorderAlerts.Core.Fetching;
 
 namespace BorderAlerts.Hosting;
 
-/// <summary>The checks an address from chat passes before it is saved: http(s), no credentials in it.</summary>
-public sealed class FeedAddressCheck : IFeedAddressCheck
+/// <summary>`/feeds add` asks the address guard before saving: the same rules fetching enforces at every connection.</summary>
+public sealed class FeedAddressCheck(AddressGuard guard) : IFeedAddressCheck
 {
-    public Task<string?> CheckAsync(string url, CancellationToken cancellationToken)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            return Task.FromResult<string?>($"'{url}' is not an http or https address.");
-        if (uri.UserInfo.Length > 0) return Task.FromResult<string?>("Leave user names and passwords out of feed addresses.");
-        return Task.FromResult<string?>(null);
-    }
+    public async Task<string?> CheckAsync(string url, CancellationToken cancellationToken) =>
+        await guard.CheckUrlAsync(url, cancellationToken) is { Ok: false } refused ? Capitalised(refused.Message) + "." : null;
+
+    static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

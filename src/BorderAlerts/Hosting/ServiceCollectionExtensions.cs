@@ -13,6 +13,7 @@ using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Storage;
 using BorderAlerts.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Hosting;
@@ -60,7 +61,7 @@ public static class ServiceCollectionExtensions
         } : null!);
         services.AddSingleton<PollRunner>();
         services.AddSingleton<ArchiveSearch>();
-        return services.AddDelivery().AddCommands().AddSqliteStore();
+        return services.AddDelivery().AddCommands().AddSqliteStore().AddChatEdges();
     }
 
     static IServiceCollection AddCommands(this IServiceCollection services)
@@ -76,6 +77,30 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FeedCommands>();
         services.AddSingleton<MuteCommand>();
         services.AddSingleton<CommandDispatcher>();
+        services.AddSingleton(SocketModeCommands.Handlers);
+        return services;
+    }
+
+    /// <summary>Chat-facing edges: the address guard for feeds added from chat (and its fetch client), Discord command registration, Slack Socket Mode.</summary>
+    static IServiceCollection AddChatEdges(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new AddressGuard(Settings(sp).Fetch.AllowPrivateAddresses));
+        services.AddHttpClient(HttpFeedFetcher.UntrustedClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, // each hop is a new request, and each new connection passes the guard
+                AutomaticDecompression = DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+                UseCookies = false,
+                UseProxy = false, // through a proxy the guard would only see the proxy's address
+                ConnectCallback = sp.GetRequiredService<AddressGuard>().ConnectAsync,
+            });
+        services.AddSingleton<DiscordCommandRegistrar>();
+        services.TryAddSingleton(SlackSocketHandlers.NotAvailable); // the command dispatcher registers the real handlers
+        services.AddSingleton<SlackSocketOpen>();
+        services.AddSingleton<SlackResponseUrl>();
+        services.AddSingleton<SlackSocketMode>();
         return services;
     }
 

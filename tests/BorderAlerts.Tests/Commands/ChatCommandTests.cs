@@ -25,7 +25,7 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
         return answer.Json.GetProperty("text").GetString()!;
     }
 
-    async Task<ChatHost> StartAsync()
+    async Task<ChatHost> StartAsync(params (string, string)[] settings)
     {
         var session = new CliSession();
         var url = server.Serve(Responses.Bytes(FeedXml.Rss("kyodo", [
@@ -47,7 +47,7 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
                 query: "@dandong AND (走私 OR smuggl*)"
                 severity: high
             """);
-        var host = await ChatHost.StartAsync(session);
+        var host = await ChatHost.StartAsync(session, settings);
         await host.PollAllAsync();
         return host;
     }
@@ -132,7 +132,7 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
     [Fact]
     public async Task Feeds_added_paused_and_removed_from_chat_reach_the_poller()
     {
-        await using var host = await StartAsync();
+        await using var host = await StartAsync(("Fetch__AllowPrivateAddresses", "true")); // the test's feed server is on loopback
         var url = server.Serve(Responses.Bytes(FeedXml.Rss("nk", [new Entry("단둥 세관 밀수 적발", "https://example.org/ko/1")]), Responses.Rss));
         Assert.Contains("Feed nk added", Discord(await host.DiscordAsync("feeds", "add", new { id = "nk", url = url.ToString(), language = "ko", every = "5m" }, admin: true)));
         Assert.Contains("nk new (added from chat)", Slack(await host.SlackAsync("/feeds", "list")));
@@ -156,8 +156,10 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
     [InlineData("/rules", "show nope", "no rule 'nope'")]
     [InlineData("/rules", "backtest border-smuggling days:0", "days must be")]
     [InlineData("/rules", "add x query:丹东 colour:red", "Example:")]
-    [InlineData("/feeds", "add f url:ftp://example.org/x", "not an http")]
-    [InlineData("/feeds", "add f url:https://u:p@example.org/x", "passwords")]
+    [InlineData("/feeds", "add f url:ftp://example.org/x", "http and https")]
+    [InlineData("/feeds", "add f url:https://u:p@example.org/x", "password")]
+    [InlineData("/feeds", "add f url:http://127.0.0.1:8080/feed.xml", "loopback")]
+    [InlineData("/feeds", "add f url:http://169.254.169.254/latest/meta-data", "169.254.169.254")]
     [InlineData("/feeds", "add f url:https://example.org/x type:html", "selectors")]
     [InlineData("/feeds", "add f url:https://example.org/x every:5s", "at least 1m")]
     [InlineData("/mute", "nothing 2h", "neither a rule")]
@@ -195,7 +197,7 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
     [Fact]
     public async Task A_muted_rule_records_its_alerts_without_sending_them()
     {
-        await using var host = await StartAsync();
+        await using var host = await StartAsync(("Fetch__AllowPrivateAddresses", "true"));
         Assert.Contains("muted until", Slack(await host.SlackAsync("/mute", "border-smuggling 2h", admin: true)));
         var url = server.Serve(Responses.Bytes(FeedXml.Rss("nk", [new Entry("丹东 走私 again", "https://example.org/zh/9")]), Responses.Rss));
         Assert.Contains("added", Slack(await host.SlackAsync("/feeds", $"add later url:{url}", admin: true)));
