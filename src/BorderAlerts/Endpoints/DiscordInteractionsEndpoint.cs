@@ -21,9 +21,10 @@ public static class DiscordInteractionsEndpoint
     public static void MapDiscordInteractions(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value.Discord;
+        var services = app.Services; // the root provider: deferred work outlives the request and its scope
         var signature = new DiscordSignature(settings.PublicKey);
         var clock = app.Services.GetRequiredService<TimeProvider>();
-        app.MapPost("/interactions/discord", async (HttpRequest request, IServiceProvider services, CancellationToken ct) =>
+        app.MapPost("/interactions/discord", async (HttpRequest request, CancellationToken ct) =>
         {
             if (!signature.Configured) return Results.Problem("Discord:PublicKey is not configured", statusCode: 503);
             var body = await RawBody.ReadAsync(request, MaxBody, ct);
@@ -74,7 +75,9 @@ public static class DiscordInteractionsEndpoint
         var application = interaction.GetProperty("application_id").GetString();
         var token = interaction.GetProperty("token").GetString();
         var url = new Uri($"{settings.ApiBaseUrl.TrimEnd('/')}/webhooks/{application}/{token}/messages/@original");
-        var outcome = await services.GetRequiredService<DiscordClient>().SendAsync(HttpMethod.Patch, url, DiscordCommandReplies.Message(reply),
+        var message = DiscordCommandReplies.Message(reply);
+        message.Remove("flags"); // the deferral made it ephemeral; an edit may not set flags
+        var outcome = await services.GetRequiredService<DiscordClient>().SendAsync(HttpMethod.Patch, url, message,
             $"interaction:{application}", null, ct);
         if (outcome is not Core.Delivery.DeliveryOutcome.Delivered)
             services.GetRequiredService<ILogger<DeferredReplies>>().LogWarning("Discord refused a deferred answer: {Outcome}", outcome);

@@ -21,24 +21,31 @@ public static class SlackEndpoints
     public static void MapSlackEndpoints(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value.Slack;
+        var services = app.Services; // the root provider: deferred work outlives the request and its scope
         var signature = new SlackSignature(settings.SigningSecret, app.Services.GetRequiredService<TimeProvider>());
-        app.MapPost("/slack/commands", async (HttpRequest request, IServiceProvider services, CancellationToken ct) =>
-            await VerifiedFormAsync(request, signature, ct) is not { } form ? Refused(signature)
-                : await CommandAsync(form, services, settings));
-        app.MapPost("/slack/interactivity", async (HttpRequest request, IServiceProvider services, CancellationToken ct) =>
-            await VerifiedFormAsync(request, signature, ct) is not { } form ? Refused(signature) : Interaction(form, services));
+        app.MapPost("/slack/commands", async (HttpRequest request, CancellationToken ct) =>
+        {
+            var (form, refused) = await VerifiedFormAsync(request, signature, ct);
+            return form is null ? refused! : await CommandAsync(form, services, settings);
+        });
+        app.MapPost("/slack/interactivity", async (HttpRequest request, CancellationToken ct) =>
+        {
+            var (form, refused) = await VerifiedFormAsync(request, signature, ct);
+            return form is null ? refused! : Interaction(form, services);
+        });
     }
 
-    static IResult Refused(SlackSignature signature) => signature.Configured
-        ? Results.Text("invalid request signature", statusCode: StatusCodes.Status401Unauthorized)
-        : Results.Problem("Slack:SigningSecret is not configured", statusCode: 503);
-
-    static async Task<Dictionary<string, string>?> VerifiedFormAsync(HttpRequest request, SlackSignature signature, CancellationToken ct)
+    /// <summary>The form if the request is Slack's, unaltered and fresh; otherwise why not (401, 413, 503).</summary>
+    static async Task<(Dictionary<string, string>? Form, IResult? Refused)> VerifiedFormAsync(HttpRequest request, SlackSignature signature, CancellationToken ct)
     {
-        if (!signature.Configured) return null;
-        var body = await RawBody.ReadAsync(request, MaxBody, ct);
-        if (body is null || !signature.Verify(request.Headers["X-Slack-Signature"], request.Headers["X-Slack-Request-Timestamp"], body)) return null;
-        return QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).ToDictionary(p => p.Key, p => p.Value.ToString());
+        IResult? refused = null;
+        Dictionary<string, string>? form = null;
+        if (!signature.Configured) refused = Results.Problem("Slack:SigningSecret is not configured", statusCode: 503);
+        else if (await RawBody.ReadAsync(request, MaxBody, ct) is not { } body) refused = Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        else if (!signature.Verify(request.Headers["X-Slack-Signature"], request.Headers["X-Slack-Request-Timestamp"], body))
+            refused = Results.Text("invalid request signature", statusCode: StatusCodes.Status401Unauthorized);
+        else form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).ToDictionary(p => p.Key, p => p.Value.ToString());
+        return (form, refused);
     }
 
     static async Task<IResult> CommandAsync(Dictionary<string, string> form, IServiceProvider services, SlackOptions settings)

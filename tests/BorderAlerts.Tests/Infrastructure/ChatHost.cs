@@ -36,6 +36,7 @@ public sealed class ChatHost : IAsyncDisposable
 
     public CliSession Session { get; }
     public IServiceProvider Services => _app.Services;
+    public Uri BaseAddress => _http.BaseAddress!;
 
     /// <param name="settings">Extra settings as environment variables, e.g. ("Discord__ApiBaseUrl", url).</param>
     public static async Task<ChatHost> StartAsync(CliSession session, params (string Key, string Value)[] settings)
@@ -58,19 +59,19 @@ public sealed class ChatHost : IAsyncDisposable
         [.. Services.GetRequiredService<IFeedCatalog>().Current().Feeds.Where(f => f.Enabled).Select(f => f.Id)], CancellationToken.None);
 
     /// <summary>A slash command as Discord sends it; <paramref name="sub"/> null for commands without subcommands.</summary>
-    public Task<ChatAnswer> DiscordAsync(string command, string? sub, object? options = null, bool admin = false, string token = "tok")
+    public Task<ChatAnswer> DiscordAsync(string command, string? sub, object? options = null, bool admin = false, string token = "tok", string app = "app1")
     {
         var values = new JsonArray(JsonSerializer.SerializeToNode(options ?? new { })!.AsObject()
             .Select(p => (JsonNode)new JsonObject { ["name"] = p.Key, ["type"] = p.Value!.GetValueKind() == JsonValueKind.Number ? 4 : 3, ["value"] = p.Value.DeepClone() })
             .ToArray());
         var data = new JsonObject { ["id"] = "c1", ["name"] = command, ["type"] = 1 };
         data["options"] = sub is null ? values : new JsonArray(new JsonObject { ["name"] = sub, ["type"] = 1, ["options"] = values });
-        return DiscordRawAsync(Interaction(2, data, admin, token).ToJsonString());
+        return DiscordRawAsync(Interaction(2, data, admin, token, app).ToJsonString());
     }
 
-    public static JsonObject Interaction(int type, JsonObject data, bool admin, string token = "tok") => new()
+    public static JsonObject Interaction(int type, JsonObject data, bool admin, string token = "tok", string app = "app1") => new()
     {
-        ["type"] = type, ["id"] = "i1", ["application_id"] = "app1", ["token"] = token, ["version"] = 1, ["data"] = data,
+        ["type"] = type, ["id"] = "i1", ["application_id"] = app, ["token"] = token, ["version"] = 1, ["data"] = data,
         ["member"] = new JsonObject
         {
             ["user"] = new JsonObject { ["id"] = admin ? "u-admin" : "u-reader", ["username"] = admin ? "alice" : "bob" },
