@@ -13,8 +13,21 @@ public static class AdminKinds
 public sealed record AdminChange(long Id, DateTimeOffset At, string Actor, string Kind, string Target, string Action,
     string? Before, string? After, long? Undoes = null, long? UndoneBy = null);
 
-/// <summary>A write to apply: set (kind, target) to <see cref="After"/> (null removes the override).</summary>
-public sealed record AdminWrite(string Actor, string Kind, string Target, string Action, string? After, long? Undoes = null);
+/// <summary>
+/// A write to apply: set (kind, target) to <see cref="After"/> (null removes the override). With <see cref="Expected"/>
+/// the store applies it only if the target's state is still <c>Expected.Value</c> (what the admin saw), so two admins
+/// (or an undo and an edit) racing on one target cannot silently overwrite each other.
+/// </summary>
+public sealed record AdminWrite(string Actor, string Kind, string Target, string Action, string? After, long? Undoes = null,
+    AdminExpectation? Expected = null);
+
+public sealed record AdminExpectation(string? Value);
+
+/// <summary>The target changed between reading and writing; nothing was written.</summary>
+public sealed class AdminConflictException(string target) : Exception($"{target} was changed by someone else meanwhile; nothing was written.")
+{
+    public string Target { get; } = target;
+}
 
 /// <summary>All chat-made state, as of <see cref="Version"/> (the latest change id).</summary>
 public sealed record AdminState(long Version, IReadOnlyDictionary<(string Kind, string Target), string> Values)

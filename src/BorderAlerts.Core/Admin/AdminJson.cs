@@ -5,8 +5,11 @@ using BorderAlerts.Core.Rules;
 
 namespace BorderAlerts.Core.Admin;
 
-/// <summary>A rule override: a whole rule (added or edited from chat) or the removal of a file rule.</summary>
-public sealed record RuleOverride(RuleDefinition? Rule, bool Removed);
+/// <summary>
+/// A rule override: a whole rule (added or edited from chat), the removal of a file rule, or only its switch
+/// (<see cref="Enabled"/>), so a file rule switched off from chat still follows later edits of the file.
+/// </summary>
+public sealed record RuleOverride(RuleDefinition? Rule, bool Removed, bool? Enabled = null);
 
 /// <summary>A feed added from chat (<see cref="Feed"/>), or a pause laid over a feed from feeds.yaml.</summary>
 public sealed record FeedOverride(ChatFeed? Feed, bool Paused);

@@ -15,6 +15,11 @@ public static class Overrides
         {
             var value = AdminJson.Rule(json)!;
             int at = rules.FindIndex(r => r.Rule.Id == id);
+            if (value is { Removed: false, Rule: null, Enabled: { } enabled })
+            {
+                if (at >= 0) rules[at] = rules[at] with { Rule = rules[at].Rule with { Enabled = enabled } };
+                continue;
+            }
             if (value.Removed || value.Rule is null) { if (at >= 0) rules.RemoveAt(at); continue; }
             var entry = new RuleEntry(value.Rule, 0, 1);
             if (at >= 0) rules[at] = entry with { QueryLine = rules[at].QueryLine, QueryColumn = rules[at].QueryColumn };

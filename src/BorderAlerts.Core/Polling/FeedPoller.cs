@@ -3,6 +3,7 @@ using BorderAlerts.Core.Fetching;
 using BorderAlerts.Core.Items;
 using BorderAlerts.Core.Parsing;
 using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Rules.Matching;
 using BorderAlerts.Core.Storage;
 
@@ -11,9 +12,10 @@ namespace BorderAlerts.Core.Polling;
 /// <summary>
 /// The one class that knows the order of the stages for a feed: fetch, decode and parse, identify, match rules,
 /// store (items, their alerts and the alerts' deliveries in one transaction: the outbox).
-/// Every outcome, good or bad, ends on the feed's health record; nothing is thrown for an expected failure.
+/// Every outcome, good or bad, ends on the feed's health record; nothing is thrown for an expected failure. A rule an
+/// admin muted matches nothing until the mute ends, so it neither alerts nor takes a card from another rule.
 /// </summary>
-public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, IRuleSource rules, TimeProvider clock, Backoff backoff)
+public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, IRuleSource rules, TimeProvider clock, Backoff backoff, IMutes? mutes = null)
 {
     public async Task<PollReport> PollAsync(FeedDefinition feed, FeedState state, CancellationToken cancellationToken)
     {
@@ -41,6 +43,9 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, IRuleSour
             completion.Error, completion.NextPollAt, commit.NewItems) { Alerts = commit.Alerts };
     }
 
+    IReadOnlyList<RuleMatch> Unmuted(IReadOnlyList<RuleMatch> matches, DateTimeOffset now) =>
+        mutes is null || matches.Count == 0 ? matches : matches.Where(m => mutes.MutedUntil(m.RuleId, now) is null).ToList();
+
     PollCompletion Parsed(FeedDefinition feed, FeedState state, FetchResult.Fetched body, DateTimeOffset now)
     {
         var parsed = FeedParser.Parse(body.Body, body.ContentType, new ParseContext(feed, body.FinalUrl, now));
@@ -49,7 +54,7 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, IRuleSour
         var candidates = parsed.Items
             .Select(item => new CandidateItem(item, ItemIdentity.Keys(item, feed.Url), ItemIdentity.ContentHash(item.Title, item.Text))
             {
-                Matches = matcher.Match(new MatchInput(item.Title, item.Text, feed.Language, feed.Id)),
+                Matches = Unmuted(matcher.Match(new MatchInput(item.Title, item.Text, feed.Language, feed.Id)), now),
             })
             .ToList();
         return new PollCompletion(feed.Id, now, PollStatus.Fetched, now + backoff.AfterSuccess(feed.Every))

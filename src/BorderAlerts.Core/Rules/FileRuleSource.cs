@@ -16,6 +16,8 @@ public sealed class FileRuleSource : IRuleSource
     readonly ILogger _log;
     readonly TimeProvider _clock;
     readonly AdminOverlay _overlay;
+    readonly Lock _reloading = new();
+    RulesDocument _file;
     RuleSet _current;
     long _overlayVersion;
     DateTime _stamp;
@@ -30,7 +32,8 @@ public sealed class FileRuleSource : IRuleSource
         _overlay = overlay ?? new AdminOverlay();
         _stamp = Stamp();
         _overlayVersion = _overlay.Current.Version;
-        _current = RuleSet.Compile(Overrides.Apply(RulesFile.Load(path), _overlay.Current));
+        _file = RulesFile.Load(path);
+        _current = RuleSet.Compile(Overrides.Apply(_file, _overlay.Current));
         Report(_current);
     }
 
@@ -51,22 +54,31 @@ public sealed class FileRuleSource : IRuleSource
     /// <summary>Reloads now and waits; for tests and for commands that just changed the file.</summary>
     public void ReloadNow() { Interlocked.Exchange(ref _compiling, 1); Reload(); }
 
+    /// <summary>
+    /// One compile at a time, each from the newest file and overlay, so a slow background compile can never replace a
+    /// newer one. A broken file keeps its last good version, and chat changes still apply on top of it.
+    /// </summary>
     void Reload()
     {
-        try
+        lock (_reloading)
         {
-            var stamp = Stamp();
-            var overlay = _overlay.Current;
-            var rules = RuleSet.Compile(Overrides.Apply(RulesFile.Load(_path), overlay));
-            _stamp = stamp;
-            Volatile.Write(ref _overlayVersion, overlay.Version);
-            Volatile.Write(ref _current, rules);
-            _log.LogInformation("Reloaded {Path}: {Rules} rules, {Patterns} terms", _path, rules.Rules.Count, rules.Matcher.PatternCount);
-            Report(rules);
+            try
+            {
+                var stamp = Stamp();
+                var overlay = _overlay.Current;
+                try { _file = RulesFile.Load(_path); }
+                catch (Exception e) when (e is ConfigException or IOException or UnauthorizedAccessException)
+                { _log.LogError("Kept the previous version of {Path}; {Error}", _path, e.Message); }
+                _stamp = stamp;
+                var rules = RuleSet.Compile(Overrides.Apply(_file, overlay));
+                Volatile.Write(ref _overlayVersion, overlay.Version);
+                Volatile.Write(ref _current, rules);
+                _log.LogInformation("Reloaded rules: {Rules} rules, {Patterns} terms", rules.Rules.Count, rules.Matcher.PatternCount);
+                Report(rules);
+            }
+            catch (ConfigException e) { _log.LogError("Kept the previous rules; {Error}", e.Message); }
+            finally { Volatile.Write(ref _compiling, 0); }
         }
-        catch (Exception e) when (e is ConfigException or IOException or UnauthorizedAccessException)
-        { _stamp = Stamp(); Volatile.Write(ref _overlayVersion, _overlay.Current.Version); _log.LogError("Kept the previous rules; {Error}", e.Message); }
-        finally { Volatile.Write(ref _compiling, 0); }
     }
 
     void Report(RuleSet rules)

@@ -24,7 +24,8 @@ public sealed record SearchOutcome(IReadOnlyList<SearchHit> Hits, bool More, int
 /// </summary>
 public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimeProvider clock)
 {
-    public const int MaxExamined = 2000, MaxLimit = 100;
+    /// <summary>Hits gathered before ranking: the same pool for every page, so pages neither repeat nor skip.</summary>
+    public const int MaxExamined = 2000, MaxLimit = 100, Pool = 2 * MaxLimit;
 
     /// <summary>Runs a search; a bad query throws <see cref="QuerySyntaxException"/> with the column and what was expected.</summary>
     public async Task<SearchOutcome> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
@@ -33,8 +34,7 @@ public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimePro
         var plan = SearchPlanner.Plan(Compose(request, rules.Current.Concepts), now);
         var check = plan.Remainder is null ? null
             : RuleMatcher.Compile([(new RuleDefinition("search", "search", request.Query, Severity.Normal, [], true), plan.Remainder)]);
-        int limit = Math.Clamp(request.Limit, 1, MaxLimit), offset = Math.Clamp(request.Offset, 0, MaxLimit);
-        int wanted = Math.Max((offset + limit) * 10, 50), examined = 0;
+        int limit = Math.Clamp(request.Limit, 1, MaxLimit), offset = Math.Clamp(request.Offset, 0, MaxLimit), examined = 0;
         var hits = new List<SearchHit>();
         await foreach (var candidate in index.CandidatesAsync(plan.Restriction, plan.Filters, cancellationToken))
         {
@@ -45,7 +45,7 @@ public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimePro
                 : [];
             if (terms is null) continue;
             hits.Add(new SearchHit(item, Score(candidate, now), terms));
-            if (hits.Count >= wanted) break;
+            if (hits.Count >= Pool) break;
         }
         var best = hits.OrderByDescending(h => h.Score).ThenByDescending(h => h.Item.Id).Skip(offset).Take(limit).ToList();
         return new SearchOutcome(best, hits.Count > offset + limit, Math.Min(examined, MaxExamined), examined > MaxExamined, plan.Restriction is not null);

@@ -30,11 +30,22 @@ public static class SearchPlanner
             }
         }
         QueryNode? remainder = rest.Count switch { 0 => null, 1 => rest[0], _ => new AndNode(rest) };
+        if (remainder is not null && NestedSince(remainder) is { } nested)
+            throw new QuerySyntaxException(nested.Column, "since: applies to the whole search: put it outside OR, NOT and parentheses (example: (丹东 OR 新义州) since:7d)");
         return new SearchPlan(remainder is null ? null : Narrow(remainder), new SearchFilters(sources, languages, since), remainder);
     }
 
     /// <summary>The AND-ed parts of a query, nested ANDs flattened (the command's options wrap the typed query).</summary>
     static IEnumerable<QueryNode> Conjuncts(QueryNode node) => node is AndNode and ? and.Children.SelectMany(Conjuncts) : [node];
+
+    static FilterNode? NestedSince(QueryNode node) => node switch
+    {
+        FilterNode { Kind: FilterKind.Since } since => since,
+        AndNode and => and.Children.Select(NestedSince).FirstOrDefault(n => n is not null),
+        OrNode or => or.Children.Select(NestedSince).FirstOrDefault(n => n is not null),
+        NotNode not => NestedSince(not.Child),
+        _ => null,
+    };
 
     static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
 

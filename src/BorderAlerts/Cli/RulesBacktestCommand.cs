@@ -22,7 +22,7 @@ public static class RulesBacktestCommand
     static async Task<int> RunAsync(TextWriter output, string id, int days, bool json, CancellationToken cancellationToken)
     {
         if (days is < 1 or > 3650) throw new CliInputException($"--days {days} is outside 1–3650");
-        var rules = RulesCommand.Load();
+        var rules = await RulesCommand.LoadAsync(cancellationToken);
         var rule = rules.Rules.FirstOrDefault(r => r.Id == id)
             ?? throw new CliInputException($"no rule '{id}' that compiles (rules: {string.Join(", ", rules.Rules.Select(r => r.Id))})");
         await using var app = AppHost.Build(service: false);

@@ -14,7 +14,7 @@ public static class RulesCommand
         var command = new Command("rules", "List, validate, test and back-test alert rules (config/rules.yaml)");
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var list = new Command("list", "List the rules and whether they compile") { json };
-        list.SetAction(parse => List(output, errors, parse.GetValue(json)));
+        list.SetAction((parse, ct) => ListAsync(output, errors, parse.GetValue(json), ct));
         var validate = new Command("validate", "Check rules.yaml; exit 2 naming file, line and column of every problem");
         validate.SetAction(_ => Validate(output, errors));
         command.Subcommands.Add(list);
@@ -24,8 +24,16 @@ public static class RulesCommand
         return command;
     }
 
-    /// <summary>Loads and compiles rules.yaml as the service would; structural errors throw (exit 2).</summary>
-    public static RuleSet Load() => RuleSet.Compile(RulesFile.Load(Settings().RulesFile));
+    /// <summary>
+    /// The rules the service runs: rules.yaml with the changes made from chat laid over it (they live in the store).
+    /// Structural errors in the file throw (exit 2).
+    /// </summary>
+    public static async Task<RuleSet> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var app = AppHost.Build(service: false);
+        await AppHost.PrepareAsync(app.Services, cancellationToken);
+        return app.Services.GetRequiredService<IRuleSource>().Current;
+    }
 
     static BorderAlertsOptions Settings()
     {
@@ -33,9 +41,9 @@ public static class RulesCommand
         return app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
     }
 
-    static int List(TextWriter output, TextWriter errors, bool json)
+    static async Task<int> ListAsync(TextWriter output, TextWriter errors, bool json, CancellationToken cancellationToken)
     {
-        var rules = Load();
+        var rules = await LoadAsync(cancellationToken);
         foreach (var problem in rules.Problems) errors.WriteLine($"error: {problem}");
         if (json)
         {

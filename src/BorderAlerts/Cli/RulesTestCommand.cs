@@ -23,7 +23,7 @@ public static class RulesTestCommand
         });
         command.SetAction(async (parse, ct) =>
         {
-            var rules = RulesCommand.Load();
+            var rules = await RulesCommand.LoadAsync(ct);
             foreach (var problem in rules.Problems) errors.WriteLine($"warning: skipped {problem}");
             if (parse.GetValue(jsonl) is { } file) return await Lines(output, rules.Matcher, file, ct);
             var input = new MatchInput(parse.GetValue(title) ?? "", parse.GetValue(text) ?? "", parse.GetValue(lang), parse.GetValue(source));

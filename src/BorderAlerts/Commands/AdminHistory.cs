@@ -31,8 +31,8 @@ public sealed class AdminHistory(AdminWriter writer)
             ?? throw new CommandInputException(target is null ? "There is nothing to undo." : $"There is nothing to undo for {target}.");
         if (writer.Current.Get(change.Kind, change.Target) != change.After)
             throw new CommandInputException($"{change.Target} changed again after #{change.Id}; undo the later change first (see /rules history {change.Target}).");
-        var undo = await writer.WriteAsync(new AdminWrite(request.Caller.Actor, change.Kind, change.Target, $"undo #{change.Id}", change.Before, change.Id),
-            cancellationToken);
+        var undo = await writer.WriteAsync(new AdminWrite(request.Caller.Actor, change.Kind, change.Target, $"undo #{change.Id}", change.Before, change.Id,
+            new AdminExpectation(change.After)), cancellationToken);
         return new CommandReply($"Undid #{change.Id} ({change.Action} {change.Target}) as change #{undo.Id}.");
     }
 }

@@ -11,9 +11,17 @@ public sealed class AdminWriter(IAdminStore store, AdminOverlay overlay, FileRul
 {
     public async Task<AdminChange> WriteAsync(AdminWrite write, CancellationToken cancellationToken)
     {
-        var change = await store.ApplyAsync(write, clock.GetUtcNow(), cancellationToken);
-        await RefreshAsync(cancellationToken);
-        return change;
+        try
+        {
+            var change = await store.ApplyAsync(write, clock.GetUtcNow(), cancellationToken);
+            await RefreshAsync(cancellationToken);
+            return change;
+        }
+        catch (AdminConflictException)
+        {
+            await RefreshAsync(cancellationToken); // another instance wrote: a retry sees its change
+            throw;
+        }
     }
 
     /// <summary>Loads the stored state; recompiles the rules only when it changed.</summary>

@@ -33,6 +33,7 @@ public sealed class CommandDispatcher(SearchCommands search, RuleCommands rules,
         try { return await RouteAsync(request with { Subcommand = sub?.Name }, cancellationToken); }
         catch (CommandInputException e) { return CommandReply.Error($"{e.Message} Example: {example}"); }
         catch (QuerySyntaxException e) { return CommandReply.Error($"The query has a problem at column {e.Column}: {e.Problem}. Example: {example}"); }
+        catch (Core.Admin.AdminConflictException e) { return CommandReply.Error($"{e.Message} Look again (/rules show, /feeds status, /rules history) and retry."); }
     }
 
     Task<CommandReply> RouteAsync(CommandRequest request, CancellationToken cancellationToken) => request.Command switch

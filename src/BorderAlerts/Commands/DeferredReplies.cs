@@ -3,10 +3,16 @@ namespace BorderAlerts.Commands;
 /// <summary>
 /// The 3-second rule of both platforms: a command gets <see cref="Budget"/> to answer inline; past that the endpoint
 /// acknowledges at once and the answer follows through the platform's follow-up URL when the work is done. The work
-/// runs on the application's lifetime, not the request's, so acknowledging does not cancel it.
+/// runs on the application's lifetime, not the request's, so acknowledging does not cancel it. At most
+/// <see cref="Concurrent"/> commands run at once (others wait their turn), and none longer than <see cref="Limit"/>,
+/// inside Discord's 15-minute interaction token: a user is never left waiting on "thinking…".
 /// </summary>
 public sealed class DeferredReplies(ILogger<DeferredReplies> log, IHostApplicationLifetime? lifetime = null)
 {
+    public const int Concurrent = 4;
+    public static readonly TimeSpan Limit = TimeSpan.FromMinutes(14);
+    readonly SemaphoreSlim _slots = new(Concurrent, Concurrent);
+
     CancellationToken Stopping => lifetime?.ApplicationStopping ?? CancellationToken.None;
 
     /// <summary>How long a command may take to answer inline (Discord and Slack allow 3 s end to end).</summary>
@@ -15,7 +21,7 @@ public sealed class DeferredReplies(ILogger<DeferredReplies> log, IHostApplicati
     /// <summary>The reply if it came within the budget; otherwise null, and <paramref name="followUp"/> gets it later.</summary>
     public async Task<CommandReply?> RunAsync(Func<CancellationToken, Task<CommandReply>> work, Func<CommandReply, CancellationToken, Task> followUp)
     {
-        var task = Task.Run(() => work(Stopping), Stopping);
+        var task = Task.Run(() => BoundedAsync(work), Stopping);
         if (await Task.WhenAny(task, Task.Delay(Budget, Stopping)) == task) return await ReplyOf(task);
         _ = FinishAsync(task, followUp);
         return null;
@@ -23,7 +29,21 @@ public sealed class DeferredReplies(ILogger<DeferredReplies> log, IHostApplicati
 
     /// <summary>For answers that can only go through the follow-up URL (Slack buttons): acknowledge now, answer later.</summary>
     public void RunInBackground(Func<CancellationToken, Task<CommandReply>> work, Func<CommandReply, CancellationToken, Task> followUp) =>
-        _ = FinishAsync(Task.Run(() => work(Stopping), Stopping), followUp);
+        _ = FinishAsync(Task.Run(() => BoundedAsync(work), Stopping), followUp);
+
+    async Task<CommandReply> BoundedAsync(Func<CancellationToken, Task<CommandReply>> work)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Stopping);
+        limit.CancelAfter(Limit);
+        try { await _slots.WaitAsync(limit.Token); }
+        catch (OperationCanceledException) when (!Stopping.IsCancellationRequested) { return TooLong(); }
+        try { return await work(limit.Token); }
+        catch (OperationCanceledException) when (!Stopping.IsCancellationRequested) { return TooLong(); }
+        finally { _slots.Release(); }
+    }
+
+    static CommandReply TooLong() =>
+        CommandReply.Error($"That took longer than {Limit.TotalMinutes:0} minutes and was stopped; narrow it (fewer days, more words).");
 
     /// <summary>A command that fails on our side still answers: with an apology, the details in the log.</summary>
     async Task<CommandReply> ReplyOf(Task<CommandReply> task)

@@ -33,7 +33,7 @@ public sealed class FeedCommands(IFeedCatalog catalog, IFeedHealthReader health,
         var feed = Find(catalog, id);
         var now = clock.GetUtcNow();
         var row = (await health.ListHealthAsync(now, cancellationToken)).FirstOrDefault(h => h.FeedId == id);
-        var text = new StringBuilder($"{feed.Id}: {feed.Name}{Origin(feed)}\n{feed.Url}\n{Status(feed, row)} · every {feed.Every}");
+        var text = new StringBuilder($"{feed.Id}: {feed.Name}{Origin(feed)}\n{Shown(feed.Url)}\n{Status(feed, row)} · every {feed.Every}");
         if (row is not null)
         {
             text.Append($"\nlast success: {When(row.LastSuccessAt)} · last new item: {When(row.LastNewItemAt)} · items in 24 h: {row.ItemsLast24h}");
@@ -47,6 +47,9 @@ public sealed class FeedCommands(IFeedCatalog catalog, IFeedHealthReader health,
         !feed.Enabled ? "paused" : row?.LastAttemptAt is null ? "new" : row.ConsecutiveFailures > 0 ? $"failing ({row.ConsecutiveFailures}×)" : "ok";
 
     string Origin(FeedDefinition feed) => admin.Current.Get(AdminKinds.Feed, feed.Id) is null ? "" : feed.Untrusted ? " (added from chat)" : " (paused from chat)";
+
+    /// <summary>Feed addresses often carry API keys in their query; chat shows host and path only.</summary>
+    static string Shown(Uri url) => $"{url.Scheme}://{url.Authority}{url.AbsolutePath}{(url.Query.Length > 1 ? "?…" : "")}";
 
     static string When(DateTimeOffset? at) => at is { } t ? $"{t.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "never";
 }

@@ -19,7 +19,8 @@ public sealed partial class FeedWrites(IFeedCatalog catalog, AdminWriter writer,
     public async Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var id = request.Required("id");
-        var state = writer.Current.Get(AdminKinds.Feed, id) is { } json ? AdminJson.Feed(json)! : null;
+        var seen = writer.Current.Get(AdminKinds.Feed, id);
+        var state = AdminJson.Feed(seen);
         FeedOverride? after = request.Subcommand switch
         {
             "add" => await AddAsync(id, request, cancellationToken),
@@ -31,7 +32,7 @@ public sealed partial class FeedWrites(IFeedCatalog catalog, AdminWriter writer,
         };
         if (request.Subcommand != "add") FeedCommands.Find(catalog, id);
         var change = await writer.WriteAsync(new AdminWrite(request.Caller.Actor, AdminKinds.Feed, id, $"feeds {request.Subcommand}",
-            after is null ? null : AdminJson.Feed(after)), cancellationToken);
+            after is null ? null : AdminJson.Feed(after), Expected: new AdminExpectation(seen)), cancellationToken);
         var verb = request.Subcommand switch { "add" => "added; its first poll records items without alerting", "pause" => "paused", "resume" => "resumed", _ => "removed" };
         return new CommandReply($"Feed {id} {verb} (change #{change.Id}; /rules undo {id} reverts it).");
     }

@@ -5,7 +5,7 @@ using BorderAlerts.Core.Rules;
 
 namespace BorderAlerts.Commands;
 
-/// <summary>`/mute &lt;rule|destination&gt; &lt;duration&gt;`: alerts for it are not sent until then; `0` unmutes.</summary>
+/// <summary>`/mute &lt;rule|destination&gt; &lt;duration&gt;`: a rule raises no alerts, a destination gets none sent, until then; `0` unmutes.</summary>
 public sealed class MuteCommand(AdminWriter writer, IRuleSource rules, IDestinations destinations, TimeProvider clock)
 {
     static readonly TimeSpan Longest = TimeSpan.FromDays(30);
@@ -25,6 +25,7 @@ public sealed class MuteCommand(AdminWriter writer, IRuleSource rules, IDestinat
             throw new CommandInputException($"'{duration}' is not a duration between 1m and 30d (examples: 30m, 2h, 1d; 0 unmutes).");
         var until = clock.GetUtcNow() + span;
         await writer.WriteAsync(new AdminWrite(request.Caller.Actor, AdminKinds.Mute, target, $"mute {duration}", AdminJson.Mute(until)), cancellationToken);
-        return new CommandReply($"{target} is muted until {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC. Alerts for it until then are recorded, not sent.");
+        var effect = destinations.Find(target) is not null ? "Alerts for it until then are recorded, not sent." : "It raises no alerts until then.";
+        return new CommandReply($"{target} is muted until {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC. {effect}");
     }
 }

@@ -20,6 +20,9 @@ public sealed class RuleCommands(IRuleSource rules, RuleWrites writes, AdminHist
         _ => writes.HandleAsync(request, cancellationToken),
     };
 
+    /// <summary>Chat backtests are open to everyone, so they stop at a year (the CLI goes further).</summary>
+    const int MaxBacktestDays = 365;
+
     public static RuleDefinition Find(RuleSet set, string id) =>
         set.Rules.FirstOrDefault(r => r.Id == id) ?? throw new CommandInputException($"There is no rule '{id}' (see /rules list).");
 
@@ -60,8 +63,8 @@ public sealed class RuleCommands(IRuleSource rules, RuleWrites writes, AdminHist
     {
         var set = rules.Current;
         var rule = Find(set, request.Required("id"));
-        var days = request.Option("days") is { } d ? int.TryParse(d, out var n) && n is >= 1 and <= 3650 ? n
-            : throw new CommandInputException($"days must be a whole number from 1 to 3650, not '{d}'.") : 30;
+        var days = request.Option("days") is { } d ? int.TryParse(d, out var n) && n is >= 1 and <= MaxBacktestDays ? n
+            : throw new CommandInputException($"days must be a whole number from 1 to {MaxBacktestDays}, not '{d}'.") : 30;
         var result = await Backtest.RunAsync(archive, rule, set.Concepts, clock.GetUtcNow().AddDays(-days), 5, cancellationToken);
         var text = new StringBuilder($"{rule.Id}: {result.Matched} of {result.Scanned} items in the last {days} days match; {result.WouldAlert} would have alerted.");
         foreach (var sample in result.Samples) text.Append($"\n• {sample.FirstSeen.UtcDateTime:yyyy-MM-dd} {sample.FeedId}: {sample.Title}");

@@ -19,20 +19,30 @@ public sealed partial class RuleWrites(IRuleSource rules, IDestinations destinat
     {
         var set = rules.Current;
         var id = request.Required("id");
-        RuleDefinition after = request.Subcommand switch
+        var seen = writer.Current.Get(AdminKinds.Rule, id);
+        var current = AdminJson.Rule(seen);
+        var existing = request.Subcommand == "add" ? null : RuleCommands.Find(set, id);
+        var after = request.Subcommand switch
         {
-            "add" => Add(set, id, request),
-            "edit" => Edit(set, RuleCommands.Find(set, id), request),
-            "enable" => RuleCommands.Find(set, id) with { Enabled = true },
-            "disable" => RuleCommands.Find(set, id) with { Enabled = false },
-            "remove" => RuleCommands.Find(set, id),
+            "add" => Whole(Add(set, id, request)),
+            "edit" => Whole(Edit(set, existing!, request)),
+            "enable" or "disable" => Switch(current, request.Subcommand == "enable"),
+            "remove" => AdminJson.Rule(new RuleOverride(null, Removed: true)),
             _ => throw new CommandInputException($"Unknown /rules subcommand '{request.Subcommand}'."),
         };
-        var removed = request.Subcommand == "remove";
-        var change = await writer.WriteAsync(new AdminWrite(request.Caller.Actor, AdminKinds.Rule, id, $"rules {request.Subcommand}",
-            AdminJson.Rule(new RuleOverride(removed ? null : after, removed))), cancellationToken);
+        var change = await writer.WriteAsync(new AdminWrite(request.Caller.Actor, AdminKinds.Rule, id, $"rules {request.Subcommand}", after,
+            Expected: new AdminExpectation(seen)), cancellationToken);
         var verb = request.Subcommand switch { "add" => "added", "edit" => "changed", "remove" => "removed", "enable" => "enabled", _ => "disabled" };
         return new CommandReply($"Rule {id} {verb} (change #{change.Id}; /rules undo {id} reverts it). It applies from the next poll.");
+    }
+
+    static string Whole(RuleDefinition rule) => AdminJson.Rule(new RuleOverride(rule, Removed: false));
+
+    /// <summary>A chat-made (or chat-edited) rule changes its own switch; a file rule gets a switch-only override.</summary>
+    static string Switch(RuleOverride? current, bool enabled)
+    {
+        if (current?.Rule is { } whole) return Whole(whole with { Enabled = enabled });
+        return AdminJson.Rule(new RuleOverride(null, Removed: false, Enabled: enabled));
     }
 
     RuleDefinition Add(RuleSet set, string id, CommandRequest request)

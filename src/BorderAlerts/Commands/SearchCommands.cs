@@ -20,7 +20,8 @@ public sealed class SearchCommands(ArchiveSearch search)
             ? query.Offset == 0 ? $"No results for {Quote(query)}." : $"No more results for {Quote(query)}."
             : $"Results {from}–{query.Offset + outcome.Hits.Count} for {Quote(query)}, best first:";
         if (outcome.Capped) text += $" (stopped after examining {outcome.Examined} items: add words or since: to narrow it)";
-        return new CommandReply(text, outcome.Hits, outcome.More ? query with { Offset = query.Offset + PageSize } : null);
+        var next = query.Offset + PageSize;
+        return new CommandReply(text, outcome.Hits, outcome.More && next < ArchiveSearch.MaxLimit ? query with { Offset = next } : null);
     }
 
     static string Quote(SearchRequest q) =>

@@ -10,10 +10,13 @@ public static class SocketModeCommands
 {
     public static SlackSocketHandlers Handlers(IServiceProvider services)
     {
-        var admins = services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value.Slack.AdminUserIds;
+        var slack = services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value.Slack;
+        var admins = slack.AdminUserIds;
         return new SlackSocketHandlers(
             async (envelope, ct) =>
             {
+                if (slack.TeamIds.Count > 0 && !slack.TeamIds.Contains(envelope.TeamId))
+                    return SlackCommandReplies.Message(CommandReply.Error("This BorderAlerts serves other workspaces."));
                 var caller = new Caller("slack", envelope.UserId, envelope.UserName ?? "?", admins.Contains(envelope.UserId));
                 var request = SlackCommandParser.Parse(envelope.Command, envelope.Text, caller);
                 return SlackCommandReplies.Message(await services.GetRequiredService<CommandDispatcher>().HandleAsync(request, ct));

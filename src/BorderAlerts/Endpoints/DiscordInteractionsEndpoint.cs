@@ -48,14 +48,16 @@ public static class DiscordInteractionsEndpoint
         var type = interaction.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : 0;
         if (type == Ping) return Results.Json(new { type = 1 });
         if (type == Autocomplete) return Results.Json(new { type = 8, data = new { choices = Array.Empty<object>() } });
+        if (!DiscordCommandParser.Served(interaction, settings.GuildIds))
+            return Results.Json(Respond(4, DiscordCommandReplies.Message(CommandReply.Error("This BorderAlerts serves other servers."))));
         if (type is not (Command or Component) || !interaction.TryGetProperty("data", out _))
             return Results.Json(Respond(4, DiscordCommandReplies.Message(CommandReply.Error("BorderAlerts does not handle this kind of interaction."))));
         Func<CancellationToken, Task<CommandReply>> work = type == Command
-            ? ct => services.GetRequiredService<CommandDispatcher>().HandleAsync(DiscordCommandParser.Command(interaction, settings.AdminRoleIds), ct)
+            ? ct => services.GetRequiredService<CommandDispatcher>().HandleAsync(DiscordCommandParser.Command(interaction, settings.AdminRoleIds, settings.GuildIds), ct)
             : ct => MoreAsync(interaction, services, ct);
         var reply = await services.GetRequiredService<DeferredReplies>().RunAsync(work, (r, ct) => EditOriginalAsync(interaction, r, services, settings, ct));
         return reply is not null
-            ? Results.Json(Respond(type == Command ? 4 : 7, DiscordCommandReplies.Message(reply)))
+            ? Results.Json(type == Command ? Respond(4, DiscordCommandReplies.Message(reply)) : Respond(7, Unflagged(reply)))
             : Results.Json(type == Command ? Respond(5, new JsonObject { ["flags"] = 64 }) : new JsonObject { ["type"] = 6 });
     }
 
@@ -67,6 +69,14 @@ public static class DiscordInteractionsEndpoint
             : Task.FromResult(CommandReply.Error("That button has expired; run /search again."));
     }
 
+    /// <summary>An edit keeps the message's ephemeral state; Discord refuses flags on edits.</summary>
+    static JsonObject Unflagged(CommandReply reply)
+    {
+        var message = DiscordCommandReplies.Message(reply);
+        message.Remove("flags");
+        return message;
+    }
+
     static JsonObject Respond(int type, JsonObject data) => new() { ["type"] = type, ["data"] = data };
 
     /// <summary>PATCH /webhooks/{application}/{token}/messages/@original (D4e): no bot token; the URL is never logged.</summary>
@@ -75,9 +85,7 @@ public static class DiscordInteractionsEndpoint
         var application = interaction.GetProperty("application_id").GetString();
         var token = interaction.GetProperty("token").GetString();
         var url = new Uri($"{settings.ApiBaseUrl.TrimEnd('/')}/webhooks/{application}/{token}/messages/@original");
-        var message = DiscordCommandReplies.Message(reply);
-        message.Remove("flags"); // the deferral made it ephemeral; an edit may not set flags
-        var outcome = await services.GetRequiredService<DiscordClient>().SendAsync(HttpMethod.Patch, url, message,
+        var outcome = await services.GetRequiredService<DiscordClient>().SendAsync(HttpMethod.Patch, url, Unflagged(reply),
             $"interaction:{application}", null, ct);
         if (outcome is not Core.Delivery.DeliveryOutcome.Delivered)
             services.GetRequiredService<ILogger<DeferredReplies>>().LogWarning("Discord refused a deferred answer: {Outcome}", outcome);

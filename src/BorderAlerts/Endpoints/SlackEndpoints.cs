@@ -31,7 +31,7 @@ public static class SlackEndpoints
         app.MapPost("/slack/interactivity", async (HttpRequest request, CancellationToken ct) =>
         {
             var (form, refused) = await VerifiedFormAsync(request, signature, ct);
-            return form is null ? refused! : Interaction(form, services);
+            return form is null ? refused! : Interaction(form, services, settings);
         });
     }
 
@@ -50,6 +50,8 @@ public static class SlackEndpoints
 
     static async Task<IResult> CommandAsync(Dictionary<string, string> form, IServiceProvider services, SlackOptions settings)
     {
+        if (settings.TeamIds.Count > 0 && !settings.TeamIds.Contains(form.GetValueOrDefault("team_id") ?? ""))
+            return Results.Json(SlackCommandReplies.Message(CommandReply.Error("This BorderAlerts serves other workspaces.")));
         var caller = Caller(form.GetValueOrDefault("user_id"), form.GetValueOrDefault("user_name"), settings);
         var request = SlackCommandParser.Parse(form.GetValueOrDefault("command") ?? "", form.GetValueOrDefault("text") ?? "", caller);
         var responseUrl = form.GetValueOrDefault("response_url");
@@ -59,10 +61,12 @@ public static class SlackEndpoints
         return Results.Json(reply is not null ? SlackCommandReplies.Message(reply) : SlackCommandReplies.Message(new CommandReply("Working on it…")));
     }
 
-    static IResult Interaction(Dictionary<string, string> form, IServiceProvider services)
+    static IResult Interaction(Dictionary<string, string> form, IServiceProvider services, SlackOptions settings)
     {
         using var payload = JsonDocument.Parse(form.GetValueOrDefault("payload") ?? "{}");
         var root = payload.RootElement;
+        var team = root.TryGetProperty("team", out var t) && t.ValueKind == JsonValueKind.Object && t.TryGetProperty("id", out var id) ? id.GetString() : null;
+        if (settings.TeamIds.Count > 0 && !settings.TeamIds.Contains(team ?? "")) return Results.Ok(); // not ours to answer
         var responseUrl = root.TryGetProperty("response_url", out var u) ? u.GetString() : null;
         var action = root.TryGetProperty("actions", out var a) && a.ValueKind == JsonValueKind.Array ? a.EnumerateArray().FirstOrDefault() : default;
         var value = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("value", out var v) ? v.GetString() : null;
@@ -78,7 +82,7 @@ public static class SlackEndpoints
     static async Task RespondAsync(IServiceProvider services, string? responseUrl, System.Text.Json.Nodes.JsonObject message, CancellationToken ct)
     {
         if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url)) return;
-        var outcome = await services.GetRequiredService<SlackClient>().PostAsync(url, message, "response_url", null, ct);
+        var outcome = await services.GetRequiredService<SlackClient>().PostAsync(url, message, url.AbsolutePath, null, ct);
         if (outcome is not Core.Delivery.DeliveryOutcome.Delivered)
             services.GetRequiredService<ILogger<DeferredReplies>>().LogWarning("Slack refused an answer sent to response_url: {Outcome}", outcome);
     }

@@ -68,6 +68,8 @@ public sealed class DiscordOptions
     public string? BotToken { get; set; }
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
     public List<string> AdminRoleIds { get; set; } = [];
+    /// <summary>The servers this deployment serves: commands from others are refused, and Manage Server counts only here.</summary>
+    public List<string> GuildIds { get; set; } = [];
 }
 
 public sealed class SlackOptions
@@ -77,6 +79,8 @@ public sealed class SlackOptions
     public string? AppToken { get; set; }
     public string ApiBaseUrl { get; set; } = "https://slack.com/api";
     public List<string> AdminUserIds { get; set; } = [];
+    /// <summary>The workspaces this deployment serves; commands from others are refused. Empty: any workspace the app is in.</summary>
+    public List<string> TeamIds { get; set; } = [];
 }
 
 public sealed class DeliverySettings

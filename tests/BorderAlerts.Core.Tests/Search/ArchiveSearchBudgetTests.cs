@@ -63,6 +63,6 @@ public sealed class ArchiveSearchBudgetTests
         Assert.Equal(5, outcome.Hits.Count);
         Assert.True(outcome.More);
         Assert.False(outcome.Capped);
-        Assert.Equal(50, index.Read);
+        Assert.Equal(ArchiveSearch.Pool, index.Read);
     }
 }

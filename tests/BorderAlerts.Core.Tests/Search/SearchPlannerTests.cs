@@ -53,4 +53,10 @@ public sealed class SearchPlannerTests
         var single = Assert.IsType<TokenPhrase>(Plan("煤").Restriction);
         Assert.True(single.Unigram);
     }
+
+    [Theory]
+    [InlineData("丹东 OR since:1d")]
+    [InlineData("-since:7d 丹东")]
+    public void Since_inside_OR_or_NOT_is_refused_with_its_column(string query) =>
+        Assert.Contains("whole search", Assert.Throws<QuerySyntaxException>(() => Plan(query)).Problem);
 }

@@ -202,6 +202,29 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
     }
 
     [Fact]
+    public async Task Managing_some_other_server_makes_nobody_an_admin_here()
+    {
+        await using var host = await StartAsync();
+        var data = new System.Text.Json.Nodes.JsonObject
+        {
+            ["name"] = "rules",
+            ["options"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+            {
+                ["name"] = "disable", ["type"] = 1,
+                ["options"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["name"] = "id", ["type"] = 3, ["value"] = "border-smuggling" }),
+            }),
+        };
+        var elsewhere = await host.DiscordRawAsync(ChatHost.Interaction(2, data, admin: true, guild: "666").ToJsonString());
+        Assert.Contains("serves other servers", Discord(elsewhere));
+        var inDm = ChatHost.Interaction(2, data, admin: true);
+        inDm.Remove("guild_id");
+        Assert.Contains("serves other servers", Discord(await host.DiscordRawAsync(inDm.ToJsonString())));
+        var roleHolder = ChatHost.Interaction(2, data, admin: false);
+        roleHolder["member"]!["roles"] = new System.Text.Json.Nodes.JsonArray(ChatHost.AdminRole);
+        Assert.Contains("disabled", Discord(await host.DiscordRawAsync(roleHolder.ToJsonString())));
+    }
+
+    [Fact]
     public async Task Forged_requests_never_reach_command_code()
     {
         await using var host = await StartAsync();
@@ -212,7 +235,7 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
     }
 
     [Fact]
-    public async Task A_muted_rule_records_its_alerts_without_sending_them()
+    public async Task A_muted_rule_raises_no_alerts_and_a_muted_destination_gets_none_sent()
     {
         await using var host = await StartAsync(("Fetch__AllowPrivateAddresses", "true"));
         Assert.Contains("muted until", Slack(await host.SlackAsync("/mute", "border-smuggling 2h", admin: true)));
@@ -223,7 +246,15 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
         await host.PollAllAsync();
         await host.Services.GetRequiredService<BorderAlerts.Core.Delivery.DeliveryRunner>().RunAsync(CancellationToken.None);
         var database = host.Services.GetRequiredService<BorderAlerts.Storage.Sqlite.SqliteDatabase>();
+        Assert.Equal(0, await database.CountAsync("alerts"));
+
+        Assert.Contains("no longer muted", Slack(await host.SlackAsync("/mute", "border-smuggling 0", admin: true)));
+        Assert.Contains("recorded, not sent", Slack(await host.SlackAsync("/mute", "console 1h", admin: true)));
+        server.Answer(url, Responses.Bytes(FeedXml.Rss("nk", [new Entry("丹东 走私 again", "https://example.org/zh/9"), new Entry("丹东再次查获走私", "https://example.org/zh/10"),
+            new Entry("丹东第三次查获走私", "https://example.org/zh/11")]), Responses.Rss));
+        await host.PollAllAsync();
+        await host.Services.GetRequiredService<BorderAlerts.Core.Delivery.DeliveryRunner>().RunAsync(CancellationToken.None);
+        Assert.Equal(1, await database.CountAsync("alerts"));
         Assert.Equal(1, await database.CountAsync("deliveries", "status = 'dead' AND last_error LIKE '%muted until%'"));
-        Assert.Equal(0, await database.CountAsync("deliveries", "status = 'sent'"));
     }
 }

@@ -20,7 +20,7 @@ public sealed record ChatAnswer(int Status, JsonElement Json);
 /// </summary>
 public sealed class ChatHost : IAsyncDisposable
 {
-    public const string AdminRole = "900", SlackAdmin = "UADMIN", SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+    public const string AdminRole = "900", Guild = "800", SlackAdmin = "UADMIN", SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
     const string Secret = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
     const string Public = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
 
@@ -44,6 +44,7 @@ public sealed class ChatHost : IAsyncDisposable
         if (!File.Exists(session.Folder.FeedsYaml)) session.WriteFeeds("feeds: []\n");
         session.Environment.Set("BorderAlerts__Discord__PublicKey", Public)
             .Set("BorderAlerts__Discord__AdminRoleIds__0", AdminRole)
+            .Set("BorderAlerts__Discord__GuildIds__0", Guild)
             .Set("BorderAlerts__Slack__SigningSecret", SigningSecret)
             .Set("BorderAlerts__Slack__AdminUserIds__0", SlackAdmin)
             .Set("BorderAlerts__Polling__TickSeconds", "3600");
@@ -69,9 +70,9 @@ public sealed class ChatHost : IAsyncDisposable
         return DiscordRawAsync(Interaction(2, data, admin, token, app).ToJsonString());
     }
 
-    public static JsonObject Interaction(int type, JsonObject data, bool admin, string token = "tok", string app = "app1") => new()
+    public static JsonObject Interaction(int type, JsonObject data, bool admin, string token = "tok", string app = "app1", string guild = Guild) => new()
     {
-        ["type"] = type, ["id"] = "i1", ["application_id"] = app, ["token"] = token, ["version"] = 1, ["data"] = data,
+        ["type"] = type, ["id"] = "i1", ["application_id"] = app, ["token"] = token, ["version"] = 1, ["data"] = data.DeepClone(), ["guild_id"] = guild,
         ["member"] = new JsonObject
         {
             ["user"] = new JsonObject { ["id"] = admin ? "u-admin" : "u-reader", ["username"] = admin ? "alice" : "bob" },

@@ -5,14 +5,19 @@ using BorderAlerts.Commands;
 namespace BorderAlerts.Chat.Discord;
 
 /// <summary>
-/// Reads a verified interaction (platform-contracts D4c) into a <see cref="CommandRequest"/>. Admin: a member whose
-/// channel permissions include Administrator or Manage Server, or who holds a configured admin role; in a DM nobody is.
+/// Reads a verified interaction (platform-contracts D4c) into a <see cref="CommandRequest"/>. Admin: a member who holds a
+/// configured admin role, or whose channel permissions include Administrator or Manage Server in one of the configured
+/// servers (anyone can invite a public bot to a server they manage); in a DM nobody is.
 /// </summary>
 public static class DiscordCommandParser
 {
     const ulong Administrator = 1 << 3, ManageGuild = 1 << 5;
 
-    public static CommandRequest Command(JsonElement interaction, IReadOnlyCollection<string> adminRoles)
+    /// <summary>Whether the interaction comes from a server this deployment serves (any server when none is configured).</summary>
+    public static bool Served(JsonElement interaction, IReadOnlyCollection<string> guilds) =>
+        guilds.Count == 0 || interaction.TryGetProperty("guild_id", out var g) && guilds.Contains(g.GetString() ?? "");
+
+    public static CommandRequest Command(JsonElement interaction, IReadOnlyCollection<string> adminRoles, IReadOnlyCollection<string> guilds)
     {
         var data = interaction.GetProperty("data");
         string? sub = null;
@@ -29,16 +34,17 @@ public static class DiscordCommandParser
                 else Collect([option], options);
             }
         }
-        return new CommandRequest(data.GetProperty("name").GetString() ?? "", sub, options, Caller(interaction, adminRoles));
+        return new CommandRequest(data.GetProperty("name").GetString() ?? "", sub, options, Caller(interaction, adminRoles, guilds));
     }
 
-    public static Caller Caller(JsonElement interaction, IReadOnlyCollection<string> adminRoles)
+    public static Caller Caller(JsonElement interaction, IReadOnlyCollection<string> adminRoles, IReadOnlyCollection<string> guilds)
     {
         if (!interaction.TryGetProperty("member", out var member))
             return User(interaction.TryGetProperty("user", out var dm) ? dm : default, isAdmin: false);
         var permissions = member.TryGetProperty("permissions", out var p) && BigInteger.TryParse(p.GetString(), out var bits) ? bits : BigInteger.Zero;
         var roles = member.TryGetProperty("roles", out var r) ? r.EnumerateArray().Select(x => x.GetString()).ToHashSet() : [];
-        bool admin = (permissions & (Administrator | ManageGuild)) != 0 || adminRoles.Any(roles.Contains);
+        bool managesServedGuild = guilds.Count > 0 && Served(interaction, guilds) && (permissions & (Administrator | ManageGuild)) != 0;
+        bool admin = managesServedGuild || adminRoles.Any(roles.Contains);
         return User(member.TryGetProperty("user", out var user) ? user : default, admin);
     }
 

@@ -84,7 +84,8 @@ sealed class SlackSocketConnection(Uri url, SlackSocketModeOptions options, Slac
     /// <summary>The handler's answer if it is ready by the ack deadline; otherwise null now and the answer to response_url later.</summary>
     async Task<JsonObject?> AnswerInTimeAsync(SlackCommandEnvelope command, CancellationToken cancellationToken)
     {
-        var work = AnswerAsync(command, cancellationToken);
+        // Off the receive loop: store work can run synchronously, and the deadline must start now, not after it.
+        var work = Task.Run(() => AnswerAsync(command, cancellationToken), CancellationToken.None);
         if (await Task.WhenAny(work, Task.Delay(options.AckDeadline, cancellationToken)) == work) return await work;
         _ = work.ContinueWith(t => t.Result is { } late ? responseUrl.PostAsync(command.ResponseUrl, late, cancellationToken) : Task.CompletedTask,
             CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();

@@ -29,6 +29,8 @@ public sealed class SqliteAdminStore(SqliteDatabase database) : IAdminStore
             await using var read = Sql.Command(connection, "SELECT value FROM admin_state WHERE kind = $kind AND target = $target",
                 ("$kind", write.Kind), ("$target", write.Target));
             var before = await read.ExecuteScalarAsync(cancellationToken) as string;
+            if (write.Expected is { } expected && expected.Value != before) throw new AdminConflictException(write.Target);
+            if (write.Undoes is { } undoing && await AlreadyUndoneAsync(connection, undoing, cancellationToken)) throw new AdminConflictException(write.Target);
             await Sql.Run(connection, write.After is null
                 ? "DELETE FROM admin_state WHERE kind = $kind AND target = $target"
                 : "INSERT INTO admin_state (kind, target, value) VALUES ($kind, $target, $value) ON CONFLICT DO UPDATE SET value = excluded.value",
@@ -60,6 +62,12 @@ public sealed class SqliteAdminStore(SqliteDatabase database) : IAdminStore
             changes.Add(new AdminChange(reader.GetInt64(0), Sql.Time(reader, 1)!.Value, reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetString(5), Sql.Text(reader, 6), Sql.Text(reader, 7), Long(reader, 8), Long(reader, 9)));
         return changes;
+    }
+
+    static async Task<bool> AlreadyUndoneAsync(SqliteConnection connection, long change, CancellationToken cancellationToken)
+    {
+        await using var read = Sql.Command(connection, "SELECT undone_by IS NOT NULL FROM admin_changes WHERE id = $id", ("$id", change));
+        return await read.ExecuteScalarAsync(cancellationToken) is long and not 0;
     }
 
     static long? Long(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);

@@ -87,13 +87,14 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
         for (int n = 0; n < filters.Sources.Count; n++)
         {
             var (value, prefix) = filters.Sources[n];
-            var test = prefix ? $"LIKE $source{n} || '%'" : $"= $source{n}";
-            where.Append($" AND (i.first_feed_id {test} OR EXISTS (SELECT 1 FROM sightings g WHERE g.item_id = i.id AND g.feed_id {test}))");
+            // Exact comparisons, not LIKE: '_' is common in feed ids and must not be a wildcard.
+            string Test(string column) => prefix ? $"lower(substr({column}, 1, length($source{n}))) = lower($source{n})" : $"{column} = $source{n} COLLATE NOCASE";
+            where.Append($" AND ({Test("i.first_feed_id")} OR EXISTS (SELECT 1 FROM sightings g WHERE g.item_id = i.id AND {Test("g.feed_id")}))");
             parameters.Add(($"$source{n}", value));
         }
         for (int n = 0; n < filters.Languages.Count; n++)
         {
-            where.Append($" AND i.language LIKE $lang{n} || '%'");
+            where.Append($" AND lower(substr(i.language, 1, length($lang{n}))) = lower($lang{n})");
             parameters.Add(($"$lang{n}", filters.Languages[n]));
         }
         return (where.ToString(), parameters.ToArray());
