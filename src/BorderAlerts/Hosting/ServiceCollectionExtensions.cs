@@ -9,7 +9,6 @@ using BorderAlerts.Core.Polling;
 using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Storage;
-using BorderAlerts.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Hosting;
@@ -52,7 +51,11 @@ public static class ServiceCollectionExtensions
             Lease = TimeSpan.FromSeconds(p.LeaseSeconds),
         } : null!);
         services.AddSingleton<PollRunner>();
-        return services.AddDelivery().AddSqliteStore();
+        // The one place the store provider is picked; everything provider-specific hangs off it.
+        var store = StoreProvider.For(configuration.GetSection(BorderAlertsOptions.Section).Get<BorderAlertsOptions>()?.Storage ?? new StorageOptions());
+        services.AddSingleton(store);
+        store.AddStore(services);
+        return services.AddDelivery();
     }
 
     static IServiceCollection AddDelivery(this IServiceCollection services)
@@ -77,19 +80,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FloodGate>();
         services.AddSingleton<DeliveryRunner>();
         services.AddSingleton<SourceHealthMonitor>();
-        return services;
-    }
-
-    static IServiceCollection AddSqliteStore(this IServiceCollection services)
-    {
-        services.AddSingleton(sp => Settings(sp).Storage.ConnectionString is { Length: > 0 } connection
-            ? new SqliteDatabase(connection)
-            : SqliteDatabase.InDataDir(Settings(sp).DataDir));
-        services.AddSingleton<IPollStore, SqlitePollStore>();
-        services.AddSingleton<IFeedHealthReader, SqliteHealthReader>();
-        services.AddSingleton<IItemArchive, SqliteItemArchive>();
-        services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
-        services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
         return services;
     }
 
