@@ -95,3 +95,9 @@ public sealed class PostgresDataAttribute : Xunit.Sdk.DataAttribute
 
     public override IEnumerable<object[]> GetData(System.Reflection.MethodInfo testMethod) => [[Store.Postgres]];
 }
+
+/// <summary>A theory that needs PostgreSQL: skipped, with the reason, where none is reachable.</summary>
+public sealed class PostgresTheoryAttribute : TheoryAttribute
+{
+    public PostgresTheoryAttribute() => Skip = TestPostgres.SkipReason;
+}
