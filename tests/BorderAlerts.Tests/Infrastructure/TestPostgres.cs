@@ -19,6 +19,11 @@ public static class TestPostgres
 
     public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
 
+    public static bool Reachable => Problem.Value is null;
+
+    /// <summary>host:port/database, without the password.</summary>
+    public static string Location => BorderAlerts.Storage.Postgres.PostgresDatabase.Describe(new NpgsqlConnectionStringBuilder(AdminConnectionString));
+
     /// <summary>Why the PostgreSQL tests cannot run here, or null when they can (or must).</summary>
     public static string? SkipReason => Required || Problem.Value is null ? null
         : $"PostgreSQL not reachable ({Problem.Value}); set {Variable} or run `. .ci/postgres` to run the PostgreSQL tests";
