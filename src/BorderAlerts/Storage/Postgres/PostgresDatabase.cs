@@ -14,13 +14,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "borderalerts";
-        ConnectionString = builder.ConnectionString;
         _source = NpgsqlDataSource.Create(builder);
         Location = Describe(builder);
     }
-
-    /// <summary>The full connection string, for Quartz's job store. Never log it: it may carry the password.</summary>
-    internal string ConnectionString { get; }
 
     /// <summary>host:port/database, safe to print.</summary>
     public string Location { get; }
