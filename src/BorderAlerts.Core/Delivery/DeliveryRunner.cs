@@ -8,10 +8,11 @@ namespace BorderAlerts.Core.Delivery;
 /// Cards are batched; replies go into their story's thread; a flooding rule becomes a digest. A 429 pauses the
 /// destination for the time asked without counting an attempt; 5xx and timeouts back off and dead-letter after
 /// MaxAttempts; a refusal (bad token, deleted webhook) dead-letters, notifies the admin destination and rests the
-/// destination, so there is no retry storm. Every outcome is recorded on the entry.
+/// destination, so there is no retry storm. Every outcome is recorded on the entry. Alerts for a muted rule or
+/// destination are recorded as not sent, with the mute named; they do not pile up for later.
 /// </summary>
 public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinations, CardFactory cards, FloodGate flood,
-    TimeProvider clock, DeliveryOptions options, ILogger<DeliveryRunner> log)
+    TimeProvider clock, DeliveryOptions options, ILogger<DeliveryRunner> log, IMutes? mutes = null)
 {
     readonly ConcurrentDictionary<string, DateTimeOffset> _resting = new();
 
@@ -34,6 +35,8 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
             await NotifyAdminAsync($"Alerts for '{destination}' were dead-lettered: no destination of that name is configured.");
             return 0;
         }
+        entries = await DropMutedAsync(destination, entries, now);
+        if (entries.Count == 0) return 0;
         if (_resting.TryGetValue(destination, out var until) && until > now)
         {
             await Record(entries, DeliveryState.Retry, null, until, countsAsAttempt: false);
@@ -110,6 +113,20 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
         if (_resting.TryGetValue(admin, out var until) && until > clock.GetUtcNow()) return;
         var outcome = await SafeSendAsync(sink, new ChatMessage.Notice(text));
         if (outcome is not DeliveryOutcome.Delivered) log.LogError("Admin notice not delivered ({Outcome}): {Notice}", outcome, text);
+    }
+
+    async Task<List<OutboxEntry>> DropMutedAsync(string destination, List<OutboxEntry> entries, DateTimeOffset now)
+    {
+        if (mutes is null) return entries;
+        var open = new List<OutboxEntry>(entries.Count);
+        foreach (var group in entries.GroupBy(e => e.Alert.RuleId))
+        {
+            var (target, until) = mutes.MutedUntil(destination, now) is { } d ? (destination, d)
+                : mutes.MutedUntil(group.Key, now) is { } r ? (group.Key, r) : (null, default);
+            if (target is null) { open.AddRange(group); continue; }
+            await Record(group.ToList(), DeliveryState.Dead, $"not sent: '{target}' is muted until {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
+        }
+        return open.OrderBy(e => e.Id).ToList();
     }
 
     Task Record(IReadOnlyCollection<OutboxEntry> entries, DeliveryState state, string? error, DateTimeOffset? next = null, bool countsAsAttempt = true) =>

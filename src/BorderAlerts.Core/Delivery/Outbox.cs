@@ -64,3 +64,9 @@ public interface IDestinations
     /// <summary>Where operational notices go (failing sources, dead letters), if anywhere.</summary>
     string? AdminDestination { get; }
 }
+
+/// <summary>Rules and destinations an admin silenced for a while (`/mute`).</summary>
+public interface IMutes
+{
+    DateTimeOffset? MutedUntil(string target, DateTimeOffset now);
+}

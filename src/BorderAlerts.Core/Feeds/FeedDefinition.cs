@@ -16,6 +16,8 @@ public sealed record FeedDefinition
     public bool Enabled { get; init; } = true;
     /// <summary>Alert on the first poll's items too; by default the first poll only seeds.</summary>
     public bool Backfill { get; init; }
+    /// <summary>Added from chat, not from the operator's file: fetched only from public addresses (see AddressGuard).</summary>
+    public bool Untrusted { get; init; }
     public HtmlRecipe? Html { get; init; }
     public JsonRecipe? Json { get; init; }
 }

@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Config;
 using Microsoft.Extensions.Logging;
 
@@ -5,24 +6,28 @@ namespace BorderAlerts.Core.Feeds;
 
 /// <summary>
 /// feeds.yaml, reloaded when the file changes. A broken edit is logged with file, line and field and the last
-/// good set stays in force, so a typo never stops polling; at start a broken file is fatal (exit code 2).
+/// good set stays in force, so a typo never stops polling; at start a broken file is fatal (exit code 2). Feeds added
+/// or paused from chat (the <see cref="AdminOverlay"/>) are laid over the file's.
 /// </summary>
 public sealed class FileFeedCatalog : IFeedCatalog
 {
     readonly string _path;
     readonly ILogger _log;
     readonly Lock _lock = new();
-    IReadOnlyList<FeedDefinition> _feeds;
+    readonly AdminOverlay _overlay;
+    IReadOnlyList<FeedDefinition> _feeds, _merged;
+    long _overlayVersion = -1;
     DateTime _stamp;
     int _version = 1;
     long _nextCheck;
 
-    public FileFeedCatalog(string path, ILogger<FileFeedCatalog> log)
+    public FileFeedCatalog(string path, ILogger<FileFeedCatalog> log, AdminOverlay? overlay = null)
     {
         _path = path;
         _log = log;
+        _overlay = overlay ?? new AdminOverlay();
         _stamp = Stamp();
-        _feeds = FeedsFile.Load(path);
+        _feeds = _merged = FeedsFile.Load(path);
     }
 
     public (IReadOnlyList<FeedDefinition> Feeds, int Version) Current()
@@ -31,7 +36,14 @@ public sealed class FileFeedCatalog : IFeedCatalog
         {
             // The file is looked at most once a second: cards and passes ask often, the disk need not answer often.
             var now = Environment.TickCount64;
-            if (now < _nextCheck) return (_feeds, _version);
+            var overlay = _overlay.Current;
+            if (overlay.Version != _overlayVersion)
+            {
+                _overlayVersion = overlay.Version;
+                _merged = Overrides.Apply(_feeds, overlay);
+                _version++;
+            }
+            if (now < _nextCheck) return (_merged, _version);
             _nextCheck = now + 1000;
             var stamp = Stamp();
             if (stamp != _stamp)
@@ -40,12 +52,13 @@ public sealed class FileFeedCatalog : IFeedCatalog
                 try
                 {
                     _feeds = FeedsFile.Load(_path);
+                    _merged = Overrides.Apply(_feeds, overlay);
                     _version++;
                     _log.LogInformation("Reloaded {Path}: {Count} feeds", _path, _feeds.Count);
                 }
                 catch (ConfigException e) { _log.LogError("Kept the previous feeds; {Path} has an error: {Error}", _path, e.Message); }
             }
-            return (_feeds, _version);
+            return (_merged, _version);
         }
     }
 

@@ -1,6 +1,7 @@
 namespace BorderAlerts.Core.Fetching;
 
-public sealed record FetchRequest(Uri Url, string? ETag = null, string? LastModified = null);
+/// <param name="Untrusted">Added from chat: fetched through the client whose connections <see cref="AddressGuard"/> checks.</param>
+public sealed record FetchRequest(Uri Url, string? ETag = null, string? LastModified = null, bool Untrusted = false);
 
 /// <summary>What a fetch came to. Expected failures are values, not exceptions.</summary>
 public abstract record FetchResult
@@ -25,4 +26,6 @@ public enum FetchFailure
     Gone,
     ServerError,
     HttpError,
+    /// <summary>An untrusted feed's address (or a redirect's) is in a loopback, private, link-local or metadata range.</summary>
+    Refused,
 }

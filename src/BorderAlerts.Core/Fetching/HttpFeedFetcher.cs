@@ -6,11 +6,13 @@ namespace BorderAlerts.Core.Fetching;
 /// <summary>
 /// Fetch stage. Rules: conditional GET (ETag, Last-Modified); redirects followed by hand up to a cap;
 /// the body is cut at the cap, never buffered past it; one timeout covers headers and body;
-/// per-host concurrency is capped. Every outcome is a <see cref="FetchResult"/>.
+/// per-host concurrency is capped; feeds added from chat connect only to public addresses (<see cref="AddressGuard"/>). Every outcome is a <see cref="FetchResult"/>.
 /// </summary>
 public sealed class HttpFeedFetcher(IHttpClientFactory clients, FetchOptions options, TimeProvider clock) : IFeedFetcher
 {
     public const string ClientName = "feeds";
+    /// <summary>The client for feeds added from chat: its connect step is <see cref="AddressGuard.ConnectAsync"/>.</summary>
+    public const string UntrustedClientName = "feeds-untrusted";
     static readonly string[] EvidenceHeaders =
         ["Content-Type", "Content-Length", "Content-Encoding", "ETag", "Last-Modified", "Date", "Server", "Cache-Control"];
 
@@ -21,7 +23,7 @@ public sealed class HttpFeedFetcher(IHttpClientFactory clients, FetchOptions opt
         using var slot = await _gate.EnterAsync(request.Url.Host, cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
-        var client = clients.CreateClient(ClientName);
+        var client = clients.CreateClient(request.Untrusted ? UntrustedClientName : ClientName);
         try
         {
             var url = request.Url;
@@ -44,6 +46,10 @@ public sealed class HttpFeedFetcher(IHttpClientFactory clients, FetchOptions opt
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new FetchResult.Failed(FetchFailure.Timeout, $"no complete answer within {options.Timeout.TotalSeconds:0.#} s");
+        }
+        catch (HttpRequestException e) when (e.InnerException is AddressRefusedException refused)
+        {
+            return new FetchResult.Failed(FetchFailure.Refused, refused.Reason);
         }
         catch (HttpRequestException e)
         {

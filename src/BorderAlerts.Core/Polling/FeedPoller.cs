@@ -20,7 +20,7 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, IRuleSour
         PollCompletion completion;
         try
         {
-            var fetch = await fetcher.FetchAsync(new FetchRequest(feed.Url, state.ETag, state.LastModified), cancellationToken);
+            var fetch = await fetcher.FetchAsync(new FetchRequest(feed.Url, state.ETag, state.LastModified, feed.Untrusted), cancellationToken);
             var now = clock.GetUtcNow();
             completion = fetch switch
             {

@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Config;
 using Microsoft.Extensions.Logging;
 
@@ -6,25 +7,30 @@ namespace BorderAlerts.Core.Rules;
 /// <summary>
 /// rules.yaml, reloaded without a restart. The file's time stamp is looked at most once a second; a change is compiled
 /// on a background task while matching goes on with the old rules, then swapped in with one reference write. A broken
-/// file keeps the previous rules; a rule with a bad query is reported and skipped, the others keep working.
+/// file keeps the previous rules; a rule with a bad query is reported and skipped, the others keep working. Rules
+/// added or edited from chat (the <see cref="AdminOverlay"/>) are laid over the file's, and a change to them recompiles too.
 /// </summary>
 public sealed class FileRuleSource : IRuleSource
 {
     readonly string _path;
     readonly ILogger _log;
     readonly TimeProvider _clock;
+    readonly AdminOverlay _overlay;
     RuleSet _current;
+    long _overlayVersion;
     DateTime _stamp;
     long _nextCheck;
     int _compiling;
 
-    public FileRuleSource(string path, ILogger<FileRuleSource> log, TimeProvider clock)
+    public FileRuleSource(string path, ILogger<FileRuleSource> log, TimeProvider clock, AdminOverlay? overlay = null)
     {
         _path = path;
         _log = log;
         _clock = clock;
+        _overlay = overlay ?? new AdminOverlay();
         _stamp = Stamp();
-        _current = RuleSet.Compile(RulesFile.Load(path));
+        _overlayVersion = _overlay.Current.Version;
+        _current = RuleSet.Compile(Overrides.Apply(RulesFile.Load(path), _overlay.Current));
         Report(_current);
     }
 
@@ -36,7 +42,7 @@ public sealed class FileRuleSource : IRuleSource
             if (now >= Volatile.Read(ref _nextCheck))
             {
                 Volatile.Write(ref _nextCheck, now + _clock.TimestampFrequency);
-                if (Stamp() != _stamp && Interlocked.Exchange(ref _compiling, 1) == 0) _ = Task.Run(Reload);
+                if ((Stamp() != _stamp || _overlay.Current.Version != Volatile.Read(ref _overlayVersion)) && Interlocked.Exchange(ref _compiling, 1) == 0) _ = Task.Run(Reload);
             }
             return Volatile.Read(ref _current);
         }
@@ -50,14 +56,16 @@ public sealed class FileRuleSource : IRuleSource
         try
         {
             var stamp = Stamp();
-            var rules = RuleSet.Compile(RulesFile.Load(_path));
+            var overlay = _overlay.Current;
+            var rules = RuleSet.Compile(Overrides.Apply(RulesFile.Load(_path), overlay));
             _stamp = stamp;
+            Volatile.Write(ref _overlayVersion, overlay.Version);
             Volatile.Write(ref _current, rules);
             _log.LogInformation("Reloaded {Path}: {Rules} rules, {Patterns} terms", _path, rules.Rules.Count, rules.Matcher.PatternCount);
             Report(rules);
         }
         catch (Exception e) when (e is ConfigException or IOException or UnauthorizedAccessException)
-        { _stamp = Stamp(); _log.LogError("Kept the previous rules; {Error}", e.Message); }
+        { _stamp = Stamp(); Volatile.Write(ref _overlayVersion, _overlay.Current.Version); _log.LogError("Kept the previous rules; {Error}", e.Message); }
         finally { Volatile.Write(ref _compiling, 0); }
     }
 

@@ -22,6 +22,8 @@ public static class CliApp
         root.Subcommands.Add(PollCommand.Create(output, errors));
         root.Subcommands.Add(FeedsCommand.Create(output));
         root.Subcommands.Add(RulesCommand.Create(output, errors));
+        root.Subcommands.Add(SearchCommand.Create(output));
+        root.Subcommands.Add(DiscordCommand.Create(output, errors));
         root.SetAction((parse, ct) => RunCommand.RunAsync([], ct));
 
         var parsed = root.Parse(args);

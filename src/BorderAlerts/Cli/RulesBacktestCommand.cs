@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using BorderAlerts.Core.Rules.Matching;
+using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Hosting;
 
@@ -25,20 +25,11 @@ public static class RulesBacktestCommand
         var rules = RulesCommand.Load();
         var rule = rules.Rules.FirstOrDefault(r => r.Id == id)
             ?? throw new CliInputException($"no rule '{id}' that compiles (rules: {string.Join(", ", rules.Rules.Select(r => r.Id))})");
-        var single = RuleMatcher.Compile([(rule with { Enabled = true }, Core.Rules.Query.QueryParser.Parse(rule.Query, rules.Concepts))]);
         await using var app = AppHost.Build(service: false);
         await AppHost.PrepareAsync(app.Services, cancellationToken);
         var since = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-days);
-        int scanned = 0, matched = 0, wouldAlert = 0;
-        var samples = new List<ArchivedItem>();
-        await foreach (var item in app.Services.GetRequiredService<IItemArchive>().ReadSinceAsync(since, cancellationToken))
-        {
-            scanned++;
-            if (single.Match(new MatchInput(item.Title, item.Text, item.Language, item.FeedId)).Count == 0) continue;
-            matched++;
-            if (item.Alertable) wouldAlert++;
-            if (samples.Count < 10) samples.Add(item);
-        }
+        var (scanned, matched, wouldAlert, samples) = await Backtest.RunAsync(app.Services.GetRequiredService<IItemArchive>(), rule, rules.Concepts,
+            since, 10, cancellationToken);
         if (json)
             output.WriteLine(CliJson.Serialize(new
             {

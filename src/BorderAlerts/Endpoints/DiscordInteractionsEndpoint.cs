@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BorderAlerts.Chat.Discord;
+using BorderAlerts.Commands;
 using BorderAlerts.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -7,17 +9,20 @@ namespace BorderAlerts.Endpoints;
 
 /// <summary>
 /// POST /interactions/discord. Every request's Ed25519 signature is checked over the raw body before anything reads
-/// it: a missing or bad signature is 401 and never reaches command code. PING is answered with PONG, which is what
-/// Discord needs to accept the endpoint URL. Slash commands arrive with the commands work; until then a command gets an
-/// ephemeral answer saying so.
+/// it: a missing or bad signature, or a timestamp outside five minutes, is 401 and never reaches command code. PING is
+/// answered with PONG; commands and the "More results" button answer inline within the budget, or are deferred
+/// (type 5 / 6) and finished by editing the original response through the interaction's webhook.
 /// </summary>
 public static class DiscordInteractionsEndpoint
 {
     public const int MaxBody = 64 * 1024;
+    const int Ping = 1, Command = 2, Component = 3, Autocomplete = 4;
 
     public static void MapDiscordInteractions(this WebApplication app)
     {
-        var signature = new DiscordSignature(app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value.Discord.PublicKey);
+        var settings = app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value.Discord;
+        var services = app.Services; // the root provider: deferred work outlives the request and its scope
+        var signature = new DiscordSignature(settings.PublicKey);
         var clock = app.Services.GetRequiredService<TimeProvider>();
         app.MapPost("/interactions/discord", async (HttpRequest request, CancellationToken ct) =>
         {
@@ -27,7 +32,10 @@ public static class DiscordInteractionsEndpoint
             var timestamp = request.Headers["X-Signature-Timestamp"].ToString();
             if (!Fresh(timestamp, clock) || !signature.Verify(request.Headers["X-Signature-Ed25519"], timestamp, body))
                 return Results.Text("invalid request signature", statusCode: StatusCodes.Status401Unauthorized);
-            return Answer(body);
+            JsonDocument json;
+            try { json = JsonDocument.Parse(body); }
+            catch (JsonException) { return Results.BadRequest("invalid JSON body"); }
+            using (json) return await AnswerAsync(json.RootElement.Clone(), services, settings);
         });
     }
 
@@ -35,15 +43,43 @@ public static class DiscordInteractionsEndpoint
     static bool Fresh(string timestamp, TimeProvider clock) =>
         long.TryParse(timestamp, out var seconds) && Math.Abs(clock.GetUtcNow().ToUnixTimeSeconds() - seconds) <= 300;
 
-    static IResult Answer(byte[] body)
+    static async Task<IResult> AnswerAsync(JsonElement interaction, IServiceProvider services, DiscordOptions settings)
     {
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            return json.RootElement.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Number && type.GetInt32() == 1
-                ? Results.Json(new { type = 1 })
-                : Results.Json(new { type = 4, data = new { flags = 64, content = "BorderAlerts received the command, but slash commands are not enabled in this version yet." } });
-        }
-        catch (JsonException) { return Results.BadRequest(); }
+        var type = interaction.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : 0;
+        if (type == Ping) return Results.Json(new { type = 1 });
+        if (type == Autocomplete) return Results.Json(new { type = 8, data = new { choices = Array.Empty<object>() } });
+        if (type is not (Command or Component) || !interaction.TryGetProperty("data", out _))
+            return Results.Json(Respond(4, DiscordCommandReplies.Message(CommandReply.Error("BorderAlerts does not handle this kind of interaction."))));
+        Func<CancellationToken, Task<CommandReply>> work = type == Command
+            ? ct => services.GetRequiredService<CommandDispatcher>().HandleAsync(DiscordCommandParser.Command(interaction, settings.AdminRoleIds), ct)
+            : ct => MoreAsync(interaction, services, ct);
+        var reply = await services.GetRequiredService<DeferredReplies>().RunAsync(work, (r, ct) => EditOriginalAsync(interaction, r, services, settings, ct));
+        return reply is not null
+            ? Results.Json(Respond(type == Command ? 4 : 7, DiscordCommandReplies.Message(reply)))
+            : Results.Json(type == Command ? Respond(5, new JsonObject { ["flags"] = 64 }) : new JsonObject { ["type"] = 6 });
+    }
+
+    static Task<CommandReply> MoreAsync(JsonElement interaction, IServiceProvider services, CancellationToken ct)
+    {
+        var id = interaction.GetProperty("data").TryGetProperty("custom_id", out var c) ? c.GetString() : null;
+        return SearchPaging.Decode(id) is { } next
+            ? services.GetRequiredService<SearchCommands>().PageAsync(next, ct)
+            : Task.FromResult(CommandReply.Error("That button has expired; run /search again."));
+    }
+
+    static JsonObject Respond(int type, JsonObject data) => new() { ["type"] = type, ["data"] = data };
+
+    /// <summary>PATCH /webhooks/{application}/{token}/messages/@original (D4e): no bot token; the URL is never logged.</summary>
+    static async Task EditOriginalAsync(JsonElement interaction, CommandReply reply, IServiceProvider services, DiscordOptions settings, CancellationToken ct)
+    {
+        var application = interaction.GetProperty("application_id").GetString();
+        var token = interaction.GetProperty("token").GetString();
+        var url = new Uri($"{settings.ApiBaseUrl.TrimEnd('/')}/webhooks/{application}/{token}/messages/@original");
+        var message = DiscordCommandReplies.Message(reply);
+        message.Remove("flags"); // the deferral made it ephemeral; an edit may not set flags
+        var outcome = await services.GetRequiredService<DiscordClient>().SendAsync(HttpMethod.Patch, url, message,
+            $"interaction:{application}", null, ct);
+        if (outcome is not Core.Delivery.DeliveryOutcome.Delivered)
+            services.GetRequiredService<ILogger<DeferredReplies>>().LogWarning("Discord refused a deferred answer: {Outcome}", outcome);
     }
 }

@@ -22,6 +22,7 @@ public static class AppHost
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapMetrics();
         app.MapDiscordInteractions();
+        app.MapSlackEndpoints();
         return app;
     }
 
@@ -42,6 +43,7 @@ public static class AppHost
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(TickSeconds(builder.Configuration))).RepeatForever()));
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        Chat.Slack.SlackSocketModeService.AddWhenConfigured(builder.Services, builder.Configuration);
     }
 
     static int TickSeconds(IConfiguration configuration) => Settings(configuration).Polling.TickSeconds is > 0 and var s ? s : 5;
@@ -54,5 +56,6 @@ public static class AppHost
     {
         _ = services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
         await services.GetRequiredService<IStoreMigrator>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<Commands.AdminWriter>().RefreshAsync(cancellationToken);
     }
 }

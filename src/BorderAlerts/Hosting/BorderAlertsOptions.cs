@@ -35,6 +35,8 @@ public sealed class FetchSettings
     public int MaxBodyMegabytes { get; set; } = 10;
     public int MaxRedirects { get; set; } = 5;
     public int MaxConcurrencyPerHost { get; set; } = 2;
+    /// <summary>Lets feeds added from chat reach loopback, private, link-local and metadata addresses (off: they are refused).</summary>
+    public bool AllowPrivateAddresses { get; set; }
 }
 
 public sealed class PollingSettings

@@ -4,11 +4,15 @@ using BorderAlerts.Core.Fetching;
 using BorderAlerts.Chat;
 using BorderAlerts.Chat.Discord;
 using BorderAlerts.Chat.Slack;
+using BorderAlerts.Commands;
+using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Polling;
 using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Hosting;
@@ -39,10 +43,14 @@ public static class ServiceCollectionExtensions
                 UseCookies = false,
             });
         services.AddSingleton<IFeedFetcher, HttpFeedFetcher>();
-        services.AddSingleton<IFeedCatalog>(sp => new FileFeedCatalog(Settings(sp).FeedsFile, sp.GetRequiredService<ILogger<FileFeedCatalog>>()));
+        services.AddSingleton<AdminOverlay>();
+        services.AddSingleton<IMutes>(sp => sp.GetRequiredService<AdminOverlay>());
+        services.AddSingleton<IFeedCatalog>(sp => new FileFeedCatalog(Settings(sp).FeedsFile, sp.GetRequiredService<ILogger<FileFeedCatalog>>(),
+            sp.GetRequiredService<AdminOverlay>()));
         services.AddSingleton(sp => new Backoff(TimeSpan.FromHours(Settings(sp).Polling.MaxBackoffHours), Random.Shared.NextDouble));
-        services.AddSingleton<IRuleSource>(sp => new FileRuleSource(Settings(sp).RulesFile, sp.GetRequiredService<ILogger<FileRuleSource>>(),
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new FileRuleSource(Settings(sp).RulesFile, sp.GetRequiredService<ILogger<FileRuleSource>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AdminOverlay>()));
+        services.AddSingleton<IRuleSource>(sp => sp.GetRequiredService<FileRuleSource>());
         services.AddSingleton<FeedPoller>();
         services.AddSingleton(sp => Settings(sp).Polling is var p ? new PollRunnerOptions
         {
@@ -55,7 +63,48 @@ public static class ServiceCollectionExtensions
         var store = StoreProvider.For(configuration.GetSection(BorderAlertsOptions.Section).Get<BorderAlertsOptions>()?.Storage ?? new StorageOptions());
         services.AddSingleton(store);
         store.AddStore(services);
-        return services.AddDelivery();
+        services.AddSingleton<ArchiveSearch>();
+        return services.AddDelivery().AddCommands().AddChatEdges();
+    }
+
+    static IServiceCollection AddCommands(this IServiceCollection services)
+    {
+        services.AddSingleton<AdminWriter>();
+        services.AddSingleton<DeferredReplies>();
+        services.AddSingleton<IFeedAddressCheck, FeedAddressCheck>();
+        services.AddSingleton<SearchCommands>();
+        services.AddSingleton<RuleWrites>();
+        services.AddSingleton<AdminHistory>();
+        services.AddSingleton<RuleCommands>();
+        services.AddSingleton<FeedWrites>();
+        services.AddSingleton<FeedCommands>();
+        services.AddSingleton<MuteCommand>();
+        services.AddSingleton<CommandDispatcher>();
+        services.AddSingleton(SocketModeCommands.Handlers);
+        return services;
+    }
+
+    /// <summary>Chat-facing edges: the address guard for feeds added from chat (and its fetch client), Discord command registration, Slack Socket Mode.</summary>
+    static IServiceCollection AddChatEdges(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new AddressGuard(Settings(sp).Fetch.AllowPrivateAddresses));
+        services.AddHttpClient(HttpFeedFetcher.UntrustedClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, // each hop is a new request, and each new connection passes the guard
+                AutomaticDecompression = DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+                UseCookies = false,
+                UseProxy = false, // through a proxy the guard would only see the proxy's address
+                ConnectCallback = sp.GetRequiredService<AddressGuard>().ConnectAsync,
+            });
+        services.AddSingleton<DiscordCommandRegistrar>();
+        services.TryAddSingleton(SlackSocketHandlers.NotAvailable); // the command dispatcher registers the real handlers
+        services.AddSingleton<SlackSocketOpen>();
+        services.AddSingleton<SlackResponseUrl>();
+        services.AddSingleton<SlackSocketMode>();
+        return services;
     }
 
     static IServiceCollection AddDelivery(this IServiceCollection services)

@@ -6,15 +6,17 @@ namespace BorderAlerts.Jobs;
 
 /// <summary>
 /// Fires every few seconds and polls whatever is due. One job for all feeds, not one trigger per feed: claiming due
-/// rows scales with the database, Quartz triggers do not (design section 3).
+/// rows scales with the database, Quartz triggers do not (design section 3). Each pass first picks up rule and feed
+/// changes another instance made from chat.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class PollDueFeedsJob(PollRunner runner, ILogger<PollDueFeedsJob> log) : IJob
+public sealed class PollDueFeedsJob(PollRunner runner, Commands.AdminWriter admin, ILogger<PollDueFeedsJob> log) : IJob
 {
     public static readonly JobKey Key = new("poll-due-feeds", "borderalerts");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        await admin.RefreshAsync(cancellationToken);
         var summary = await runner.RunDueAsync(cancellationToken, keepItems: false);
         if (summary.Feeds == 0) return;
         foreach (var failed in summary.Reports.Where(r => r.Status == PollStatus.Failed))

@@ -115,6 +115,7 @@ public sealed partial class FakeDiscord : IAsyncLifetime
         app.MapPatch("/api/v10/webhooks/{id}/{token}/messages/{messageId}", EditWebhookMessageAsync);
         app.MapPost("/api/v10/channels/{channel}/messages", CreateMessageAsync);
         app.MapPost("/api/v10/channels/{channel}/messages/{messageId}/threads", StartThreadAsync);
+        MapCommandRoutes(app);
         app.MapFallback(context => FakeReply.JsonAsync(context, 404, DiscordFault.Error(0, "404: Not Found")));
     }
 

@@ -99,6 +99,8 @@ public sealed partial class FakeSlack : IAsyncLifetime
         app.MapPost("/api/chat.postMessage", PostMessageAsync);
         app.MapPost("/api/chat.update", UpdateAsync);
         app.MapPost("/services/{**path}", WebhookAsync);
+        MapSocketMode(app);
+        MapResponseUrls(app);
         app.MapFallback(context => FakeReply.JsonAsync(context, 404, SlackFault.Failure("unknown_method")));
     }
 

@@ -11,7 +11,7 @@ namespace BorderAlerts.Chat.Discord;
 public sealed class DiscordClient(IHttpClientFactory clients, DiscordRateLimiter limiter, DeliveryOptions options)
 {
     public const string ClientName = "discord";
-    const string UserAgent = "DiscordBot (https://github.com/borderalerts/borderalerts, 1.0)";
+    public const string UserAgent = "DiscordBot (https://github.com/borderalerts/borderalerts, 1.0)";
 
     public async Task<DeliveryOutcome> SendAsync(HttpMethod method, Uri url, JsonObject body, string bucket, string? botToken, CancellationToken cancellationToken)
     {

@@ -69,7 +69,9 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
             ("$language", completion.Language), ("$author", item.Author), ("$published", item.Published is { } p ? Sql.Ms(p) : null),
             ("$at", Sql.Ms(completion.At)), ("$feed", completion.FeedId), ("$hash", candidate.ContentHash),
             ("$evidence", await EvidenceIdAsync(cancellationToken)), ("$alertable", completion.AlertOnNew));
-        return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        await SqliteSearchIndex.AddAsync(connection, id, item.Title, item.Text, cancellationToken);
+        return id;
     }
 
     /// <summary>

@@ -106,5 +106,31 @@ internal static class SqliteMigrations
             CREATE INDEX deliveries_due ON deliveries(status, next_attempt_at);
             CREATE INDEX deliveries_story ON deliveries(story_id, destination);
             """),
+        // The archive index: words and CJK bigrams (title_w, text_w), CJK single characters (title_u, text_u), tokens
+        // made by SearchTokens; contentless, the text lives in items. Filled for older items by SqliteSearchIndex.
+        (4, """
+            CREATE VIRTUAL TABLE search_index USING fts5(title_w, text_w, title_u, text_u,
+                tokenize = 'ascii', content = '', contentless_delete = 1);
+            """),
+        // Chat administration: the current override per (kind, target), and every write with before and after.
+        (5, """
+            CREATE TABLE admin_state (
+                kind TEXT NOT NULL,
+                target TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (kind, target)) WITHOUT ROWID;
+            CREATE TABLE admin_changes (
+                id INTEGER PRIMARY KEY,
+                at INTEGER NOT NULL,
+                actor TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                target TEXT NOT NULL,
+                action TEXT NOT NULL,
+                before TEXT,
+                after TEXT,
+                undoes INTEGER REFERENCES admin_changes(id),
+                undone_by INTEGER REFERENCES admin_changes(id));
+            CREATE INDEX admin_changes_target ON admin_changes(target, id);
+            """),
     ];
 }

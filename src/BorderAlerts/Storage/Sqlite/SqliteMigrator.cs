@@ -2,5 +2,9 @@ namespace BorderAlerts.Storage.Sqlite;
 
 public sealed class SqliteMigrator(SqliteDatabase database) : IStoreMigrator
 {
-    public Task MigrateAsync(CancellationToken cancellationToken) => database.MigrateAsync(cancellationToken);
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await database.MigrateAsync(cancellationToken);
+        await SqliteSearchIndex.BackfillAsync(database, cancellationToken);
+    }
 }

@@ -1,4 +1,6 @@
+using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Delivery;
+using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Hosting;
 using Quartz;
@@ -16,6 +18,8 @@ public sealed class SqliteProvider : StoreProvider
         services.AddSingleton<IPollStore, SqlitePollStore>();
         services.AddSingleton<IFeedHealthReader, SqliteHealthReader>();
         services.AddSingleton<IItemArchive, SqliteItemArchive>();
+        services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
+        services.AddSingleton<IAdminStore, SqliteAdminStore>();
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
     }

@@ -1,0 +1,29 @@
+using BorderAlerts.Core.Rules.Matching;
+using BorderAlerts.Core.Rules.Query;
+using BorderAlerts.Core.Storage;
+
+namespace BorderAlerts.Core.Rules;
+
+/// <summary>How a rule would have done over stored items: how many it matched, how many it would have alerted, samples.</summary>
+public sealed record BacktestResult(int Scanned, int Matched, int WouldAlert, IReadOnlyList<ArchivedItem> Samples);
+
+/// <summary>Runs one rule (enabled or not) over the items first seen since a time; the CLI and `/rules backtest` share it.</summary>
+public static class Backtest
+{
+    public static async Task<BacktestResult> RunAsync(IItemArchive archive, RuleDefinition rule, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts,
+        DateTimeOffset since, int sampleCount, CancellationToken cancellationToken)
+    {
+        var single = RuleMatcher.Compile([(rule with { Enabled = true }, QueryParser.Parse(rule.Query, concepts))]);
+        int scanned = 0, matched = 0, wouldAlert = 0;
+        var samples = new List<ArchivedItem>();
+        await foreach (var item in archive.ReadSinceAsync(since, cancellationToken))
+        {
+            scanned++;
+            if (single.Match(new MatchInput(item.Title, item.Text, item.Language, item.FeedId)).Count == 0) continue;
+            matched++;
+            if (item.Alertable) wouldAlert++;
+            if (samples.Count < sampleCount) samples.Add(item);
+        }
+        return new BacktestResult(scanned, matched, wouldAlert, samples);
+    }
+}

@@ -1,0 +1,79 @@
+using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Rules.Matching;
+using BorderAlerts.Core.Rules.Query;
+using BorderAlerts.Core.Storage;
+
+namespace BorderAlerts.Core.Search;
+
+/// <summary>A search as a user asks it: the query, plus the options chat commands and the CLI offer beside it.</summary>
+public sealed record SearchRequest(string Query, int Limit = 5, string? Since = null, string? Source = null, string? Language = null, int Offset = 0);
+
+public sealed record SearchHit(ArchivedItem Item, double Score, IReadOnlyList<MatchedTerm> Terms);
+
+/// <summary>
+/// Best hits first; <see cref="More"/>: there are hits past this page. <see cref="Capped"/>: the search stopped after
+/// examining its budget of candidates.
+/// </summary>
+public sealed record SearchOutcome(IReadOnlyList<SearchHit> Hits, bool More, int Examined, bool Capped, bool Narrowed);
+
+/// <summary>
+/// Archive search (design section 4): the index narrows, then every candidate is checked by the query compiled as a rule,
+/// so search finds exactly what the same query as a rule would have alerted on. Candidates come newest first and
+/// the best are ranked by relevance and recency. A query the index cannot narrow (only NOT or a regex) reads only the
+/// newest <see cref="MaxExamined"/> items, and says so.
+/// </summary>
+public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimeProvider clock)
+{
+    public const int MaxExamined = 2000, MaxLimit = 100;
+
+    /// <summary>Runs a search; a bad query throws <see cref="QuerySyntaxException"/> with the column and what was expected.</summary>
+    public async Task<SearchOutcome> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var plan = SearchPlanner.Plan(Compose(request, rules.Current.Concepts), now);
+        var check = plan.Remainder is null ? null
+            : RuleMatcher.Compile([(new RuleDefinition("search", "search", request.Query, Severity.Normal, [], true), plan.Remainder)]);
+        int limit = Math.Clamp(request.Limit, 1, MaxLimit), offset = Math.Clamp(request.Offset, 0, MaxLimit);
+        int wanted = Math.Max((offset + limit) * 10, 50), examined = 0;
+        var hits = new List<SearchHit>();
+        await foreach (var candidate in index.CandidatesAsync(plan.Restriction, plan.Filters, cancellationToken))
+        {
+            if (++examined > MaxExamined) break;
+            var item = candidate.Item;
+            var terms = check?.Match(new MatchInput(item.Title, item.Text, item.Language, item.FeedId)) is { } matches
+                ? matches.Count == 0 ? null : matches[0].Terms
+                : [];
+            if (terms is null) continue;
+            hits.Add(new SearchHit(item, Score(candidate, now), terms));
+            if (hits.Count >= wanted) break;
+        }
+        var best = hits.OrderByDescending(h => h.Score).ThenByDescending(h => h.Item.Id).Skip(offset).Take(limit).ToList();
+        return new SearchOutcome(best, hits.Count > offset + limit, Math.Min(examined, MaxExamined), examined > MaxExamined, plan.Restriction is not null);
+    }
+
+    /// <summary>Relevance damped by age: a week-old item needs twice the relevance of a fresh one.</summary>
+    static double Score(SearchCandidate candidate, DateTimeOffset now)
+    {
+        var seen = candidate.Item.Published is { } p && p < candidate.Item.FirstSeen ? p : candidate.Item.FirstSeen;
+        var ageWeeks = Math.Max(0, (now - seen).TotalDays) / 7;
+        return (1 + Math.Max(0, candidate.Relevance)) / (1 + ageWeeks);
+    }
+
+    /// <summary>The command's options become filters of the query language, ANDed with the whole query.</summary>
+    static QueryNode Compose(SearchRequest request, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts)
+    {
+        var query = QueryParser.Parse(request.Query, concepts);
+        var options = new[] { Option("since", request.Since), Option("source", request.Source), Option("lang", request.Language) }
+            .OfType<string>().Select(o => QueryParser.Parse(o)).ToList();
+        return options.Count == 0 ? query : new AndNode([query, .. options]);
+    }
+
+    static string? Option(string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        value = value.Trim();
+        if (value.Any(c => char.IsWhiteSpace(c) || c is '"' or '(' or ')'))
+            throw new QuerySyntaxException(1, $"the {name} option takes one word (example: {name}:{(name == "since" ? "7d" : name == "lang" ? "ko" : "kyodo-zh")})");
+        return $"{name}:{value}";
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BorderAlerts.Commands;
+
+namespace BorderAlerts.Chat.Discord;
+
+/// <summary>
+/// The chat command catalog as Discord application commands (CHAT_INPUT), for one bulk overwrite: subcommands are
+/// options of type 1, text options STRING (3), integers INTEGER (4), choices {name, value}, required options first,
+/// descriptions cut to Discord's 100 characters, and AdminOnly commands hidden from members without Manage Server.
+/// https://discord.com/developers/docs/interactions/application-commands
+/// </summary>
+public static class DiscordCommandJson
+{
+    public const int ChatInput = 1, SubCommand = 1, StringOption = 3, IntegerOption = 4, MaxDescription = 100;
+
+    /// <summary>MANAGE_GUILD (1 &lt;&lt; 5) as Discord's permission string.</summary>
+    public const string ManageServer = "32";
+
+    public static JsonArray FromCatalog(IEnumerable<CommandSpec> commands) => [.. commands.Select(Command)];
+
+    public static JsonObject Command(CommandSpec command)
+    {
+        var options = command.Subcommands.Count > 0
+            ? new JsonArray([.. command.Subcommands.Select(Subcommand)])
+            : Options(command.Options);
+        var json = new JsonObject
+        {
+            ["name"] = command.Name,
+            ["type"] = ChatInput,
+            ["description"] = Description(command.Description),
+            ["options"] = options,
+        };
+        // Mixed commands (/rules, /feeds) stay visible to everyone: the dispatcher checks each writing subcommand.
+        if (command.AdminOnly) json["default_member_permissions"] = ManageServer;
+        return json;
+    }
+
+    static JsonObject Subcommand(SubcommandSpec subcommand) => new()
+    {
+        ["name"] = subcommand.Name,
+        ["type"] = SubCommand,
+        ["description"] = Description(subcommand.Description),
+        ["options"] = Options(subcommand.Options),
+    };
+
+    static JsonArray Options(IReadOnlyList<OptionSpec> options) => [.. options.OrderBy(o => o.Required ? 0 : 1).Select(Option)];
+
+    static JsonObject Option(OptionSpec option)
+    {
+        var json = new JsonObject
+        {
+            ["name"] = option.Name,
+            ["type"] = option.Kind == OptionKind.Integer ? IntegerOption : StringOption,
+            ["description"] = Description(option.Description),
+            ["required"] = option.Required,
+        };
+        if (option.Choices is { Count: > 0 } choices)
+            json["choices"] = new JsonArray([.. choices.Select(c => Choice(option.Kind, c))]);
+        return json;
+    }
+
+    static JsonObject Choice(OptionKind kind, string value) => new()
+    {
+        ["name"] = value,
+        ["value"] = kind == OptionKind.Integer ? JsonValue.Create(long.Parse(value, CultureInfo.InvariantCulture)) : JsonValue.Create(value),
+    };
+
+    static string Description(string text) => text.Length <= MaxDescription ? text : text[..(MaxDescription - 1)] + "…";
+}

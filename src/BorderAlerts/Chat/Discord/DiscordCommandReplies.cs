@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using BorderAlerts.Commands;
+
+namespace BorderAlerts.Chat.Discord;
+
+/// <summary>
+/// A <see cref="CommandReply"/> as Discord message data (D4d): ephemeral, no mentions parsed, text escaped and cut to
+/// 2,000 characters, search hits as up to five compact embeds, a "More results" button when there are more.
+/// </summary>
+public static class DiscordCommandReplies
+{
+    const int Ephemeral = 64, MaxContent = 2000, MaxCustomId = 100;
+
+    public static JsonObject Message(CommandReply reply)
+    {
+        var data = new JsonObject
+        {
+            ["content"] = ChatText.Truncate(DiscordMarkdown.Escape(reply.IsError ? "⚠️ " + reply.Text : reply.Text), MaxContent),
+            ["flags"] = Ephemeral,
+            ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() },
+        };
+        if (reply.Hits is { Count: > 0 } hits)
+            data["embeds"] = new JsonArray(hits.Take(10).Select(h => (JsonNode)Embed(SearchCard.From(h))).ToArray());
+        data["components"] = reply.Next is { } next && SearchPaging.Encode(next, MaxCustomId) is { } id
+            ? new JsonArray(new JsonObject
+            {
+                ["type"] = 1,
+                ["components"] = new JsonArray(new JsonObject { ["type"] = 2, ["style"] = 2, ["label"] = "More results", ["custom_id"] = id }),
+            })
+            : new JsonArray();
+        return data;
+    }
+
+    static JsonObject Embed(SearchCard card)
+    {
+        var embed = new JsonObject
+        {
+            ["title"] = ChatText.Truncate(ChatText.Defuse(card.Title), 256),
+            ["description"] = DiscordMarkdown.Bold(card.Summary, card.Highlights, 350),
+            ["footer"] = new JsonObject { ["text"] = ChatText.Truncate(ChatText.Defuse(card.Footer), 200) },
+        };
+        if (card.Link is { } link) embed["url"] = link.AbsoluteUri;
+        return embed;
+    }
+}

@@ -1,0 +1,22 @@
+using BorderAlerts.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BorderAlerts.Chat.Slack;
+
+/// <summary>Runs Socket Mode for the life of the service (`run`). Registered only when Slack:AppToken is set.</summary>
+public sealed class SlackSocketModeService(SlackSocketMode socketMode, IOptions<BorderAlertsOptions> settings) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var slack = settings.Value.Slack;
+        var options = new SlackSocketModeOptions { AppToken = slack.AppToken!, ApiBase = new Uri(slack.ApiBaseUrl) };
+        return socketMode.RunAsync(options, stoppingToken);
+    }
+
+    /// <summary>For the service host only: one-shot CLI commands never open a socket.</summary>
+    public static void AddWhenConfigured(IServiceCollection services, IConfiguration configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(configuration[$"{BorderAlertsOptions.Section}:Slack:AppToken"]))
+            services.AddHostedService<SlackSocketModeService>();
+    }
+}

@@ -1,0 +1,32 @@
+using BorderAlerts.Core.Search;
+
+namespace BorderAlerts.Commands;
+
+/// <summary>Who ran a command. <see cref="IsAdmin"/> was decided by the platform adapter from settings and the payload.</summary>
+public sealed record Caller(string Platform, string UserId, string Name, bool IsAdmin)
+{
+    /// <summary>How the audit record names the caller.</summary>
+    public string Actor => $"{Platform}:{UserId} ({Name})";
+}
+
+/// <summary>A chat command, the same whichever platform it came from.</summary>
+public sealed record CommandRequest(string Command, string? Subcommand, IReadOnlyDictionary<string, string> Options, Caller Caller)
+{
+    public string? Option(string name) => Options.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    public string Required(string name) => Option(name) ?? throw new CommandInputException($"'{name}' is missing.");
+}
+
+/// <summary>
+/// The answer: plain text (the platform escapes it and defuses mentions), optionally search hits to show as cards,
+/// and the request for the next page of those hits.
+/// </summary>
+public sealed record CommandReply(string Text, IReadOnlyList<SearchHit>? Hits = null, SearchRequest? Next = null)
+{
+    public bool IsError { get; init; }
+
+    public static CommandReply Error(string text) => new(text) { IsError = true };
+}
+
+/// <summary>A command the caller got wrong; the message says what and the dispatcher adds an example.</summary>
+public sealed class CommandInputException(string message) : Exception(message);

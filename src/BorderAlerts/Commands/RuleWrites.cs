@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using BorderAlerts.Core.Admin;
+using BorderAlerts.Core.Delivery;
+using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Rules.Query;
+
+namespace BorderAlerts.Commands;
+
+/// <summary>
+/// `/rules add|edit|remove|enable|disable` (admins only; the dispatcher checks). A query is parsed before it is saved, so a
+/// bad rule never reaches the matcher; destinations must exist. The file is never rewritten: the change is an override.
+/// </summary>
+public sealed partial class RuleWrites(IRuleSource rules, IDestinations destinations, AdminWriter writer)
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    private static partial Regex IdPattern();
+
+    public async Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var set = rules.Current;
+        var id = request.Required("id");
+        RuleDefinition after = request.Subcommand switch
+        {
+            "add" => Add(set, id, request),
+            "edit" => Edit(set, RuleCommands.Find(set, id), request),
+            "enable" => RuleCommands.Find(set, id) with { Enabled = true },
+            "disable" => RuleCommands.Find(set, id) with { Enabled = false },
+            "remove" => RuleCommands.Find(set, id),
+            _ => throw new CommandInputException($"Unknown /rules subcommand '{request.Subcommand}'."),
+        };
+        var removed = request.Subcommand == "remove";
+        var change = await writer.WriteAsync(new AdminWrite(request.Caller.Actor, AdminKinds.Rule, id, $"rules {request.Subcommand}",
+            AdminJson.Rule(new RuleOverride(removed ? null : after, removed))), cancellationToken);
+        var verb = request.Subcommand switch { "add" => "added", "edit" => "changed", "remove" => "removed", "enable" => "enabled", _ => "disabled" };
+        return new CommandReply($"Rule {id} {verb} (change #{change.Id}; /rules undo {id} reverts it). It applies from the next poll.");
+    }
+
+    RuleDefinition Add(RuleSet set, string id, CommandRequest request)
+    {
+        if (!IdPattern().IsMatch(id)) throw new CommandInputException($"'{id}' is not a valid rule id: use a–z, 0–9, - and _, up to 64 characters.");
+        if (set.Rules.Any(r => r.Id == id)) throw new CommandInputException($"A rule '{id}' exists already: use /rules edit.");
+        var query = Checked(set, request.Required("query"));
+        return new RuleDefinition(id, id, query, ParseSeverity(request.Option("severity")) ?? Severity.Normal, Destinations(request.Option("to")) ?? [], true);
+    }
+
+    RuleDefinition Edit(RuleSet set, RuleDefinition rule, CommandRequest request)
+    {
+        if (request.Option("query") is null && request.Option("severity") is null && request.Option("to") is null)
+            throw new CommandInputException("Give at least one of query, severity or to.");
+        return rule with
+        {
+            Query = request.Option("query") is { } q ? Checked(set, q) : rule.Query,
+            Severity = ParseSeverity(request.Option("severity")) ?? rule.Severity,
+            To = Destinations(request.Option("to")) ?? rule.To,
+        };
+    }
+
+    static string Checked(RuleSet set, string query)
+    {
+        QueryParser.Parse(query, set.Concepts); // throws with the column
+        return query;
+    }
+
+    static Severity? ParseSeverity(string? text) => text is null ? null
+        : Enum.TryParse<Severity>(text, ignoreCase: true, out var s) ? s : throw new CommandInputException($"'{text}' is not a severity (low, normal, high, critical).");
+
+    IReadOnlyList<string>? Destinations(string? list)
+    {
+        if (list is null) return null;
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names.FirstOrDefault(n => destinations.Find(n) is null) is { } unknown)
+            throw new CommandInputException($"There is no destination '{unknown}' in the settings.");
+        return names;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using BorderAlerts.Chat.Slack;
+using BorderAlerts.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BorderAlerts.Commands;
+
+/// <summary>Slack Socket Mode reaches the same dispatcher as the HTTP endpoints: commands answer in the ack, buttons via response_url.</summary>
+public static class SocketModeCommands
+{
+    public static SlackSocketHandlers Handlers(IServiceProvider services)
+    {
+        var admins = services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value.Slack.AdminUserIds;
+        return new SlackSocketHandlers(
+            async (envelope, ct) =>
+            {
+                var caller = new Caller("slack", envelope.UserId, envelope.UserName ?? "?", admins.Contains(envelope.UserId));
+                var request = SlackCommandParser.Parse(envelope.Command, envelope.Text, caller);
+                return SlackCommandReplies.Message(await services.GetRequiredService<CommandDispatcher>().HandleAsync(request, ct));
+            },
+            async (payload, ct) =>
+            {
+                var value = payload["actions"]?.AsArray().FirstOrDefault()?["value"]?.GetValue<string>();
+                if (SearchPaging.Decode(value) is not { } next || payload["response_url"]?.GetValue<string>() is not { } url) return;
+                var reply = await services.GetRequiredService<SearchCommands>().PageAsync(next, ct);
+                await services.GetRequiredService<SlackResponseUrl>().PostAsync(url, SlackCommandReplies.Message(reply, replaceOriginal: true), ct);
+            });
+    }
+}

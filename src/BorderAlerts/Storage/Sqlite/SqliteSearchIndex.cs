@@ -1,0 +1,101 @@
+using System.Runtime.CompilerServices;
+using BorderAlerts.Core.Search;
+using BorderAlerts.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace BorderAlerts.Storage.Sqlite;
+
+/// <summary>
+/// Archive search on SQLite FTS5. Each item is indexed in the transaction that stores it; candidates stream newest
+/// first (FTS5 walks its row ids backwards), so a search reads only as far as it needs.
+/// </summary>
+public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
+{
+    const string Columns = "i.id, i.first_feed_id, i.title, i.text, i.language, i.url, i.published_at, i.first_seen_at, i.alertable";
+
+    public static async Task AddAsync(SqliteConnection connection, long id, string title, string text, CancellationToken cancellationToken)
+    {
+        var (titleWords, titleUnigrams) = SearchTokens.ForDocument(title);
+        var (textWords, textUnigrams) = SearchTokens.ForDocument(text);
+        await Sql.Run(connection, "INSERT INTO search_index (rowid, title_w, text_w, title_u, text_u) VALUES ($id, $tw, $xw, $tu, $xu)",
+            cancellationToken, ("$id", id), ("$tw", titleWords), ("$xw", textWords), ("$tu", titleUnigrams), ("$xu", textUnigrams));
+    }
+
+    /// <summary>Indexes items stored before the index existed (after the migration that created it), in batches.</summary>
+    public static async Task BackfillAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await database.WriteLock.WaitAsync(cancellationToken);
+            try
+            {
+                await using var connection = await database.OpenAsync(cancellationToken);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                var batch = new List<(long, string, string)>();
+                await using (var read = Sql.Command(connection, """
+                    SELECT id, title, text FROM items
+                    WHERE id > coalesce((SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1), 0) ORDER BY id LIMIT 1000
+                    """))
+                await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+                    while (await reader.ReadAsync(cancellationToken)) batch.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+                if (batch.Count == 0) return;
+                foreach (var (id, title, text) in batch) await AddAsync(connection, id, title, text, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            finally { database.WriteLock.Release(); }
+        }
+    }
+
+    public async IAsyncEnumerable<SearchCandidate> CandidatesAsync(SearchExpression? restriction, SearchFilters filters,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var (where, parameters) = await FilterSqlAsync(connection, filters, restriction is null ? "i.id" : "s.rowid", cancellationToken);
+        await using var command = restriction is null
+            ? Sql.Command(connection, $"SELECT {Columns}, 0.0 FROM items i WHERE 1 = 1{where} ORDER BY i.id DESC LIMIT $cap", parameters)
+            : Sql.Command(connection, $"""
+                SELECT {Columns}, -bm25(search_index, 3.0, 1.0, 3.0, 1.0) FROM search_index s JOIN items i ON i.id = s.rowid
+                WHERE search_index MATCH $match{where} ORDER BY s.rowid DESC LIMIT $cap
+                """, [.. parameters, ("$match", Fts5Query.Render(restriction))]);
+        command.Parameters.AddWithValue("$cap", ArchiveSearch.MaxExamined + 1);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var item = new ArchivedItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Sql.Text(reader, 4),
+                Sql.Text(reader, 5) is { } url && Uri.TryCreate(url, UriKind.Absolute, out var link) ? link : null,
+                Sql.Time(reader, 6), Sql.Time(reader, 7)!.Value, reader.GetBoolean(8));
+            yield return new SearchCandidate(item, reader.GetDouble(9));
+        }
+    }
+
+    /// <summary>Filters as SQL; `since` also becomes a row-id bound, which FTS5 applies while it walks.</summary>
+    static async Task<(string Where, (string, object?)[] Parameters)> FilterSqlAsync(SqliteConnection connection, SearchFilters filters,
+        string rowid, CancellationToken cancellationToken)
+    {
+        var where = new System.Text.StringBuilder();
+        var parameters = new List<(string, object?)>();
+        if (filters.Since is { } since)
+        {
+            // Ids grow with time but polls finish out of order: the bound is an hour loose, the exact test follows it.
+            await using var first = Sql.Command(connection, "SELECT min(id) FROM items WHERE first_seen_at >= $loose",
+                ("$loose", Sql.Ms(since - TimeSpan.FromHours(1))));
+            var minId = await first.ExecuteScalarAsync(cancellationToken) is long id ? id : long.MaxValue;
+            where.Append($" AND {rowid} >= $min_id AND i.first_seen_at >= $since");
+            parameters.Add(("$min_id", minId));
+            parameters.Add(("$since", Sql.Ms(since)));
+        }
+        for (int n = 0; n < filters.Sources.Count; n++)
+        {
+            var (value, prefix) = filters.Sources[n];
+            var test = prefix ? $"LIKE $source{n} || '%'" : $"= $source{n}";
+            where.Append($" AND (i.first_feed_id {test} OR EXISTS (SELECT 1 FROM sightings g WHERE g.item_id = i.id AND g.feed_id {test}))");
+            parameters.Add(($"$source{n}", value));
+        }
+        for (int n = 0; n < filters.Languages.Count; n++)
+        {
+            where.Append($" AND i.language LIKE $lang{n} || '%'");
+            parameters.Add(($"$lang{n}", filters.Languages[n]));
+        }
+        return (where.ToString(), parameters.ToArray());
+    }
+}

@@ -1,0 +1,56 @@
+using BorderAlerts.Core.Rules.Query;
+using BorderAlerts.Core.Search;
+
+namespace BorderAlerts.Core.Tests.Search;
+
+public sealed class SearchPlannerTests
+{
+    static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+    static readonly Dictionary<string, IReadOnlyList<string>> Concepts = new() { ["dandong"] = ["Dandong", "丹东", "단둥"] };
+
+    static SearchPlan Plan(string query) => SearchPlanner.Plan(QueryParser.Parse(query, Concepts), Now);
+
+    [Fact]
+    public void Top_level_filters_go_to_the_store_and_leave_the_terms()
+    {
+        var plan = Plan("丹东 走私 since:7d source:kyodo* lang:zh");
+        Assert.Equal(Now.AddDays(-7), plan.Filters.Since);
+        Assert.Equal([("kyodo", true)], plan.Filters.Sources);
+        Assert.Equal(["zh"], plan.Filters.Languages);
+        var all = Assert.IsType<AllOf>(plan.Restriction);
+        Assert.Equal(["丹东", "走私"], all.Children.Cast<TokenPhrase>().Select(p => string.Join(' ', p.Tokens)));
+    }
+
+    [Fact]
+    public void A_concept_narrows_to_any_of_its_aliases()
+    {
+        var any = Assert.IsType<AnyOf>(Plan("@dandong").Restriction);
+        Assert.Equal(3, any.Children.Count);
+    }
+
+    [Theory]
+    [InlineData("-coal")]
+    [InlineData("/ship-?to-?ship/")]
+    [InlineData("coal OR NOT sanctions")]
+    [InlineData("source:kyodo")]
+    public void What_the_index_cannot_narrow_narrows_nothing(string query) => Assert.Null(Plan(query).Restriction);
+
+    [Fact]
+    public void NOT_beside_a_term_narrows_by_the_term_only_and_keeps_the_NOT_for_the_check()
+    {
+        var plan = Plan("coal NOT coalition");
+        var phrase = Assert.IsType<TokenPhrase>(plan.Restriction);
+        Assert.Equal(["coal"], phrase.Tokens);
+        Assert.IsType<AndNode>(plan.Remainder);
+    }
+
+    [Fact]
+    public void Field_scope_and_prefix_reach_the_phrase()
+    {
+        var phrase = Assert.IsType<TokenPhrase>(Plan("title:sanction*").Restriction);
+        Assert.True(phrase.Prefix);
+        Assert.Equal(Fields.Title, phrase.Fields);
+        var single = Assert.IsType<TokenPhrase>(Plan("煤").Restriction);
+        Assert.True(single.Unigram);
+    }
+}
