@@ -4,8 +4,9 @@ namespace BorderAlerts.Storage.Postgres;
 
 /// <summary>
 /// Brings the shared database up to date. Every instance runs this at start; a session-level advisory lock lets the
-/// first apply the steps while the others wait, then find nothing left to do. Each step commits with its
-/// schema_version row, so a crash mid-way resumes at the step that did not finish.
+/// first apply the steps (and index items stored before the search index existed) while the others wait, then find
+/// nothing left to do. Each step commits with its schema_version row, so a crash mid-way resumes at the step that did
+/// not finish.
 /// </summary>
 public sealed class PostgresMigrator(PostgresDatabase database, ILogger<PostgresMigrator> log) : IStoreMigrator
 {
@@ -24,6 +25,7 @@ public sealed class PostgresMigrator(PostgresDatabase database, ILogger<Postgres
                 """, cancellationToken);
             var current = Convert.ToInt32(await PgSql.Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken));
             foreach (var step in PostgresMigrations.All.Where(s => s.Version > current)) await ApplyAsync(connection, step, cancellationToken);
+            await PostgresSearchIndex.BackfillAsync(connection, cancellationToken);
         }
         finally
         {

@@ -1,4 +1,6 @@
+using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Delivery;
+using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Hosting;
 using Npgsql;
@@ -19,6 +21,8 @@ public sealed class PostgresProvider : StoreProvider
         services.AddSingleton<IPollStore, PostgresPollStore>();
         services.AddSingleton<IFeedHealthReader, PostgresHealthReader>();
         services.AddSingleton<IItemArchive, PostgresItemArchive>();
+        services.AddSingleton<ISearchIndex, PostgresSearchIndex>();
+        services.AddSingleton<IAdminStore, PostgresAdminStore>();
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<IStoreMigrator, PostgresMigrator>();
     }
