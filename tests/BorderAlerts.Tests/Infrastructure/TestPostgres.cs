@@ -106,3 +106,29 @@ public sealed class PostgresTheoryAttribute : TheoryAttribute
 {
     public PostgresTheoryAttribute() => Skip = TestPostgres.SkipReason;
 }
+
+/// <summary>
+/// A table of cases run on one store, the store passed first: <c>[Theory, StoreCases(Store.Sqlite, nameof(Cases)),
+/// StoreCases(Store.Postgres, nameof(Cases))]</c> over a static member of object[] rows. The PostgreSQL rows are
+/// reported as skipped, with the reason, where PostgreSQL is not reachable.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+public sealed class StoreCasesAttribute : Xunit.Sdk.DataAttribute
+{
+    readonly Store _store;
+    readonly string _member;
+
+    public StoreCasesAttribute(Store store, string member)
+    {
+        (_store, _member) = (store, member);
+        if (store == Store.Postgres) Skip = TestPostgres.SkipReason;
+    }
+
+    public override IEnumerable<object[]> GetData(System.Reflection.MethodInfo testMethod)
+    {
+        const System.Reflection.BindingFlags Static = System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic;
+        var type = testMethod.DeclaringType!;
+        var rows = (IEnumerable<object[]>)(type.GetProperty(_member, Static)?.GetValue(null) ?? type.GetField(_member, Static)!.GetValue(null)!);
+        return rows.Select(row => (object[])[_store, .. row]);
+    }
+}
