@@ -27,4 +27,22 @@ public static class HangulInitials
         };
         return (char)(SyllableBase + folded * PerInitial + rest);
     }
+
+    /// <summary>
+    /// The DPRK spellings a word-initial ROK syllable may stand for: 노 ← 로, 이 ← 리 and 니, 여 ← 려 and 녀. Inside a word
+    /// the DPRK form is kept (조선로동당), so a term written the ROK way needs these to match there.
+    /// </summary>
+    public static IEnumerable<char> DprkForms(char rokForm)
+    {
+        if (!IsSyllable(rokForm)) yield break;
+        int index = rokForm - SyllableBase;
+        int initial = index / PerInitial, rest = index % PerInitial, vowel = rest / 28;
+        bool yVowel = vowel is 2 or 3 or 6 or 7 or 12 or 17 or 20;
+        if (initial == Nieun && !yVowel) yield return (char)(SyllableBase + Rieul * PerInitial + rest);
+        if (initial == Ieung && yVowel)
+        {
+            yield return (char)(SyllableBase + Rieul * PerInitial + rest);
+            yield return (char)(SyllableBase + Nieun * PerInitial + rest);
+        }
+    }
 }

@@ -38,7 +38,9 @@ public class RuleMatcherTests
     [InlineData("タンドン", "ﾀﾝﾄﾞﾝの税関", true)]
     [InlineData("dprk", "ＤＰＲＫ　ｓａｎｃｔｉｏｎｓ", true)]
     [InlineData("로동당", "조선로동당 중앙위원회", true)] // DPRK spelling inside a word
-    [InlineData("노동당", "조선로동당 중앙위원회", false)] // mid-word ㄹ is not an initial sound
+    [InlineData("노동당", "조선로동당 중앙위원회", true)] // ROK spelling finds the DPRK one inside a word too
+    [InlineData("여성", "조선민주녀성동맹 중앙위원회", true)] // 여 ← 녀
+    [InlineData("이", "관리 책임", false)] // one syllable gets no mid-word DPRK forms
     [InlineData("력사", "조선력사박물관", true)]
     [InlineData("sanctions", "new sanc\u00ADtions on", true)] // soft hyphen
     [InlineData("制裁", "对朝制\u200B裁措施", true)] // zero-width space

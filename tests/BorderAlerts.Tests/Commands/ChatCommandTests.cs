@@ -150,6 +150,23 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
         Assert.StartsWith("1 feeds", Slack(await host.SlackAsync("/feeds", "list")));
     }
 
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_rule_added_from_chat_alerts_on_the_next_poll(Store store)
+    {
+        var session = new CliSession(store);
+        var url = server.Serve(Responses.Bytes(FeedXml.Rss("k", [new Entry("Seoul weather", "https://example.org/w/1")]), Responses.Rss));
+        session.WriteFeeds($"feeds:\n  - id: k\n    url: {url}\n");
+        await using var host = await ChatHost.StartAsync(session);
+        await host.PollAllAsync(); // seeds
+        Assert.Contains("added", Slack(await host.SlackAsync("/rules", "add rason-zone query:\"라선 OR 羅先 OR rason\" severity:high", admin: true)));
+        server.Answer(url, Responses.Bytes(FeedXml.Rss("k", [new Entry("Seoul weather", "https://example.org/w/1"),
+            new Entry("라선경제무역지대 투자 설명회", "https://example.org/w/2")]), Responses.Rss));
+        await host.PollAllAsync();
+        var database = StoreProbe.For(host.Services);
+        Assert.Equal(1, await database.CountAsync("alerts", "rule_id = 'rason-zone'"));
+        Assert.Equal(1, await database.CountAsync("deliveries")); // to the console, the default destination
+    }
+
     [Theory]
     [InlineData("/rules", "frobnicate", "needs one of")]
     [InlineData("/rules", "add x query:\"(丹东\"", "column")]

@@ -46,6 +46,7 @@ public sealed class ArchiveSearchTests(FeedServer server) : IClassFixture<FeedSe
         ["丹東", new[] { "丹东海关查获走私煤炭", "北朝鮮の石炭密輸、丹東で摘発" }], // traditional query, simplified text
         ["단둥", new[] { "단둥 세관, 북한산 석탄 밀수 적발" }],
         ["로동당", new[] { "조선로동당 중앙위원회 전원회의" }], // DPRK spelling inside a word
+        ["노동당", new[] { "조선로동당 중앙위원회 전원회의" }], // ROK spelling finds it too
         ["密輸", new[] { "北朝鮮の石炭密輸、丹東で摘発" }], // Japanese (密輸 also folds to 密输)
         ["coal", new[] { "Dandong customs seize smuggled coal" }], // not "coalition"
         ["coalition", new[] { "Coalition talks stall in Seoul" }],

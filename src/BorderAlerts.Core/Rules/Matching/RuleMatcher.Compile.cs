@@ -81,14 +81,22 @@ public sealed partial class RuleMatcher
             return new LeafCondition(leaf);
         }
 
-        /// <summary>The term, and for Korean terms whose first syllable the initial-sound rule changes, the form that matches mid-word.</summary>
+        /// <summary>
+        /// The term, and for Korean terms the forms that match inside a word, where the initial-sound rule does not fold
+        /// the text: a DPRK-spelled term as written (로동당 in 조선로동당), and a ROK-spelled term of two or more syllables
+        /// in its possible DPRK spellings (노동당 → 로동당), so either spelling finds the other.
+        /// </summary>
         static IEnumerable<TermNode> Variants(TermNode term)
         {
             yield return term;
-            var raw = term.Prefix ? term.Raw[..^1] : term.Raw;
-            if (raw.Length == 0 || !HangulInitials.IsSyllable(raw.TrimStart()[0])) yield break;
+            var raw = (term.Prefix ? term.Raw[..^1] : term.Raw).TrimStart();
+            if (raw.Length == 0 || !HangulInitials.IsSyllable(raw[0])) yield break;
             var midWord = MatchText.Normalize(raw, atWordStart: false);
-            if (midWord.Length > 0 && midWord != term.Normalized) yield return term with { Normalized = midWord };
+            var seen = new HashSet<string> { term.Normalized };
+            if (midWord.Length > 0 && seen.Add(midWord)) yield return term with { Normalized = midWord };
+            if (midWord.Length < 2 || !HangulInitials.IsSyllable(midWord[1])) yield break;
+            foreach (var dprk in HangulInitials.DprkForms(midWord[0]))
+                if (seen.Add(dprk + midWord[1..])) yield return term with { Normalized = dprk + midWord[1..] };
         }
 
         int PatternId(TermNode term)
