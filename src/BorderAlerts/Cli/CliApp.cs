@@ -42,7 +42,8 @@ public static class CliApp
         }
         catch (CliInputException e) { errors.WriteLine($"error: {e.Message}"); return BadInput; }
         catch (OperationCanceledException) { return Failure; }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or Microsoft.Data.Sqlite.SqliteException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException
+            or UnauthorizedAccessException)
         {
             errors.WriteLine($"error: {e.Message}");
             return Failure;

@@ -32,9 +32,9 @@ public static class RunCommand
         var settings = app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
         var feeds = app.Services.GetRequiredService<IFeedCatalog>().Current().Feeds;
         var rules = app.Services.GetRequiredService<IRuleSource>().Current;
-        app.Logger.LogInformation("BorderAlerts: {Feeds} feeds from {FeedsFile}, {Rules} rules ({Skipped} skipped) from {RulesFile}, {Provider} store in {DataDir}, destinations: {Destinations}",
+        app.Logger.LogInformation("BorderAlerts: {Feeds} feeds from {FeedsFile}, {Rules} rules ({Skipped} skipped) from {RulesFile}, {Store}, destinations: {Destinations}",
             feeds.Count(f => f.Enabled), settings.FeedsFile, rules.Rules.Count(r => r.Enabled), rules.Problems.Count, settings.RulesFile,
-            settings.Storage.Provider, settings.DataDir,
+            app.Services.GetRequiredService<Storage.StoreProvider>().Describe(settings),
             settings.Destinations.Count == 0 ? "none configured, alerts go to the console" : string.Join(", ", settings.Destinations.Select(d => $"{d.Key} ({d.Value.Type})")));
     }
 }

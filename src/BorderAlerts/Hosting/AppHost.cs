@@ -1,5 +1,6 @@
 using BorderAlerts.Endpoints;
 using BorderAlerts.Jobs;
+using BorderAlerts.Storage;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -30,6 +31,7 @@ public static class AppHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(90));
         builder.Services.AddQuartz(q =>
         {
+            StoreProvider.For(Settings(builder.Configuration).Storage).UseJobStore(q, Settings(builder.Configuration));
             q.AddJob<PollDueFeedsJob>(j => j.WithIdentity(PollDueFeedsJob.Key));
             q.AddJob<DeliverAlertsJob>(j => j.WithIdentity(DeliverAlertsJob.Key));
             q.AddJob<SourceHealthJob>(j => j.WithIdentity(SourceHealthJob.Key));
@@ -53,7 +55,7 @@ public static class AppHost
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         _ = services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
-        await services.GetRequiredService<Storage.IStoreMigrator>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<IStoreMigrator>().MigrateAsync(cancellationToken);
         await services.GetRequiredService<Commands.AdminWriter>().RefreshAsync(cancellationToken);
     }
 }

@@ -22,8 +22,9 @@ public sealed class BorderAlertsOptions
 
 public sealed class StorageOptions
 {
+    /// <summary>sqlite (one process, the default) or postgres (many instances sharing one database).</summary>
     public string Provider { get; set; } = "sqlite";
-    /// <summary>Optional; for SQLite the default is data/borderalerts.db.</summary>
+    /// <summary>Optional for SQLite (default data/borderalerts.db); required for PostgreSQL. May hold a password: never printed.</summary>
     public string? ConnectionString { get; set; }
 }
 

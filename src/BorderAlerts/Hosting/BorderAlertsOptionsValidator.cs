@@ -13,8 +13,7 @@ public sealed class BorderAlertsOptionsValidator : IValidateOptions<BorderAlerts
         void Check(bool ok, string key, string problem) { if (!ok) errors.Add($"BorderAlerts:{key}: {problem}"); }
 
         Check(o.Storage.Provider is "sqlite" or "postgres", "Storage:Provider", $"'{o.Storage.Provider}' is not sqlite or postgres");
-        Check(o.Storage.Provider != "postgres", "Storage:Provider",
-            "postgres is not available in this build yet (it arrives with the scale-out work); use sqlite");
+        if (o.Storage.Provider == "postgres") CheckPostgres(o.Storage, Check);
         Check(!string.IsNullOrWhiteSpace(o.ConfigDir), "ConfigDir", "must not be empty");
         Check(!string.IsNullOrWhiteSpace(o.DataDir), "DataDir", "must not be empty");
         Check(o.Fetch.TimeoutSeconds is >= 1 and <= 600, "Fetch:TimeoutSeconds", $"{o.Fetch.TimeoutSeconds} is outside 1–600");
@@ -37,6 +36,26 @@ public sealed class BorderAlertsOptionsValidator : IValidateOptions<BorderAlerts
         Check(o.Delivery.MaxAttempts is >= 1 and <= 100, "Delivery:MaxAttempts", $"{o.Delivery.MaxAttempts} is outside 1–100");
         Check(o.Delivery.FloodBudget >= 0, "Delivery:FloodBudget", "must not be negative (0 turns digests off)");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>PostgreSQL needs a connection string that parses. The message never repeats it: it may carry a password.</summary>
+    static void CheckPostgres(StorageOptions storage, Action<bool, string, string> check)
+    {
+        const string Key = "Storage:ConnectionString";
+        if (string.IsNullOrWhiteSpace(storage.ConnectionString))
+        {
+            check(false, Key, "is required for postgres, e.g. Host=db;Database=borderalerts;Username=borderalerts (set the password through an environment variable)");
+            return;
+        }
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(storage.ConnectionString);
+            check(!string.IsNullOrWhiteSpace(builder.Host), Key, "names no Host");
+        }
+        catch (ArgumentException)
+        {
+            check(false, Key, "is not a valid PostgreSQL connection string (Key=Value pairs separated by ';')");
+        }
     }
 
     /// <summary>What each destination type needs. Messages name the key, never the value: URLs and tokens are secrets.</summary>

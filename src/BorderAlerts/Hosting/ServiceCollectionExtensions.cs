@@ -12,7 +12,6 @@ using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Storage;
-using BorderAlerts.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -60,8 +59,12 @@ public static class ServiceCollectionExtensions
             Lease = TimeSpan.FromSeconds(p.LeaseSeconds),
         } : null!);
         services.AddSingleton<PollRunner>();
+        // The one place the store provider is picked; everything provider-specific hangs off it.
+        var store = StoreProvider.For(configuration.GetSection(BorderAlertsOptions.Section).Get<BorderAlertsOptions>()?.Storage ?? new StorageOptions());
+        services.AddSingleton(store);
+        store.AddStore(services);
         services.AddSingleton<ArchiveSearch>();
-        return services.AddDelivery().AddCommands().AddSqliteStore().AddChatEdges();
+        return services.AddDelivery().AddCommands().AddChatEdges();
     }
 
     static IServiceCollection AddCommands(this IServiceCollection services)
@@ -126,21 +129,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FloodGate>();
         services.AddSingleton<DeliveryRunner>();
         services.AddSingleton<SourceHealthMonitor>();
-        return services;
-    }
-
-    static IServiceCollection AddSqliteStore(this IServiceCollection services)
-    {
-        services.AddSingleton(sp => Settings(sp).Storage.ConnectionString is { Length: > 0 } connection
-            ? new SqliteDatabase(connection)
-            : SqliteDatabase.InDataDir(Settings(sp).DataDir));
-        services.AddSingleton<IPollStore, SqlitePollStore>();
-        services.AddSingleton<IFeedHealthReader, SqliteHealthReader>();
-        services.AddSingleton<IItemArchive, SqliteItemArchive>();
-        services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
-        services.AddSingleton<IAdminStore, SqliteAdminStore>();
-        services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
-        services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
         return services;
     }
 

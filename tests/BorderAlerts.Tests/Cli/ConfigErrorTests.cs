@@ -71,4 +71,32 @@ public sealed class ConfigErrorTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("BorderAlerts:Fetch:TimeoutSeconds", run.Stderr);
     }
+
+    [Fact]
+    public async Task The_postgres_provider_without_a_connection_string_exits_2_naming_the_key()
+    {
+        using var session = new CliSession();
+        session.WriteFeeds("feeds: []\n");
+        session.Environment.Set("BorderAlerts__Storage__Provider", "postgres");
+
+        var run = await session.RunAsync("poll", "--all", "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("BorderAlerts:Storage:ConnectionString: is required for postgres", run.Stderr);
+    }
+
+    [Fact]
+    public async Task An_unreachable_postgres_exits_1_without_printing_the_password()
+    {
+        using var session = new CliSession();
+        session.WriteFeeds("feeds: []\n");
+        session.Environment.Set("BorderAlerts__Storage__Provider", "postgres")
+            .Set("BorderAlerts__Storage__ConnectionString", "Host=127.0.0.1;Port=1;Username=borderalerts;Password=never-printed-7f3a;Timeout=5");
+
+        var run = await session.RunAsync("poll", "--all", "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("127.0.0.1:1", run.Stderr);
+        Assert.DoesNotContain("never-printed-7f3a", run.Stdout + run.Stderr);
+    }
 }

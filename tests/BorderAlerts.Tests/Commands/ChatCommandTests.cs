@@ -4,7 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BorderAlerts.Tests.Commands;
 
-/// <summary>Every command on both platforms, through the real endpoints on loopback, inline answers.</summary>
+/// <summary>
+/// Every command on both platforms, through the real endpoints on loopback, inline answers. Search and the writes that
+/// leave history (edit, undo, feeds, mutes) run on both stores.
+/// </summary>
 [Collection(ProcessEnvironment.Name)]
 public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServer>
 {
@@ -25,9 +28,11 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
         return answer.Json.GetProperty("text").GetString()!;
     }
 
-    async Task<ChatHost> StartAsync(params (string, string)[] settings)
+    Task<ChatHost> StartAsync(params (string, string)[] settings) => StartAsync(Store.Sqlite, settings);
+
+    async Task<ChatHost> StartAsync(Store store, params (string, string)[] settings)
     {
-        var session = new CliSession();
+        var session = new CliSession(store);
         var url = server.Serve(Responses.Bytes(FeedXml.Rss("kyodo", [
             new Entry("丹东海关查获走私煤炭", "https://example.org/zh/1", Text: "丹东海关近日查获一批经鸭绿江走私的朝鲜煤炭。"),
             new Entry("Dandong customs seize smuggled coal", "https://example.org/en/1", Text: "Customs in Dandong seized coal from the DPRK."),
@@ -52,10 +57,10 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
         return host;
     }
 
-    [Fact]
-    public async Task Search_answers_with_cards_on_both_platforms()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task Search_answers_with_cards_on_both_platforms(Store store)
     {
-        await using var host = await StartAsync();
+        await using var host = await StartAsync(store);
         var discord = await host.DiscordAsync("search", null, new { query = "走私" });
         Assert.Contains("Results 1–1", Discord(discord));
         var embed = discord.Json.GetProperty("data").GetProperty("embeds").EnumerateArray().Single();
@@ -106,13 +111,13 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
         Assert.Contains("Only admins", Discord(await host.DiscordAsync(command, sub, options)));
         var text = sub is null ? slackText : sub + (slackText == sub ? "" : " " + slackText[(slackText.StartsWith(sub) ? sub.Length + 1 : 0)..]);
         Assert.Contains("Only admins", Slack(await host.SlackAsync("/" + command, sub == "add" && command == "rules" ? "add " + slackText : text)));
-        Assert.Equal(0, await host.Services.GetRequiredService<BorderAlerts.Storage.Sqlite.SqliteDatabase>().CountAsync("admin_changes"));
+        Assert.Equal(0, await StoreProbe.For(host.Services).CountAsync("admin_changes"));
     }
 
-    [Fact]
-    public async Task An_admin_edits_a_rule_from_chat_and_the_next_poll_uses_it_and_undo_puts_it_back()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task An_admin_edits_a_rule_from_chat_and_the_next_poll_uses_it_and_undo_puts_it_back(Store store)
     {
-        await using var host = await StartAsync();
+        await using var host = await StartAsync(store);
         Assert.Contains("Rule border-coal added", Slack(await host.SlackAsync("/rules", "add border-coal query:\"丹东 AND 煤炭\" severity:critical", admin: true)));
         Assert.Contains("border-coal [critical]", Discord(await host.DiscordAsync("rules", "list")));
         Assert.Contains("border-coal", Discord(await host.DiscordAsync("rules", "test", new { text = "丹东查获煤炭" })));
@@ -129,10 +134,10 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
         Assert.Contains("nothing to undo", Slack(await host.SlackAsync("/rules", "undo", admin: true)));
     }
 
-    [Fact]
-    public async Task Feeds_added_paused_and_removed_from_chat_reach_the_poller()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task Feeds_added_paused_and_removed_from_chat_reach_the_poller(Store store)
     {
-        await using var host = await StartAsync(("Fetch__AllowPrivateAddresses", "true")); // the test's feed server is on loopback
+        await using var host = await StartAsync(store, ("Fetch__AllowPrivateAddresses", "true")); // the test's feed server is on loopback
         var url = server.Serve(Responses.Bytes(FeedXml.Rss("nk", [new Entry("단둥 세관 밀수 적발", "https://example.org/ko/1")]), Responses.Rss));
         Assert.Contains("Feed nk added", Discord(await host.DiscordAsync("feeds", "add", new { id = "nk", url = url.ToString(), language = "ko", every = "5m" }, admin: true)));
         Assert.Contains("nk new (added from chat)", Slack(await host.SlackAsync("/feeds", "list")));
@@ -145,10 +150,10 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
         Assert.StartsWith("1 feeds", Slack(await host.SlackAsync("/feeds", "list")));
     }
 
-    [Fact]
-    public async Task A_rule_added_from_chat_alerts_on_the_next_poll()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_rule_added_from_chat_alerts_on_the_next_poll(Store store)
     {
-        var session = new CliSession();
+        var session = new CliSession(store);
         var url = server.Serve(Responses.Bytes(FeedXml.Rss("k", [new Entry("Seoul weather", "https://example.org/w/1")]), Responses.Rss));
         session.WriteFeeds($"feeds:\n  - id: k\n    url: {url}\n");
         await using var host = await ChatHost.StartAsync(session);
@@ -157,7 +162,7 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
         server.Answer(url, Responses.Bytes(FeedXml.Rss("k", [new Entry("Seoul weather", "https://example.org/w/1"),
             new Entry("라선경제무역지대 투자 설명회", "https://example.org/w/2")]), Responses.Rss));
         await host.PollAllAsync();
-        var database = host.Services.GetRequiredService<BorderAlerts.Storage.Sqlite.SqliteDatabase>();
+        var database = StoreProbe.For(host.Services);
         Assert.Equal(1, await database.CountAsync("alerts", "rule_id = 'rason-zone'"));
         Assert.Equal(1, await database.CountAsync("deliveries")); // to the console, the default destination
     }
@@ -231,13 +236,13 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
         Assert.Equal(401, (await host.SlackAsync("/rules", "add x query:丹东", admin: true, forge: true)).Status);
         var body = ChatHost.Interaction(2, new System.Text.Json.Nodes.JsonObject { ["name"] = "mute", ["options"] = new System.Text.Json.Nodes.JsonArray() }, admin: true).ToJsonString();
         Assert.Equal(401, (await host.DiscordRawAsync(body, forge: true)).Status);
-        Assert.Equal(0, await host.Services.GetRequiredService<BorderAlerts.Storage.Sqlite.SqliteDatabase>().CountAsync("admin_changes"));
+        Assert.Equal(0, await StoreProbe.For(host.Services).CountAsync("admin_changes"));
     }
 
-    [Fact]
-    public async Task A_muted_rule_raises_no_alerts_and_a_muted_destination_gets_none_sent()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_muted_rule_raises_no_alerts_and_a_muted_destination_gets_none_sent(Store store)
     {
-        await using var host = await StartAsync(("Fetch__AllowPrivateAddresses", "true"));
+        await using var host = await StartAsync(store, ("Fetch__AllowPrivateAddresses", "true"));
         Assert.Contains("muted until", Slack(await host.SlackAsync("/mute", "border-smuggling 2h", admin: true)));
         var url = server.Serve(Responses.Bytes(FeedXml.Rss("nk", [new Entry("丹东 走私 again", "https://example.org/zh/9")]), Responses.Rss));
         Assert.Contains("added", Slack(await host.SlackAsync("/feeds", $"add later url:{url}", admin: true)));
@@ -245,7 +250,7 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
         server.Answer(url, Responses.Bytes(FeedXml.Rss("nk", [new Entry("丹东 走私 again", "https://example.org/zh/9"), new Entry("丹东再次查获走私", "https://example.org/zh/10")]), Responses.Rss));
         await host.PollAllAsync();
         await host.Services.GetRequiredService<BorderAlerts.Core.Delivery.DeliveryRunner>().RunAsync(CancellationToken.None);
-        var database = host.Services.GetRequiredService<BorderAlerts.Storage.Sqlite.SqliteDatabase>();
+        var database = StoreProbe.For(host.Services);
         Assert.Equal(0, await database.CountAsync("alerts"));
 
         Assert.Contains("no longer muted", Slack(await host.SlackAsync("/mute", "border-smuggling 0", admin: true)));

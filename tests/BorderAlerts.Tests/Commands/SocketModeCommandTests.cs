@@ -23,7 +23,7 @@ public sealed class SocketModeCommandTests(FakeSlack slack) : IClassFixture<Fake
         Assert.Contains("Only admins", (await socket.WaitForAckAsync(write)).GetProperty("payload").GetProperty("text").GetString());
         var admin = await socket.SendEnvelopeAsync("slash_commands", slack.SlashCommandPayload("/rules", "disable border-coal", user: ChatHost.SlackAdmin), acceptsResponsePayload: true);
         Assert.Contains("disabled", (await socket.WaitForAckAsync(admin)).GetProperty("payload").GetProperty("text").GetString());
-        Assert.Equal(1, await host.Services.GetRequiredService<BorderAlerts.Storage.Sqlite.SqliteDatabase>().CountAsync("admin_changes"));
+        Assert.Equal(1, await StoreProbe.For(host.Services).CountAsync("admin_changes"));
         Assert.Empty(socket.Violations);
     }
 }

@@ -1,5 +1,4 @@
 using BorderAlerts.Hosting;
-using BorderAlerts.Storage.Sqlite;
 using BorderAlerts.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +38,7 @@ public sealed class ServiceHostTests(FeedServer server) : IClassFixture<FeedServ
         await using var app = AppHost.Build(service: true, urls: ["http://127.0.0.1:0"]);
         await AppHost.PrepareAsync(app.Services, CancellationToken.None);
         await app.StartAsync();
-        var database = app.Services.GetRequiredService<SqliteDatabase>();
+        var database = StoreProbe.For(app.Services);
         await Eventually.TrueAsync(async () => await database.CountAsync("items") == 11, "the scheduler has stored both feeds' items");
 
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
@@ -67,7 +66,7 @@ public sealed class ServiceHostTests(FeedServer server) : IClassFixture<FeedServ
         await Eventually.TrueAsync(() => Task.FromResult(server.RequestCount(slow) == 1), "the slow source has been asked");
         await app.StopAsync();
 
-        var database = app.Services.GetRequiredService<SqliteDatabase>();
+        var database = StoreProbe.For(app.Services);
         Assert.Equal(1, await database.CountAsync("feeds",
             "id = 'state-press-releases' AND lease_until IS NULL AND consecutive_failures = 1 AND last_error LIKE 'Timeout:%'"));
     }
@@ -85,7 +84,7 @@ public sealed class ServiceHostTests(FeedServer server) : IClassFixture<FeedServ
         await using var app = AppHost.Build(service: true, urls: ["http://127.0.0.1:0"]);
         await AppHost.PrepareAsync(app.Services, CancellationToken.None);
         await app.StartAsync();
-        var database = app.Services.GetRequiredService<SqliteDatabase>();
+        var database = StoreProbe.For(app.Services);
         await Eventually.TrueAsync(async () => await database.CountAsync("items") == 6, "the first feed is stored");
 
         session.WriteFeeds(kyodoFeed + $"  - id: state-press-releases\n    url: {state}\n    language: en\n");
@@ -96,7 +95,7 @@ public sealed class ServiceHostTests(FeedServer server) : IClassFixture<FeedServ
         await Eventually.TrueAsync(() => Task.FromResult(server.RequestCount(kyodo) >= asked + 2), "polling goes on after a broken edit");
         await app.StopAsync();
 
-        Assert.Equal(2, await database.CountAsync("feeds", "enabled = 1"));
+        Assert.Equal(2, await database.CountAsync("feeds", "enabled"));
         Assert.Equal(10, await database.CountAsync("items"));
     }
 }

@@ -10,14 +10,17 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr);
 /// </summary>
 public sealed class CliSession : IDisposable
 {
-    public CliSession()
+    /// <param name="store">The store the host uses: SQLite in the data folder, or a fresh PostgreSQL database.</param>
+    public CliSession(Store store = Store.Sqlite)
     {
+        Folder = new TempFolder(store);
         Environment = new EnvironmentScope()
             .Set("BorderAlerts__ConfigDir", Folder.Config)
             .Set("BorderAlerts__DataDir", Folder.Data);
+        foreach (var (key, value) in Folder.StoreSettings()) Environment.Set("BorderAlerts__" + key.Replace(":", "__"), value);
     }
 
-    public TempFolder Folder { get; } = new();
+    public TempFolder Folder { get; }
     public EnvironmentScope Environment { get; }
 
     public void WriteFeeds(string yaml) => File.WriteAllText(Folder.FeedsYaml, yaml);

@@ -3,7 +3,6 @@ using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Polling;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Hosting;
-using BorderAlerts.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,11 +10,11 @@ namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
 /// The real pipeline from the real composition root (<see cref="ServiceCollectionExtensions.AddBorderAlerts"/> with
-/// in-memory settings): HttpFeedFetcher over SocketsHttpHandler, FeedPoller, PollRunner, SqlitePollStore and
-/// SqliteHealthReader on a SQLite file in a temp folder, migrated as the host does. Only the feed catalog is swapped
+/// in-memory settings): HttpFeedFetcher over SocketsHttpHandler, FeedPoller, PollRunner and the store of the folder
+/// (a SQLite file in it, or its PostgreSQL database), migrated as the host does. Only the feed catalog is swapped
 /// for an in-memory one, and alert cards go to <see cref="Cards"/> instead of the console. Rules come from
 /// rules.yaml in the folder's config/ if a test writes one. Disposing stops the container but keeps the folder, so
-/// a second Pipeline on the same folder is a restart.
+/// a second Pipeline on the same folder is a restart, and two started at once are two instances sharing one store.
 /// </summary>
 public sealed class Pipeline : IAsyncDisposable
 {
@@ -31,7 +30,8 @@ public sealed class Pipeline : IAsyncDisposable
     /// <summary>What the console notifier printed: one card per alert.</summary>
     public StringWriter Cards { get; } = new();
     public PollRunner Runner => _services.GetRequiredService<PollRunner>();
-    public SqliteDatabase Database => _services.GetRequiredService<SqliteDatabase>();
+    /// <summary>The store's tables, read directly (SQLite or PostgreSQL, as the folder says).</summary>
+    public StoreProbe Database => StoreProbe.For(_services);
     public IFeedHealthReader HealthReader => _services.GetRequiredService<IFeedHealthReader>();
     public IServiceProvider Services => _services;
 
@@ -46,7 +46,7 @@ public sealed class Pipeline : IAsyncDisposable
             ["BorderAlerts:DataDir"] = folder.Data,
             ["BorderAlerts:ConfigDir"] = folder.Config,
         };
-        foreach (var (key, value) in settings) values["BorderAlerts:" + key] = value;
+        foreach (var (key, value) in folder.StoreSettings().Concat(settings)) values["BorderAlerts:" + key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var catalog = new InMemoryCatalog();
         var services = new ServiceCollection()

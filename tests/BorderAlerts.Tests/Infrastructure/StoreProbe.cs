@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using System.Data.Common;
+using BorderAlerts.Storage.Postgres;
 using BorderAlerts.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BorderAlerts.Tests.Infrastructure;
 
@@ -9,21 +11,37 @@ public sealed record ItemRow(long Id, string Title, string? Url, string? Guid, D
 
 public sealed record EvidenceRow(long Id, string FeedId, string Url, string Sha256, long Length, string Headers, byte[] Body);
 
-/// <summary>Reads the SQLite tables directly, so tests assert on what was stored rather than on what the store reports.</summary>
-public static class StoreProbe
+/// <summary>
+/// Reads the store's tables directly, on SQLite or PostgreSQL, so tests assert on what was stored rather than on what
+/// the store reports. Conditions passed in are SQL both databases read alike (`alertable`, not `alertable = 1`).
+/// </summary>
+public sealed class StoreProbe(Func<Task<DbConnection>> open)
 {
-    public static async Task<long> CountAsync(this SqliteDatabase database, string table, string where = "1 = 1")
+    public static StoreProbe For(IServiceProvider services) => services.GetService<SqliteDatabase>() is { } sqlite
+        ? new StoreProbe(async () => await sqlite.OpenAsync())
+        : new StoreProbe(async () => await services.GetRequiredService<PostgresDatabase>().OpenAsync());
+
+    public async Task<long> CountAsync(string table, string where = "1 = 1")
     {
-        await using var connection = await database.OpenAsync();
+        await using var connection = await open();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE {where}";
-        return (long)(await command.ExecuteScalarAsync())!;
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
-    public static async Task<IReadOnlyList<ItemRow>> ItemsAsync(this SqliteDatabase database)
+    /// <summary>A direct write, for tests that need to move time forward in the store.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<IReadOnlyList<ItemRow>> ItemsAsync()
     {
         var rows = new List<ItemRow>();
-        await foreach (var r in QueryAsync(database, "SELECT id, title, url, guid, published_at, first_feed_id, evidence_id FROM items ORDER BY id"))
+        await foreach (var r in QueryAsync(open, "SELECT id, title, url, guid, published_at, first_feed_id, evidence_id FROM items ORDER BY id"))
         {
             rows.Add(new ItemRow(r.GetInt64(0), r.GetString(1), Text(r, 2), Text(r, 3),
                 r.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)), r.GetString(5), r.IsDBNull(6) ? null : r.GetInt64(6)));
@@ -31,19 +49,19 @@ public static class StoreProbe
         return rows;
     }
 
-    public static async Task<IReadOnlyList<EvidenceRow>> EvidenceAsync(this SqliteDatabase database)
+    public async Task<IReadOnlyList<EvidenceRow>> EvidenceAsync()
     {
         var rows = new List<EvidenceRow>();
-        await foreach (var r in QueryAsync(database, "SELECT id, feed_id, url, sha256, length, headers, body FROM evidence ORDER BY id"))
+        await foreach (var r in QueryAsync(open, "SELECT id, feed_id, url, sha256, length, headers, body FROM evidence ORDER BY id"))
             rows.Add(new EvidenceRow(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetString(5), (byte[])r.GetValue(6)));
         return rows;
     }
 
     /// <summary>(item id, feed id) for every sighting.</summary>
-    public static async Task<IReadOnlyList<(long ItemId, string FeedId)>> SightingsAsync(this SqliteDatabase database)
+    public async Task<IReadOnlyList<(long ItemId, string FeedId)>> SightingsAsync()
     {
         var rows = new List<(long, string)>();
-        await foreach (var r in QueryAsync(database, "SELECT item_id, feed_id FROM sightings ORDER BY item_id, feed_id"))
+        await foreach (var r in QueryAsync(open, "SELECT item_id, feed_id FROM sightings ORDER BY item_id, feed_id"))
             rows.Add((r.GetInt64(0), r.GetString(1)));
         return rows;
     }
@@ -55,7 +73,7 @@ public static class StoreProbe
         var dump = new StringBuilder();
         foreach (var table in new[] { "feeds", "items", "item_keys", "sightings", "evidence", "alerts" })
         {
-            await foreach (var r in QueryAsync(database, $"SELECT * FROM {table} ORDER BY 1, 2"))
+            await foreach (var r in QueryAsync(async () => await database.OpenAsync(), $"SELECT * FROM {table} ORDER BY 1, 2"))
             {
                 dump.Append(table);
                 for (int i = 0; i < r.FieldCount; i++) dump.Append('|').Append(Cell(r.GetValue(i)));
@@ -65,9 +83,9 @@ public static class StoreProbe
         return dump.ToString();
     }
 
-    static async IAsyncEnumerable<SqliteDataReader> QueryAsync(SqliteDatabase database, string sql)
+    static async IAsyncEnumerable<DbDataReader> QueryAsync(Func<Task<DbConnection>> open, string sql)
     {
-        await using var connection = await database.OpenAsync();
+        await using var connection = await open();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync();
@@ -81,17 +99,5 @@ public static class StoreProbe
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
-    static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-}
-
-/// <summary>Direct writes for tests that need to move time forward in the store.</summary>
-public static class StoreWrites
-{
-    public static async Task ExecuteAsync(this BorderAlerts.Storage.Sqlite.SqliteDatabase database, string sql)
-    {
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

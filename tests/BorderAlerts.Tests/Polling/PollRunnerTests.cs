@@ -6,10 +6,10 @@ namespace BorderAlerts.Tests.Polling;
 /// <summary>One PollRunner pass over several sources: each outcome is recorded on its own feed; none stops another.</summary>
 public sealed class PollRunnerTests(FeedServer server) : IClassFixture<FeedServer>
 {
-    [Fact]
-    public async Task A_failing_source_does_not_stop_the_others_in_the_same_pass()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_failing_source_does_not_stop_the_others_in_the_same_pass(Store store)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder(store);
         await using var pipeline = await Pipeline.StartAsync(folder, ("Fetch:TimeoutSeconds", "1"));
         var feeds = new[]
         {
@@ -32,10 +32,10 @@ public sealed class PollRunnerTests(FeedServer server) : IClassFixture<FeedServe
         Assert.All(health.Values, h => Assert.True(h.Enabled));
     }
 
-    [Fact]
-    public async Task A_source_whose_connection_drops_mid_body_does_not_stop_the_feeds_after_it()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_source_whose_connection_drops_mid_body_does_not_stop_the_feeds_after_it(Store store)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder(store);
         await using var pipeline = await Pipeline.StartAsync(folder, ("Polling:Parallelism", "1"));
         var feeds = new[]
         {
@@ -53,10 +53,10 @@ public sealed class PollRunnerTests(FeedServer server) : IClassFixture<FeedServe
         Assert.StartsWith("Network: ", dropped.LastError);
     }
 
-    [Fact]
-    public async Task A_due_pass_polls_only_feeds_that_are_due()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_due_pass_polls_only_feeds_that_are_due(Store store)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder(store);
         await using var pipeline = await Pipeline.StartAsync(folder);
         var kyodo = server.Serve(Responses.Fixture("outlets/kyodo_zh-hans_news.rss.xml"));
         var state = server.Serve(Responses.Fixture("outlets/state_press-releases.rss.xml"));
@@ -74,10 +74,10 @@ public sealed class PollRunnerTests(FeedServer server) : IClassFixture<FeedServe
         Assert.Equal(1, server.RequestCount(state));
     }
 
-    [Fact]
-    public async Task Every_failure_kind_in_one_pass_is_recorded_on_its_own_feed()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task Every_failure_kind_in_one_pass_is_recorded_on_its_own_feed(Store store)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder(store);
         await using var pipeline = await Pipeline.StartAsync(folder, ("Fetch:MaxBodyMegabytes", "1"));
         var sources = new Dictionary<string, (Uri Url, string Error)>
         {

@@ -6,11 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BorderAlerts.Tests.Search;
 
-/// <summary>Archive search through the real composition root, over items stored by real polls into SQLite FTS5.</summary>
+/// <summary>
+/// Archive search through the real composition root, over items stored by real polls: into SQLite FTS5, and into
+/// PostgreSQL's tsvector index.
+/// </summary>
 public sealed class ArchiveSearchTests(FeedServer server) : IClassFixture<FeedServer>, IDisposable
 {
-    static readonly DateTimeOffset Published = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
-    readonly TempFolder _folder = new();
+    TempFolder? _folder;
+
+    TempFolder Folder(Store store) => _folder ??= new TempFolder(store);
 
     static readonly Entry[] Mixed =
     [
@@ -23,9 +27,9 @@ public sealed class ArchiveSearchTests(FeedServer server) : IClassFixture<FeedSe
         new("Coalition talks stall in Seoul", "https://example.org/en/2", Text: "The ruling coalition failed to agree on the budget."),
     ];
 
-    async Task<Pipeline> StoredAsync(string feedId = "mixed", string? language = null, params Entry[] entries)
+    async Task<Pipeline> StoredAsync(Store store, string feedId = "mixed", string? language = null, params Entry[] entries)
     {
-        var pipeline = await Pipeline.StartAsync(_folder);
+        var pipeline = await Pipeline.StartAsync(Folder(store));
         var url = server.Serve(Responses.Bytes(FeedXml.Rss("mixed", entries.Length == 0 ? Mixed : entries), Responses.Rss));
         await pipeline.PollOneAsync(Feeds.Rss(feedId, url, language));
         return pipeline;
@@ -35,40 +39,44 @@ public sealed class ArchiveSearchTests(FeedServer server) : IClassFixture<FeedSe
         (await pipeline.Services.GetRequiredService<ArchiveSearch>().SearchAsync(new SearchRequest(query, limit), CancellationToken.None))
             .Hits.Select(h => h.Item.Title).ToList();
 
-    [Theory]
-    [InlineData("煤", new[] { "丹东海关查获走私煤炭" })] // one Chinese character, inside a word
-    [InlineData("走私", new[] { "丹东海关查获走私煤炭" })] // two characters, inside a longer run
-    [InlineData("丹東", new[] { "丹东海关查获走私煤炭", "北朝鮮の石炭密輸、丹東で摘発" })] // traditional query, simplified text
-    [InlineData("단둥", new[] { "단둥 세관, 북한산 석탄 밀수 적발" })]
-    [InlineData("로동당", new[] { "조선로동당 중앙위원회 전원회의" })] // DPRK spelling inside a word
-    [InlineData("노동당", new[] { "조선로동당 중앙위원회 전원회의" })] // ROK spelling finds it too
-    [InlineData("密輸", new[] { "北朝鮮の石炭密輸、丹東で摘発" })] // Japanese (密輸 also folds to 密输)
-    [InlineData("coal", new[] { "Dandong customs seize smuggled coal" })] // not "coalition"
-    [InlineData("coalition", new[] { "Coalition talks stall in Seoul" })]
-    [InlineData("\"seize smuggled coal\"", new[] { "Dandong customs seize smuggled coal" })]
-    [InlineData("smuggl*", new[] { "Dandong customs seize smuggled coal" })]
-    [InlineData("title:丹东", new[] { "丹东海关查获走私煤炭" })] // the Japanese item has 丹東 in its title too...
-    public async Task Finds_words_of_every_language_and_length(string query, string[] expected)
+    public static readonly object[][] Words =
+    [
+        ["煤", new[] { "丹东海关查获走私煤炭" }], // one Chinese character, inside a word
+        ["走私", new[] { "丹东海关查获走私煤炭" }], // two characters, inside a longer run
+        ["丹東", new[] { "丹东海关查获走私煤炭", "北朝鮮の石炭密輸、丹東で摘発" }], // traditional query, simplified text
+        ["단둥", new[] { "단둥 세관, 북한산 석탄 밀수 적발" }],
+        ["로동당", new[] { "조선로동당 중앙위원회 전원회의" }], // DPRK spelling inside a word
+        ["노동당", new[] { "조선로동당 중앙위원회 전원회의" }], // ROK spelling finds it too
+        ["密輸", new[] { "北朝鮮の石炭密輸、丹東で摘発" }], // Japanese (密輸 also folds to 密输)
+        ["coal", new[] { "Dandong customs seize smuggled coal" }], // not "coalition"
+        ["coalition", new[] { "Coalition talks stall in Seoul" }],
+        ["\"seize smuggled coal\"", new[] { "Dandong customs seize smuggled coal" }],
+        ["smuggl*", new[] { "Dandong customs seize smuggled coal" }],
+        ["title:丹东", new[] { "丹东海关查获走私煤炭", "北朝鮮の石炭密輸、丹東で摘発" }], // 丹東 folds to 丹东
+        ["text:鸭绿江", new[] { "丹东海关查获走私煤炭" }],
+        ["title:鸭绿江", new string[0]], // only in the text
+    ];
+
+    [Theory, StoreCases(Store.Sqlite, nameof(Words)), StoreCases(Store.Postgres, nameof(Words))]
+    public async Task Finds_words_of_every_language_and_length(Store store, string query, string[] expected)
     {
-        await using var pipeline = await StoredAsync();
-        var titles = await TitlesAsync(pipeline, query);
-        if (query == "title:丹东") expected = [.. expected, "北朝鮮の石炭密輸、丹東で摘発"]; // ...and 丹東 folds to 丹东
-        Assert.Equal(expected.Order(), titles.Order());
+        await using var pipeline = await StoredAsync(store);
+        Assert.Equal(expected.Order(), (await TitlesAsync(pipeline, query)).Order());
     }
 
-    [Fact]
-    public async Task NOT_and_regexes_are_decided_exactly_as_a_rule_would()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task NOT_and_regexes_are_decided_exactly_as_a_rule_would(Store store)
     {
-        await using var pipeline = await StoredAsync();
+        await using var pipeline = await StoredAsync(store);
         Assert.Equal(["Dandong customs seize smuggled coal"], await TitlesAsync(pipeline, "dandong -丹东 -단둥"));
         Assert.Equal(["Coalition talks stall in Seoul"], await TitlesAsync(pipeline, "/coal[a-z]+/"));
         Assert.Equal(4, (await TitlesAsync(pipeline, "丹东 OR 단둥 OR dandong")).Count);
     }
 
-    [Fact]
-    public async Task Filters_narrow_by_source_language_and_age()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task Filters_narrow_by_source_language_and_age(Store store)
     {
-        await using var pipeline = await StoredAsync("kyodo-zh", "zh-Hans", Mixed[0], Mixed[1]);
+        await using var pipeline = await StoredAsync(store, "kyodo-zh", "zh-Hans", Mixed[0], Mixed[1]);
         var other = server.Serve(Responses.Bytes(FeedXml.Rss("en", [Mixed[5]]), Responses.Rss));
         await pipeline.PollOneAsync(Feeds.Rss("state-en", other, "en"));
         await pipeline.Database.ExecuteAsync($"UPDATE items SET first_seen_at = first_seen_at - {TimeSpan.FromDays(10).TotalMilliseconds} WHERE url LIKE '%zh/2'");
@@ -82,19 +90,38 @@ public sealed class ArchiveSearchTests(FeedServer server) : IClassFixture<FeedSe
         Assert.Equal(["丹东海关查获走私煤炭"], viaOptions.Hits.Select(h => h.Item.Title));
     }
 
-    [Fact]
-    public async Task Newer_items_rank_first_when_relevance_is_equal()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_source_filter_also_finds_items_first_seen_in_another_feed(Store store)
     {
-        await using var pipeline = await StoredAsync("f", null,
+        await using var pipeline = await StoredAsync(store, "kyodo-zh", "zh-Hans", Mixed[0]);
+        var again = server.Serve(Responses.Bytes(FeedXml.Rss("mirror", [Mixed[0], Mixed[1]]), Responses.Rss));
+        await pipeline.PollOneAsync(Feeds.Rss("mirror-zh", again, "zh-Hans"));
+        Assert.Equal(["丹东海关查获走私煤炭"], await TitlesAsync(pipeline, "丹东 source:mirror-zh"));
+        Assert.Equal(["丹东海关查获走私煤炭"], await TitlesAsync(pipeline, "丹东 source:mirror*"));
+    }
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task Newer_items_rank_first_when_relevance_is_equal(Store store)
+    {
+        await using var pipeline = await StoredAsync(store, "f", null,
             new Entry("丹东口岸 A", "https://example.org/a"), new Entry("丹东口岸 B", "https://example.org/b"));
         await pipeline.Database.ExecuteAsync($"UPDATE items SET first_seen_at = first_seen_at - {TimeSpan.FromDays(30).TotalMilliseconds} WHERE title LIKE '%A'");
         Assert.Equal(["丹东口岸 B", "丹东口岸 A"], await TitlesAsync(pipeline, "丹东"));
     }
 
-    [Fact]
-    public async Task Matched_terms_come_back_for_highlighting()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_hit_in_the_title_ranks_above_a_hit_in_the_text(Store store)
     {
-        await using var pipeline = await StoredAsync();
+        await using var pipeline = await StoredAsync(store, "f", null,
+            new Entry("边境贸易动态", "https://example.org/a", Text: "据报道，丹东口岸本周恢复通关。"),
+            new Entry("丹东口岸恢复通关", "https://example.org/b", Text: "据报道，边境贸易本周恢复。"));
+        Assert.Equal(["丹东口岸恢复通关", "边境贸易动态"], await TitlesAsync(pipeline, "丹东口岸"));
+    }
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task Matched_terms_come_back_for_highlighting(Store store)
+    {
+        await using var pipeline = await StoredAsync(store);
         var outcome = await pipeline.Services.GetRequiredService<ArchiveSearch>().SearchAsync(new SearchRequest("走私 煤炭"), CancellationToken.None);
         var hit = Assert.Single(outcome.Hits);
         Assert.Contains(hit.Terms, t => t.Excerpt == "走私");
@@ -107,19 +134,19 @@ public sealed class ArchiveSearchTests(FeedServer server) : IClassFixture<FeedSe
     [InlineData("@nosuchconcept")]
     public async Task A_bad_query_is_a_syntax_error_with_a_column(string query)
     {
-        await using var pipeline = await StoredAsync();
+        await using var pipeline = await StoredAsync(Store.Sqlite);
         await Assert.ThrowsAsync<QuerySyntaxException>(() => TitlesAsync(pipeline, query));
     }
 
-    [Fact]
-    public async Task Items_stored_before_the_index_existed_are_indexed_at_start()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task Items_stored_before_the_index_existed_are_indexed_at_start(Store store)
     {
-        await using (var pipeline = await StoredAsync())
+        await using (var pipeline = await StoredAsync(store))
             await pipeline.Database.ExecuteAsync("DELETE FROM search_index");
-        await using var restarted = await Pipeline.StartAsync(_folder);
+        await using var restarted = await Pipeline.StartAsync(Folder(store));
         Assert.Equal(["丹东海关查获走私煤炭"], await TitlesAsync(restarted, "煤炭"));
         Assert.Equal(Mixed.Length, await restarted.Database.CountAsync("search_index"));
     }
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose() => _folder?.Dispose();
 }

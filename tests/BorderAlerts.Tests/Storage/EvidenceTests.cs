@@ -10,10 +10,10 @@ public sealed class EvidenceTests(FeedServer server) : IClassFixture<FeedServer>
 {
     const string Kyodo = "outlets/kyodo_zh-hans_news.rss.xml";
 
-    [Fact]
-    public async Task The_response_that_produced_new_items_is_stored_with_its_sha256_compressed_body_and_headers()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task The_response_that_produced_new_items_is_stored_with_its_sha256_compressed_body_and_headers(Store store)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder(store);
         await using var pipeline = await Pipeline.StartAsync(folder);
         var url = server.Serve(Responses.Fixture(Kyodo, etag: "\"kyodo-1005\""));
 
@@ -33,10 +33,10 @@ public sealed class EvidenceTests(FeedServer server) : IClassFixture<FeedServer>
         Assert.All(await pipeline.Database.ItemsAsync(), item => Assert.Equal(evidence.Id, item.EvidenceId));
     }
 
-    [Fact]
-    public async Task A_poll_without_new_items_stores_no_evidence_and_old_items_keep_theirs()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_poll_without_new_items_stores_no_evidence_and_old_items_keep_theirs(Store store)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder(store);
         await using var pipeline = await Pipeline.StartAsync(folder);
         var story = FeedXml.Story(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.FromHours(9)));
         var url = server.Serve(Responses.Bytes(FeedXml.Rss("共同网", Enumerable.Range(1, 3).Select(story)), Responses.Rss));

@@ -9,10 +9,10 @@ namespace BorderAlerts.Tests.Storage;
 /// </summary>
 public sealed class ItemIdentityTests(FeedServer server) : IClassFixture<FeedServer>
 {
-    [Fact]
-    public async Task A_10000_item_feed_is_stored_once_and_a_full_refetch_adds_nothing()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_10000_item_feed_is_stored_once_and_a_full_refetch_adds_nothing(Store store)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder(store);
         await using var pipeline = await Pipeline.StartAsync(folder);
         var url = server.Serve(Responses.Bytes(FeedXml.Generated(10_000), Responses.Rss)); // no validators: every poll re-reads it all
         var feed = Feeds.Rss("kyodo-generated", url, "zh-Hans", "Asia/Tokyo");
@@ -29,10 +29,10 @@ public sealed class ItemIdentityTests(FeedServer server) : IClassFixture<FeedSer
         Assert.Equal(1, await pipeline.Database.CountAsync("evidence"));
     }
 
-    [Fact]
-    public async Task The_standing_10000_item_route_is_NotModified_on_its_second_poll()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task The_standing_10000_item_route_is_NotModified_on_its_second_poll(Store store)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder(store);
         await using var pipeline = await Pipeline.StartAsync(folder);
         var feed = Feeds.Rss("kyodo-generated", server.Url(FeedServer.TenThousand), "zh-Hans");
 
@@ -41,10 +41,10 @@ public sealed class ItemIdentityTests(FeedServer server) : IClassFixture<FeedSer
         Assert.Equal(10_000, await pipeline.Database.CountAsync("items"));
     }
 
-    [Fact]
-    public async Task Duplicated_GUIDs_inside_one_feed_are_stored_once()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task Duplicated_GUIDs_inside_one_feed_are_stored_once(Store store)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder(store);
         await using var pipeline = await Pipeline.StartAsync(folder);
         var url = server.Serve(Responses.Fixture("edge/duplicate-guids.rss.xml"));
 
@@ -57,10 +57,10 @@ public sealed class ItemIdentityTests(FeedServer server) : IClassFixture<FeedSer
         Assert.Equal("Smugglers in Sinuiju switch to night crossings as Dandong patrols grow", titles[0]);
     }
 
-    [Fact]
-    public async Task Items_without_a_link_a_date_or_a_GUID_are_stored_and_recognised_on_the_next_poll()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task Items_without_a_link_a_date_or_a_GUID_are_stored_and_recognised_on_the_next_poll(Store store)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder(store);
         await using var pipeline = await Pipeline.StartAsync(folder);
         var url = server.Serve(Responses.Fixture("edge/no-link-no-date.rss.xml"));
         var feed = Feeds.Rss("nknews-briefs", url, "en", "Asia/Seoul");
@@ -82,10 +82,10 @@ public sealed class ItemIdentityTests(FeedServer server) : IClassFixture<FeedSer
         Assert.Null(dateOnly.Url);
     }
 
-    [Fact]
-    public async Task The_same_article_in_two_feeds_is_one_item_seen_by_both()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task The_same_article_in_two_feeds_is_one_item_seen_by_both(Store store)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder(store);
         await using var pipeline = await Pipeline.StartAsync(folder);
         var kyodo = server.Serve(Responses.Fixture("outlets/kyodo_zh-hans_news.rss.xml"));
         // An aggregator republishes Kyodo's lead story under its own GUID and title, with tracking parameters.

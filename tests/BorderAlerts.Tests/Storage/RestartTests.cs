@@ -9,10 +9,10 @@ namespace BorderAlerts.Tests.Storage;
 /// </summary>
 public sealed class RestartTests(FeedServer server) : IClassFixture<FeedServer>
 {
-    [Fact]
-    public async Task Re_polling_and_restarting_neither_lose_nor_duplicate_items()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task Re_polling_and_restarting_neither_lose_nor_duplicate_items(Store store)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder(store);
         var story = FeedXml.Story(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.FromHours(9)));
         var kyodo = server.Serve(Responses.Bytes(FeedXml.Rss("共同网", Enumerable.Range(1, 20).Select(story)), Responses.Rss));
         var cankao = server.Serve(Responses.Fixture("outlets/cankaoxiaoxi_diyi_list.json", Responses.Json), "list.json");
@@ -36,10 +36,10 @@ public sealed class RestartTests(FeedServer server) : IClassFixture<FeedServer>
         Assert.Equal(26, await after.Database.CountAsync("sightings"));
     }
 
-    [Fact]
-    public async Task A_restarted_poller_still_sends_the_stored_ETag()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_restarted_poller_still_sends_the_stored_ETag(Store store)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder(store);
         var url = server.Serve(Responses.Fixture("outlets/state_press-releases.rss.xml", etag: "W/\"state-press-1130\""));
         var feed = Feeds.Rss("state-press-releases", url, "en", "America/New_York");
         await using (var before = await Pipeline.StartAsync(folder)) await before.PollOneAsync(feed);

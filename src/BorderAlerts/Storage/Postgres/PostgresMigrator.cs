@@ -1,0 +1,47 @@
+using Npgsql;
+
+namespace BorderAlerts.Storage.Postgres;
+
+/// <summary>
+/// Brings the shared database up to date. Every instance runs this at start; a session-level advisory lock lets the
+/// first apply the steps (and index items stored before the search index existed) while the others wait, then find
+/// nothing left to do. Each step commits with its schema_version row, so a crash mid-way resumes at the step that did
+/// not finish.
+/// </summary>
+public sealed class PostgresMigrator(PostgresDatabase database, ILogger<PostgresMigrator> log) : IStoreMigrator
+{
+    /// <summary>Any fixed number unique to this application's migrations ("BorderAl").</summary>
+    internal const long LockKey = 0x426F_7264_6572_416C;
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await PgSql.Run(connection, "SELECT pg_advisory_lock(@key)", cancellationToken, ("key", LockKey));
+        try
+        {
+            await PgSql.Run(connection, """
+                CREATE TABLE IF NOT EXISTS schema_version (
+                    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
+                """, cancellationToken);
+            var current = Convert.ToInt32(await PgSql.Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken));
+            foreach (var step in PostgresMigrations.All.Where(s => s.Version > current)) await ApplyAsync(connection, step, cancellationToken);
+            await PostgresSearchIndex.BackfillAsync(connection, cancellationToken);
+        }
+        finally
+        {
+            // Released on the same session; if the connection broke instead, the server released it with the session.
+            if (connection.State == System.Data.ConnectionState.Open)
+                await PgSql.Run(connection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None, ("key", LockKey));
+        }
+    }
+
+    async Task ApplyAsync(NpgsqlConnection connection, PostgresMigrations.Step step, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var sql in step.Statements()) await PgSql.Run(connection, sql, cancellationToken);
+        await PgSql.Run(connection, "INSERT INTO schema_version (version, name) VALUES (@version, @name)", cancellationToken,
+            ("version", step.Version), ("name", step.Name));
+        await transaction.CommitAsync(cancellationToken);
+        log.LogInformation("PostgreSQL schema step {Version} applied: {Name}", step.Version, step.Name);
+    }
+}

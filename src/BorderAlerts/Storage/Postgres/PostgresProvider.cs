@@ -1,0 +1,45 @@
+using BorderAlerts.Core.Admin;
+using BorderAlerts.Core.Delivery;
+using BorderAlerts.Core.Search;
+using BorderAlerts.Core.Storage;
+using BorderAlerts.Hosting;
+using Npgsql;
+using Quartz;
+
+namespace BorderAlerts.Storage.Postgres;
+
+/// <summary>
+/// Many instances, one database: the store, and Quartz's clustered ADO.NET job store in the same database (its
+/// qrtz_* tables come from our migrations), so each scheduled job fires on one instance and a dead instance's
+/// triggers are recovered by a live one.
+/// </summary>
+public sealed class PostgresProvider : StoreProvider
+{
+    public override void AddStore(IServiceCollection services)
+    {
+        services.AddSingleton(sp => new PostgresDatabase(Settings(sp).Storage.ConnectionString!));
+        services.AddSingleton<IPollStore, PostgresPollStore>();
+        services.AddSingleton<IFeedHealthReader, PostgresHealthReader>();
+        services.AddSingleton<IItemArchive, PostgresItemArchive>();
+        services.AddSingleton<ISearchIndex, PostgresSearchIndex>();
+        services.AddSingleton<IAdminStore, PostgresAdminStore>();
+        services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
+        services.AddSingleton<IStoreMigrator, PostgresMigrator>();
+    }
+
+    public override void UseJobStore(IQuartzBuilder quartz, BorderAlertsOptions settings)
+    {
+        // Every instance shares this scheduler name; UseClustering gives each its own generated instance id.
+        quartz.ConfigureScheduler(s => s.InstanceName = "borderalerts");
+        quartz.UsePersistentStore(store =>
+        {
+            store.UsePostgres(settings.Storage.ConnectionString!);
+            store.UseClustering();
+            store.UseSystemTextJsonSerializer();
+            store.ConfigureStore(o => o.StoreJobDataAsStrings = true); // readable rows; our jobs carry no data anyway
+        });
+    }
+
+    public override string Describe(BorderAlertsOptions settings) =>
+        $"postgres store at {PostgresDatabase.Describe(new NpgsqlConnectionStringBuilder(settings.Storage.ConnectionString))}";
+}
