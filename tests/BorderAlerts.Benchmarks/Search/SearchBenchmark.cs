@@ -38,7 +38,7 @@ internal static class SearchBenchmark
         var migrateCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         await new SqliteMigrator(database).MigrateAsync(cancellationToken); // on a reused database: indexes what is not yet indexed
         if (reuse) log.WriteLine($"migrated and back-filled in {migrate.Elapsed.TotalSeconds:N1} s, CPU {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - migrateCpu).TotalSeconds:N1} s");
-        log.WriteLine($"search benchmark: {o.Items:N0} items, database {o.Db}{(reuse ? " (reused)" : "")}; SQLite {await ScalarAsync(database, "SELECT sqlite_version()")}, " +
+        log.WriteLine($"search benchmark: {(reuse ? "reused database" : $"{o.Items:N0} items, database")} {o.Db}; SQLite {await ScalarAsync(database, "SELECT sqlite_version()")}, " +
             $".NET {Environment.Version}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
         IngestResult? ingest = null;
