@@ -19,8 +19,8 @@ public sealed record SearchOutcome(IReadOnlyList<SearchHit> Hits, bool More, int
 /// <summary>
 /// Archive search (design section 4): the index narrows, then every candidate is checked by the query compiled as a rule,
 /// so search finds exactly what the same query as a rule would have alerted on. Candidates come newest first and
-/// the best are ranked by relevance and recency. A query the index cannot narrow (only NOT or a regex) reads only the
-/// newest <see cref="MaxExamined"/> items, and says so.
+/// the best are ranked by relevance (from the check's hits: which terms, how often, title above text) and recency. A
+/// query the index cannot narrow (only NOT or a regex) reads only the newest <see cref="MaxExamined"/> items, and says so.
 /// </summary>
 public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimeProvider clock)
 {
@@ -36,15 +36,14 @@ public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimePro
             : RuleMatcher.Compile([(new RuleDefinition("search", "search", request.Query, Severity.Normal, [], true), plan.Remainder)]);
         int limit = Math.Clamp(request.Limit, 1, MaxLimit), offset = Math.Clamp(request.Offset, 0, MaxLimit), examined = 0;
         var hits = new List<SearchHit>();
-        await foreach (var candidate in index.CandidatesAsync(plan.Restriction, plan.Filters, cancellationToken))
+        await foreach (var item in index.CandidatesAsync(plan.Restriction, plan.Filters, cancellationToken))
         {
             if (++examined > MaxExamined) break;
-            var item = candidate.Item;
             var terms = check?.Match(new MatchInput(item.Title, item.Text, item.Language, item.FeedId)) is { } matches
                 ? matches.Count == 0 ? null : matches[0].Terms
                 : [];
             if (terms is null) continue;
-            hits.Add(new SearchHit(item, Score(candidate, now), terms));
+            hits.Add(new SearchHit(item, Score(item, terms, now), terms));
             if (hits.Count >= Pool) break;
         }
         var best = hits.OrderByDescending(h => h.Score).ThenByDescending(h => h.Item.Id).Skip(offset).Take(limit).ToList();
@@ -52,12 +51,19 @@ public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimePro
     }
 
     /// <summary>Relevance damped by age: a week-old item needs twice the relevance of a fresh one.</summary>
-    static double Score(SearchCandidate candidate, DateTimeOffset now)
+    static double Score(ArchivedItem item, IReadOnlyList<MatchedTerm> terms, DateTimeOffset now)
     {
-        var seen = candidate.Item.Published is { } p && p < candidate.Item.FirstSeen ? p : candidate.Item.FirstSeen;
+        var seen = item.Published is { } p && p < item.FirstSeen ? p : item.FirstSeen;
         var ageWeeks = Math.Max(0, (now - seen).TotalDays) / 7;
-        return (1 + Math.Max(0, candidate.Relevance)) / (1 + ageWeeks);
+        return (1 + Relevance(terms)) / (1 + ageWeeks);
     }
+
+    /// <summary>
+    /// Each matched term counts once, more when it is frequent (logarithmically), a title hit like three text hits, so an
+    /// item that names more of the query, and names it in its title, ranks higher. 0 when the query had no terms.
+    /// </summary>
+    static double Relevance(IReadOnlyList<MatchedTerm> terms) =>
+        terms.GroupBy(t => t.Term).Sum(hits => Math.Log2(1 + hits.Sum(h => h.Field == Fields.Title ? 3 : 1)));
 
     /// <summary>The command's options become filters of the query language, ANDed with the whole query.</summary>
     static QueryNode Compose(SearchRequest request, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts)

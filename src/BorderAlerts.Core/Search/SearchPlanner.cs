@@ -64,9 +64,36 @@ public static class SearchPlanner
         _ => null, // NOT, regex, nested filters
     };
 
-    /// <summary>An OR narrows only if every branch does.</summary>
-    static SearchExpression? AnyOrNull(IReadOnlyList<SearchExpression?> branches) =>
-        branches.Any(b => b is null) ? null : branches.Count == 1 ? branches[0] : new AnyOf(branches!);
+    /// <summary>
+    /// An OR narrows only if every branch does. Nested ORs are flattened, and a branch another branch already implies is
+    /// dropped: duplicates (丹東 and 丹东 fold alike) and phrases holding another branch's phrase (丹东市 holds 丹东), so the
+    /// index walks fewer posting lists (a concept's OR cost 4–6 ms at 1,000,000 items, a single term 0.2 ms).
+    /// </summary>
+    static SearchExpression? AnyOrNull(IReadOnlyList<SearchExpression?> branches)
+    {
+        if (branches.Any(b => b is null)) return null;
+        var flat = branches.SelectMany(b => b is AnyOf any ? any.Children : [b!]).ToList();
+        var kept = flat.Where((b, i) => !flat.Where((other, j) => j != i && Implies(b, other) && (!Implies(other, b) || j < i)).Any()).ToList();
+        return kept.Count == 1 ? kept[0] : new AnyOf(kept);
+    }
+
+    /// <summary>True when every item holding <paramref name="narrow"/> also holds <paramref name="wide"/>: its tokens, in its fields.</summary>
+    static bool Implies(SearchExpression narrow, SearchExpression wide)
+    {
+        if (narrow is not TokenPhrase n || wide is not TokenPhrase w || n.Unigram != w.Unigram || (w.Fields & n.Fields) != n.Fields) return false;
+        for (int offset = 0; offset + w.Tokens.Count <= n.Tokens.Count; offset++)
+        {
+            bool all = true;
+            for (int k = 0; k < w.Tokens.Count && all; k++)
+            {
+                var (token, wideToken) = (n.Tokens[offset + k], w.Tokens[k]);
+                bool narrowPrefix = n.Prefix && offset + k == n.Tokens.Count - 1, widePrefix = w.Prefix && k == w.Tokens.Count - 1;
+                all = widePrefix ? token.StartsWith(wideToken, StringComparison.Ordinal) : !narrowPrefix && token == wideToken;
+            }
+            if (all) return true;
+        }
+        return false;
+    }
 
     static SearchExpression? Phrase(TermNode term)
     {

@@ -14,13 +14,16 @@ public readonly record struct IndexedText(string Words, string Unigrams);
 /// </summary>
 public static class SearchTokens
 {
-    /// <summary>Index tokens for a document field.</summary>
+    /// <summary>
+    /// Index tokens for a document field. Each single character is listed once: a 1-character query is one token, never
+    /// a phrase, so repeats and their positions would only grow the index.
+    /// </summary>
     public static IndexedText ForDocument(string text)
     {
         var words = new List<string>();
         var unigrams = new List<string>();
         Split(Fold(text), words, unigrams);
-        return new IndexedText(string.Join(' ', words), string.Join(' ', unigrams));
+        return new IndexedText(string.Join(' ', words), string.Join(' ', unigrams.Distinct()));
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ public sealed class ArchiveSearchBudgetTests
         public int Read;
         public SearchExpression? Restriction;
 
-        public async IAsyncEnumerable<SearchCandidate> CandidatesAsync(SearchExpression? restriction, SearchFilters filters,
+        public async IAsyncEnumerable<ArchivedItem> CandidatesAsync(SearchExpression? restriction, SearchFilters filters,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             Restriction = restriction;
@@ -24,7 +24,7 @@ public sealed class ArchiveSearchBudgetTests
             {
                 Read++;
                 await Task.CompletedTask;
-                yield return new SearchCandidate(new ArchivedItem(id, "f", $"Seoul weather {id}", "sunny", "en", null, null, Now, true), 0);
+                yield return new ArchivedItem(id, "f", $"Seoul weather {id}", "sunny", "en", null, null, Now, true);
             }
         }
     }

@@ -29,6 +29,24 @@ public sealed class SearchPlannerTests
     }
 
     [Theory]
+    [InlineData("丹东 OR 丹東", "丹东")] // one after folding
+    [InlineData("丹东 OR 丹东市 OR 단둥", "丹东|단둥")] // 丹东市 holds 丹东
+    [InlineData("title:丹东市 OR 丹东", "丹东")]
+    [InlineData("丹东市 OR title:丹东", "丹东 东市|丹东")] // a title-only branch does not cover the text
+    [InlineData("sanction* OR sanctions OR \"sanctions relief\"", "sanction")]
+    [InlineData("sanctions OR sanction*", "sanction")]
+    [InlineData("sanction* OR sanctions*", "sanction")]
+    [InlineData("sanctions* OR sanction", "sanctions|sanction")] // a word is no prefix match of a longer prefix
+    [InlineData("(丹东 OR 단둥) OR (丹东 OR 新义州)", "丹东|단둥|新义 义州")] // nested ORs flatten
+    [InlineData("煤 OR 煤炭", "煤|煤炭")] // single characters and words live in different columns
+    public void OR_branches_another_branch_implies_are_dropped(string query, string expected)
+    {
+        var restriction = Plan(query).Restriction;
+        var branches = restriction is AnyOf any ? any.Children : [restriction!];
+        Assert.Equal(expected, string.Join('|', branches.Cast<TokenPhrase>().Select(p => string.Join(' ', p.Tokens))));
+    }
+
+    [Theory]
     [InlineData("-coal")]
     [InlineData("/ship-?to-?ship/")]
     [InlineData("coal OR NOT sanctions")]

@@ -15,6 +15,7 @@ public sealed class SearchTokensTests
     [InlineData("ＤＰＲＫ制裁", "dprk 制裁", "制 裁")] // full width
     [InlineData("Sinŭiju", "sinuiju", "")]
     [InlineData("北", "", "北")]
+    [InlineData("丹东丹东", "丹东 东丹 丹东", "丹 东")] // a character is listed once: 1-character queries need no positions
     [InlineData("𠮷野家", "𠮷野 野家", "𠮷 野 家")] // a character outside the BMP stays whole
     [InlineData("", "", "")]
     public void Documents_are_indexed_as_words_bigrams_and_single_characters(string text, string words, string unigrams)

@@ -148,5 +148,17 @@ public sealed class ArchiveSearchTests(FeedServer server) : IClassFixture<FeedSe
         Assert.Equal(Mixed.Length, await restarted.Database.CountAsync("search_index"));
     }
 
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_poll_of_more_items_than_one_index_statement_carries_is_indexed_whole(Store store)
+    {
+        var entries = Enumerable.Range(1, 230).Select(n => new Entry($"丹东口岸 {n}", $"https://example.org/many/{n}",
+            Text: n == 1 ? "首批煤炭" : n == 230 ? "末批石油" : "其他货物")).ToArray();
+        await using var pipeline = await StoredAsync(store, "many", null, entries);
+        Assert.Equal(entries.Length, await pipeline.Database.CountAsync("search_index"));
+        Assert.Equal(100, (await TitlesAsync(pipeline, "丹东", limit: 100)).Count);
+        Assert.Equal(["丹东口岸 1"], await TitlesAsync(pipeline, "煤炭"));
+        Assert.Equal(["丹东口岸 230"], await TitlesAsync(pipeline, "石油"));
+    }
+
     public void Dispose() => _folder?.Dispose();
 }

@@ -24,7 +24,7 @@ public sealed class SearchIndexTests(FeedServer server) : IClassFixture<FeedServ
     {
         var titles = new List<string>();
         await foreach (var c in pipeline.Services.GetRequiredService<ISearchIndex>().CandidatesAsync(restriction, SearchFilters.None, CancellationToken.None))
-            titles.Add(c.Item.Title);
+            titles.Add(c.Title);
         return titles;
     }
 

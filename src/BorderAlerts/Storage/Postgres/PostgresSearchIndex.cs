@@ -8,7 +8,7 @@ namespace BorderAlerts.Storage.Postgres;
 
 /// <summary>
 /// Archive search on PostgreSQL: one tsvector per item (<see cref="TsText"/>) under a GIN index, written in the
-/// transaction that stores the items. Candidates stream newest first, with ts_rank as relevance.
+/// transaction that stores the items. Candidates stream newest first; relevance comes from the exact check.
 /// </summary>
 public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchIndex
 {
@@ -18,7 +18,6 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
     /// Title 3:1 over text as on SQLite (weights are D, C, B, A), normalised by length; times 10 puts it in the range of
     /// FTS5's bm25, so recency damps both stores' scores alike.
     /// </summary>
-    const string Rank = "10 * ts_rank('{0.1, 0.1, 0.33, 1.0}', s.words, @query::tsquery, 1)";
 
     /// <summary>Indexes items in one statement, inside the caller's transaction; an item already indexed is left alone.</summary>
     public static Task AddAsync(NpgsqlConnection connection, IReadOnlyList<(long Id, string Title, string Text)> items, CancellationToken cancellationToken) =>
@@ -49,25 +48,24 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
         }
     }
 
-    public async IAsyncEnumerable<SearchCandidate> CandidatesAsync(SearchExpression? restriction, SearchFilters filters,
+    public async IAsyncEnumerable<ArchivedItem> CandidatesAsync(SearchExpression? restriction, SearchFilters filters,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var (where, parameters) = await FilterSqlAsync(connection, filters, restriction is null ? "i.id" : "s.item_id", cancellationToken);
         await using var command = restriction is null
-            ? PgSql.Command(connection, $"SELECT {Columns}, 0.0::float8 FROM items i WHERE true{where} ORDER BY i.id DESC LIMIT @cap", parameters)
+            ? PgSql.Command(connection, $"SELECT {Columns} FROM items i WHERE true{where} ORDER BY i.id DESC LIMIT @cap", parameters)
             : PgSql.Command(connection, $"""
-                SELECT {Columns}, {Rank} FROM search_index s JOIN items i ON i.id = s.item_id
+                SELECT {Columns} FROM search_index s JOIN items i ON i.id = s.item_id
                 WHERE s.words @@ @query::tsquery{where} ORDER BY s.item_id DESC LIMIT @cap
                 """, [.. parameters, ("query", TsText.Query(restriction))]);
         command.Parameters.AddWithValue("cap", ArchiveSearch.MaxExamined + 1);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var item = new ArchivedItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), PgSql.Text(reader, 4),
+            yield return new ArchivedItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), PgSql.Text(reader, 4),
                 PgSql.Text(reader, 5) is { } url && Uri.TryCreate(url, UriKind.Absolute, out var link) ? link : null,
                 PgSql.Time(reader, 6), PgSql.Time(reader, 7)!.Value, reader.GetBoolean(8));
-            yield return new SearchCandidate(item, reader.GetDouble(9));
         }
     }
 

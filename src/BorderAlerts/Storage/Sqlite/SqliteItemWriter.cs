@@ -45,6 +45,8 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
             if (completion.AlertOnNew && candidate.Matches.Count > 0)
                 alerts.AddRange(await AlertAsync(item, candidate, cancellationToken));
         }
+        // Last, and in one statement: see SqliteSearchIndex.AddAsync.
+        await SqliteSearchIndex.AddAsync(connection, stored.Select(s => (s.Id, s.Item.Title, s.Item.Text)).ToList(), cancellationToken);
         return new PollCommit(stored, completion.Items.Count - stored.Count) { Alerts = alerts };
     }
 
@@ -70,7 +72,6 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
             ("$at", Sql.Ms(completion.At)), ("$feed", completion.FeedId), ("$hash", candidate.ContentHash),
             ("$evidence", await EvidenceIdAsync(cancellationToken)), ("$alertable", completion.AlertOnNew));
         var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-        await SqliteSearchIndex.AddAsync(connection, id, item.Title, item.Text, cancellationToken);
         return id;
     }
 

@@ -106,7 +106,7 @@ internal static class SqliteMigrations
             CREATE INDEX deliveries_due ON deliveries(status, next_attempt_at);
             CREATE INDEX deliveries_story ON deliveries(story_id, destination);
             """),
-        // The archive index: words and CJK bigrams (title_w, text_w), CJK single characters (title_u, text_u), tokens
+        // The archive index: words and CJK bigrams (title_w, text_w), distinct CJK single characters (title_u, text_u), tokens
         // made by SearchTokens; contentless, the text lives in items. Filled for older items by SqliteSearchIndex.
         (4, """
             CREATE VIRTUAL TABLE search_index USING fts5(title_w, text_w, title_u, text_u,

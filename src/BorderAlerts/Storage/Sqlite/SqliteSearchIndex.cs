@@ -13,12 +13,38 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
 {
     const string Columns = "i.id, i.first_feed_id, i.title, i.text, i.language, i.url, i.published_at, i.first_seen_at, i.alertable";
 
-    public static async Task AddAsync(SqliteConnection connection, long id, string title, string text, CancellationToken cancellationToken)
+    /// <summary>Rows one INSERT statement carries (5 parameters each, well under SQLite's 32,766).</summary>
+    const int RowsPerStatement = 100;
+
+    /// <summary>
+    /// Indexes items in the caller's transaction, with one INSERT per <see cref="RowsPerStatement"/> items. FTS5 writes
+    /// its pending terms to disk as a new segment at every statement savepoint, and SQLite opens one for each INSERT into
+    /// the index (and for any statement checking a foreign key), so indexing an item at a time, between the item's other
+    /// writes, made one segment per item and most of the ingest time went to merging them (docs/benchmarks.md, "Archive
+    /// search"). Call it after the transaction's other writes: the poll's items then become one segment.
+    /// </summary>
+    public static async Task AddAsync(SqliteConnection connection, IReadOnlyList<(long Id, string Title, string Text)> items,
+        CancellationToken cancellationToken)
     {
-        var (titleWords, titleUnigrams) = SearchTokens.ForDocument(title);
-        var (textWords, textUnigrams) = SearchTokens.ForDocument(text);
-        await Sql.Run(connection, "INSERT INTO search_index (rowid, title_w, text_w, title_u, text_u) VALUES ($id, $tw, $xw, $tu, $xu)",
-            cancellationToken, ("$id", id), ("$tw", titleWords), ("$xw", textWords), ("$tu", titleUnigrams), ("$xu", textUnigrams));
+        for (int start = 0; start < items.Count; start += RowsPerStatement)
+        {
+            var chunk = items.Skip(start).Take(RowsPerStatement).ToList();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO search_index (rowid, title_w, text_w, title_u, text_u) VALUES "
+                + string.Join(", ", chunk.Select((_, n) => $"($id{n}, $tw{n}, $xw{n}, $tu{n}, $xu{n})"));
+            for (int n = 0; n < chunk.Count; n++)
+            {
+                var (id, title, text) = chunk[n];
+                var (titleWords, titleUnigrams) = SearchTokens.ForDocument(title);
+                var (textWords, textUnigrams) = SearchTokens.ForDocument(text);
+                insert.Parameters.AddWithValue($"$id{n}", id);
+                insert.Parameters.AddWithValue($"$tw{n}", titleWords);
+                insert.Parameters.AddWithValue($"$xw{n}", textWords);
+                insert.Parameters.AddWithValue($"$tu{n}", titleUnigrams);
+                insert.Parameters.AddWithValue($"$xu{n}", textUnigrams);
+            }
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>Indexes items stored before the index existed (after the migration that created it), in batches.</summary>
@@ -39,32 +65,36 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
                 await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
                     while (await reader.ReadAsync(cancellationToken)) batch.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
                 if (batch.Count == 0) return;
-                foreach (var (id, title, text) in batch) await AddAsync(connection, id, title, text, cancellationToken);
+                await AddAsync(connection, batch, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             finally { database.WriteLock.Release(); }
         }
     }
 
-    public async IAsyncEnumerable<SearchCandidate> CandidatesAsync(SearchExpression? restriction, SearchFilters filters,
+    /// <summary>
+    /// The index only narrows and orders by row id (newest first): no bm25, whose document frequencies cost a pass over the
+    /// whole posting list of every query term (4 ms for a common character at 100,000 items, growing with the archive).
+    /// CROSS JOIN keeps the index as the outer loop, so filters are checked on its rows as they stream.
+    /// </summary>
+    public async IAsyncEnumerable<ArchivedItem> CandidatesAsync(SearchExpression? restriction, SearchFilters filters,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var (where, parameters) = await FilterSqlAsync(connection, filters, restriction is null ? "i.id" : "s.rowid", cancellationToken);
         await using var command = restriction is null
-            ? Sql.Command(connection, $"SELECT {Columns}, 0.0 FROM items i WHERE 1 = 1{where} ORDER BY i.id DESC LIMIT $cap", parameters)
+            ? Sql.Command(connection, $"SELECT {Columns} FROM items i WHERE 1 = 1{where} ORDER BY i.id DESC LIMIT $cap", parameters)
             : Sql.Command(connection, $"""
-                SELECT {Columns}, -bm25(search_index, 3.0, 1.0, 3.0, 1.0) FROM search_index s JOIN items i ON i.id = s.rowid
+                SELECT {Columns} FROM search_index s CROSS JOIN items i ON i.id = s.rowid
                 WHERE search_index MATCH $match{where} ORDER BY s.rowid DESC LIMIT $cap
                 """, [.. parameters, ("$match", Fts5Query.Render(restriction))]);
         command.Parameters.AddWithValue("$cap", ArchiveSearch.MaxExamined + 1);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var item = new ArchivedItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Sql.Text(reader, 4),
+            yield return new ArchivedItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Sql.Text(reader, 4),
                 Sql.Text(reader, 5) is { } url && Uri.TryCreate(url, UriKind.Absolute, out var link) ? link : null,
                 Sql.Time(reader, 6), Sql.Time(reader, 7)!.Value, reader.GetBoolean(8));
-            yield return new SearchCandidate(item, reader.GetDouble(9));
         }
     }
 
@@ -77,7 +107,9 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
         if (filters.Since is { } since)
         {
             // Ids grow with time but polls finish out of order: the bound is an hour loose, the exact test follows it.
-            await using var first = Sql.Command(connection, "SELECT min(id) FROM items WHERE first_seen_at >= $loose",
+            // INDEXED BY: left to itself SQLite answers min(id) by walking the table from its first row until one is recent
+            // enough (90 ms for `since:7d` at 100,000 items over a year; linear in the archive).
+            await using var first = Sql.Command(connection, "SELECT min(id) FROM items INDEXED BY items_first_seen WHERE first_seen_at >= $loose",
                 ("$loose", Sql.Ms(since - TimeSpan.FromHours(1))));
             var minId = await first.ExecuteScalarAsync(cancellationToken) is long id ? id : long.MaxValue;
             where.Append($" AND {rowid} >= $min_id AND i.first_seen_at >= $since");

@@ -1,0 +1,120 @@
+using System.Globalization;
+using BorderAlerts.Benchmarks.Matching;
+using BorderAlerts.Core.Search;
+using BorderAlerts.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace BorderAlerts.Benchmarks.Search;
+
+internal sealed record SearchOptions
+{
+    public long Items { get; init; } = 100_000;
+    public string Db { get; init; } = Path.Combine(Path.GetTempPath(), "borderalerts-search-bench", "search.db");
+    public bool Keep { get; init; }
+    public bool Reuse { get; init; }
+    public int Queries { get; init; } = 20;
+    public int Rounds { get; init; } = 3;
+    public int Limit { get; init; } = 10;
+    public int Days { get; init; } = 365;
+    public bool IngestOnly { get; init; }
+}
+
+/// <summary>
+/// The archive search benchmark (docs/benchmarks.md, "Archive search"): generate and store items through the product's
+/// write path with the index kept up to date, report ingest speed and index size against the raw text, then run the
+/// query set through <see cref="ArchiveSearch"/> and report p50/p95/p99 per query class.
+/// </summary>
+internal static class SearchBenchmark
+{
+    public static async Task<int> RunAsync(SearchOptions o, CancellationToken cancellationToken = default)
+    {
+        var log = Console.Out;
+        var root = MatcherCorpus.FindRepoRoot();
+        var reuse = o.Reuse && File.Exists(o.Db);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(o.Db))!);
+        if (!reuse) DeleteDatabase(o.Db);
+        var database = new SqliteDatabase($"Data Source={o.Db}");
+        var migrate = System.Diagnostics.Stopwatch.StartNew();
+        var migrateCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        await new SqliteMigrator(database).MigrateAsync(cancellationToken); // on a reused database: indexes what is not yet indexed
+        if (reuse) log.WriteLine($"migrated and back-filled in {migrate.Elapsed.TotalSeconds:N1} s, CPU {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - migrateCpu).TotalSeconds:N1} s");
+        log.WriteLine($"search benchmark: {(reuse ? "reused database" : $"{o.Items:N0} items, database")} {o.Db}; SQLite {await ScalarAsync(database, "SELECT sqlite_version()")}, " +
+            $".NET {Environment.Version}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+
+        IngestResult? ingest = null;
+        if (!reuse)
+        {
+            log.WriteLine("ingest (SqlitePollStore.CompleteAsync per poll of 20–50 items, index updated in the same transaction):");
+            ingest = await SearchIngest.RunAsync(database, new SearchCorpus(root, o.Items, o.Days, DateTimeOffset.UtcNow), o.Items, log, cancellationToken);
+        }
+        var (items, raw) = ingest is { } r ? (r.Items, r.RawBytes) : await SearchIngest.RawTextAsync(database, cancellationToken);
+        var sizes = await SearchIngest.SizesAsync(database, o.Db, cancellationToken);
+        SearchReport.Storage(log, items, raw, sizes, ingest);
+
+        if (o.IngestOnly) return Finish(o);
+        var rules = SearchLatency.Rules(root);
+        var search = SearchLatency.Search(database, rules);
+        var queries = SearchQueries.All;
+        log.WriteLine($"plan of a candidate SELECT: {await SearchLatency.ExplainAsync(database, "{title_w text_w} : \"丹东\"", cancellationToken)}");
+        log.WriteLine($"warm-up: every query twice; then {o.Rounds} rounds of {o.Queries} runs per query ({queries.Count} queries, limit {o.Limit}), interleaved; load average {LoadAverage()}");
+        await SearchLatency.RoundAsync(search, queries, 2, o.Limit, cancellationToken);
+        var rounds = new List<List<QueryStats>>();
+        for (int round = 0; round < o.Rounds; round++)
+        {
+            rounds.Add(await SearchLatency.RoundAsync(search, queries, o.Queries, o.Limit, cancellationToken));
+            log.WriteLine($"round {round + 1}: load average {LoadAverage()}");
+        }
+        await SearchLatency.CountMatchesAsync(database, rules, rounds[^1], cancellationToken);
+        SearchReport.Latency(log, rounds);
+        return Finish(o);
+    }
+
+    static int Finish(SearchOptions o)
+    {
+        SqliteConnection.ClearAllPools();
+        if (!o.Keep && !o.Reuse) DeleteDatabase(o.Db);
+        return 0;
+    }
+
+    static void DeleteDatabase(string path)
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+    }
+
+    static async Task<object?> ScalarAsync(SqliteDatabase database, string sql)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = Sql.Command(connection, sql);
+        return await command.ExecuteScalarAsync();
+    }
+
+    static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    public static SearchOptions Parse(string[] a)
+    {
+        var o = new SearchOptions();
+        for (int i = 0; i < a.Length; i++)
+        {
+            string Next() => i + 1 < a.Length ? a[++i] : throw new ArgumentException($"{a[i]} needs a value");
+            switch (a[i])
+            {
+                case "--items": o = o with { Items = Whole(Next(), 1, 100_000_000) }; break;
+                case "--db": o = o with { Db = Next() }; break;
+                case "--keep": o = o with { Keep = true }; break;
+                case "--reuse": o = o with { Reuse = true }; break;
+                case "--queries": o = o with { Queries = (int)Whole(Next(), 1, 100_000) }; break;
+                case "--rounds": o = o with { Rounds = (int)Whole(Next(), 1, 100) }; break;
+                case "--limit": o = o with { Limit = (int)Whole(Next(), 1, ArchiveSearch.MaxLimit) }; break;
+                case "--days": o = o with { Days = (int)Whole(Next(), 1, 36_500) }; break;
+                case "--ingest-only": o = o with { IngestOnly = true }; break;
+                default: throw new ArgumentException($"unknown option '{a[i]}'");
+            }
+        }
+        return o;
+    }
+
+    static long Whole(string s, long min, long max) =>
+        long.TryParse(s.Replace("_", "").Replace(",", ""), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
+            ? v : throw new ArgumentException($"'{s}' is not a whole number in {min}–{max}");
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Text;
+using BorderAlerts.Core.Feeds;
+using BorderAlerts.Core.Items;
+using BorderAlerts.Core.Parsing;
+using BorderAlerts.Core.Storage;
+using BorderAlerts.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace BorderAlerts.Benchmarks.Search;
+
+/// <summary>What the ingest took: the store calls' wall time, the whole loop's wall time, and the process's CPU time over the loop.</summary>
+internal sealed record IngestResult(long Items, long RawBytes, TimeSpan StoreTime, TimeSpan WallTime, TimeSpan CpuTime, int Polls);
+
+/// <summary>Sizes in bytes of the archive's tables, from SQLite's dbstat table (page sizes, so free space inside pages counts).</summary>
+internal sealed record StoreSizes(long File, long Index, long Items, long Other, IReadOnlyList<(string Name, long Bytes)> Tables);
+
+/// <summary>
+/// Fills a database through the product's write path: <see cref="SqlitePollStore.CompleteAsync"/> for each poll (20–50
+/// items of one feed in one transaction: items, keys, sightings, the search index, the feed's health row), exactly as
+/// the poller calls it. Only the store calls are timed; generating the items and their identity keys is not.
+/// </summary>
+internal static class SearchIngest
+{
+    public static async Task<IngestResult> RunAsync(SqliteDatabase database, SearchCorpus corpus, long items, TextWriter log, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var store = new SqlitePollStore(database);
+        var feeds = SearchCorpus.FeedIds.Select(id => new FeedDefinition { Id = id, Name = id, Url = FeedUrl(id) }).ToList();
+        await store.SyncFeedsAsync(feeds, now, cancellationToken);
+        await ExecuteAsync(database, "UPDATE feeds SET lease_until = 1", cancellationToken); // every completion holds its lease
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var timer = new Stopwatch();
+        long stored = 0, rawBytes = 0, nextReport = Math.Max(1, items / 10), segmentItems = 0;
+        var segmentTime = TimeSpan.Zero;
+        int polls = 0;
+        while (stored < items)
+        {
+            var (feed, at, batch) = corpus.NextPoll((int)Math.Min(int.MaxValue, items - stored));
+            var candidates = batch.Select(i => Candidate(i, feeds)).ToList();
+            rawBytes += batch.Sum(i => (long)Encoding.UTF8.GetByteCount(i.Title) + Encoding.UTF8.GetByteCount(i.Text));
+            var completion = new PollCompletion(feed, at, PollStatus.Fetched, at + TimeSpan.FromMinutes(5))
+            {
+                HttpStatus = 200, Language = batch[0].Language, Items = candidates, ItemsFound = candidates.Count, Lease = 1,
+            };
+            var before = timer.Elapsed;
+            timer.Start();
+            var commit = await store.CompleteAsync(completion, cancellationToken);
+            timer.Stop();
+            if (commit.NewItems.Count != candidates.Count) throw new InvalidOperationException($"poll {polls}: {commit.NewItems.Count} of {candidates.Count} items new");
+            stored += candidates.Count;
+            polls++;
+            segmentItems += candidates.Count;
+            segmentTime += timer.Elapsed - before;
+            if (stored >= nextReport || stored >= items)
+            {
+                log.WriteLine($"  {stored,10:N0} items  {segmentItems / segmentTime.TotalSeconds,8:N0} items/s (last {segmentItems:N0})  " +
+                    $"{stored / timer.Elapsed.TotalSeconds,8:N0} items/s overall  wall {wall.Elapsed.TotalSeconds,6:N0} s");
+                nextReport += Math.Max(1, items / 10);
+                (segmentItems, segmentTime) = (0, TimeSpan.Zero);
+            }
+        }
+        return new IngestResult(stored, rawBytes, timer.Elapsed, wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, polls);
+    }
+
+    static Uri FeedUrl(string feedId) => new($"https://{feedId}.example.org/rss.xml");
+
+    static CandidateItem Candidate(CorpusItem item, IReadOnlyList<FeedDefinition> feeds)
+    {
+        var parsed = new ParsedItem(null, item.Title, item.Link, item.Text, item.Published);
+        return new CandidateItem(parsed, ItemIdentity.Keys(parsed, FeedUrl(item.FeedId)), ItemIdentity.ContentHash(item.Title, item.Text));
+    }
+
+    /// <summary>Raw text of what is stored (UTF-8 of title + text), for a database this run did not fill.</summary>
+    public static async Task<(long Items, long RawBytes)> RawTextAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, "SELECT count(*), coalesce(sum(length(CAST(title AS BLOB)) + length(CAST(text AS BLOB))), 0) FROM items");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>
+    /// Page bytes per table and index from the dbstat virtual table. The bundled SQLite is built without it, so the
+    /// query runs in the sqlite3 command-line tool (read-only) when the library refuses it.
+    /// </summary>
+    public static async Task<StoreSizes> SizesAsync(SqliteDatabase database, string path, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(database, "PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
+        const string Query = "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC";
+        var tables = new List<(string, long)>();
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = Sql.Command(connection, Query);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) tables.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+        catch (SqliteException e) when (e.Message.Contains("dbstat", StringComparison.Ordinal))
+        {
+            tables = await CliDbstatAsync(path, Query, cancellationToken);
+        }
+        long Sum(Func<string, bool> which) => tables.Where(t => which(t.Item1)).Sum(t => t.Item2);
+        static bool IsIndex(string name) => name.StartsWith("search_index", StringComparison.Ordinal) || name.StartsWith("sqlite_autoindex_search_index", StringComparison.Ordinal);
+        static bool IsItems(string name) => name is "items" or "items_first_seen";
+        return new StoreSizes(new FileInfo(path).Length, Sum(IsIndex), Sum(IsItems), Sum(n => !IsIndex(n) && !IsItems(n)), tables);
+    }
+
+    static async Task<List<(string, long)>> CliDbstatAsync(string path, string query, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("sqlite3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-readonly", "-separator", "\t", path, query }) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("sqlite3 did not start");
+        var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0) throw new InvalidOperationException($"sqlite3 (for dbstat): {await process.StandardError.ReadToEndAsync(cancellationToken)}");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t'))
+            .Select(f => (f[0], long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+    }
+
+    static async Task ExecuteAsync(SqliteDatabase database, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await Sql.Run(connection, sql, cancellationToken);
+    }
+}

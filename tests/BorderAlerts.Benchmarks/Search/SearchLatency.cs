@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Rules.Query;
+using BorderAlerts.Core.Search;
+using BorderAlerts.Storage.Sqlite;
+
+namespace BorderAlerts.Benchmarks.Search;
+
+/// <summary>One query's measurements: latencies in ms, and what the last run returned.</summary>
+internal sealed class QueryStats(BenchQuery query)
+{
+    public BenchQuery Query { get; } = query;
+    public List<double> Ms { get; } = [];
+    public int Hits { get; set; }
+    public int Examined { get; set; }
+    public bool Capped { get; set; }
+    public long IndexMatches { get; set; } = -1;
+}
+
+/// <summary>
+/// Runs the query set through the real <see cref="ArchiveSearch"/> over <see cref="SqliteSearchIndex"/>: warm-up, then
+/// rounds of every query in turn (interleaved, so a burst of load on the shared machine hits all classes alike).
+/// </summary>
+internal static class SearchLatency
+{
+    sealed class FixedRules(RuleSet rules) : IRuleSource
+    {
+        public RuleSet Current => rules;
+    }
+
+    public static ArchiveSearch Search(SqliteDatabase database, RuleSet rules) =>
+        new(new SqliteSearchIndex(database), new FixedRules(rules), TimeProvider.System);
+
+    /// <summary>One round: every query <paramref name="runs"/> times, interleaved; returns stats per query.</summary>
+    public static async Task<List<QueryStats>> RoundAsync(ArchiveSearch search, IReadOnlyList<BenchQuery> queries, int runs, int limit,
+        CancellationToken cancellationToken)
+    {
+        var stats = queries.Select(q => new QueryStats(q)).ToList();
+        for (int r = 0; r < runs; r++)
+        {
+            foreach (var s in stats)
+            {
+                var watch = Stopwatch.StartNew();
+                var outcome = await search.SearchAsync(new SearchRequest(s.Query.Query, limit), cancellationToken);
+                watch.Stop();
+                s.Ms.Add(watch.Elapsed.TotalMilliseconds);
+                (s.Hits, s.Examined, s.Capped) = (outcome.Hits.Count, outcome.Examined, outcome.Capped);
+            }
+        }
+        return stats;
+    }
+
+    /// <summary>How many indexed items the query's index restriction matches (filters aside): its selectivity.</summary>
+    public static async Task CountMatchesAsync(SqliteDatabase database, RuleSet rules, IEnumerable<QueryStats> stats,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var s in stats)
+        {
+            var plan = SearchPlanner.Plan(QueryParser.Parse(s.Query.Query, rules.Concepts), DateTimeOffset.UtcNow);
+            await using var command = plan.Restriction is null
+                ? Sql.Command(connection, "SELECT count(*) FROM items")
+                : Sql.Command(connection, "SELECT count(*) FROM search_index WHERE search_index MATCH $m", ("$m", Fts5Query.Render(plan.Restriction)));
+            s.IndexMatches = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+    }
+
+    public static RuleSet Rules(string repoRoot) => RuleSet.Compile(RulesFile.Load(Path.Combine(repoRoot, "config", "rules.yaml")));
+
+    /// <summary>Nearest-rank percentile of a sample.</summary>
+    public static double Percentile(IReadOnlyList<double> values, double p)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+
+    /// <summary>The plan SQLite chose for one query's candidate SELECT, for the report.</summary>
+    public static async Task<string> ExplainAsync(SqliteDatabase database, string match, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, """
+            EXPLAIN QUERY PLAN SELECT i.id FROM search_index s JOIN items i ON i.id = s.rowid
+            WHERE search_index MATCH $m ORDER BY s.rowid DESC LIMIT 2001
+            """, ("$m", match));
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) lines.Add(reader.GetString(3));
+        return string.Join(" | ", lines);
+    }
+}
