@@ -7,7 +7,9 @@ using BorderAlerts.Core.Feeds;
 // BorderAlerts benchmarks (docs/benchmarks.md).
 //   feedfarm [--feeds 20000] [--seconds 300] [--not-modified-share 0.6] [--hosts 16] [--every 5m] [--tick 5s] [--spread]
 //            [--quick] [--set Section:Key=Value ...] [--json FILE] [--report-every S] [--keep] [--pass-budget 30s] [--rules config/rules.yaml]
-//   farm --port P --feeds N --not-modified-share S --hosts H      (the loopback farm; feedfarm starts it itself)
+//   scaleout [--feeds 3000] [--every 2m] [--instances 1,3] [--seconds 240] [--tick 5s] [--postgres CONNSTR]
+//                                                                 (several instances on one PostgreSQL database; docs/benchmarks.md)
+//   farm --port P --feeds N --not-modified-share S --hosts H [--min-gap-ms G]  (the loopback farm; feedfarm starts it itself)
 //   parse [BenchmarkDotNet arguments]                             (SyndicationParser throughput, BenchmarkDotNet)
 //   matcher [BenchmarkDotNet arguments]                           (rule matcher vs Regex per rule vs SearchValues; compile 100k terms)
 //   reload                                                        (matching latency while rules are recompiled and swapped)
@@ -31,12 +33,13 @@ try
     {
         "feedfarm" => await FeedFarmBenchmark.RunAsync(ParseFeedFarm(rest)),
         "farm" => await FarmServer.RunAsync(new FarmArgs(Int(Value(rest, "--port")!), Int(Value(rest, "--feeds") ?? "20000"),
-            Double(Value(rest, "--not-modified-share") ?? "0.6"), Int(Value(rest, "--hosts") ?? "16"))),
+            Double(Value(rest, "--not-modified-share") ?? "0.6"), Int(Value(rest, "--hosts") ?? "16"), Int(Value(rest, "--min-gap-ms") ?? "0"))),
+        "scaleout" => await BorderAlerts.Benchmarks.ScaleOut.ScaleOutBenchmark.RunAsync(BorderAlerts.Benchmarks.ScaleOut.ScaleOutOptions.Parse(rest)),
         "parse" => Parse(rest),
         "matcher" => Matcher(rest),
         "reload" => Reload(),
         "search" => await BorderAlerts.Benchmarks.Search.SearchBenchmark.RunAsync(BorderAlerts.Benchmarks.Search.SearchBenchmark.Parse(rest)),
-        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, farm, parse, matcher, reload, search)"),
+        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parse, matcher, reload, search)"),
     };
 }
 catch (ArgumentException e)

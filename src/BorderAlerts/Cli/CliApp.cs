@@ -24,6 +24,9 @@ public static class CliApp
         root.Subcommands.Add(RulesCommand.Create(output, errors));
         root.Subcommands.Add(SearchCommand.Create(output));
         root.Subcommands.Add(DiscordCommand.Create(output, errors));
+        root.Subcommands.Add(MigrateCommand.Create(output));
+        root.Subcommands.Add(TransferCommands.Export(output));
+        root.Subcommands.Add(TransferCommands.Import(output));
         root.SetAction((parse, ct) => RunCommand.RunAsync([], ct));
 
         var parsed = root.Parse(args);

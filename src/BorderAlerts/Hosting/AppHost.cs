@@ -6,7 +6,7 @@ using Quartz;
 
 namespace BorderAlerts.Hosting;
 
-/// <summary>Builds the one process: the service (Quartz + HTTP endpoints) or a host for a one-shot CLI command.</summary>
+/// <summary>Builds the one process: the service (poll and delivery loops, Quartz, HTTP endpoints) or a host for a one-shot CLI command.</summary>
 public static class AppHost
 {
     public static WebApplication Build(bool service, string[]? urls = null)
@@ -26,27 +26,25 @@ public static class AppHost
         return app;
     }
 
+    /// <summary>
+    /// Polling and delivery run per instance (<see cref="PassLoop"/>): every instance works at once and the store's claims
+    /// share the work. Quartz keeps what must run once across all instances, in its clustered store on PostgreSQL.
+    /// </summary>
     static void AddScheduler(WebApplicationBuilder builder)
     {
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(90));
+        builder.Services.AddHostedService<PollLoop>();
+        builder.Services.AddHostedService<DeliveryLoop>();
         builder.Services.AddQuartz(q =>
         {
             StoreProvider.For(Settings(builder.Configuration).Storage).UseJobStore(q, Settings(builder.Configuration));
-            q.AddJob<PollDueFeedsJob>(j => j.WithIdentity(PollDueFeedsJob.Key));
-            q.AddJob<DeliverAlertsJob>(j => j.WithIdentity(DeliverAlertsJob.Key));
             q.AddJob<SourceHealthJob>(j => j.WithIdentity(SourceHealthJob.Key));
             q.AddTrigger(t => t.ForJob(SourceHealthJob.Key).WithIdentity("source-health-tick").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
-            q.AddTrigger(t => t.ForJob(DeliverAlertsJob.Key).WithIdentity("deliver-alerts-tick").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Settings(builder.Configuration).Delivery.TickSeconds)).RepeatForever()));
-            q.AddTrigger(t => t.ForJob(PollDueFeedsJob.Key).WithIdentity("poll-due-feeds-tick").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(TickSeconds(builder.Configuration))).RepeatForever()));
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         Chat.Slack.SlackSocketModeService.AddWhenConfigured(builder.Services, builder.Configuration);
     }
-
-    static int TickSeconds(IConfiguration configuration) => Settings(configuration).Polling.TickSeconds is > 0 and var s ? s : 5;
 
     static BorderAlertsOptions Settings(IConfiguration configuration) =>
         configuration.GetSection(BorderAlertsOptions.Section).Get<BorderAlertsOptions>() ?? new BorderAlertsOptions();

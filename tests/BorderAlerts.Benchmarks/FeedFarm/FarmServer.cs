@@ -21,7 +21,11 @@ public static class FarmServer
     {
         var versions = new int[args.Feeds];
         Array.Fill(versions, FarmContent.BaseVersion);
-        long requests = 0, ok = 0, notModified = 0, notFound = 0, bytes = 0;
+        long requests = 0, ok = 0, notModified = 0, notFound = 0, bytes = 0, repeats = 0;
+        // scaleout: who asked (each instance sends its own User-Agent), and feeds asked again sooner than --min-gap-ms.
+        var byAgent = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        var lastAsked = new long[args.Feeds];
+        var minGap = args.MinGapMs * Stopwatch.Frequency / 1000;
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -39,7 +43,7 @@ public static class FarmServer
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
                 await context.Response.WriteAsJsonAsync(new FarmStats(
                     Interlocked.Read(ref requests), Interlocked.Read(ref ok), Interlocked.Read(ref notModified),
-                    Interlocked.Read(ref notFound), Interlocked.Read(ref bytes), cpu));
+                    Interlocked.Read(ref notFound), Interlocked.Read(ref bytes), cpu) { ByAgent = new(byAgent), Repeats = Interlocked.Read(ref repeats) });
                 return;
             }
             Interlocked.Increment(ref requests);
@@ -51,6 +55,10 @@ public static class FarmServer
                 context.Response.StatusCode = 404;
                 return;
             }
+            byAgent.AddOrUpdate(context.Request.Headers.UserAgent.ToString(), 1, (_, c) => c + 1);
+            var now = Stopwatch.GetTimestamp();
+            var previous = Interlocked.Exchange(ref lastAsked[n], now);
+            if (minGap > 0 && previous != 0 && now - previous < minGap) Interlocked.Increment(ref repeats);
             int version;
             if (FarmContent.NotModifiedFeed(n, args.NotModifiedShare))
             {
@@ -86,6 +94,11 @@ public static class FarmServer
     }
 }
 
-public sealed record FarmStats(long Requests, long Ok, long NotModified, long NotFound, long Bytes, double CpuMs);
+public sealed record FarmStats(long Requests, long Ok, long NotModified, long NotFound, long Bytes, double CpuMs)
+{
+    public Dictionary<string, long> ByAgent { get; init; } = new();
+    public long Repeats { get; init; }
+}
 
-public sealed record FarmArgs(int Port, int Feeds, double NotModifiedShare, int Hosts);
+/// <param name="MinGapMs">A request for a feed sooner than this after the previous one counts as a repeat (0: not counted).</param>
+public sealed record FarmArgs(int Port, int Feeds, double NotModifiedShare, int Hosts, int MinGapMs = 0);

@@ -47,7 +47,7 @@ public sealed record FeedFarmOptions
 
 /// <summary>
 /// `feedfarm`: starts the loopback farm as a child process, builds the real BorderAlerts service container against a
-/// generated feeds.yaml, and drives PollRunner.RunDueAsync the way PollDueFeedsJob does (one pass per tick, never two
+/// generated feeds.yaml, and drives PollRunner.RunDueAsync the way PollLoop does (one pass per tick, never two
 /// at once). Phase 1, warm-up: the seed pass (every feed is new and due at once) runs until every feed has been polled
 /// once. Phase 2, the measured window: the next --seconds of steady state, in which feeds come due again every --every.
 /// </summary>
@@ -218,13 +218,13 @@ public static class FeedFarmBenchmark
         }
     }
 
-    /// <summary>What PollDueFeedsJob's trigger does: a pass every tick, the next one right away if a pass overran.</summary>
+    /// <summary>What PollLoop does: a pass every tick, the next one right away if a pass overran.</summary>
     static async Task DriveAsync(PollRunner runner, TimeSpan tick, Func<bool> done, Action onPass, CancellationToken stopping)
     {
         while (!done() && !stopping.IsCancellationRequested)
         {
             var started = Stopwatch.GetTimestamp();
-            try { await runner.RunDueAsync(stopping, keepItems: false); } // as PollDueFeedsJob calls it
+            try { await runner.RunDueAsync(stopping, keepItems: false); } // as PollLoop calls it
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
             onPass();
             var wait = tick - Stopwatch.GetElapsedTime(started);
@@ -285,23 +285,26 @@ public static class FeedFarmBenchmark
             $"({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / rounds:0.00} ms CPU) single-threaded");
     }
 
-    static FarmProcess StartFarm(int port, FeedFarmOptions o)
+    static FarmProcess StartFarm(int port, FeedFarmOptions o) => StartFarm(port, o.Feeds, o.NotModifiedShare, o.Hosts, 0);
+
+    internal static FarmProcess StartFarm(int port, int feeds, double notModifiedShare, int hosts, int minGapMs)
     {
         var exe = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
         var start = new ProcessStartInfo(exe) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(exe) == "dotnet") start.ArgumentList.Add(typeof(FeedFarmBenchmark).Assembly.Location);
-        foreach (var a in new[] { "farm", "--port", port.ToString(CultureInfo.InvariantCulture), "--feeds", o.Feeds.ToString(CultureInfo.InvariantCulture),
-                     "--not-modified-share", o.NotModifiedShare.ToString(CultureInfo.InvariantCulture), "--hosts", o.Hosts.ToString(CultureInfo.InvariantCulture) })
+        foreach (var a in new[] { "farm", "--port", port.ToString(CultureInfo.InvariantCulture), "--feeds", feeds.ToString(CultureInfo.InvariantCulture),
+                     "--not-modified-share", notModifiedShare.ToString(CultureInfo.InvariantCulture), "--hosts", hosts.ToString(CultureInfo.InvariantCulture),
+                     "--min-gap-ms", minGapMs.ToString(CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(a);
         start.Environment["DOTNET_gcServer"] = "0"; // the farm is not measured; keep it small
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the farm");
         var line = process.StandardOutput.ReadLine();
         if (line != $"READY {port}") { process.Kill(); throw new InvalidOperationException($"farm did not start: {line}"); }
-        Console.WriteLine($"farm: process {process.Id} listening on 127.0.0.1-{o.Hosts}:{port}");
+        Console.WriteLine($"farm: process {process.Id} listening on 127.0.0.1-{hosts}:{port}");
         return new FarmProcess(process, port);
     }
 
-    static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

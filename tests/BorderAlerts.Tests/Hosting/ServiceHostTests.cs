@@ -5,12 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BorderAlerts.Tests.Hosting;
 
-/// <summary>The service as `run` starts it: Quartz fires the poll job on its own schedule, HTTP endpoints answer.</summary>
+/// <summary>The service as `run` starts it: the poll loop runs on its own schedule, HTTP endpoints answer.</summary>
 [Collection(ProcessEnvironment.Name)]
 public sealed class ServiceHostTests(FeedServer server) : IClassFixture<FeedServer>
 {
     [Fact]
-    public async Task The_service_polls_loopback_feeds_on_its_Quartz_schedule_and_stops_gracefully()
+    public async Task The_service_polls_loopback_feeds_on_its_schedule_and_stops_gracefully()
     {
         using var session = new CliSession();
         session.Environment.Set("BorderAlerts__Polling__TickSeconds", "1");

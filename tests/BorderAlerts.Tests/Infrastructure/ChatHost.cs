@@ -120,6 +120,9 @@ public sealed class ChatHost : IAsyncDisposable
         return new ChatAnswer((int)response.StatusCode, json);
     }
 
+    /// <summary>Stops the service but keeps its folder and settings, so commands can run on its store afterwards.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();

@@ -39,7 +39,10 @@ public sealed class Pipeline : IAsyncDisposable
     public Task<int> DeliverAsync() => _services.GetRequiredService<BorderAlerts.Core.Delivery.DeliveryRunner>().RunAsync(CancellationToken.None);
 
     /// <param name="settings">Extra BorderAlerts settings, e.g. ("Fetch:TimeoutSeconds", "1").</param>
-    public static async Task<Pipeline> StartAsync(TempFolder folder, params (string Key, string Value)[] settings)
+    public static Task<Pipeline> StartAsync(TempFolder folder, params (string Key, string Value)[] settings) => StartAsync(folder, null, settings);
+
+    /// <param name="configure">Registrations added after the composition root's (the last registration wins), e.g. a decorator.</param>
+    public static async Task<Pipeline> StartAsync(TempFolder folder, Action<IServiceCollection>? configure, params (string Key, string Value)[] settings)
     {
         var values = new Dictionary<string, string?>
         {
@@ -49,11 +52,12 @@ public sealed class Pipeline : IAsyncDisposable
         foreach (var (key, value) in folder.StoreSettings().Concat(settings)) values["BorderAlerts:" + key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var catalog = new InMemoryCatalog();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging()
             .AddBorderAlerts(configuration)
-            .AddSingleton<IFeedCatalog>(catalog)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+            .AddSingleton<IFeedCatalog>(catalog);
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await AppHost.PrepareAsync(services, CancellationToken.None);
         var pipeline = new Pipeline(services, catalog);
         services.GetRequiredService<ConsoleSink>().Output = pipeline.Cards;

@@ -17,11 +17,16 @@ internal sealed class Instances : IAsyncDisposable
     public static Task<Instances> StartAsync(int count, params (string Key, string Value)[] settings) => StartAsync(count, null, settings);
 
     /// <param name="rules">rules.yaml, if the instances should alert.</param>
-    public static async Task<Instances> StartAsync(int count, string? rules, params (string Key, string Value)[] settings)
+    public static Task<Instances> StartAsync(int count, string? rules, params (string Key, string Value)[] settings) =>
+        StartAsync(count, rules, _ => null, settings);
+
+    /// <param name="configure">Extra registrations for instance n (0-based), e.g. a fault in one of them.</param>
+    public static async Task<Instances> StartAsync(int count, string? rules, Func<int, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>?> configure,
+        params (string Key, string Value)[] settings)
     {
         var folder = new TempFolder(Store.Postgres);
         if (rules is not null) File.WriteAllText(folder.RulesYaml, rules);
-        var all = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Pipeline.StartAsync(folder, settings)));
+        var all = await Task.WhenAll(Enumerable.Range(0, count).Select(n => Pipeline.StartAsync(folder, configure(n), settings)));
         return new Instances(folder, all);
     }
 

@@ -14,6 +14,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "borderalerts";
+        // No DISCARD ALL each time a pooled connection is reused: it is a transaction of its own (it doubled the commits
+        // per poll) and we leave no session state behind (no SET, no temp tables; the migration lock is released).
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
         _source = NpgsqlDataSource.Create(builder);
         Location = Describe(builder);
     }

@@ -14,7 +14,19 @@ internal static class PostgresMigrations
         new(2, "Quartz clustered job store (qrtz_*)", QuartzSchema.Statements),
         new(3, "archive search index", () => [Search]),
         new(4, "chat administration: overrides and their audit record", () => [Admin]),
+        new(5, "polling and delivery leave Quartz's clustered schedule (each instance runs its own passes)", () => [PassesLeaveQuartz]),
     ];
+
+    /// <summary>
+    /// The poll and delivery jobs of earlier versions, removed from the shared schedule: their classes are gone, and the
+    /// passes now run on every instance at once (ADR 0005). Quartz re-creates only the jobs the code still registers.
+    /// </summary>
+    const string PassesLeaveQuartz = """
+        DELETE FROM qrtz_simple_triggers WHERE sched_name = 'borderalerts' AND trigger_name IN ('poll-due-feeds-tick', 'deliver-alerts-tick');
+        DELETE FROM qrtz_fired_triggers WHERE sched_name = 'borderalerts' AND job_name IN ('poll-due-feeds', 'deliver-alerts');
+        DELETE FROM qrtz_triggers WHERE sched_name = 'borderalerts' AND job_name IN ('poll-due-feeds', 'deliver-alerts');
+        DELETE FROM qrtz_job_details WHERE sched_name = 'borderalerts' AND job_name IN ('poll-due-feeds', 'deliver-alerts');
+        """;
 
     /// <summary>
     /// One tsvector per item (words, CJK bigrams and single characters, made by TsText from SearchTokens); the text

@@ -25,6 +25,7 @@ public sealed class PostgresProvider : StoreProvider
         services.AddSingleton<IAdminStore, PostgresAdminStore>();
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<IStoreMigrator, PostgresMigrator>();
+        services.AddSingleton<StoreTables, PostgresTables>();
     }
 
     public override void UseJobStore(IQuartzBuilder quartz, BorderAlertsOptions settings)

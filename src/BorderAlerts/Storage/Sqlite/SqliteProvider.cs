@@ -22,6 +22,7 @@ public sealed class SqliteProvider : StoreProvider
         services.AddSingleton<IAdminStore, SqliteAdminStore>();
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<StoreTables, SqliteTables>();
     }
 
     public override void UseJobStore(IQuartzBuilder quartz, BorderAlertsOptions settings) { }

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using BorderAlerts.Hosting;
+using BorderAlerts.Storage;
+using Microsoft.Extensions.Options;
+
+namespace BorderAlerts.Cli;
+
+/// <summary>`migrate`: brings the configured store's schema up to date, says from which version to which, and exits.</summary>
+public static class MigrateCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var command = new Command("migrate", "Apply the store's schema migrations (and index unindexed items), then exit");
+        command.SetAction((parse, ct) => RunAsync(output, ct));
+        return command;
+    }
+
+    static async Task<int> RunAsync(TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var app = AppHost.Build(service: false);
+        var settings = app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value; // validates: a bad key exits 2
+        var tables = app.Services.GetRequiredService<StoreTables>();
+        var before = await tables.SchemaVersionAsync(cancellationToken);
+        await app.Services.GetRequiredService<IStoreMigrator>().MigrateAsync(cancellationToken);
+        var after = await tables.SchemaVersionAsync(cancellationToken);
+        var store = app.Services.GetRequiredService<StoreProvider>().Describe(settings);
+        output.WriteLine(before == after
+            ? $"{store}: schema version {after}, up to date"
+            : $"{store}: schema version {before} -> {after}");
+        return CliApp.Ok;
+    }
+}

@@ -1,0 +1,26 @@
+using BorderAlerts.Core.Polling;
+using BorderAlerts.Core.Storage;
+using BorderAlerts.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BorderAlerts.Jobs;
+
+/// <summary>
+/// Polls whatever is due, every Polling:TickSeconds. One loop for all feeds, not one timer per feed: claiming due rows
+/// scales with the database (design section 3). Each pass first picks up rule and feed changes another instance made
+/// from chat.
+/// </summary>
+public sealed class PollLoop(PollRunner runner, Commands.AdminWriter admin, IOptions<BorderAlertsOptions> settings, TimeProvider clock,
+    ILogger<PollLoop> log) : PassLoop(TimeSpan.FromSeconds(settings.Value.Polling.TickSeconds is > 0 and var s ? s : 5), clock, log)
+{
+    protected override async Task RunPassAsync(CancellationToken stopping)
+    {
+        await admin.RefreshAsync(stopping);
+        var summary = await runner.RunDueAsync(stopping, keepItems: false);
+        if (summary.Feeds == 0) return;
+        foreach (var failed in summary.Reports.Where(r => r.Status == PollStatus.Failed))
+            log.LogWarning("Feed {Feed} failed: {Error}; next try {Next:u}", failed.FeedId, failed.Error, failed.NextPollAt);
+        log.LogInformation("Polled {Feeds} feeds: {Fetched} fetched, {NotModified} not modified, {Failed} failed, {New} new items",
+            summary.Feeds, summary.Fetched, summary.NotModified, summary.Failed, summary.NewItems);
+    }
+}
