@@ -49,7 +49,11 @@ public sealed partial class Automaton
         void OnHit(int patternId, int start, int end);
     }
 
-    public void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : IHitSink, allows ref struct
+    /// <summary>
+    /// Reports every hit in <paramref name="text"/>. With <paramref name="stopAtExpanding"/>, stops and returns false
+    /// at the first character that NFKC expands or composes: such text must be normalised in full and scanned again.
+    /// </summary>
+    public bool Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool stopAtExpanding = false) where TSink : IHitSink, allows ref struct
     {
         var classes = _class;
         var ascii = _ascii;
@@ -59,8 +63,13 @@ public sealed partial class Automaton
         bool space = true, syllable = false; // what the previous emitted character was; the text starts as after a space
         for (int i = 0; i < text.Length; i++)
         {
-            char c = FoldTable.Fold(text[i]);
-            if (c == FoldTable.Drop) continue;
+            char c = FoldTable.Entry(text[i]);
+            if (c >= FoldTable.Marked)
+            {
+                if (c == FoldTable.Drop) continue;
+                if (stopAtExpanding && FoldTable.Expands(text[i])) return false;
+                c = FoldTable.Fold(text[i]);
+            }
             if (c == FoldTable.Space)
             {
                 if (space) continue;
@@ -79,6 +88,7 @@ public sealed partial class Automaton
             int found = report[state];
             if (found != 0) ReportAll(found, text, i, ref sink);
         }
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

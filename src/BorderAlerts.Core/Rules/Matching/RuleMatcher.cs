@@ -15,6 +15,7 @@ public sealed partial class RuleMatcher
     static readonly IReadOnlyList<RuleMatch> None = [];
     readonly Automaton _automaton;
     readonly int[] _patternLeafStart, _patternLeaves, _leafRuleStart, _leafRules, _alwaysEvaluate;
+    readonly Comparison<int> _byRank;
 
     internal CompiledRule[] Rules { get; }
     internal Fields[] LeafFields { get; }
@@ -32,46 +33,64 @@ public sealed partial class RuleMatcher
     {
         if (Rules.Length == 0) return None;
         var state = ScanState.For(this);
-        Scan(input.Title, Fields.Title, state);
-        Scan(input.Text, Fields.Text, state);
+        // A field with a character that NFKC expands (rare) stops the scan: the item is then scanned again from a clean
+        // state with that field normalised in full, so no separate pass looks for such characters first.
+        bool titleInFull = false, textInFull = false;
+        while (!Scan(input.Title, Fields.Title, state, ref titleInFull) || !Scan(input.Text, Fields.Text, state, ref textInFull))
+            state.Restart();
         foreach (var rule in _alwaysEvaluate) state.Candidate(rule);
-        Dictionary<int, List<MatchedTerm>>? matched = null;
+        var matched = state.Matched;
         foreach (var index in state.Candidates)
-            if (Rules[index].Condition.Eval(state, input)) (matched ??= [])[index] = [];
-        if (matched is null) return None;
-        Explain(matched, state, input);
-        var matches = matched.Select(m => Rules[m.Key].Definition is var d ? new RuleMatch(d.Id, d.Name, d.Severity, d.To, m.Value) : null!).ToList();
-        matches.Sort((a, b) => b.Severity != a.Severity ? b.Severity.CompareTo(a.Severity) : string.CompareOrdinal(a.RuleId, b.RuleId));
-        return matches;
+            if (Rules[index].Condition.Eval(state, input)) matched.Add(index);
+        return matched.Count == 0 ? None : Results(matched, state.Hits.ToArray(), input);
     }
 
-    void Scan(string text, Fields field, ScanState state)
+    /// <summary>Highest severity first, then by rule id; each match explains itself from the hits when asked.</summary>
+    RuleMatch[] Results(List<int> matched, Hit[] hits, in MatchInput input)
     {
-        if (string.IsNullOrEmpty(text)) return;
-        // Rare text with characters that NFKC expands or composes is normalised in full, keeping a map back to the original.
-        var map = MatchText.NeedsFullNfkc(text) ? NfkcMap.Normalize(text) : null;
-        var sink = new FieldSink(state, field, map);
-        _automaton.Scan(map?.Text ?? text, ref sink);
+        matched.Sort(_byRank);
+        var results = new RuleMatch[matched.Count];
+        for (int k = 0; k < results.Length; k++)
+        {
+            var d = Rules[matched[k]].Definition;
+            results[k] = new RuleMatch(d.Id, d.Name, d.Severity, d.To, new Explanation(this, matched[k], hits, input.Title, input.Text));
+        }
+        return results;
     }
 
-    /// <summary>One pass over the hits: each goes to the matched rules whose positive terms it belongs to (leaves belong to one rule).</summary>
-    void Explain(Dictionary<int, List<MatchedTerm>> matched, ScanState state, in MatchInput input)
+    /// <summary>Scans one field as it is, or normalised in full (keeping a map back to the original); false if it must be the latter.</summary>
+    bool Scan(string text, Fields field, ScanState state, ref bool inFull)
     {
-        foreach (var hit in state.Hits)
+        if (string.IsNullOrEmpty(text)) return true;
+        if (!inFull)
+        {
+            var sink = new FieldSink(state, field, null);
+            if (_automaton.Scan(text, ref sink, stopAtExpanding: true)) return true;
+            inFull = true;
+            return false;
+        }
+        var map = state.Nfkc;
+        map.Fill(text);
+        var mapped = new FieldSink(state, field, map);
+        return _automaton.Scan(map.Text, ref mapped);
+    }
+
+    /// <summary>The terms behind one rule's match: its positive terms' hits in scan order, each place once.</summary>
+    internal MatchedTerm[] Explain(int rule, Hit[] hits, string title, string text)
+    {
+        var terms = new List<MatchedTerm>();
+        foreach (var hit in hits)
         {
             foreach (var leaf in LeavesOf(hit.Pattern))
             {
-                if ((LeafFields[leaf] & hit.Field) == 0) continue;
-                foreach (var rule in RulesOf(leaf))
-                {
-                    if (!matched.TryGetValue(rule, out var terms) || !Rules[rule].PositiveLeaves.Contains(leaf)) continue;
-                    var text = hit.Field == Fields.Title ? input.Title : input.Text;
-                    var end = Math.Min(hit.End, text.Length);
-                    var start = Math.Min(hit.Start, end);
-                    if (terms.Count > 0 && terms[^1] is var last && last.Start == start && last.Field == hit.Field && last.Length == end - start) continue;
-                    terms.Add(new MatchedTerm(_automaton.Patterns[hit.Pattern].Text, hit.Field, start, end - start, text[start..end]));
-                }
+                if ((LeafFields[leaf] & hit.Field) == 0 || !RulesOf(leaf).Contains(rule) || !Rules[rule].PositiveLeaves.Contains(leaf)) continue;
+                var field = hit.Field == Fields.Title ? title : text;
+                var end = Math.Min(hit.End, field.Length);
+                var start = Math.Min(hit.Start, end);
+                if (terms.Count > 0 && terms[^1] is var last && last.Start == start && last.Field == hit.Field && last.Length == end - start) continue;
+                terms.Add(new MatchedTerm(_automaton.Patterns[hit.Pattern].Text, hit.Field, start, end - start, field[start..end]));
             }
         }
+        return [.. terms];
     }
 }

@@ -21,6 +21,8 @@ internal sealed class ScanState
 
     public List<int> Candidates { get; } = new(64);
     public List<Hit> Hits { get; } = new(64);
+    public List<int> Matched { get; } = new(16);
+    public Text.NfkcMap Nfkc { get; } = new();
 
     ScanState(RuleMatcher owner)
     {
@@ -39,6 +41,9 @@ internal sealed class ScanState
         return state;
     }
 
+    /// <summary>Forgets the hits and candidates so far, to scan the item again.</summary>
+    public void Restart() => Begin();
+
     void Begin()
     {
         if (++_generation == int.MaxValue)
@@ -48,6 +53,7 @@ internal sealed class ScanState
         }
         Candidates.Clear();
         Hits.Clear();
+        Matched.Clear();
     }
 
     public bool LeafHit(int leaf) => _leafStamp[leaf] == _generation;
