@@ -28,23 +28,32 @@ public sealed class NfkcMap
     public void Fill(string source)
     {
         _length = 0;
-        if (!AllSingleClusters(source))
+        int length = SingleClusterLength(source);
+        if (length < 0)
         {
             FillByCluster(source);
             return;
         }
+        Reserve(length);
         for (int i = 0; i < source.Length; i++)
         {
             var c = source[i];
-            if (!FoldTable.NfkcChanges(c)) Append(c, i, i + 1);
-            else foreach (var part in FoldTable.NfkcForm(c)) Append(part, i, i + 1);
+            if (!FoldTable.NfkcChanges(c)) Put(c, i);
+            else foreach (var part in FoldTable.NfkcForm(c)) Put(part, i);
         }
     }
 
-    static bool AllSingleClusters(ReadOnlySpan<char> source)
+    /// <summary>The length of the normal form if every character is a grapheme cluster of its own, else -1.</summary>
+    static int SingleClusterLength(ReadOnlySpan<char> source)
     {
-        foreach (var c in source) if (c >= 0x80 && !FoldTable.IsSingleCluster(c) || c == '\r') return false;
-        return true;
+        int length = source.Length;
+        foreach (var c in source)
+        {
+            if (c < 0x80) { if (c == '\r') return -1; continue; }
+            if (!FoldTable.IsSingleCluster(c)) return -1;
+            if (FoldTable.NfkcChanges(c)) length += FoldTable.NfkcForm(c).Length - 1;
+        }
+        return length;
     }
 
     void FillByCluster(string source)
@@ -61,17 +70,28 @@ public sealed class NfkcMap
         }
     }
 
+    /// <summary>Appends the form of the single-character cluster at <paramref name="at"/>; room was reserved.</summary>
+    void Put(char c, int at)
+    {
+        _text[_length] = c;
+        _start[_length] = at;
+        _end[_length++] = at + 1;
+    }
+
     void Append(char c, int start, int end)
     {
-        if (_length == _text.Length)
-        {
-            Array.Resize(ref _text, _length * 2);
-            Array.Resize(ref _start, _length * 2);
-            Array.Resize(ref _end, _length * 2);
-        }
-        _text[_length] = c;
-        _start[_length] = start;
-        _end[_length++] = end;
+        Reserve(_length + 1);
+        (_text[_length], _start[_length], _end[_length]) = (c, start, end);
+        _length++;
+    }
+
+    void Reserve(int length)
+    {
+        if (length <= _text.Length) return;
+        int size = Math.Max(length, _text.Length * 2);
+        Array.Resize(ref _text, size);
+        Array.Resize(ref _start, size);
+        Array.Resize(ref _end, size);
     }
 
     /// <summary>The original span behind output characters [start, end).</summary>

@@ -84,7 +84,7 @@ public sealed partial class Automaton
             else syllable = false;
             int cls = classes[c];
             if (cls == 0) { state = 0; continue; }
-            state = cls < width && state < asciiRows ? ascii[state * width + cls] : Step(state, cls);
+            state = cls < width && state < asciiRows ? ascii[state * width + cls] : Next(state, cls);
             int found = report[state];
             if (found != 0) ReportAll(found, text, i, ref sink);
         }
@@ -145,7 +145,16 @@ public sealed partial class Automaton
         return next >= text.Length || !MatchText.IsWordChar(FoldTable.Fold(text[next]));
     }
 
+    /// <summary>One step: a complete row (the root's, often) is read inline, other states walk their fail chain.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    int Next(int state, int cls)
+    {
+        ref readonly var s = ref _states[state];
+        return s.Count == Dense ? _rows[s.Next + cls] : Step(state, cls);
+    }
+
     /// <summary>The goto function with fail links followed; ends at the latest at the root, whose row is complete.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     int Step(int state, int cls)
     {
         var states = _states;

@@ -22,7 +22,7 @@ public sealed partial class RuleMatcher
         RegexCount = b.RegexCount;
         Rules = b.Rules.ToArray();
         (_patternLeafStart, _patternLeaves) = Flatten(b.Patterns.Count, b.LeafPatterns.SelectMany((patterns, leaf) => patterns.Select(p => (p, leaf))));
-        (_leafRuleStart, _leafRules) = Flatten(LeafFields.Length, b.LeafRule.Select((rule, leaf) => (leaf, rule)));
+        _leafRule = b.LeafRule.ToArray();
         _alwaysEvaluate = b.AlwaysEvaluate.ToArray();
         var rank = Rank(Rules);
         _byRank = (a, b) => rank[a].CompareTo(rank[b]);

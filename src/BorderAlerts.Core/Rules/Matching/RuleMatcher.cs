@@ -14,7 +14,7 @@ public sealed partial class RuleMatcher
 
     static readonly IReadOnlyList<RuleMatch> None = [];
     readonly Automaton _automaton;
-    readonly int[] _patternLeafStart, _patternLeaves, _leafRuleStart, _leafRules, _alwaysEvaluate;
+    readonly int[] _patternLeafStart, _patternLeaves, _leafRule, _alwaysEvaluate; // each leaf belongs to one rule
     readonly Comparison<int> _byRank;
 
     internal CompiledRule[] Rules { get; }
@@ -26,8 +26,11 @@ public sealed partial class RuleMatcher
     public int PatternCount => _automaton.Patterns.Count;
     public IEnumerable<RuleDefinition> Definitions => Rules.Select(r => r.Definition);
 
+    internal int[] PatternLeafStart => _patternLeafStart;
+    internal int[] PatternLeaves => _patternLeaves;
+    internal int[] LeafRule => _leafRule;
+
     internal ReadOnlySpan<int> LeavesOf(int pattern) => _patternLeaves.AsSpan(_patternLeafStart[pattern], _patternLeafStart[pattern + 1] - _patternLeafStart[pattern]);
-    internal ReadOnlySpan<int> RulesOf(int leaf) => _leafRules.AsSpan(_leafRuleStart[leaf], _leafRuleStart[leaf + 1] - _leafRuleStart[leaf]);
 
     public IReadOnlyList<RuleMatch> Match(in MatchInput input)
     {
@@ -83,7 +86,7 @@ public sealed partial class RuleMatcher
         {
             foreach (var leaf in LeavesOf(hit.Pattern))
             {
-                if ((LeafFields[leaf] & hit.Field) == 0 || !RulesOf(leaf).Contains(rule) || !Rules[rule].PositiveLeaves.Contains(leaf)) continue;
+                if ((LeafFields[leaf] & hit.Field) == 0 || _leafRule[leaf] != rule || !Rules[rule].PositiveLeaves.Contains(leaf)) continue;
                 var field = hit.Field == Fields.Title ? title : text;
                 var end = Math.Min(hit.End, field.Length);
                 var start = Math.Min(hit.Start, end);

@@ -15,6 +15,8 @@ internal sealed class ScanState
     [ThreadStatic] static ScanState? _cached;
 
     readonly RuleMatcher _owner;
+    readonly int[] _patternLeafStart, _patternLeaves, _leafRule; // the owner's, held here to save a load per hit
+    readonly Fields[] _leafFields;
     readonly int[] _leafStamp, _ruleStamp, _regexStamp;
     readonly bool[] _regexResult;
     int _generation;
@@ -27,6 +29,7 @@ internal sealed class ScanState
     ScanState(RuleMatcher owner)
     {
         _owner = owner;
+        (_patternLeafStart, _patternLeaves, _leafRule, _leafFields) = (owner.PatternLeafStart, owner.PatternLeaves, owner.LeafRule, owner.LeafFields);
         _leafStamp = new int[owner.LeafCount];
         _ruleStamp = new int[owner.Rules.Length];
         _regexStamp = new int[owner.RegexCount];
@@ -61,11 +64,12 @@ internal sealed class ScanState
     public void OnHit(int pattern, Fields field, int start, int end)
     {
         if (Hits.Count < MaxRecordedHits) Hits.Add(new Hit(pattern, field, start, end));
-        foreach (var leaf in _owner.LeavesOf(pattern))
+        for (int k = _patternLeafStart[pattern]; k < _patternLeafStart[pattern + 1]; k++)
         {
-            if ((_owner.LeafFields[leaf] & field) == 0 || _leafStamp[leaf] == _generation) continue;
+            int leaf = _patternLeaves[k];
+            if ((_leafFields[leaf] & field) == 0 || _leafStamp[leaf] == _generation) continue;
             _leafStamp[leaf] = _generation;
-            foreach (var rule in _owner.RulesOf(leaf)) Candidate(rule);
+            Candidate(_leafRule[leaf]);
         }
     }
 
