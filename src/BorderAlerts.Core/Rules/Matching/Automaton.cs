@@ -32,7 +32,7 @@ public sealed partial class Automaton
     State[] _states = [];
     ushort[] _childClass = [];
     int[] _childTarget = [];
-    int[] _childStart = [];    // children of state s: [_childStart[s], _childStart[s + 1]) (building only)
+    int[] _childStart = [];    // children of state s: [_childStart[s], _childStart[s + 1]), while building
     int[] _rows = [];          // complete rows, one entry per class
     int[] _ascii = [];         // ASCII rows: state s at s * _asciiWidth, for the states below _asciiRows
     int _asciiWidth, _asciiStates, _asciiRows;

@@ -16,6 +16,7 @@ public sealed partial class RuleMatcher
     readonly Automaton _automaton;
     readonly int[] _patternLeafStart, _patternLeaves, _leafRule, _alwaysEvaluate; // each leaf belongs to one rule
     readonly Comparison<int> _byRank;
+    readonly bool[] _positiveLeaf; // not under a NOT: such a leaf's hits explain its rule's match
 
     internal CompiledRule[] Rules { get; }
     internal Fields[] LeafFields { get; }
@@ -52,11 +53,13 @@ public sealed partial class RuleMatcher
     RuleMatch[] Results(List<int> matched, Hit[] hits, in MatchInput input)
     {
         matched.Sort(_byRank);
-        var results = new RuleMatch[matched.Count];
+        var rules = matched.ToArray();
+        var explanation = new ItemExplanation(this, rules, hits, input.Title, input.Text);
+        var results = new RuleMatch[rules.Length];
         for (int k = 0; k < results.Length; k++)
         {
-            var d = Rules[matched[k]].Definition;
-            results[k] = new RuleMatch(d.Id, d.Name, d.Severity, d.To, new Explanation(this, matched[k], hits, input.Title, input.Text));
+            var d = Rules[rules[k]].Definition;
+            results[k] = new RuleMatch(d.Id, d.Name, d.Severity, d.To, new Explanation(explanation, k));
         }
         return results;
     }
@@ -78,22 +81,28 @@ public sealed partial class RuleMatcher
         return _automaton.Scan(map.Text, ref mapped);
     }
 
-    /// <summary>The terms behind one rule's match: its positive terms' hits in scan order, each place once.</summary>
-    internal MatchedTerm[] Explain(int rule, Hit[] hits, string title, string text)
+    /// <summary>
+    /// The terms behind each matched rule, in one pass over the hits: each hit goes to the matched rules whose
+    /// positive terms it belongs to, in scan order, each place once.
+    /// </summary>
+    internal List<MatchedTerm>[] Explain(int[] rules, Hit[] hits, string title, string text)
     {
-        var terms = new List<MatchedTerm>();
+        var index = new Dictionary<int, int>(rules.Length);
+        var terms = new List<MatchedTerm>[rules.Length];
+        for (int k = 0; k < rules.Length; k++) (index[rules[k]], terms[k]) = (k, []);
         foreach (var hit in hits)
         {
             foreach (var leaf in LeavesOf(hit.Pattern))
             {
-                if ((LeafFields[leaf] & hit.Field) == 0 || _leafRule[leaf] != rule || !Rules[rule].PositiveLeaves.Contains(leaf)) continue;
+                if ((LeafFields[leaf] & hit.Field) == 0 || !_positiveLeaf[leaf] || !index.TryGetValue(_leafRule[leaf], out var k)) continue;
                 var field = hit.Field == Fields.Title ? title : text;
                 var end = Math.Min(hit.End, field.Length);
                 var start = Math.Min(hit.Start, end);
-                if (terms.Count > 0 && terms[^1] is var last && last.Start == start && last.Field == hit.Field && last.Length == end - start) continue;
-                terms.Add(new MatchedTerm(_automaton.Patterns[hit.Pattern].Text, hit.Field, start, end - start, field[start..end]));
+                var list = terms[k];
+                if (list.Count > 0 && list[^1] is var last && last.Start == start && last.Field == hit.Field && last.Length == end - start) continue;
+                list.Add(new MatchedTerm(_automaton.Patterns[hit.Pattern].Text, hit.Field, start, end - start, field[start..end]));
             }
         }
-        return [.. terms];
+        return terms;
     }
 }
