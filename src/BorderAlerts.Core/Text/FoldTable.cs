@@ -7,16 +7,20 @@ namespace BorderAlerts.Core.Text;
 /// <summary>
 /// Per-character folding for matching, built once: NFKC (single-character results), case folding, Latin diacritics
 /// removed, traditional → simplified Chinese, dashes and separators → space. One table lookup per character keeps the
-/// matcher allocation-free; characters whose NFKC form is longer than one character are flagged so the rare text that
-/// holds one is normalised in full first.
+/// matcher allocation-free; characters whose NFKC form is longer than one character (or composes with the one before)
+/// are flagged so the rare text that holds one is normalised in full first. In the table they read as
+/// <see cref="Marked"/>, so the matcher notices them with the same comparison that notices invisible characters.
 /// </summary>
-public static class FoldTable
+public static partial class FoldTable
 {
     public const char Space = ' ';
     /// <summary>Folded form of invisible characters (soft hyphen, zero-width and bidi marks): they are skipped, so "sanc&#173;tions" is "sanctions".</summary>
     public const char Drop = '\uFFFF';
+    /// <summary>Table entry of characters that expand (and of U+FFFE): their folded form is in <see cref="MarkedFolds"/>.</summary>
+    internal const char Marked = '\uFFFE';
     static readonly char[] Folded = new char[65536];
     static readonly bool[] Expanding = new bool[65536];
+    static readonly Dictionary<char, char> MarkedFolds = [];
 
     static FoldTable()
     {
@@ -25,31 +29,44 @@ public static class FoldTable
         {
             var ch = (char)c;
             if (char.IsSurrogate(ch)) { Folded[c] = ch; continue; }
+            var nfkc = Nfkc(ch);
+            RecordNfkc(ch, nfkc);
             if (IsInvisible(ch)) { Folded[c] = Drop; continue; }
-            var folded = FoldOne(ch, traditional, out var expands);
-            Folded[c] = folded;
+            var folded = FoldOne(ch, nfkc, traditional, out var expands);
+            Folded[c] = expands || folded == Marked ? Marked : folded;
+            if (Folded[c] == Marked) MarkedFolds[ch] = folded;
             Expanding[c] = expands;
         }
+        FindSingleClusters();
+    }
+
+    /// <summary>NFKC of the character alone; null where .NET refuses to normalise it.</summary>
+    static string? Nfkc(char ch)
+    {
+        if (ch < 0x80) return null;
+        try { return ch.ToString().Normalize(NormalizationForm.FormKC); }
+        catch (ArgumentException) { return null; }
     }
 
     /// <summary>The folded form of one character.</summary>
-    public static char Fold(char c) => Folded[c];
+    public static char Fold(char c) => Folded[c] is var folded && folded != Marked ? folded : MarkedFolds[c];
+
+    /// <summary>The table entry: the folded form, <see cref="Drop"/>, or <see cref="Marked"/> (then ask <see cref="Fold"/>).</summary>
+    internal static char Entry(char c) => Folded[c];
 
     /// <summary>True if NFKC turns this character into several (ligatures, ㈜, half-width voiced kana).</summary>
     public static bool Expands(char c) => Expanding[c];
 
     public static bool IsSpace(char folded) => folded == Space;
 
-    static char FoldOne(char ch, Dictionary<char, char> traditional, out bool expands)
+    static char FoldOne(char ch, string? nfkc, Dictionary<char, char> traditional, out bool expands)
     {
         expands = false;
         if (ch < 0x80)
             return ch is >= 'A' and <= 'Z' ? (char)(ch + 32) : IsSeparator(ch) ? Space : ch;
         if (IsInvisible(ch)) return Drop;
         if (IsSeparator(ch)) return Space;
-        string nfkc;
-        try { nfkc = ch.ToString().Normalize(NormalizationForm.FormKC); }
-        catch (ArgumentException) { return ch; }
+        if (nfkc is null) return ch;
         if (nfkc.Length != 1) { expands = nfkc.Length > 1; return ch; }
         // Combining marks compose with the character before them (ﾄ+ﾞ → ド, e+◌́ → é): that needs NFKC over the whole text.
         if (ComposesWithPrevious(ch)) expands = true;

@@ -2,13 +2,17 @@ namespace BorderAlerts.Core.Rules.Matching;
 
 public sealed partial class Automaton
 {
-    const int MaxStates = (1 << 24) - 1;
+    const int MaxStates = int.MaxValue / 2;
 
     /// <summary>
     /// Builds the trie from the patterns in ordinal order, so each pattern shares its prefix with the one before and
-    /// needs no lookups; then the hash of edges, then fail links breadth-first.
+    /// needs no lookups; renumbers the states (ASCII-only prefixes first, each group by depth); then classes, child
+    /// lists, outputs, and finally fail links and rows.
     /// </summary>
-    public Automaton(IReadOnlyList<Pattern> patterns)
+    public Automaton(IReadOnlyList<Pattern> patterns) : this(patterns, DenseBudget, AsciiBudget) { }
+
+    /// <summary>With other row budgets (entries): rows make scanning faster, never change what it finds.</summary>
+    internal Automaton(IReadOnlyList<Pattern> patterns, int denseBudget, int asciiBudget)
     {
         Patterns = patterns;
         var order = Enumerable.Range(0, patterns.Count).ToArray();
@@ -16,9 +20,6 @@ public sealed partial class Automaton
         int capacity = patterns.Sum(p => p.Text.Length) + 1;
         var parent = new int[capacity];
         var label = new char[capacity];
-        var firstChild = new int[capacity];
-        var nextSibling = new int[capacity];
-        Array.Fill(firstChild, -1);
         var path = new int[MaxPatternLength + 1];
         var outputs = new List<(int State, int Pattern)>(patterns.Count);
         int states = 1;
@@ -31,101 +32,119 @@ public sealed partial class Automaton
             for (int depth = shared; depth < text.Length; depth++)
             {
                 int state = states++;
-                if (state > MaxStates) throw new InvalidOperationException("too many terms: the automaton is limited to 16 million states");
-                int from = path[depth];
-                parent[state] = from;
+                if (state > MaxStates) throw new InvalidOperationException("too many terms for one automaton");
+                parent[state] = path[depth];
                 label[state] = text[depth];
-                nextSibling[state] = firstChild[from];
-                firstChild[from] = state;
                 path[depth + 1] = state;
-                _alphabet[text[depth]] = true;
             }
             outputs.Add((path[text.Length], index));
             previous = text;
         }
+        var renumbered = Renumber(states, parent, label);
+        for (int i = 0; i < outputs.Count; i++) outputs[i] = (renumbered[outputs[i].State], outputs[i].Pattern);
+        int classes = BuildClasses(states, label);
+        BuildChildLists(states, parent, label, classes, denseBudget);
         BuildOutputs(states, outputs);
-        BuildEdges(states, parent, label);
-        BuildFailLinks(states, firstChild, nextSibling, label);
-    }
-
-    void BuildOutputs(int states, List<(int State, int Pattern)> outputs)
-    {
-        _outputHead = new int[states];
-        Array.Fill(_outputHead, -1);
-        _outputPattern = new int[outputs.Count];
-        _outputNext = new int[outputs.Count];
-        for (int i = 0; i < outputs.Count; i++)
-        {
-            var (state, pattern) = outputs[i];
-            _outputPattern[i] = pattern;
-            _outputNext[i] = _outputHead[state];
-            _outputHead[state] = i;
-        }
+        BuildLinksAndRows(states, classes, parent, label, asciiBudget);
+        _childStart = []; // scanning reads the child lists through the states
     }
 
     /// <summary>
-    /// Root edges go to the dense table; children of states with many of them into one open-addressing table at most
-    /// half full. Everything else is found in the per-state child lists.
+    /// New state numbers: states whose prefix is all ASCII first (so ASCII rows are indexed by state number), each
+    /// group by depth, so a state's parent and fail state always come before it. Rewrites parent and label in place.
     /// </summary>
-    void BuildEdges(int states, int[] parent, char[] label)
+    int[] Renumber(int states, int[] parent, char[] label)
     {
-        BuildChildLists(states, parent, label);
-        int hashed = 0;
-        for (int state = 1; state < states; state++) if (parent[state] != 0 && _childCount[parent[state]] == Many) hashed++;
-        int size = 16;
-        while (size < hashed * 2) size <<= 1;
-        _shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
-        _table = new ulong[size];
+        var depth = new int[states];
+        var ascii = new bool[states];
+        ascii[0] = true;
         for (int state = 1; state < states; state++)
         {
-            if (parent[state] == 0) { _rootNext[label[state]] = state; continue; }
-            if (_childCount[parent[state]] != Many) continue;
-            ulong key = ((ulong)parent[state] << 16) | label[state];
-            int slot = Slot(key);
-            while (_table[slot] != 0) slot = (slot + 1) & (size - 1);
-            _table[slot] = (key << 24) | (uint)state;
+            depth[state] = depth[parent[state]] + 1;
+            ascii[state] = ascii[parent[state]] && label[state] < 0x80;
         }
+        int Key(int state) => (ascii[state] ? 0 : MaxPatternLength + 1) + depth[state];
+        var start = new int[2 * MaxPatternLength + 3];
+        for (int state = 0; state < states; state++) start[Key(state) + 1]++;
+        for (int k = 1; k < start.Length; k++) start[k] += start[k - 1];
+        var renumbered = new int[states];
+        for (int state = 0; state < states; state++) renumbered[state] = start[Key(state)]++;
+        _asciiStates = start[MaxPatternLength];
+        var oldParent = parent[..states];
+        var oldLabel = label[..states];
+        for (int state = 1; state < states; state++)
+        {
+            parent[renumbered[state]] = renumbered[oldParent[state]];
+            label[renumbered[state]] = oldLabel[state];
+        }
+        return renumbered;
     }
 
-    /// <summary>Children laid out per parent (CSR); a state with more than a few children is marked to use the hash table.</summary>
-    void BuildChildLists(int states, int[] parent, char[] label)
+    /// <summary>Numbers the folded characters that occur in patterns: ASCII first (1, 2, …), so ASCII rows stay narrow.</summary>
+    int BuildClasses(int states, char[] label)
+    {
+        var used = new bool[65536];
+        _asciiWidth = 1;
+        for (int state = 1; state < states; state++) used[label[state]] = true;
+        int next = 1;
+        for (int c = 0; c < 65536; c++)
+        {
+            if (!used[c]) continue;
+            _class[c] = (ushort)next++;
+            if (c < 0x80) _asciiWidth = next;
+        }
+        return next;
+    }
+
+    /// <summary>Children laid out per parent (CSR); a state with one child keeps it inline.</summary>
+    void BuildChildLists(int states, int[] parent, char[] label, int classes, int denseBudget)
     {
         var counts = new int[states];
         for (int state = 1; state < states; state++) counts[parent[state]]++;
-        _childStart = new int[states + 1];
-        for (int state = 0; state < states; state++) _childStart[state + 1] = _childStart[state] + counts[state];
-        _childLabel = new char[_childStart[states]];
-        _childTarget = new int[_childStart[states]];
-        var fill = (int[])_childStart.Clone();
+        var start = new int[states + 1];
+        for (int state = 0; state < states; state++) start[state + 1] = start[state] + counts[state];
+        _childClass = new ushort[start[states]];
+        _childTarget = new int[start[states]];
+        var fill = (int[])start.Clone();
         for (int state = 1; state < states; state++)
         {
             int slot = fill[parent[state]]++;
-            _childLabel[slot] = label[state];
+            _childClass[slot] = _class[label[state]];
             _childTarget[slot] = state;
         }
-        _childCount = new byte[states];
-        for (int state = 0; state < states; state++) _childCount[state] = counts[state] > FewChildren ? (byte)Many : (byte)counts[state];
+        _states = new State[states];
+        _childStart = start;
+        int rows = 1;
+        foreach (var state in DenseStates(counts, classes, denseBudget))
+        {
+            _states[state].Count = Dense;
+            _states[state].Next = rows++ * classes;
+        }
+        _states[0].Count = Dense; // the root's row is the first
+        _rows = new int[rows * classes];
+        for (int state = 0; state < states; state++)
+        {
+            ref var s = ref _states[state];
+            if (s.Count == Dense) continue;
+            s.Count = (ushort)counts[state];
+            s.Next = counts[state] == 1 ? _childTarget[start[state]] : start[state];
+            if (counts[state] == 1) s.Only = _childClass[start[state]];
+        }
     }
 
-    void BuildFailLinks(int states, int[] firstChild, int[] nextSibling, char[] label)
+    /// <summary>Outputs grouped by state; a state's outputs in reverse order of adding, as hits have always been reported.</summary>
+    void BuildOutputs(int states, List<(int State, int Pattern)> outputs)
     {
-        _fail = new int[states];
-        _dictionary = new int[states];
-        var queue = new Queue<int>();
-        for (int child = firstChild[0]; child >= 0; child = nextSibling[child]) queue.Enqueue(child);
-        while (queue.Count > 0)
+        _outputStart = new int[states + 1];
+        foreach (var (state, _) in outputs) _outputStart[state + 1]++;
+        for (int state = 0; state < states; state++) _outputStart[state + 1] += _outputStart[state];
+        _outputs = new Output[outputs.Count];
+        var fill = (int[])_outputStart.Clone();
+        for (int i = outputs.Count - 1; i >= 0; i--)
         {
-            int state = queue.Dequeue();
-            for (int child = firstChild[state]; child >= 0; child = nextSibling[child])
-            {
-                // Breadth-first order: every state on the fail chain is already linked, so Step follows it correctly.
-                int target = Step(_fail[state], label[child]);
-                _fail[child] = target;
-                _dictionary[child] = _outputHead[target] >= 0 ? target : _dictionary[target];
-                queue.Enqueue(child);
-            }
+            var (state, index) = outputs[i];
+            var pattern = Patterns[index];
+            _outputs[fill[state]++] = new Output(index, pattern.Text.Length, pattern.StartBoundary, pattern.EndBoundary);
         }
-        _report = new int[states];
-        for (int state = 1; state < states; state++) _report[state] = _outputHead[state] >= 0 ? state : _dictionary[state];
     }
 }

@@ -1,76 +1,141 @@
+using System.Runtime.CompilerServices;
 using BorderAlerts.Core.Text;
 
 namespace BorderAlerts.Core.Rules.Matching;
 
 /// <summary>
-/// Aho–Corasick automaton over folded UTF-16 units. Root transitions are a dense 64K table; deeper transitions live in
-/// one open-addressing hash keyed by (state, char). Scanning folds each character through <see cref="FoldTable"/>,
-/// collapses separator runs and applies the Korean word-initial rule on the fly, so it allocates nothing.
+/// Aho–Corasick automaton over folded UTF-16 units. Each folded character that occurs in some pattern has a small class
+/// id (ASCII first). Transitions, fail links already followed: states reached by ASCII prefixes have a row over the
+/// ASCII classes (one load per character in Latin text); the root and the busiest states a row over all classes; the
+/// rest a short child list and a fail link. Scanning folds each character through <see cref="FoldTable"/>, collapses
+/// separator runs and applies the Korean word-initial rule on the fly, so it allocates nothing; a hit's start is found
+/// afterwards by walking back over the text, cheaper than remembering every character's position.
 /// </summary>
 public sealed partial class Automaton
 {
     public const int MaxPatternLength = 200;
-    const int RingSize = 256, RingMask = RingSize - 1;
-    const int Many = 255, FewChildren = 16;
+    const ushort Dense = ushort.MaxValue;
 
-    readonly int[] _rootNext = new int[65536];
-    readonly bool[] _alphabet = new bool[65536];
-    ulong[] _table = [];      // (parent << 16 | char) << 24 | child; 0 = empty
-    int[] _childStart = [];   // children of each state, contiguous: states with few children are scanned, not hashed
-    byte[] _childCount = [];  // 255 = many: look in the table
-    char[] _childLabel = [];
+    /// <summary>
+    /// One trie state, 12 bytes. <c>Next</c> is the only child (Count 1), the start of the child list (Count 2+), or
+    /// the start of the complete row (Count = Dense).
+    /// </summary>
+    struct State
+    {
+        public int Next, Fail;
+        public ushort Count, Only; // Only: the class of the only child
+    }
+
+    readonly record struct Output(int Pattern, int Length, bool StartBoundary, bool EndBoundary);
+
+    readonly ushort[] _class = new ushort[65536]; // folded char → class, 0 = in no pattern
+    State[] _states = [];
+    ushort[] _childClass = [];
     int[] _childTarget = [];
-    int _shift;
-    int[] _fail = [];
-    int[] _outputHead = [];   // first output entry of a state, or -1
-    int[] _outputPattern = []; // output entries: pattern id
-    int[] _outputNext = [];    // next entry in the same state's list, or -1
+    int[] _childStart = [];    // children of state s: [_childStart[s], _childStart[s + 1]), while building
+    int[] _rows = [];          // complete rows, one entry per class
+    int[] _ascii = [];         // ASCII rows: state s at s * _asciiWidth, for the states below _asciiRows
+    int _asciiWidth, _asciiStates, _asciiRows;
+    int[] _report = [];        // the state itself if it has output, else the nearest one on the fail chain, or 0
+    int[] _outputStart = [];   // outputs of state s: _outputs[_outputStart[s] .. _outputStart[s + 1]]
+    Output[] _outputs = [];
     int[] _dictionary = [];    // nearest state on the fail chain with output, or 0
-    int[] _report = [];        // the state itself if it has output, else its dictionary link: one load per character
 
     public IReadOnlyList<Pattern> Patterns { get; }
 
-    /// <summary>Receives each hit: pattern, start and length in the scanned text (original indices).</summary>
+    /// <summary>Receives each hit: pattern, start and end in the scanned text (original indices).</summary>
     public interface IHitSink
     {
         void OnHit(int patternId, int start, int end);
     }
 
-    public void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : IHitSink, allows ref struct
+    /// <summary>
+    /// Reports every hit in <paramref name="text"/>. With <paramref name="stopAtExpanding"/>, stops and returns false
+    /// at the first character that NFKC expands or composes: such text must be normalised in full and scanned again.
+    /// </summary>
+    public bool Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool stopAtExpanding = false) where TSink : IHitSink, allows ref struct
     {
-        Span<int> origin = stackalloc int[RingSize];
-        Span<char> emitted = stackalloc char[RingSize];
-        int state = 0, count = 0;
-        char previous = FoldTable.Space;
+        var classes = _class;
+        var ascii = _ascii;
+        var report = _report;
+        int width = _asciiWidth, asciiRows = _asciiRows;
+        int state = 0;
+        bool space = true, syllable = false; // what the previous emitted character was; the text starts as after a space
         for (int i = 0; i < text.Length; i++)
         {
-            char c = FoldTable.Fold(text[i]);
-            if (c == FoldTable.Drop || c == FoldTable.Space && previous == FoldTable.Space) continue;
-            if (!HangulInitials.IsSyllable(previous) && HangulInitials.IsSyllable(c)) c = HangulInitials.FoldWordInitial(c);
-            origin[count & RingMask] = i;
-            emitted[count & RingMask] = c;
-            count++;
-            previous = c;
-            if (!_alphabet[c]) { state = 0; continue; }
-            state = Step(state, c);
-            var found = _report[state];
-            while (found != 0)
+            char c = FoldTable.Entry(text[i]);
+            if (c >= FoldTable.Marked)
             {
-                for (int o = _outputHead[found]; o >= 0; o = _outputNext[o])
-                    Report(_outputPattern[o], text, i, count, origin, emitted, ref sink);
-                found = _dictionary[found];
+                if (c == FoldTable.Drop) continue;
+                if (stopAtExpanding && FoldTable.Expands(text[i])) return false;
+                c = FoldTable.Fold(text[i]);
             }
+            if (c == FoldTable.Space)
+            {
+                if (space) continue;
+                space = true;
+            }
+            else space = false;
+            if (HangulInitials.IsSyllable(c))
+            {
+                if (!syllable) c = HangulInitials.FoldWordInitial(c);
+                syllable = true;
+            }
+            else syllable = false;
+            int cls = classes[c];
+            if (cls == 0) { state = 0; continue; }
+            state = cls < width && state < asciiRows ? ascii[state * width + cls] : Next(state, cls);
+            int found = report[state];
+            if (found != 0) ReportAll(found, text, i, ref sink);
         }
+        return true;
     }
 
-    void Report<TSink>(int patternId, ReadOnlySpan<char> text, int end, int count, scoped Span<int> origin, scoped Span<char> emitted, ref TSink sink)
-        where TSink : IHitSink, allows ref struct
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void ReportAll<TSink>(int found, ReadOnlySpan<char> text, int end, ref TSink sink) where TSink : IHitSink, allows ref struct
     {
-        var pattern = Patterns[patternId];
-        int length = pattern.Text.Length;
-        if (pattern.StartBoundary && count > length && MatchText.IsWordChar(emitted[(count - length - 1) & RingMask])) return;
-        if (pattern.EndBoundary && !EndsWord(text, end + 1)) return;
-        sink.OnHit(patternId, origin[(count - length) & RingMask], end + 1);
+        do
+        {
+            for (int o = _outputStart[found]; o < _outputStart[found + 1]; o++)
+            {
+                var output = _outputs[o];
+                if (output.EndBoundary && !EndsWord(text, end + 1)) continue;
+                int start = StartOf(text, end, output.Length, out bool wordBefore);
+                if (output.StartBoundary && wordBefore) continue;
+                sink.OnHit(output.Pattern, start, end + 1);
+            }
+            found = _dictionary[found];
+        } while (found != 0);
+    }
+
+    /// <summary>
+    /// Where the hit of <paramref name="length"/> folded characters ending at <paramref name="end"/> begins: walks back
+    /// the way Scan went forward (invisible characters emit nothing, a run of separators emits one space at its first
+    /// character). Also says whether a letter or digit comes right before it.
+    /// </summary>
+    static int StartOf(ReadOnlySpan<char> text, int end, int length, out bool wordBefore)
+    {
+        int j = end;
+        while (true)
+        {
+            char c = FoldTable.Fold(text[j]);
+            if (c == FoldTable.Space)
+            {
+                for (int k = j - 1; k >= 0; k--)
+                {
+                    char before = FoldTable.Fold(text[k]);
+                    if (before == FoldTable.Space) j = k;
+                    else if (before != FoldTable.Drop) break;
+                }
+                if (--length == 0) break;
+            }
+            else if (c != FoldTable.Drop && --length == 0) break;
+            j--;
+        }
+        int p = j - 1;
+        while (p >= 0 && FoldTable.Fold(text[p]) == FoldTable.Drop) p--;
+        wordBefore = p >= 0 && MatchText.IsWordChar(FoldTable.Fold(text[p]));
+        return j;
     }
 
     /// <summary>True if no letter or digit follows, looking past invisible characters.</summary>
@@ -80,37 +145,47 @@ public sealed partial class Automaton
         return next >= text.Length || !MatchText.IsWordChar(FoldTable.Fold(text[next]));
     }
 
-    int Step(int state, char c)
+    /// <summary>One step: a complete row (the root's, often) is read inline, other states walk their fail chain.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    int Next(int state, int cls)
     {
-        while (state != 0)
-        {
-            var next = Lookup(state, c);
-            if (next > 0) return next;
-            state = _fail[state];
-        }
-        return _rootNext[c];
+        ref readonly var s = ref _states[state];
+        return s.Count == Dense ? _rows[s.Next + cls] : Step(state, cls);
     }
 
-    int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
-
-    int Lookup(int state, char c)
+    /// <summary>The goto function with fail links followed; ends at the latest at the root, whose row is complete.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    int Step(int state, int cls)
     {
-        int count = _childCount[state];
-        if (count != Many)
-        {
-            int start = _childStart[state];
-            for (int k = 0; k < count; k++)
-                if (_childLabel[start + k] == c) return _childTarget[start + k];
-            return 0;
-        }
-        ulong key = ((ulong)state << 16) | c;
-        int slot = Slot(key), mask = _table.Length - 1;
+        var states = _states;
         while (true)
         {
-            var entry = _table[slot];
-            if (entry == 0) return 0;
-            if (entry >> 24 == key) return (int)(entry & 0xFFFFFF);
-            slot = (slot + 1) & mask;
+            ref readonly var s = ref states[state];
+            if (s.Count == Dense) return _rows[s.Next + cls];
+            if (s.Count == 1)
+            {
+                if (s.Only == cls) return s.Next;
+            }
+            else if (s.Count != 0)
+            {
+                int k = Find(s.Next, s.Count, cls);
+                if (k >= 0) return _childTarget[k];
+            }
+            state = s.Fail;
         }
+    }
+
+    /// <summary>The slot of the child with this class, or -1: a plain loop for the short lists most states have.</summary>
+    int Find(int start, int count, int cls)
+    {
+        var classes = _childClass;
+        if (count > 16)
+        {
+            int k = classes.AsSpan(start, count).IndexOf((ushort)cls);
+            return k < 0 ? -1 : start + k;
+        }
+        for (int k = start; k < start + count; k++)
+            if (classes[k] == cls) return k;
+        return -1;
     }
 }

@@ -22,8 +22,28 @@ public sealed partial class RuleMatcher
         RegexCount = b.RegexCount;
         Rules = b.Rules.ToArray();
         (_patternLeafStart, _patternLeaves) = Flatten(b.Patterns.Count, b.LeafPatterns.SelectMany((patterns, leaf) => patterns.Select(p => (p, leaf))));
-        (_leafRuleStart, _leafRules) = Flatten(LeafFields.Length, b.LeafRule.Select((rule, leaf) => (leaf, rule)));
+        _leafRule = b.LeafRule.ToArray();
+        _positiveLeaf = new bool[LeafFields.Length];
+        foreach (var rule in Rules) foreach (var leaf in rule.PositiveLeaves) _positiveLeaf[leaf] = true;
         _alwaysEvaluate = b.AlwaysEvaluate.ToArray();
+        var rank = Rank(Rules);
+        _byRank = (a, b) => rank[a].CompareTo(rank[b]);
+    }
+
+    /// <summary>
+    /// Each rule's place in the order matches are reported in (severity, highest first, then rule id); rules that
+    /// order alike share a place, so sorting by place gives exactly what comparing the rules would.
+    /// </summary>
+    static int[] Rank(CompiledRule[] rules)
+    {
+        static int Compare(RuleDefinition a, RuleDefinition b) =>
+            b.Severity != a.Severity ? b.Severity.CompareTo(a.Severity) : string.CompareOrdinal(a.Id, b.Id);
+        var order = Enumerable.Range(0, rules.Length).ToArray();
+        Array.Sort(order, (x, y) => Compare(rules[x].Definition, rules[y].Definition));
+        var rank = new int[rules.Length];
+        for (int k = 1; k < order.Length; k++)
+            rank[order[k]] = rank[order[k - 1]] + (Compare(rules[order[k - 1]].Definition, rules[order[k]].Definition) == 0 ? 0 : 1);
+        return rank;
     }
 
     /// <summary>Turns (key, value) pairs into CSR arrays: values of key k are at [start[k], start[k+1]).</summary>

@@ -14,7 +14,9 @@ public sealed partial class RuleMatcher
 
     static readonly IReadOnlyList<RuleMatch> None = [];
     readonly Automaton _automaton;
-    readonly int[] _patternLeafStart, _patternLeaves, _leafRuleStart, _leafRules, _alwaysEvaluate;
+    readonly int[] _patternLeafStart, _patternLeaves, _leafRule, _alwaysEvaluate; // each leaf belongs to one rule
+    readonly Comparison<int> _byRank;
+    readonly bool[] _positiveLeaf; // not under a NOT: such a leaf's hits explain its rule's match
 
     internal CompiledRule[] Rules { get; }
     internal Fields[] LeafFields { get; }
@@ -25,53 +27,82 @@ public sealed partial class RuleMatcher
     public int PatternCount => _automaton.Patterns.Count;
     public IEnumerable<RuleDefinition> Definitions => Rules.Select(r => r.Definition);
 
+    internal int[] PatternLeafStart => _patternLeafStart;
+    internal int[] PatternLeaves => _patternLeaves;
+    internal int[] LeafRule => _leafRule;
+
     internal ReadOnlySpan<int> LeavesOf(int pattern) => _patternLeaves.AsSpan(_patternLeafStart[pattern], _patternLeafStart[pattern + 1] - _patternLeafStart[pattern]);
-    internal ReadOnlySpan<int> RulesOf(int leaf) => _leafRules.AsSpan(_leafRuleStart[leaf], _leafRuleStart[leaf + 1] - _leafRuleStart[leaf]);
 
     public IReadOnlyList<RuleMatch> Match(in MatchInput input)
     {
         if (Rules.Length == 0) return None;
         var state = ScanState.For(this);
-        Scan(input.Title, Fields.Title, state);
-        Scan(input.Text, Fields.Text, state);
+        // A field with a character that NFKC expands (rare) stops the scan: the item is then scanned again from a clean
+        // state with that field normalised in full, so no separate pass looks for such characters first.
+        bool titleInFull = false, textInFull = false;
+        while (!Scan(input.Title, Fields.Title, state, ref titleInFull) || !Scan(input.Text, Fields.Text, state, ref textInFull))
+            state.Restart();
         foreach (var rule in _alwaysEvaluate) state.Candidate(rule);
-        Dictionary<int, List<MatchedTerm>>? matched = null;
+        var matched = state.Matched;
         foreach (var index in state.Candidates)
-            if (Rules[index].Condition.Eval(state, input)) (matched ??= [])[index] = [];
-        if (matched is null) return None;
-        Explain(matched, state, input);
-        var matches = matched.Select(m => Rules[m.Key].Definition is var d ? new RuleMatch(d.Id, d.Name, d.Severity, d.To, m.Value) : null!).ToList();
-        matches.Sort((a, b) => b.Severity != a.Severity ? b.Severity.CompareTo(a.Severity) : string.CompareOrdinal(a.RuleId, b.RuleId));
-        return matches;
+            if (Rules[index].Condition.Eval(state, input)) matched.Add(index);
+        return matched.Count == 0 ? None : Results(matched, state.Hits.ToArray(), input);
     }
 
-    void Scan(string text, Fields field, ScanState state)
+    /// <summary>Highest severity first, then by rule id; each match explains itself from the hits when asked.</summary>
+    RuleMatch[] Results(List<int> matched, Hit[] hits, in MatchInput input)
     {
-        if (string.IsNullOrEmpty(text)) return;
-        // Rare text with characters that NFKC expands or composes is normalised in full, keeping a map back to the original.
-        var map = MatchText.NeedsFullNfkc(text) ? NfkcMap.Normalize(text) : null;
-        var sink = new FieldSink(state, field, map);
-        _automaton.Scan(map?.Text ?? text, ref sink);
+        matched.Sort(_byRank);
+        var rules = matched.ToArray();
+        var explanation = new ItemExplanation(this, rules, hits, input.Title, input.Text);
+        var results = new RuleMatch[rules.Length];
+        for (int k = 0; k < results.Length; k++)
+        {
+            var d = Rules[rules[k]].Definition;
+            results[k] = new RuleMatch(d.Id, d.Name, d.Severity, d.To, new Explanation(explanation, k));
+        }
+        return results;
     }
 
-    /// <summary>One pass over the hits: each goes to the matched rules whose positive terms it belongs to (leaves belong to one rule).</summary>
-    void Explain(Dictionary<int, List<MatchedTerm>> matched, ScanState state, in MatchInput input)
+    /// <summary>Scans one field as it is, or normalised in full (keeping a map back to the original); false if it must be the latter.</summary>
+    bool Scan(string text, Fields field, ScanState state, ref bool inFull)
     {
-        foreach (var hit in state.Hits)
+        if (string.IsNullOrEmpty(text)) return true;
+        if (!inFull)
+        {
+            var sink = new FieldSink(state, field, null);
+            if (_automaton.Scan(text, ref sink, stopAtExpanding: true)) return true;
+            inFull = true;
+            return false;
+        }
+        var map = state.Nfkc;
+        map.Fill(text);
+        var mapped = new FieldSink(state, field, map);
+        return _automaton.Scan(map.Text, ref mapped);
+    }
+
+    /// <summary>
+    /// The terms behind each matched rule, in one pass over the hits: each hit goes to the matched rules whose
+    /// positive terms it belongs to, in scan order, each place once.
+    /// </summary>
+    internal List<MatchedTerm>[] Explain(int[] rules, Hit[] hits, string title, string text)
+    {
+        var index = new Dictionary<int, int>(rules.Length);
+        var terms = new List<MatchedTerm>[rules.Length];
+        for (int k = 0; k < rules.Length; k++) (index[rules[k]], terms[k]) = (k, []);
+        foreach (var hit in hits)
         {
             foreach (var leaf in LeavesOf(hit.Pattern))
             {
-                if ((LeafFields[leaf] & hit.Field) == 0) continue;
-                foreach (var rule in RulesOf(leaf))
-                {
-                    if (!matched.TryGetValue(rule, out var terms) || !Rules[rule].PositiveLeaves.Contains(leaf)) continue;
-                    var text = hit.Field == Fields.Title ? input.Title : input.Text;
-                    var end = Math.Min(hit.End, text.Length);
-                    var start = Math.Min(hit.Start, end);
-                    if (terms.Count > 0 && terms[^1] is var last && last.Start == start && last.Field == hit.Field && last.Length == end - start) continue;
-                    terms.Add(new MatchedTerm(_automaton.Patterns[hit.Pattern].Text, hit.Field, start, end - start, text[start..end]));
-                }
+                if ((LeafFields[leaf] & hit.Field) == 0 || !_positiveLeaf[leaf] || !index.TryGetValue(_leafRule[leaf], out var k)) continue;
+                var field = hit.Field == Fields.Title ? title : text;
+                var end = Math.Min(hit.End, field.Length);
+                var start = Math.Min(hit.Start, end);
+                var list = terms[k];
+                if (list.Count > 0 && list[^1] is var last && last.Start == start && last.Field == hit.Field && last.Length == end - start) continue;
+                list.Add(new MatchedTerm(_automaton.Patterns[hit.Pattern].Text, hit.Field, start, end - start, field[start..end]));
             }
         }
+        return terms;
     }
 }

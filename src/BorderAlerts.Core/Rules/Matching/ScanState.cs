@@ -15,16 +15,21 @@ internal sealed class ScanState
     [ThreadStatic] static ScanState? _cached;
 
     readonly RuleMatcher _owner;
+    readonly int[] _patternLeafStart, _patternLeaves, _leafRule; // the owner's, held here to save a load per hit
+    readonly Fields[] _leafFields;
     readonly int[] _leafStamp, _ruleStamp, _regexStamp;
     readonly bool[] _regexResult;
     int _generation;
 
     public List<int> Candidates { get; } = new(64);
     public List<Hit> Hits { get; } = new(64);
+    public List<int> Matched { get; } = new(16);
+    public Text.NfkcMap Nfkc { get; } = new();
 
     ScanState(RuleMatcher owner)
     {
         _owner = owner;
+        (_patternLeafStart, _patternLeaves, _leafRule, _leafFields) = (owner.PatternLeafStart, owner.PatternLeaves, owner.LeafRule, owner.LeafFields);
         _leafStamp = new int[owner.LeafCount];
         _ruleStamp = new int[owner.Rules.Length];
         _regexStamp = new int[owner.RegexCount];
@@ -39,6 +44,9 @@ internal sealed class ScanState
         return state;
     }
 
+    /// <summary>Forgets the hits and candidates so far, to scan the item again.</summary>
+    public void Restart() => Begin();
+
     void Begin()
     {
         if (++_generation == int.MaxValue)
@@ -48,6 +56,7 @@ internal sealed class ScanState
         }
         Candidates.Clear();
         Hits.Clear();
+        Matched.Clear();
     }
 
     public bool LeafHit(int leaf) => _leafStamp[leaf] == _generation;
@@ -55,11 +64,12 @@ internal sealed class ScanState
     public void OnHit(int pattern, Fields field, int start, int end)
     {
         if (Hits.Count < MaxRecordedHits) Hits.Add(new Hit(pattern, field, start, end));
-        foreach (var leaf in _owner.LeavesOf(pattern))
+        for (int k = _patternLeafStart[pattern]; k < _patternLeafStart[pattern + 1]; k++)
         {
-            if ((_owner.LeafFields[leaf] & field) == 0 || _leafStamp[leaf] == _generation) continue;
+            int leaf = _patternLeaves[k];
+            if ((_leafFields[leaf] & field) == 0 || _leafStamp[leaf] == _generation) continue;
             _leafStamp[leaf] = _generation;
-            foreach (var rule in _owner.RulesOf(leaf)) Candidate(rule);
+            Candidate(_leafRule[leaf]);
         }
     }
 

@@ -1,0 +1,81 @@
+namespace BorderAlerts.Core.Rules.Matching;
+
+public sealed partial class Automaton
+{
+    /// <summary>States with at least this many children get a complete row over all classes; the root always does.</summary>
+    const int DenseChildren = 8;
+    /// <summary>Entries (4 bytes each) for the complete rows of busy states other than the root.</summary>
+    const int DenseBudget = 1 << 18;
+    /// <summary>Entries for the ASCII rows: the shallowest ASCII states get one, deeper ones use the child lists.</summary>
+    const int AsciiBudget = 1 << 20;
+
+    /// <summary>The non-root states with most children, as many as the row budget allows (a state with more children than a count can hold always).</summary>
+    static IEnumerable<int> DenseStates(int[] counts, int classes, int budget)
+    {
+        var busy = new List<int>();
+        for (int state = 1; state < counts.Length; state++)
+            if (counts[state] >= DenseChildren) busy.Add(state);
+        busy.Sort((a, b) => counts[b].CompareTo(counts[a]));
+        int rows = budget / classes;
+        return busy.Take(rows).Concat(busy.Skip(rows).Where(s => counts[s] >= Dense));
+    }
+
+    /// <summary>
+    /// In state order (a state's parent and fail state come before it): fail links, report links, and the rows, each
+    /// complete: a row copies the fail state's (or the nearest complete row on the fail chain) and overlays the state's
+    /// own children.
+    /// </summary>
+    void BuildLinksAndRows(int states, int classes, int[] parent, char[] label, int asciiBudget)
+    {
+        _dictionary = new int[states];
+        _report = new int[states];
+        _asciiRows = Math.Min(_asciiStates, asciiBudget / _asciiWidth);
+        _ascii = new int[_asciiRows * _asciiWidth];
+        for (int state = 0; state < states; state++)
+        {
+            int fail = 0;
+            if (state > 0)
+            {
+                int from = parent[state];
+                fail = from == 0 ? 0 : Step(_states[from].Fail, _class[label[state]]);
+                _states[state].Fail = fail;
+                _dictionary[state] = HasOutput(fail) ? fail : _dictionary[fail];
+                _report[state] = HasOutput(state) ? state : _dictionary[state];
+            }
+            if (_states[state].Count == Dense) FillRow(state, classes);
+            if (state < _asciiRows) FillAsciiRow(state, fail);
+        }
+    }
+
+    bool HasOutput(int state) => _outputStart[state + 1] > _outputStart[state];
+
+    /// <summary>A complete row: the nearest complete row on the fail chain, overlaid with the children of each state after it.</summary>
+    void FillRow(int state, int classes)
+    {
+        var row = _rows.AsSpan(_states[state].Next, classes);
+        if (state == 0)
+        {
+            for (int k = _childStart[0]; k < _childStart[1]; k++) row[_childClass[k]] = _childTarget[k];
+            return;
+        }
+        var chain = new Stack<int>();
+        chain.Push(state);
+        int dense = _states[state].Fail;
+        while (_states[dense].Count != Dense) { chain.Push(dense); dense = _states[dense].Fail; }
+        _rows.AsSpan(_states[dense].Next, classes).CopyTo(row);
+        while (chain.Count > 0)
+        {
+            int on = chain.Pop();
+            for (int k = _childStart[on]; k < _childStart[on + 1]; k++) row[_childClass[k]] = _childTarget[k];
+        }
+    }
+
+    /// <summary>The fail state's ASCII row (it is shallower, so it has one) with this state's ASCII children over it.</summary>
+    void FillAsciiRow(int state, int fail)
+    {
+        var row = _ascii.AsSpan(state * _asciiWidth, _asciiWidth);
+        if (state > 0) _ascii.AsSpan(fail * _asciiWidth, _asciiWidth).CopyTo(row);
+        for (int k = _childStart[state]; k < _childStart[state + 1]; k++)
+            if (_childClass[k] < _asciiWidth) row[_childClass[k]] = _childTarget[k];
+    }
+}
