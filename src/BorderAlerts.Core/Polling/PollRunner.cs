@@ -16,8 +16,9 @@ public sealed class PollRunnerOptions
 }
 
 /// <summary>
-/// One polling pass: claim due (or named) feeds and poll them with bounded parallelism. Claims come from the
-/// store, not from one timer per feed, so the same pass scales across instances (design section 3).
+/// One polling pass: claim due (or named) feeds and poll them with bounded parallelism, claiming again while a
+/// backlog fills whole claims. Claims come from the store, not from one timer per feed, so the same pass scales across
+/// instances (design section 3).
 /// A cancelled pass stops claiming; feeds already claimed finish and are recorded.
 /// </summary>
 public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPoller poller, TimeProvider clock, PollRunnerOptions options)
@@ -40,11 +41,15 @@ public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPolle
         while (!stopping.IsCancellationRequested)
         {
             // Claim no more than can start at once, so a claim's lease runs while its feed is actually being polled.
-            var claimed = await store.ClaimAsync(new ClaimRequest(clock.GetUtcNow(), options.Lease, Math.Min(options.ClaimBatch, options.Parallelism * 2), remaining), stopping);
+            var batch = Math.Min(options.ClaimBatch, options.Parallelism * 2);
+            var claimed = await store.ClaimAsync(new ClaimRequest(clock.GetUtcNow(), options.Lease, batch, remaining), stopping);
             if (claimed.Count == 0) break;
             await PollAllAsync(claimed, feeds, reports, keepItems);
             remaining?.ExceptWith(claimed.Select(c => c.FeedId));
             if (remaining is { Count: 0 } || remaining is null && clock.GetUtcNow() - started > options.PassBudget) break;
+            // A claim that was not full took everything then due: feeds falling due meanwhile wait for the next tick, which
+            // may be another instance's. Claiming on would let a busy instance soak up the work of idle ones.
+            if (remaining is null && claimed.Count < batch) break;
         }
         return new PollSummary(reports);
     }

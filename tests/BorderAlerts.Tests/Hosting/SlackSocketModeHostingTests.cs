@@ -17,7 +17,7 @@ public sealed class SlackSocketModeHostingTests
     public async Task The_socket_mode_service_is_registered_only_for_the_service_with_an_app_token(bool service, string? appToken, bool expected)
     {
         using var session = new CliSession();
-        session.WriteFeeds("feeds: []\n"); // the service's pass loops need the feed catalog
+        session.WriteFeeds("feeds: []\n"); // the service's poll loop reads the catalog when it is resolved
         session.Environment.Set("BorderAlerts__Slack__AppToken", appToken);
 
         await using var app = AppHost.Build(service);
