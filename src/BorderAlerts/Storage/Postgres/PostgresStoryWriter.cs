@@ -10,7 +10,6 @@ namespace BorderAlerts.Storage.Postgres;
 /// </summary>
 internal static class PostgresStoryWriter
 {
-    static readonly TimeSpan Recent = TimeSpan.FromDays(3);
 
     public static async Task<long> AssignAsync(NpgsqlConnection connection, long itemId, string title, string text, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -35,14 +34,8 @@ internal static class PostgresStoryWriter
         await using var find = PgSql.Command(connection, """
             SELECT DISTINCT s.id, s.signature FROM story_bands b JOIN stories s ON s.id = b.story_id
             WHERE b.band_key = ANY(@bands) AND s.last_seen_at >= @since
-            """, ("bands", bands), ("since", PgSql.Ms(at - Recent)));
+            """, ("bands", bands), ("since", PgSql.Ms(at - StoryCandidates.Recent)));
         await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-        (long Id, double Score)? best = null;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var score = StorySignature.Similarity(signature, StorySignature.FromBytes((byte[])reader[1]));
-            if (score >= StorySignature.SameStory && (best is null || score > best.Value.Score)) best = (reader.GetInt64(0), score);
-        }
-        return best?.Id;
+        return await StoryCandidates.BestAsync(reader, signature, cancellationToken);
     }
 }

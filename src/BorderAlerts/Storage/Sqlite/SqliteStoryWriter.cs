@@ -9,7 +9,6 @@ namespace BorderAlerts.Storage.Sqlite;
 /// </summary>
 internal static class SqliteStoryWriter
 {
-    static readonly TimeSpan Recent = TimeSpan.FromDays(3);
 
     public static async Task<long> AssignAsync(SqliteConnection connection, long itemId, string title, string text, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -36,14 +35,8 @@ internal static class SqliteStoryWriter
         await using var find = Sql.Command(connection, """
             SELECT DISTINCT s.id, s.signature FROM story_bands b JOIN stories s ON s.id = b.story_id
             WHERE b.band_key IN ($b0, $b1, $b2, $b3) AND s.last_seen_at >= $since
-            """, ("$b0", bands[0]), ("$b1", bands[1]), ("$b2", bands[2]), ("$b3", bands[3]), ("$since", Sql.Ms(at - Recent)));
+            """, ("$b0", bands[0]), ("$b1", bands[1]), ("$b2", bands[2]), ("$b3", bands[3]), ("$since", Sql.Ms(at - StoryCandidates.Recent)));
         await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-        (long Id, double Score)? best = null;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var score = StorySignature.Similarity(signature, StorySignature.FromBytes((byte[])reader[1]));
-            if (score >= StorySignature.SameStory && (best is null || score > best.Value.Score)) best = (reader.GetInt64(0), score);
-        }
-        return best?.Id;
+        return await StoryCandidates.BestAsync(reader, signature, cancellationToken);
     }
 }
