@@ -55,7 +55,6 @@ internal static class SearchBenchmark
         var rules = SearchLatency.Rules(root);
         var search = SearchLatency.Search(database, rules);
         var queries = SearchQueries.All;
-        log.WriteLine($"plan of a candidate SELECT: {await SearchLatency.ExplainAsync(database, "{title_w text_w} : \"丹东\"", cancellationToken)}");
         log.WriteLine($"warm-up: every query twice; then {o.Rounds} rounds of {o.Queries} runs per query ({queries.Count} queries, limit {o.Limit}), interleaved; load average {LoadAverage()}");
         await SearchLatency.RoundAsync(search, queries, 2, o.Limit, cancellationToken);
         var rounds = new List<List<QueryStats>>();

@@ -10,7 +10,7 @@ namespace BorderAlerts.Storage.Sqlite;
 /// Stores a poll's items inside the caller's transaction. An item whose any key is already known is a sighting of
 /// the stored item (its new keys are added); otherwise it is new, with its evidence. Commands are prepared once per poll.
 /// </summary>
-internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompletion completion)
+internal sealed class SqliteItemWriter(SqliteConnection connection, SqliteDatabase database, PollCompletion completion)
 {
     long? _evidenceId;
 
@@ -46,7 +46,7 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
                 alerts.AddRange(await AlertAsync(item, candidate, cancellationToken));
         }
         // Last, and in one statement: see SqliteSearchIndex.AddAsync.
-        await SqliteSearchIndex.AddAsync(connection, stored.Select(s => (s.Id, s.Item.Title, s.Item.Text)).ToList(), cancellationToken);
+        await SqliteSearchIndex.AddAsync(connection, database, stored.Select(s => (s.Id, s.Item.Title, s.Item.Text)).ToList(), cancellationToken);
         return new PollCommit(stored, completion.Items.Count - stored.Count) { Alerts = alerts };
     }
 

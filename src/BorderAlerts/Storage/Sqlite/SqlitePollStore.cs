@@ -70,7 +70,7 @@ public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var commit = completion.Status == PollStatus.Fetched
-                ? await new SqliteItemWriter(connection, completion).WriteAsync(cancellationToken)
+                ? await new SqliteItemWriter(connection, database, completion).WriteAsync(cancellationToken)
                 : new PollCommit([], 0);
             await SqliteFeedHealthWriter.RecordAsync(connection, completion, commit, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
