@@ -14,7 +14,6 @@ public sealed class PostingsBuilder
     const int OrdinalBits = 10;
     const ulong OrdinalMask = (1UL << OrdinalBits) - 1;
 
-    readonly HashSet<long> itemKeys = [];
     readonly List<long> itemIds = [];
     ulong[] pairs = new ulong[4096];
     int count;
@@ -27,16 +26,16 @@ public sealed class PostingsBuilder
     public HashSet<string> LatinWords { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Adds an item's title and text; each token counts once per item, whatever the field. Ids must ascend.</summary>
-    public void Add(long itemId, string title, string text)
+    public void Add(long itemId, string title, string text) => Add(itemId, ItemTokens.Of(title, text));
+
+    public void Add(long itemId, ItemTokens tokens)
     {
         if (itemIds.Count == MaxItems) throw new InvalidOperationException($"archive index: a segment takes at most {MaxItems} items");
         if (itemIds.Count > 0 && itemId <= LastId) throw new ArgumentException($"archive index: item {itemId} added after {LastId}", nameof(itemId));
-        itemKeys.Clear();
-        SearchTokens.AddKeys(title, itemKeys, LatinWords);
-        SearchTokens.AddKeys(text, itemKeys, LatinWords);
-        if (count + itemKeys.Count > pairs.Length) Array.Resize(ref pairs, Math.Max(pairs.Length * 2, count + itemKeys.Count));
+        if (count + tokens.Keys.Length > pairs.Length) Array.Resize(ref pairs, Math.Max(pairs.Length * 2, count + tokens.Keys.Length));
         var ordinal = (ulong)itemIds.Count;
-        foreach (var key in itemKeys) pairs[count++] = (ulong)key << OrdinalBits | ordinal;
+        foreach (var key in tokens.Keys) pairs[count++] = (ulong)key << OrdinalBits | ordinal;
+        LatinWords.UnionWith(tokens.LatinWords);
         itemIds.Add(itemId);
     }
 

@@ -26,7 +26,7 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
     /// Indexes items (any order) in the caller's transaction as one new segment (more past <see cref="PostingsBuilder.MaxItems"/>
     /// items); merging is left to <see cref="SqliteSegmentMerger"/>.
     /// </summary>
-    public static async Task AddAsync(SqliteConnection connection, SqliteDatabase database, IReadOnlyList<(long Id, string Title, string Text)> items,
+    public static async Task AddAsync(SqliteConnection connection, SqliteDatabase database, IReadOnlyList<(long Id, ItemTokens Tokens)> items,
         CancellationToken cancellationToken)
     {
         if (items.Count == 0) return;
@@ -34,7 +34,7 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
         foreach (var chunk in items.OrderBy(i => i.Id).Chunk(PostingsBuilder.MaxItems))
         {
             var postings = new PostingsBuilder();
-            foreach (var (id, title, text) in chunk) postings.Add(id, title, text);
+            foreach (var (id, tokens) in chunk) postings.Add(id, tokens);
             var segment = SqliteSegments.Create(connection, 0, postings.FirstId, postings.LastId, postings.Items, ready: true);
             using (var insert = SqliteSegments.BlockInsert(connection, segment))
                 postings.WriteTo(new PostingBlockWriter(block => SqliteSegments.Insert(insert, block)));
@@ -43,9 +43,14 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
         database.SearchMerger.Nudge();
     }
 
-    /// <summary>Indexes items stored before the index existed (or after it was dropped), in batches of 1,000.</summary>
+    /// <summary>
+    /// At start: drops merges a stopped process left unfinished, then indexes items stored before the index existed (or
+    /// after it was dropped), in batches of 1,000.
+    /// </summary>
     public static async Task BackfillAsync(SqliteDatabase database, CancellationToken cancellationToken)
     {
+        await using (var connection = await database.OpenAsync(cancellationToken))
+            SqliteSegments.DeleteUnready(connection);
         while (true)
         {
             await database.WriteLock.WaitAsync(cancellationToken);
@@ -53,14 +58,13 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
             {
                 await using var connection = await database.OpenAsync(cancellationToken);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                SqliteSegments.DeleteUnready(connection);
-                var batch = new List<(long, string, string)>();
+                var batch = new List<(long, ItemTokens)>();
                 await using (var read = Sql.Command(connection, """
                     SELECT id, title, text FROM items
                     WHERE id > coalesce((SELECT max(last_item) FROM search_segments), 0) ORDER BY id LIMIT 1000
                     """))
                 await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-                    while (await reader.ReadAsync(cancellationToken)) batch.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+                    while (await reader.ReadAsync(cancellationToken)) batch.Add((reader.GetInt64(0), ItemTokens.Of(reader.GetString(1), reader.GetString(2))));
                 if (batch.Count == 0) return;
                 await AddAsync(connection, database, batch, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);

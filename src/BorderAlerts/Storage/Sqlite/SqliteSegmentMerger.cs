@@ -18,10 +18,16 @@ public sealed class SqliteSegmentMerger(SqliteDatabase database)
     readonly Lock gate = new();
     Task running = Task.CompletedTask;
     bool again;
+    long writes;
 
-    /// <summary>Asks for a check; starts the merging task unless it runs already (it then checks again when done).</summary>
+    /// <summary>
+    /// Called after each write: every few writes, starts the merging task unless it runs already (it then checks again
+    /// when done). Checking after every poll took the write lock once more per poll for nothing: a level fills only
+    /// every <see cref="SegmentTiers.Fanout"/> writes.
+    /// </summary>
     public void Nudge()
     {
+        if (Interlocked.Increment(ref writes) % (SegmentTiers.Fanout / 4) != 0) return;
         lock (gate)
         {
             if (!running.IsCompleted)
