@@ -4,7 +4,8 @@ namespace BorderAlerts.Core.Search;
 
 /// <summary>
 /// What the index must contain for an item to be worth checking: a necessary condition derived from the query, never
-/// stricter than it. Each store renders it in its own syntax (FTS5 MATCH, tsquery); the query itself then decides.
+/// stricter than it. Each store reads it its own way (SQLite: token keys over segments, PostgreSQL: tsquery); the query
+/// itself then decides.
 /// </summary>
 public abstract record SearchExpression;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using BorderAlerts.Core.Search.Postings;
 using BorderAlerts.Core.Text;
 
 namespace BorderAlerts.Core.Search;
@@ -8,22 +9,37 @@ public readonly record struct IndexedText(string Words, string Unigrams);
 
 /// <summary>
 /// Tokens for the archive index (design section 4). Text is folded like rule text, then Latin-script words become
-/// tokens, and runs of CJK, kana and Hangul become overlapping bigrams (丹东走私 → 丹东 东走 走私) plus single characters
-/// in a separate column. A 2+-character CJK query is a phrase of its bigrams; a 1-character query reads the single
-/// characters; both find words inside longer runs, which a trigram index cannot do for 1–2 characters.
+/// tokens, and runs of CJK, kana and Hangul become overlapping bigrams (丹东走私 → 丹东 东走 走私) plus single characters.
+/// A 2+-character CJK query needs its bigrams; a 1-character query needs the single character; both find words inside
+/// longer runs, which a trigram index cannot do for 1–2 characters.
 /// </summary>
 public static class SearchTokens
 {
     /// <summary>
-    /// Index tokens for a document field. Each single character is listed once: a 1-character query is one token, never
-    /// a phrase, so repeats and their positions would only grow the index.
+    /// Index tokens for a document field (PostgreSQL's tsvector keeps them in order). Each single character is listed
+    /// once: a 1-character query is one token, never a phrase, so repeats would only grow the index.
     /// </summary>
     public static IndexedText ForDocument(string text)
     {
+        var folded = Fold(text);
         var words = new List<string>();
         var unigrams = new List<string>();
-        Split(Fold(text), words, unigrams);
+        Walk(folded, (start, length, kind) => (kind == TokenKind.Unigram ? unigrams : words).Add(folded.Substring(start, length)));
         return new IndexedText(string.Join(' ', words), string.Join(' ', unigrams.Distinct()));
+    }
+
+    /// <summary>
+    /// Adds the keys (<see cref="TokenKey"/>) of a field's words, bigrams and single characters, and its Latin-script words
+    /// to <paramref name="latinWords"/> (the vocabulary prefix queries expand over). No token string is allocated but
+    /// for words: this runs for every stored item.
+    /// </summary>
+    public static void AddKeys(string text, HashSet<long> keys, HashSet<string> latinWords)
+    {
+        var folded = Fold(text);
+        Walk(folded, (start, length, kind) =>
+        {
+            if (keys.Add(TokenKey.Of(folded.AsSpan(start, length))) && kind == TokenKind.Word) latinWords.Add(folded.Substring(start, length));
+        });
     }
 
     /// <summary>
@@ -32,9 +48,10 @@ public static class SearchTokens
     /// </summary>
     public static (IReadOnlyList<string> Words, string? Unigram) ForTerm(string normalizedTerm)
     {
+        var folded = FoldHangul(normalizedTerm);
         var words = new List<string>();
         var unigrams = new List<string>();
-        Split(FoldHangul(normalizedTerm), words, unigrams);
+        Walk(folded, (start, length, kind) => (kind == TokenKind.Unigram ? unigrams : words).Add(folded.Substring(start, length)));
         return words.Count == 0 && unigrams.Count == 1 ? ([], unigrams[0]) : (words, null);
     }
 
@@ -48,25 +65,33 @@ public static class SearchTokens
         return builder.ToString();
     }
 
-    static void Split(string folded, List<string> words, List<string> unigrams)
+    enum TokenKind { Word, Bigram, Unigram }
+
+    delegate void TokenSink(int start, int length, TokenKind kind);
+
+    /// <summary>
+    /// Every token of folded text as a range of it, in order: a Latin-script word when it ends, and for each CJK character
+    /// its single character, then the bigram it ends (a bigram's two characters are adjacent in the text).
+    /// </summary>
+    static void Walk(string folded, TokenSink sink)
     {
-        var word = new StringBuilder();
-        string? previousCjk = null;
-        foreach (var rune in folded.EnumerateRunes())
+        int wordStart = -1, previousCjk = -1;
+        for (int at = 0; at < folded.Length;)
         {
+            var rune = Rune.GetRuneAt(folded, at);
             var kind = Classify(rune);
-            if (kind != Kind.Word && word.Length > 0) { words.Add(word.ToString()); word.Clear(); }
-            if (kind != Kind.Cjk) previousCjk = null;
-            if (kind == Kind.Word) word.Append(rune.ToString());
+            if (kind != Kind.Word && wordStart >= 0) { sink(wordStart, at - wordStart, TokenKind.Word); wordStart = -1; }
+            if (kind != Kind.Cjk) previousCjk = -1;
+            if (kind == Kind.Word && wordStart < 0) wordStart = at;
             else if (kind == Kind.Cjk)
             {
-                var current = rune.ToString();
-                unigrams.Add(current);
-                if (previousCjk is not null) words.Add(previousCjk + current);
-                previousCjk = current;
+                sink(at, rune.Utf16SequenceLength, TokenKind.Unigram);
+                if (previousCjk >= 0) sink(previousCjk, at + rune.Utf16SequenceLength - previousCjk, TokenKind.Bigram);
+                previousCjk = at;
             }
+            at += rune.Utf16SequenceLength;
         }
-        if (word.Length > 0) words.Add(word.ToString());
+        if (wordStart >= 0) sink(wordStart, folded.Length - wordStart, TokenKind.Word);
     }
 
     enum Kind { Separator, Word, Cjk }

@@ -17,6 +17,9 @@ internal sealed record SearchOptions
     public int Limit { get; init; } = 10;
     public int Days { get; init; } = 365;
     public bool IngestOnly { get; init; }
+
+    /// <summary>Polls storing at once (1: one after another, only the store calls timed).</summary>
+    public int Writers { get; init; } = 1;
 }
 
 /// <summary>
@@ -45,7 +48,7 @@ internal static class SearchBenchmark
         if (!reuse)
         {
             log.WriteLine("ingest (SqlitePollStore.CompleteAsync per poll of 20–50 items, index updated in the same transaction):");
-            ingest = await SearchIngest.RunAsync(database, new SearchCorpus(root, o.Items, o.Days, DateTimeOffset.UtcNow), o.Items, log, cancellationToken);
+            ingest = await SearchIngest.RunAsync(database, new SearchCorpus(root, o.Items, o.Days, DateTimeOffset.UtcNow), o.Items, o.Writers, log, cancellationToken);
         }
         var (items, raw) = ingest is { } r ? (r.Items, r.RawBytes) : await SearchIngest.RawTextAsync(database, cancellationToken);
         var sizes = await SearchIngest.SizesAsync(database, o.Db, cancellationToken);
@@ -55,7 +58,6 @@ internal static class SearchBenchmark
         var rules = SearchLatency.Rules(root);
         var search = SearchLatency.Search(database, rules);
         var queries = SearchQueries.All;
-        log.WriteLine($"plan of a candidate SELECT: {await SearchLatency.ExplainAsync(database, "{title_w text_w} : \"丹东\"", cancellationToken)}");
         log.WriteLine($"warm-up: every query twice; then {o.Rounds} rounds of {o.Queries} runs per query ({queries.Count} queries, limit {o.Limit}), interleaved; load average {LoadAverage()}");
         await SearchLatency.RoundAsync(search, queries, 2, o.Limit, cancellationToken);
         var rounds = new List<List<QueryStats>>();
@@ -108,6 +110,7 @@ internal static class SearchBenchmark
                 case "--limit": o = o with { Limit = (int)Whole(Next(), 1, ArchiveSearch.MaxLimit) }; break;
                 case "--days": o = o with { Days = (int)Whole(Next(), 1, 36_500) }; break;
                 case "--ingest-only": o = o with { IngestOnly = true }; break;
+                case "--writers": o = o with { Writers = (int)Whole(Next(), 1, 64) }; break;
                 default: throw new ArgumentException($"unknown option '{a[i]}'");
             }
         }

@@ -22,13 +22,15 @@ internal sealed record StoreSizes(long File, long Index, long Items, long Other,
 /// </summary>
 internal static class SearchIngest
 {
-    public static async Task<IngestResult> RunAsync(SqliteDatabase database, SearchCorpus corpus, long items, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<IngestResult> RunAsync(SqliteDatabase database, SearchCorpus corpus, long items, int writers, TextWriter log,
+        CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
         var store = new SqlitePollStore(database);
         var feeds = SearchCorpus.FeedIds.Select(id => new FeedDefinition { Id = id, Name = id, Url = FeedUrl(id) }).ToList();
         await store.SyncFeedsAsync(feeds, now, cancellationToken);
         await ExecuteAsync(database, "UPDATE feeds SET lease_until = 1", cancellationToken); // every completion holds its lease
+        if (writers > 1) return await RunConcurrentAsync(database, store, corpus, items, writers, log, cancellationToken);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var timer = new Stopwatch();
@@ -61,7 +63,65 @@ internal static class SearchIngest
                 (segmentItems, segmentTime) = (0, TimeSpan.Zero);
             }
         }
+        // Merging runs in the background: the ingest is over when the index has caught up, so that wait counts as store time.
+        var catchUp = Stopwatch.StartNew();
+        timer.Start();
+        await database.SearchMerger.IdleAsync();
+        timer.Stop();
+        log.WriteLine($"  background merges finished {catchUp.Elapsed.TotalSeconds:N1} s after the last poll (counted in store time)");
         return new IngestResult(stored, rawBytes, timer.Elapsed, wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, polls);
+    }
+
+    /// <summary>
+    /// Several polls storing at once, as the poller runs them (Polling:Parallelism): one task generates polls into a
+    /// bounded queue, <paramref name="writers"/> tasks store them. Timed over the whole loop, generation included (it
+    /// competes for the same two cores), until the background merges have caught up.
+    /// </summary>
+    static async Task<IngestResult> RunConcurrentAsync(SqliteDatabase database, SqlitePollStore store, SearchCorpus corpus, long items, int writers,
+        TextWriter log, CancellationToken cancellationToken)
+    {
+        var feeds = SearchCorpus.FeedIds.Select(id => new FeedDefinition { Id = id, Name = id, Url = FeedUrl(id) }).ToList();
+        var queue = System.Threading.Channels.Channel.CreateBounded<PollCompletion>(64);
+        long stored = 0, rawBytes = 0, nextReport = Math.Max(1, items / 10);
+        int polls = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var produce = Task.Run(async () =>
+        {
+            for (long generated = 0; generated < items;)
+            {
+                var (feed, at, batch) = corpus.NextPoll((int)Math.Min(int.MaxValue, items - generated));
+                var candidates = batch.Select(i => Candidate(i, feeds)).ToList();
+                generated += candidates.Count;
+                Interlocked.Add(ref rawBytes, batch.Sum(i => (long)Encoding.UTF8.GetByteCount(i.Title) + Encoding.UTF8.GetByteCount(i.Text)));
+                await queue.Writer.WriteAsync(new PollCompletion(feed, at, PollStatus.Fetched, at + TimeSpan.FromMinutes(5))
+                {
+                    HttpStatus = 200, Language = batch[0].Language, Items = candidates, ItemsFound = candidates.Count, Lease = 1,
+                }, cancellationToken);
+            }
+            queue.Writer.Complete();
+        }, cancellationToken);
+        var consume = Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var completion in queue.Reader.ReadAllAsync(cancellationToken))
+            {
+                var commit = await store.CompleteAsync(completion, cancellationToken);
+                if (commit.NewItems.Count != completion.Items.Count) throw new InvalidOperationException($"{commit.NewItems.Count} of {completion.Items.Count} items new");
+                Interlocked.Increment(ref polls);
+                var total = Interlocked.Add(ref stored, commit.NewItems.Count);
+                lock (log)
+                    if (total >= nextReport)
+                    {
+                        log.WriteLine($"  {total,10:N0} items  {total / wall.Elapsed.TotalSeconds,8:N0} items/s overall  wall {wall.Elapsed.TotalSeconds,6:N0} s");
+                        nextReport += Math.Max(1, items / 10);
+                    }
+            }
+        }, cancellationToken)).ToList();
+        await Task.WhenAll([produce, .. consume]);
+        var polled = wall.Elapsed;
+        await database.SearchMerger.IdleAsync();
+        log.WriteLine($"  {writers} writers; background merges finished {(wall.Elapsed - polled).TotalSeconds:N1} s after the last poll (counted)");
+        return new IngestResult(stored, rawBytes, wall.Elapsed, wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, polls);
     }
 
     static Uri FeedUrl(string feedId) => new($"https://{feedId}.example.org/rss.xml");
@@ -103,7 +163,7 @@ internal static class SearchIngest
             tables = await CliDbstatAsync(path, Query, cancellationToken);
         }
         long Sum(Func<string, bool> which) => tables.Where(t => which(t.Item1)).Sum(t => t.Item2);
-        static bool IsIndex(string name) => name.StartsWith("search_index", StringComparison.Ordinal) || name.StartsWith("sqlite_autoindex_search_index", StringComparison.Ordinal);
+        static bool IsIndex(string name) => name.StartsWith("search_", StringComparison.Ordinal) || name.StartsWith("sqlite_autoindex_search_", StringComparison.Ordinal);
         static bool IsItems(string name) => name is "items" or "items_first_seen";
         return new StoreSizes(new FileInfo(path).Length, Sum(IsIndex), Sum(IsItems), Sum(n => !IsIndex(n) && !IsItems(n)), tables);
     }

@@ -55,13 +55,12 @@ internal static class SearchLatency
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var countItems = Sql.Command(connection, "SELECT count(*) FROM items");
+        var items = (long)(await countItems.ExecuteScalarAsync(cancellationToken))!;
         foreach (var s in stats)
         {
             var plan = SearchPlanner.Plan(QueryParser.Parse(s.Query.Query, rules.Concepts), DateTimeOffset.UtcNow);
-            await using var command = plan.Restriction is null
-                ? Sql.Command(connection, "SELECT count(*) FROM items")
-                : Sql.Command(connection, "SELECT count(*) FROM search_index WHERE search_index MATCH $m", ("$m", Fts5Query.Render(plan.Restriction)));
-            s.IndexMatches = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            s.IndexMatches = plan.Restriction is null ? items : await SqliteSearchIndex.CountAsync(database, plan.Restriction, cancellationToken);
         }
     }
 
@@ -73,19 +72,5 @@ internal static class SearchLatency
         if (values.Count == 0) return double.NaN;
         var sorted = values.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
-    }
-
-    /// <summary>The plan SQLite chose for one query's candidate SELECT, for the report.</summary>
-    public static async Task<string> ExplainAsync(SqliteDatabase database, string match, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Sql.Command(connection, """
-            EXPLAIN QUERY PLAN SELECT i.id FROM search_index s JOIN items i ON i.id = s.rowid
-            WHERE search_index MATCH $m ORDER BY s.rowid DESC LIMIT 2001
-            """, ("$m", match));
-        var lines = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) lines.Add(reader.GetString(3));
-        return string.Join(" | ", lines);
     }
 }

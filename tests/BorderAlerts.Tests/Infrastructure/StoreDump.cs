@@ -13,7 +13,7 @@ namespace BorderAlerts.Tests.Infrastructure;
 public static class StoreDump
 {
     /// <summary>Tables that are not the store's data: Quartz's, the search index (rebuilt), the migration record.</summary>
-    static bool Ignored(string table) => table.StartsWith("qrtz_", StringComparison.Ordinal) || table.StartsWith("search_index", StringComparison.Ordinal)
+    static bool Ignored(string table) => table.StartsWith("qrtz_", StringComparison.Ordinal) || table.StartsWith("search_", StringComparison.Ordinal)
         || table.StartsWith("sqlite_", StringComparison.Ordinal) || table == "schema_version";
 
     public static Task<Dictionary<string, List<string>>> SqliteAsync(string databaseFile) =>

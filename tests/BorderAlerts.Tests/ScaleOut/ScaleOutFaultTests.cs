@@ -79,7 +79,7 @@ public sealed class ScaleOutFaultTests(FeedServer feeds, FakeDiscord discord) : 
         Assert.All(after, n => Assert.True(n >= 0));
         Assert.Equal(2 * FeedCount, await probe.CountAsync("items"));
         Assert.Equal(2 * FeedCount, await probe.CountAsync("sightings"));
-        Assert.Equal(2 * FeedCount, await probe.CountAsync("search_index"));
+        Assert.Equal(2 * FeedCount, await probe.IndexedItemsAsync());
         Assert.Equal(FeedCount, await probe.CountAsync("feeds", "seeded AND consecutive_failures = 0 AND lease_until IS NULL"));
     }
 

@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BorderAlerts.Tests.Search;
 
 /// <summary>
-/// Archive search through the real composition root, over items stored by real polls: into SQLite FTS5, and into
-/// PostgreSQL's tsvector index.
+/// Archive search through the real composition root, over items stored by real polls: into SQLite's segment index, and
+/// into PostgreSQL's tsvector index.
 /// </summary>
 public sealed class ArchiveSearchTests(FeedServer server) : IClassFixture<FeedServer>, IDisposable
 {
@@ -142,10 +142,10 @@ public sealed class ArchiveSearchTests(FeedServer server) : IClassFixture<FeedSe
     public async Task Items_stored_before_the_index_existed_are_indexed_at_start(Store store)
     {
         await using (var pipeline = await StoredAsync(store))
-            await pipeline.Database.ExecuteAsync("DELETE FROM search_index");
+            await pipeline.Database.DropIndexAsync();
         await using var restarted = await Pipeline.StartAsync(Folder(store));
         Assert.Equal(["丹东海关查获走私煤炭"], await TitlesAsync(restarted, "煤炭"));
-        Assert.Equal(Mixed.Length, await restarted.Database.CountAsync("search_index"));
+        Assert.Equal(Mixed.Length, await restarted.Database.IndexedItemsAsync());
     }
 
     [Theory, InlineData(Store.Sqlite), PostgresData]
@@ -154,7 +154,7 @@ public sealed class ArchiveSearchTests(FeedServer server) : IClassFixture<FeedSe
         var entries = Enumerable.Range(1, 230).Select(n => new Entry($"丹东口岸 {n}", $"https://example.org/many/{n}",
             Text: n == 1 ? "首批煤炭" : n == 230 ? "末批石油" : "其他货物")).ToArray();
         await using var pipeline = await StoredAsync(store, "many", null, entries);
-        Assert.Equal(entries.Length, await pipeline.Database.CountAsync("search_index"));
+        Assert.Equal(entries.Length, await pipeline.Database.IndexedItemsAsync());
         Assert.Equal(100, (await TitlesAsync(pipeline, "丹东", limit: 100)).Count);
         Assert.Equal(["丹东口岸 1"], await TitlesAsync(pipeline, "煤炭"));
         Assert.Equal(["丹东口岸 230"], await TitlesAsync(pipeline, "石油"));

@@ -11,8 +11,16 @@ public sealed class SqliteDatabase
     readonly string _connectionString;
     public SemaphoreSlim WriteLock { get; } = new(1, 1);
 
+    /// <summary>The archive index's vocabulary cache: one per database, shared by every writer.</summary>
+    public SqliteSearchWords SearchWords { get; }
+
+    /// <summary>The archive index's background merging: one per database.</summary>
+    public SqliteSegmentMerger SearchMerger { get; }
+
     public SqliteDatabase(string connectionString)
     {
+        SearchWords = new SqliteSearchWords(this);
+        SearchMerger = new SqliteSegmentMerger(this);
         _connectionString = new SqliteConnectionStringBuilder(connectionString)
         {
             Pooling = true,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BorderAlerts.Core.Items;
 using BorderAlerts.Core.Rules.Matching;
+using BorderAlerts.Core.Search.Postings;
 using BorderAlerts.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -10,7 +11,8 @@ namespace BorderAlerts.Storage.Sqlite;
 /// Stores a poll's items inside the caller's transaction. An item whose any key is already known is a sighting of
 /// the stored item (its new keys are added); otherwise it is new, with its evidence. Commands are prepared once per poll.
 /// </summary>
-internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompletion completion)
+internal sealed class SqliteItemWriter(SqliteConnection connection, SqliteDatabase database, PollCompletion completion,
+    IReadOnlyDictionary<CandidateItem, ItemTokens> preparedTokens)
 {
     long? _evidenceId;
 
@@ -21,6 +23,7 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
         await using var sight = Sql.Command(connection, "INSERT OR IGNORE INTO sightings (item_id, feed_id, seen_at) VALUES ($item, $feed, $at)",
             ("$item", 0L), ("$feed", completion.FeedId), ("$at", Sql.Ms(completion.At)));
         var stored = new List<StoredItem>();
+        var indexed = new List<(long, ItemTokens)>();
         var alerts = new List<AlertRecord>();
         foreach (var candidate in completion.Items)
         {
@@ -42,11 +45,12 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
             }
             var item = new StoredItem(id, completion.FeedId, candidate.Item, completion.Language, completion.AlertOnNew);
             stored.Add(item);
+            indexed.Add((id, preparedTokens.GetValueOrDefault(candidate) ?? ItemTokens.Of(candidate.Item.Title, candidate.Item.Text)));
             if (completion.AlertOnNew && candidate.Matches.Count > 0)
                 alerts.AddRange(await AlertAsync(item, candidate, cancellationToken));
         }
-        // Last, and in one statement: see SqliteSearchIndex.AddAsync.
-        await SqliteSearchIndex.AddAsync(connection, stored.Select(s => (s.Id, s.Item.Title, s.Item.Text)).ToList(), cancellationToken);
+        // Last: the poll's new items become one index segment (SqliteSearchIndex.AddAsync).
+        await SqliteSearchIndex.AddAsync(connection, database, indexed, cancellationToken);
         return new PollCommit(stored, completion.Items.Count - stored.Count) { Alerts = alerts };
     }
 

@@ -132,5 +132,25 @@ internal static class SqliteMigrations
                 undone_by INTEGER REFERENCES admin_changes(id));
             CREATE INDEX admin_changes_target ON admin_changes(target, id);
             """),
+        // The archive index of our own (ADR 0008) replaces FTS5: segments of token key → item ids, merged in tiers, and the
+        // Latin-script words prefix queries expand over. Filled for every stored item by SqliteSearchIndex.BackfillAsync.
+        (6, """
+            DROP TABLE search_index;
+            CREATE TABLE search_segments (
+                id INTEGER PRIMARY KEY,
+                level INTEGER NOT NULL,
+                first_item INTEGER NOT NULL,
+                last_item INTEGER NOT NULL,
+                items INTEGER NOT NULL,
+                ready INTEGER NOT NULL);
+            CREATE INDEX search_segments_range ON search_segments(last_item);
+            CREATE TABLE search_blocks (
+                id INTEGER PRIMARY KEY,
+                segment INTEGER NOT NULL,
+                first_key INTEGER NOT NULL,
+                data BLOB NOT NULL);
+            CREATE UNIQUE INDEX search_blocks_key ON search_blocks(segment, first_key);
+            CREATE TABLE search_words (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE);
+            """),
     ];
 }

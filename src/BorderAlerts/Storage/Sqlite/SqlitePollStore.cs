@@ -1,3 +1,5 @@
+using BorderAlerts.Core.Items;
+using BorderAlerts.Core.Search.Postings;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -64,13 +66,16 @@ public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
 
     public async Task<PollCommit> CompleteAsync(PollCompletion completion, CancellationToken cancellationToken)
     {
+        var tokens = completion.Status == PollStatus.Fetched
+            ? await SqlitePreparedTokens.ForNewAsync(database, completion.Items, cancellationToken)
+            : new Dictionary<CandidateItem, ItemTokens>();
         await database.WriteLock.WaitAsync(cancellationToken);
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var commit = completion.Status == PollStatus.Fetched
-                ? await new SqliteItemWriter(connection, completion).WriteAsync(cancellationToken)
+                ? await new SqliteItemWriter(connection, database, completion, tokens).WriteAsync(cancellationToken)
                 : new PollCommit([], 0);
             await SqliteFeedHealthWriter.RecordAsync(connection, completion, commit, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -1,55 +1,56 @@
 using System.Runtime.CompilerServices;
 using BorderAlerts.Core.Search;
+using BorderAlerts.Core.Search.Postings;
 using BorderAlerts.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace BorderAlerts.Storage.Sqlite;
 
 /// <summary>
-/// Archive search on SQLite FTS5. Each item is indexed in the transaction that stores it; candidates stream newest
-/// first (FTS5 walks its row ids backwards), so a search reads only as far as it needs.
+/// Archive search on SQLite: an inverted index of our own (ADR 0008), written in the transaction that stores the items.
+/// Each write adds one immutable segment (token key → item ids, no positions: the exact check after the index has them),
+/// and segments merge in tiers (<see cref="SegmentTiers"/>). FTS5 spent ~0.5 µs per token, 7× too slow for the ingest
+/// target. Candidates stream newest first, segment by segment, so a search reads only as far as it needs.
 /// </summary>
 public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
 {
     const string Columns = "i.id, i.first_feed_id, i.title, i.text, i.language, i.url, i.published_at, i.first_seen_at, i.alertable";
 
-    /// <summary>Rows one INSERT statement carries (5 parameters each, well under SQLite's 32,766).</summary>
-    const int RowsPerStatement = 100;
+    /// <summary>A prefix (sanction*) expanding to more indexed words than this narrows nothing; the exact check decides.</summary>
+    const int MaxPrefixWords = 256;
+
+    /// <summary>Candidates fetched from the items table per statement.</summary>
+    const int FetchBatch = 64;
 
     /// <summary>
-    /// Indexes items in the caller's transaction, with one INSERT per <see cref="RowsPerStatement"/> items. FTS5 writes
-    /// its pending terms to disk as a new segment at every statement savepoint, and SQLite opens one for each INSERT into
-    /// the index (and for any statement checking a foreign key), so indexing an item at a time, between the item's other
-    /// writes, made one segment per item and most of the ingest time went to merging them (docs/benchmarks.md, "Archive
-    /// search"). Call it after the transaction's other writes: the poll's items then become one segment.
+    /// Indexes items (any order) in the caller's transaction as one new segment (more past <see cref="PostingsBuilder.MaxItems"/>
+    /// items); merging is left to <see cref="SqliteSegmentMerger"/>.
     /// </summary>
-    public static async Task AddAsync(SqliteConnection connection, IReadOnlyList<(long Id, string Title, string Text)> items,
+    public static async Task AddAsync(SqliteConnection connection, SqliteDatabase database, IReadOnlyList<(long Id, ItemTokens Tokens)> items,
         CancellationToken cancellationToken)
     {
-        for (int start = 0; start < items.Count; start += RowsPerStatement)
+        if (items.Count == 0) return;
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var chunk in items.OrderBy(i => i.Id).Chunk(PostingsBuilder.MaxItems))
         {
-            var chunk = items.Skip(start).Take(RowsPerStatement).ToList();
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO search_index (rowid, title_w, text_w, title_u, text_u) VALUES "
-                + string.Join(", ", chunk.Select((_, n) => $"($id{n}, $tw{n}, $xw{n}, $tu{n}, $xu{n})"));
-            for (int n = 0; n < chunk.Count; n++)
-            {
-                var (id, title, text) = chunk[n];
-                var (titleWords, titleUnigrams) = SearchTokens.ForDocument(title);
-                var (textWords, textUnigrams) = SearchTokens.ForDocument(text);
-                insert.Parameters.AddWithValue($"$id{n}", id);
-                insert.Parameters.AddWithValue($"$tw{n}", titleWords);
-                insert.Parameters.AddWithValue($"$xw{n}", textWords);
-                insert.Parameters.AddWithValue($"$tu{n}", titleUnigrams);
-                insert.Parameters.AddWithValue($"$xu{n}", textUnigrams);
-            }
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            var postings = new PostingsBuilder();
+            foreach (var (id, tokens) in chunk) postings.Add(id, tokens);
+            var segment = SqliteSegments.Create(connection, 0, postings.FirstId, postings.LastId, postings.Items, ready: true);
+            using (var insert = SqliteSegments.BlockInsert(connection, segment))
+                postings.WriteTo(new PostingBlockWriter(block => SqliteSegments.Insert(insert, block)));
+            await database.SearchWords.AddAsync(connection, postings.LatinWords, cancellationToken);
         }
+        database.SearchMerger.Nudge();
     }
 
-    /// <summary>Indexes items stored before the index existed (after the migration that created it), in batches.</summary>
+    /// <summary>
+    /// At start: drops merges a stopped process left unfinished, then indexes items stored before the index existed (or
+    /// after it was dropped), in batches of 1,000.
+    /// </summary>
     public static async Task BackfillAsync(SqliteDatabase database, CancellationToken cancellationToken)
     {
+        await using (var connection = await database.OpenAsync(cancellationToken))
+            SqliteSegments.DeleteUnready(connection);
         while (true)
         {
             await database.WriteLock.WaitAsync(cancellationToken);
@@ -57,15 +58,15 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
             {
                 await using var connection = await database.OpenAsync(cancellationToken);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                var batch = new List<(long, string, string)>();
+                var batch = new List<(long, ItemTokens)>();
                 await using (var read = Sql.Command(connection, """
                     SELECT id, title, text FROM items
-                    WHERE id > coalesce((SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1), 0) ORDER BY id LIMIT 1000
+                    WHERE id > coalesce((SELECT max(last_item) FROM search_segments), 0) ORDER BY id LIMIT 1000
                     """))
                 await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-                    while (await reader.ReadAsync(cancellationToken)) batch.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+                    while (await reader.ReadAsync(cancellationToken)) batch.Add((reader.GetInt64(0), ItemTokens.Of(reader.GetString(1), reader.GetString(2))));
                 if (batch.Count == 0) return;
-                await AddAsync(connection, batch, cancellationToken);
+                await AddAsync(connection, database, batch, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             finally { database.WriteLock.Release(); }
@@ -73,22 +74,72 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
     }
 
     /// <summary>
-    /// The index only narrows and orders by row id (newest first): no bm25, whose document frequencies cost a pass over the
-    /// whole posting list of every query term (4 ms for a common character at 100,000 items, growing with the archive).
-    /// CROSS JOIN keeps the index as the outer loop, so filters are checked on its rows as they stream.
+    /// Newest first: segments from the newest range down, and within one the matching ids from the highest. Filters are
+    /// applied when the candidates are read from the items table.
     /// </summary>
     public async IAsyncEnumerable<ArchivedItem> CandidatesAsync(SearchExpression? restriction, SearchFilters filters,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (where, parameters) = await FilterSqlAsync(connection, filters, restriction is null ? "i.id" : "s.rowid", cancellationToken);
-        await using var command = restriction is null
-            ? Sql.Command(connection, $"SELECT {Columns} FROM items i WHERE 1 = 1{where} ORDER BY i.id DESC LIMIT $cap", parameters)
-            : Sql.Command(connection, $"""
-                SELECT {Columns} FROM search_index s CROSS JOIN items i ON i.id = s.rowid
-                WHERE search_index MATCH $match{where} ORDER BY s.rowid DESC LIMIT $cap
-                """, [.. parameters, ("$match", Fts5Query.Render(restriction))]);
-        command.Parameters.AddWithValue("$cap", ArchiveSearch.MaxExamined + 1);
+        // One snapshot for the whole walk: a merge committing meanwhile must not drop a segment between listing and reading it.
+        await using var snapshot = connection.BeginTransaction(deferred: true);
+        var (where, parameters, minId) = await FilterSqlAsync(connection, filters, cancellationToken);
+        int cap = ArchiveSearch.MaxExamined + 1, yielded = 0;
+        if (restriction is null)
+        {
+            await using var command = Sql.Command(connection, $"SELECT {Columns} FROM items i WHERE 1 = 1{where} ORDER BY i.id DESC LIMIT $cap", parameters);
+            command.Parameters.AddWithValue("$cap", cap);
+            await foreach (var item in ReadAsync(command, cancellationToken)) yield return item;
+            yield break;
+        }
+        foreach (var ids in MatchingIds(connection, restriction, minId))
+        {
+            for (int end = ids.Count; end > 0 && ids[end - 1] >= minId; end -= FetchBatch)
+            {
+                var batch = ids.GetRange(Math.Max(0, end - FetchBatch), Math.Min(FetchBatch, end)).Where(id => id >= minId);
+                await using var command = Sql.Command(connection,
+                    $"SELECT {Columns} FROM items i WHERE i.id IN ({string.Join(", ", batch)}){where} ORDER BY i.id DESC", parameters);
+                await foreach (var item in ReadAsync(command, cancellationToken))
+                {
+                    yield return item;
+                    if (++yielded >= cap) yield break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The ids matching a restriction, one segment at a time from the newest; each list ascending.</summary>
+    static IEnumerable<List<long>> MatchingIds(SqliteConnection connection, SearchExpression restriction, long minId)
+    {
+        var query = KeyQuery.Compile(restriction, prefix => Expand(connection, prefix));
+        using var lookup = new SegmentLookup(connection);
+        foreach (var segment in SqliteSegments.List(connection).Where(s => s.LastItem >= minId))
+        {
+            var lists = new Dictionary<long, List<long>>();
+            yield return query.Evaluate(key => lists.TryGetValue(key, out var found) ? found : lists[key] = lookup.Ids(segment.Id, key),
+                () => Enumerable.Range(0, checked((int)(segment.LastItem - segment.FirstItem + 1))).Select(n => segment.FirstItem + n).ToList());
+        }
+    }
+
+    /// <summary>How many indexed items a restriction lets through (for the benchmark's selectivity column).</summary>
+    internal static async Task<long> CountAsync(SqliteDatabase database, SearchExpression restriction, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return MatchingIds(connection, restriction, long.MinValue).Sum(ids => (long)ids.Count);
+    }
+
+    static List<string>? Expand(SqliteConnection connection, string prefix)
+    {
+        using var command = Sql.Command(connection, "SELECT word FROM search_words WHERE word >= $prefix AND word < $next ORDER BY word LIMIT $limit",
+            ("$prefix", prefix), ("$next", prefix[..^1] + (char)(prefix[^1] + 1)), ("$limit", MaxPrefixWords + 1));
+        using var reader = command.ExecuteReader();
+        var words = new List<string>();
+        while (reader.Read()) words.Add(reader.GetString(0));
+        return words.Count > MaxPrefixWords ? null : words;
+    }
+
+    static async IAsyncEnumerable<ArchivedItem> ReadAsync(SqliteCommand command, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -98,12 +149,13 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
         }
     }
 
-    /// <summary>Filters as SQL; `since` also becomes a row-id bound, which FTS5 applies while it walks.</summary>
-    static async Task<(string Where, (string, object?)[] Parameters)> FilterSqlAsync(SqliteConnection connection, SearchFilters filters,
-        string rowid, CancellationToken cancellationToken)
+    /// <summary>Filters as SQL over items `i`; `since` also becomes an id bound (<c>MinId</c>) that skips older segments.</summary>
+    static async Task<(string Where, (string, object?)[] Parameters, long MinId)> FilterSqlAsync(SqliteConnection connection, SearchFilters filters,
+        CancellationToken cancellationToken)
     {
         var where = new System.Text.StringBuilder();
         var parameters = new List<(string, object?)>();
+        long minId = long.MinValue;
         if (filters.Since is { } since)
         {
             // Ids grow with time but polls finish out of order: the bound is an hour loose, the exact test follows it.
@@ -111,8 +163,8 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
             // enough (90 ms for `since:7d` at 100,000 items over a year; linear in the archive).
             await using var first = Sql.Command(connection, "SELECT min(id) FROM items INDEXED BY items_first_seen WHERE first_seen_at >= $loose",
                 ("$loose", Sql.Ms(since - TimeSpan.FromHours(1))));
-            var minId = await first.ExecuteScalarAsync(cancellationToken) is long id ? id : long.MaxValue;
-            where.Append($" AND {rowid} >= $min_id AND i.first_seen_at >= $since");
+            minId = await first.ExecuteScalarAsync(cancellationToken) is long id ? id : long.MaxValue;
+            where.Append(" AND i.id >= $min_id AND i.first_seen_at >= $since");
             parameters.Add(("$min_id", minId));
             parameters.Add(("$since", Sql.Ms(since)));
         }
@@ -129,6 +181,6 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
             where.Append($" AND lower(substr(i.language, 1, length($lang{n}))) = lower($lang{n})");
             parameters.Add(($"$lang{n}", filters.Languages[n]));
         }
-        return (where.ToString(), parameters.ToArray());
+        return (where.ToString(), parameters.ToArray(), minId);
     }
 }
