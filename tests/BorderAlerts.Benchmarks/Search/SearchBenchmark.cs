@@ -1,15 +1,22 @@
 using System.Globalization;
 using BorderAlerts.Benchmarks.Matching;
 using BorderAlerts.Core.Search;
-using BorderAlerts.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace BorderAlerts.Benchmarks.Search;
 
 internal sealed record SearchOptions
 {
     public long Items { get; init; } = 100_000;
-    public string Db { get; init; } = Path.Combine(Path.GetTempPath(), "borderalerts-search-bench", "search.db");
+
+    /// <summary>`sqlite` (a file) or `postgres` (a database of its own on the configured server).</summary>
+    public string Store { get; init; } = "sqlite";
+
+    /// <summary>The SQLite file, or the PostgreSQL database name; null: the store's default.</summary>
+    public string? Db { get; init; }
+
+    /// <summary>PostgreSQL server connection string; null: the product's setting or `.ci/postgres`'s.</summary>
+    public string? Postgres { get; init; }
+
     public bool Keep { get; init; }
     public bool Reuse { get; init; }
     public int Queries { get; init; } = 20;
@@ -25,7 +32,8 @@ internal sealed record SearchOptions
 /// <summary>
 /// The archive search benchmark (docs/benchmarks.md, "Archive search"): generate and store items through the product's
 /// write path with the index kept up to date, report ingest speed and index size against the raw text, then run the
-/// query set through <see cref="ArchiveSearch"/> and report p50/p95/p99 per query class.
+/// query set through <see cref="ArchiveSearch"/> and report p50/p95/p99 per query class. The same corpus, ingest loop,
+/// queries and report on either store.
 /// </summary>
 internal static class SearchBenchmark
 {
@@ -33,61 +41,39 @@ internal static class SearchBenchmark
     {
         var log = Console.Out;
         var root = MatcherCorpus.FindRepoRoot();
-        var reuse = o.Reuse && File.Exists(o.Db);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(o.Db))!);
-        if (!reuse) DeleteDatabase(o.Db);
-        var database = new SqliteDatabase($"Data Source={o.Db}");
-        var migrate = System.Diagnostics.Stopwatch.StartNew();
-        var migrateCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-        await new SqliteMigrator(database).MigrateAsync(cancellationToken); // on a reused database: indexes what is not yet indexed
-        if (reuse) log.WriteLine($"migrated and back-filled in {migrate.Elapsed.TotalSeconds:N1} s, CPU {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - migrateCpu).TotalSeconds:N1} s");
-        log.WriteLine($"search benchmark: {(reuse ? "reused database" : $"{o.Items:N0} items, database")} {o.Db}; SQLite {await ScalarAsync(database, "SELECT sqlite_version()")}, " +
+        await using ISearchBenchStore archive = o.Store == "postgres"
+            ? await PostgresBenchStore.OpenAsync(PostgresBenchStore.ServerConnectionString(o.Postgres), o.Db ?? PostgresBenchStore.DefaultName, o.Reuse, log, cancellationToken)
+            : await SqliteBenchStore.OpenAsync(o.Db ?? SqliteBenchStore.DefaultPath, o.Reuse, log, cancellationToken);
+        log.WriteLine($"search benchmark: {(archive.Reused ? "reused database" : $"{o.Items:N0} items, database")} {archive.Describe}, " +
             $".NET {Environment.Version}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
         IngestResult? ingest = null;
-        if (!reuse)
+        if (!archive.Reused)
         {
-            log.WriteLine("ingest (SqlitePollStore.CompleteAsync per poll of 20–50 items, index updated in the same transaction):");
-            ingest = await SearchIngest.RunAsync(database, new SearchCorpus(root, o.Items, o.Days, DateTimeOffset.UtcNow), o.Items, o.Writers, log, cancellationToken);
+            log.WriteLine($"ingest ({archive.WritePath} per poll of 20–50 items, index updated in the same transaction):");
+            ingest = await SearchIngest.RunAsync(archive, new SearchCorpus(root, o.Items, o.Days, DateTimeOffset.UtcNow), o.Items, o.Writers, log, cancellationToken);
         }
-        var (items, raw) = ingest is { } r ? (r.Items, r.RawBytes) : await SearchIngest.RawTextAsync(database, cancellationToken);
-        var sizes = await SearchIngest.SizesAsync(database, o.Db, cancellationToken);
-        SearchReport.Storage(log, items, raw, sizes, ingest);
+        var (items, raw) = ingest is { } r ? (r.Items, r.RawBytes) : await archive.RawTextAsync(cancellationToken);
+        SearchReport.Storage(log, items, raw, await archive.SizesAsync(cancellationToken), ingest);
 
-        if (o.IngestOnly) return Finish(o);
-        var rules = SearchLatency.Rules(root);
-        var search = SearchLatency.Search(database, rules);
-        var queries = SearchQueries.All;
-        log.WriteLine($"warm-up: every query twice; then {o.Rounds} rounds of {o.Queries} runs per query ({queries.Count} queries, limit {o.Limit}), interleaved; load average {LoadAverage()}");
-        await SearchLatency.RoundAsync(search, queries, 2, o.Limit, cancellationToken);
-        var rounds = new List<List<QueryStats>>();
-        for (int round = 0; round < o.Rounds; round++)
+        if (!o.IngestOnly)
         {
-            rounds.Add(await SearchLatency.RoundAsync(search, queries, o.Queries, o.Limit, cancellationToken));
-            log.WriteLine($"round {round + 1}: load average {LoadAverage()}");
+            var rules = SearchLatency.Rules(root);
+            var search = SearchLatency.Search(archive.Index, rules);
+            var queries = SearchQueries.All;
+            log.WriteLine($"warm-up: every query twice; then {o.Rounds} rounds of {o.Queries} runs per query ({queries.Count} queries, limit {o.Limit}), interleaved; load average {LoadAverage()}");
+            await SearchLatency.RoundAsync(search, queries, 2, o.Limit, cancellationToken);
+            var rounds = new List<List<QueryStats>>();
+            for (int round = 0; round < o.Rounds; round++)
+            {
+                rounds.Add(await SearchLatency.RoundAsync(search, queries, o.Queries, o.Limit, cancellationToken));
+                log.WriteLine($"round {round + 1}: load average {LoadAverage()}");
+            }
+            await SearchLatency.CountMatchesAsync(archive, items, rules, rounds[^1], cancellationToken);
+            SearchReport.Latency(log, rounds);
         }
-        await SearchLatency.CountMatchesAsync(database, rules, rounds[^1], cancellationToken);
-        SearchReport.Latency(log, rounds);
-        return Finish(o);
-    }
-
-    static int Finish(SearchOptions o)
-    {
-        SqliteConnection.ClearAllPools();
-        if (!o.Keep && !o.Reuse) DeleteDatabase(o.Db);
+        await archive.FinishAsync(keep: o.Keep || o.Reuse);
         return 0;
-    }
-
-    static void DeleteDatabase(string path)
-    {
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
-    }
-
-    static async Task<object?> ScalarAsync(SqliteDatabase database, string sql)
-    {
-        await using var connection = await database.OpenAsync();
-        await using var command = Sql.Command(connection, sql);
-        return await command.ExecuteScalarAsync();
     }
 
     static string LoadAverage() =>
@@ -103,6 +89,8 @@ internal static class SearchBenchmark
             {
                 case "--items": o = o with { Items = Whole(Next(), 1, 100_000_000) }; break;
                 case "--db": o = o with { Db = Next() }; break;
+                case "--store": o = o with { Store = Next() is var store and ("sqlite" or "postgres") ? store : throw new ArgumentException("--store must be sqlite or postgres") }; break;
+                case "--postgres": o = o with { Postgres = Next() }; break;
                 case "--keep": o = o with { Keep = true }; break;
                 case "--reuse": o = o with { Reuse = true }; break;
                 case "--queries": o = o with { Queries = (int)Whole(Next(), 1, 100_000) }; break;

@@ -4,33 +4,28 @@ using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Items;
 using BorderAlerts.Core.Parsing;
 using BorderAlerts.Core.Storage;
-using BorderAlerts.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace BorderAlerts.Benchmarks.Search;
 
 /// <summary>What the ingest took: the store calls' wall time, the whole loop's wall time, and the process's CPU time over the loop.</summary>
 internal sealed record IngestResult(long Items, long RawBytes, TimeSpan StoreTime, TimeSpan WallTime, TimeSpan CpuTime, int Polls);
 
-/// <summary>Sizes in bytes of the archive's tables, from SQLite's dbstat table (page sizes, so free space inside pages counts).</summary>
-internal sealed record StoreSizes(long File, long Index, long Items, long Other, IReadOnlyList<(string Name, long Bytes)> Tables);
-
 /// <summary>
-/// Fills a database through the product's write path: <see cref="SqlitePollStore.CompleteAsync"/> for each poll (20–50
-/// items of one feed in one transaction: items, keys, sightings, the search index, the feed's health row), exactly as
-/// the poller calls it. Only the store calls are timed; generating the items and their identity keys is not.
+/// Fills an archive through the product's write path: <see cref="IPollStore.CompleteAsync"/> of the store under test for
+/// each poll (20–50 items of one feed in one transaction: items, keys, sightings, the search index, the feed's health
+/// row), exactly as the poller calls it. Only the store calls are timed; generating the items and their identity keys is not.
 /// </summary>
 internal static class SearchIngest
 {
-    public static async Task<IngestResult> RunAsync(SqliteDatabase database, SearchCorpus corpus, long items, int writers, TextWriter log,
+    public static async Task<IngestResult> RunAsync(ISearchBenchStore archive, SearchCorpus corpus, long items, int writers, TextWriter log,
         CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
-        var store = new SqlitePollStore(database);
+        var store = archive.PollStore;
         var feeds = SearchCorpus.FeedIds.Select(id => new FeedDefinition { Id = id, Name = id, Url = FeedUrl(id) }).ToList();
         await store.SyncFeedsAsync(feeds, now, cancellationToken);
-        await ExecuteAsync(database, "UPDATE feeds SET lease_until = 1", cancellationToken); // every completion holds its lease
-        if (writers > 1) return await RunConcurrentAsync(database, store, corpus, items, writers, log, cancellationToken);
+        await archive.ExecuteAsync("UPDATE feeds SET lease_until = 1", cancellationToken); // every completion holds its lease
+        if (writers > 1) return await RunConcurrentAsync(archive, store, corpus, items, writers, log, cancellationToken);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var timer = new Stopwatch();
@@ -66,9 +61,9 @@ internal static class SearchIngest
         // Merging runs in the background: the ingest is over when the index has caught up, so that wait counts as store time.
         var catchUp = Stopwatch.StartNew();
         timer.Start();
-        await database.SearchMerger.IdleAsync();
+        await archive.CaughtUpAsync();
         timer.Stop();
-        log.WriteLine($"  background merges finished {catchUp.Elapsed.TotalSeconds:N1} s after the last poll (counted in store time)");
+        log.WriteLine($"  background work (SQLite: segment merges; PostgreSQL: VACUUM ANALYZE) finished {catchUp.Elapsed.TotalSeconds:N1} s after the last poll (counted in store time)");
         return new IngestResult(stored, rawBytes, timer.Elapsed, wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, polls);
     }
 
@@ -77,7 +72,7 @@ internal static class SearchIngest
     /// bounded queue, <paramref name="writers"/> tasks store them. Timed over the whole loop, generation included (it
     /// competes for the same two cores), until the background merges have caught up.
     /// </summary>
-    static async Task<IngestResult> RunConcurrentAsync(SqliteDatabase database, SqlitePollStore store, SearchCorpus corpus, long items, int writers,
+    static async Task<IngestResult> RunConcurrentAsync(ISearchBenchStore archive, IPollStore store, SearchCorpus corpus, long items, int writers,
         TextWriter log, CancellationToken cancellationToken)
     {
         var feeds = SearchCorpus.FeedIds.Select(id => new FeedDefinition { Id = id, Name = id, Url = FeedUrl(id) }).ToList();
@@ -119,8 +114,8 @@ internal static class SearchIngest
         }, cancellationToken)).ToList();
         await Task.WhenAll([produce, .. consume]);
         var polled = wall.Elapsed;
-        await database.SearchMerger.IdleAsync();
-        log.WriteLine($"  {writers} writers; background merges finished {(wall.Elapsed - polled).TotalSeconds:N1} s after the last poll (counted)");
+        await archive.CaughtUpAsync();
+        log.WriteLine($"  {writers} writers; background work (SQLite: segment merges; PostgreSQL: VACUUM ANALYZE) finished {(wall.Elapsed - polled).TotalSeconds:N1} s after the last poll (counted)");
         return new IngestResult(stored, rawBytes, wall.Elapsed, wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, polls);
     }
 
@@ -130,59 +125,5 @@ internal static class SearchIngest
     {
         var parsed = new ParsedItem(null, item.Title, item.Link, item.Text, item.Published);
         return new CandidateItem(parsed, ItemIdentity.Keys(parsed, FeedUrl(item.FeedId)), ItemIdentity.ContentHash(item.Title, item.Text));
-    }
-
-    /// <summary>Raw text of what is stored (UTF-8 of title + text), for a database this run did not fill.</summary>
-    public static async Task<(long Items, long RawBytes)> RawTextAsync(SqliteDatabase database, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Sql.Command(connection, "SELECT count(*), coalesce(sum(length(CAST(title AS BLOB)) + length(CAST(text AS BLOB))), 0) FROM items");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt64(0), reader.GetInt64(1));
-    }
-
-    /// <summary>
-    /// Page bytes per table and index from the dbstat virtual table. The bundled SQLite is built without it, so the
-    /// query runs in the sqlite3 command-line tool (read-only) when the library refuses it.
-    /// </summary>
-    public static async Task<StoreSizes> SizesAsync(SqliteDatabase database, string path, CancellationToken cancellationToken)
-    {
-        await ExecuteAsync(database, "PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
-        const string Query = "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC";
-        var tables = new List<(string, long)>();
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var command = Sql.Command(connection, Query);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) tables.Add((reader.GetString(0), reader.GetInt64(1)));
-        }
-        catch (SqliteException e) when (e.Message.Contains("dbstat", StringComparison.Ordinal))
-        {
-            tables = await CliDbstatAsync(path, Query, cancellationToken);
-        }
-        long Sum(Func<string, bool> which) => tables.Where(t => which(t.Item1)).Sum(t => t.Item2);
-        static bool IsIndex(string name) => name.StartsWith("search_", StringComparison.Ordinal) || name.StartsWith("sqlite_autoindex_search_", StringComparison.Ordinal);
-        static bool IsItems(string name) => name is "items" or "items_first_seen";
-        return new StoreSizes(new FileInfo(path).Length, Sum(IsIndex), Sum(IsItems), Sum(n => !IsIndex(n) && !IsItems(n)), tables);
-    }
-
-    static async Task<List<(string, long)>> CliDbstatAsync(string path, string query, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("sqlite3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-readonly", "-separator", "\t", path, query }) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("sqlite3 did not start");
-        var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"sqlite3 (for dbstat): {await process.StandardError.ReadToEndAsync(cancellationToken)}");
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t'))
-            .Select(f => (f[0], long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
-    }
-
-    static async Task ExecuteAsync(SqliteDatabase database, string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await Sql.Run(connection, sql, cancellationToken);
     }
 }

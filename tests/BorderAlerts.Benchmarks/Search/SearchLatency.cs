@@ -2,7 +2,6 @@ using System.Diagnostics;
 using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Rules.Query;
 using BorderAlerts.Core.Search;
-using BorderAlerts.Storage.Sqlite;
 
 namespace BorderAlerts.Benchmarks.Search;
 
@@ -18,7 +17,7 @@ internal sealed class QueryStats(BenchQuery query)
 }
 
 /// <summary>
-/// Runs the query set through the real <see cref="ArchiveSearch"/> over <see cref="SqliteSearchIndex"/>: warm-up, then
+/// Runs the query set through the real <see cref="ArchiveSearch"/> over the store's search index: warm-up, then
 /// rounds of every query in turn (interleaved, so a burst of load on the shared machine hits all classes alike).
 /// </summary>
 internal static class SearchLatency
@@ -28,8 +27,7 @@ internal static class SearchLatency
         public RuleSet Current => rules;
     }
 
-    public static ArchiveSearch Search(SqliteDatabase database, RuleSet rules) =>
-        new(new SqliteSearchIndex(database), new FixedRules(rules), TimeProvider.System);
+    public static ArchiveSearch Search(ISearchIndex index, RuleSet rules) => new(index, new FixedRules(rules), TimeProvider.System);
 
     /// <summary>One round: every query <paramref name="runs"/> times, interleaved; returns stats per query.</summary>
     public static async Task<List<QueryStats>> RoundAsync(ArchiveSearch search, IReadOnlyList<BenchQuery> queries, int runs, int limit,
@@ -51,16 +49,13 @@ internal static class SearchLatency
     }
 
     /// <summary>How many indexed items the query's index restriction matches (filters aside): its selectivity.</summary>
-    public static async Task CountMatchesAsync(SqliteDatabase database, RuleSet rules, IEnumerable<QueryStats> stats,
+    public static async Task CountMatchesAsync(ISearchBenchStore archive, long items, RuleSet rules, IEnumerable<QueryStats> stats,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var countItems = Sql.Command(connection, "SELECT count(*) FROM items");
-        var items = (long)(await countItems.ExecuteScalarAsync(cancellationToken))!;
         foreach (var s in stats)
         {
             var plan = SearchPlanner.Plan(QueryParser.Parse(s.Query.Query, rules.Concepts), DateTimeOffset.UtcNow);
-            s.IndexMatches = plan.Restriction is null ? items : await SqliteSearchIndex.CountAsync(database, plan.Restriction, cancellationToken);
+            s.IndexMatches = plan.Restriction is null ? items : await archive.CountAsync(plan.Restriction, cancellationToken);
         }
     }
 

@@ -16,7 +16,7 @@ internal static class SearchReport
                 $"process CPU {i.CpuTime.TotalSeconds:N1} s = {i.CpuTime.TotalMicroseconds / i.Items:N0} us per item, generation included");
         }
         log.WriteLine($"raw text (UTF-8 title + text): {raw / MB:N1} MB, {raw / (double)items:N0} B per item");
-        log.WriteLine($"search index (search_*): {sizes.Index / MB:N1} MB = {sizes.Index / (double)raw:N2} x raw text (target <= 3)");
+        log.WriteLine($"search index: {sizes.Index / MB:N1} MB = {sizes.Index / (double)raw:N2} x raw text (target <= 3)");
         log.WriteLine($"items table + index: {sizes.Items / MB:N1} MB; other tables: {sizes.Other / MB:N1} MB; file: {sizes.File / MB:N1} MB");
         log.WriteLine("  " + string.Join(", ", sizes.Tables.Take(10).Select(t => $"{t.Name} {t.Bytes / MB:N1} MB")));
     }
