@@ -25,6 +25,9 @@ internal sealed record SearchOptions
     public int Days { get; init; } = 365;
     public bool IngestOnly { get; init; }
 
+    /// <summary>PostgreSQL only: load without synchronous commits and build the GIN index after the load.</summary>
+    public bool Bulk { get; init; }
+
     /// <summary>Polls storing at once (1: one after another, only the store calls timed).</summary>
     public int Writers { get; init; } = 1;
 }
@@ -42,7 +45,7 @@ internal static class SearchBenchmark
         var log = Console.Out;
         var root = MatcherCorpus.FindRepoRoot();
         await using ISearchBenchStore archive = o.Store == "postgres"
-            ? await PostgresBenchStore.OpenAsync(PostgresBenchStore.ServerConnectionString(o.Postgres), o.Db ?? PostgresBenchStore.DefaultName, o.Reuse, log, cancellationToken)
+            ? await PostgresBenchStore.OpenAsync(PostgresBenchStore.ServerConnectionString(o.Postgres), o.Db ?? PostgresBenchStore.DefaultName, o.Reuse, o.Bulk, log, cancellationToken)
             : await SqliteBenchStore.OpenAsync(o.Db ?? SqliteBenchStore.DefaultPath, o.Reuse, log, cancellationToken);
         log.WriteLine($"search benchmark: {(archive.Reused ? "reused database" : $"{o.Items:N0} items, database")} {archive.Describe}, " +
             $".NET {Environment.Version}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
@@ -98,6 +101,7 @@ internal static class SearchBenchmark
                 case "--limit": o = o with { Limit = (int)Whole(Next(), 1, ArchiveSearch.MaxLimit) }; break;
                 case "--days": o = o with { Days = (int)Whole(Next(), 1, 36_500) }; break;
                 case "--ingest-only": o = o with { IngestOnly = true }; break;
+                case "--bulk": o = o with { Bulk = true }; break;
                 case "--writers": o = o with { Writers = (int)Whole(Next(), 1, 64) }; break;
                 default: throw new ArgumentException($"unknown option '{a[i]}'");
             }

@@ -66,4 +66,30 @@ public sealed class SearchIndexTests(FeedServer server) : IClassFixture<FeedServ
         Assert.Equal(["长文"], (await search.SearchAsync(new SearchRequest("text:\"走私煤炭\""), CancellationToken.None)).Hits.Select(h => h.Item.Title));
         Assert.Equal(["Common words"], (await search.SearchAsync(new SearchRequest("\"the end\""), CancellationToken.None)).Hits.Select(h => h.Item.Title));
     }
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task Candidates_come_newest_first_without_gaps_however_many_match(Store store)
+    {
+        // 2,600 items: more than PostgreSQL's first id windows and pages hold, so the walk must continue inside a window
+        // (every item says "cargo") and across wider ones ("rare" in one item in ten; "first" in the oldest alone).
+        var entries = Enumerable.Range(1, 2_600).Select(n => new Entry($"Cargo {n}", $"https://example.org/cargo/{n}",
+            Text: n == 1 ? "first rare" : n % 10 == 0 ? "rare" : "other")).ToArray();
+        using var folder = new TempFolder(store);
+        await using var pipeline = await StoredAsync(folder, server, entries);
+        var index = pipeline.Services.GetRequiredService<ISearchIndex>();
+        async Task<List<long>> IdsAsync(string word)
+        {
+            var ids = new List<long>();
+            await foreach (var c in index.CandidatesAsync(Phrase(Fields.Any, word), SearchFilters.None, CancellationToken.None)) ids.Add(c.Id);
+            return ids;
+        }
+
+        var all = await IdsAsync("cargo");
+        Assert.Equal(ArchiveSearch.MaxExamined + 1, all.Count);
+        Assert.True(all.Zip(all.Skip(1)).All(pair => pair.First == pair.Second + 1), "the newest items, one after another");
+        var rare = await IdsAsync("rare");
+        Assert.Equal(261, rare.Count);
+        Assert.Equal(rare.OrderDescending(), rare);
+        Assert.Equal([all.Min() - (2_600 - ArchiveSearch.MaxExamined - 1)], await IdsAsync("first"));
+    }
 }
