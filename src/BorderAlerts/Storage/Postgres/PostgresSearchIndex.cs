@@ -49,10 +49,10 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
     }
 
     /// <summary>
-    /// Candidates newest first. With a restriction they are read in windows of ids, newest first, each 4 times wider than
-    /// the last, at most <see cref="Page"/> rows per statement: one statement over the whole archive would collect and
-    /// sort every match of a common term (国 is in half the items) to return the newest 2,001, where the search reads
-    /// about 200. In a window PostgreSQL intersects the GIN matches with the id range and visits only rows in it.
+    /// Candidates newest first. With a restriction they are read in windows of ids, newest first, each wider than the
+    /// last by what the last one's matches suggest, at most <see cref="Page"/> rows per statement: one statement over
+    /// the whole archive would collect and sort every match of a common term (国 is in half the items) to return the
+    /// newest 2,001, where the search reads about 200. In a window PostgreSQL intersects the GIN matches with the id range and visits only rows in it.
     /// </summary>
     public async IAsyncEnumerable<ArchivedItem> CandidatesAsync(SearchExpression? restriction, SearchFilters filters,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -91,12 +91,16 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
                     (last, read, left) = (item.Id, read + 1, left - 1);
                     yield return item;
                 }
-            // A full page: the rest of this window next; otherwise the next, wider window below it.
-            (high, width) = read == page ? (last - 1, width) : (low, width * 4);
+            // A full page: the rest of this window next. Otherwise the window below, as wide as should hold two pages
+            // at the density this one had (at least twice as wide); all the rest at once when this one held none.
+            (high, width) = read == page ? (last - 1, width) : (low, Wider(width, read));
         }
     }
 
     const int FirstWindow = 1024, Page = 250;
+
+    static long Wider(long width, int read) =>
+        read == 0 || width > long.MaxValue / 1000 ? long.MaxValue / 4 : width * Math.Max(2, 2L * Page / read);
 
     static async IAsyncEnumerable<ArchivedItem> ReadAsync(NpgsqlCommand command, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
