@@ -62,20 +62,34 @@ public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
         finally { database.WriteLock.Release(); }
     }
 
-    public async Task<PollCommit> CompleteAsync(PollCompletion completion, CancellationToken cancellationToken)
+    /// <summary>The group in one transaction; a poll whose lease was taken over is left out whole, as on PostgreSQL.</summary>
+    public async Task<IReadOnlyList<PollCommit>> CompleteAsync(IReadOnlyList<PollCompletion> completions, CancellationToken cancellationToken)
     {
         await database.WriteLock.WaitAsync(cancellationToken);
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var commit = completion.Status == PollStatus.Fetched
-                ? await new SqliteItemWriter(connection, completion).WriteAsync(cancellationToken)
-                : new PollCommit([], 0);
-            await SqliteFeedHealthWriter.RecordAsync(connection, completion, commit, cancellationToken);
+            var commits = new List<PollCommit>();
+            foreach (var completion in completions)
+            {
+                if (!await HoldsAsync(connection, completion, cancellationToken)) { commits.Add(PollCommit.Lost); continue; }
+                var commit = completion.Status == PollStatus.Fetched
+                    ? await new SqliteItemWriter(connection, completion).WriteAsync(cancellationToken)
+                    : new PollCommit([], 0);
+                await SqliteFeedHealthWriter.RecordAsync(connection, completion, commit, cancellationToken);
+                commits.Add(commit);
+            }
             await transaction.CommitAsync(cancellationToken);
-            return commit;
+            return commits;
         }
         finally { database.WriteLock.Release(); }
+    }
+
+    static async Task<bool> HoldsAsync(SqliteConnection connection, PollCompletion completion, CancellationToken cancellationToken)
+    {
+        await using var command = Sql.Command(connection, "SELECT 1 FROM feeds WHERE id = $id AND lease_until = $lease",
+            ("$id", completion.FeedId), ("$lease", completion.Lease));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 }
