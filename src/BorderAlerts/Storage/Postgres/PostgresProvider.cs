@@ -36,7 +36,7 @@ public sealed class PostgresProvider : StoreProvider
         quartz.ConfigureScheduler(s => s.InstanceName = SchedulerName);
         quartz.UsePersistentStore(store =>
         {
-            store.UsePostgres(settings.Storage.ConnectionString!);
+            store.UsePostgres(PostgresDatabase.Pooled(settings.Storage.ConnectionString!, "borderalerts-quartz").ConnectionString);
             store.UseClustering();
             store.UseSystemTextJsonSerializer();
             store.ConfigureStore(o => o.StoreJobDataAsStrings = true); // readable rows; our jobs carry no data anyway
