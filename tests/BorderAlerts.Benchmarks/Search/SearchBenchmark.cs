@@ -20,6 +20,9 @@ internal sealed record SearchOptions
 
     /// <summary>Polls storing at once (1: one after another, only the store calls timed).</summary>
     public int Writers { get; init; } = 1;
+
+    /// <summary>Polls per transaction with several writers (the poller's group commit takes up to 64).</summary>
+    public int Group { get; init; } = 16;
 }
 
 /// <summary>
@@ -48,7 +51,7 @@ internal static class SearchBenchmark
         if (!reuse)
         {
             log.WriteLine("ingest (SqlitePollStore.CompleteAsync per poll of 20–50 items, index updated in the same transaction):");
-            ingest = await SearchIngest.RunAsync(database, new SearchCorpus(root, o.Items, o.Days, DateTimeOffset.UtcNow), o.Items, o.Writers, log, cancellationToken);
+            ingest = await SearchIngest.RunAsync(database, new SearchCorpus(root, o.Items, o.Days, DateTimeOffset.UtcNow), o.Items, o.Writers, o.Group, log, cancellationToken);
         }
         var (items, raw) = ingest is { } r ? (r.Items, r.RawBytes) : await SearchIngest.RawTextAsync(database, cancellationToken);
         var sizes = await SearchIngest.SizesAsync(database, o.Db, cancellationToken);
@@ -111,6 +114,7 @@ internal static class SearchBenchmark
                 case "--days": o = o with { Days = (int)Whole(Next(), 1, 36_500) }; break;
                 case "--ingest-only": o = o with { IngestOnly = true }; break;
                 case "--writers": o = o with { Writers = (int)Whole(Next(), 1, 64) }; break;
+                case "--group": o = o with { Group = (int)Whole(Next(), 1, 64) }; break;
                 default: throw new ArgumentException($"unknown option '{a[i]}'");
             }
         }

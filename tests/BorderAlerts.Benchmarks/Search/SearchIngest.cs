@@ -22,7 +22,7 @@ internal sealed record StoreSizes(long File, long Index, long Items, long Other,
 /// </summary>
 internal static class SearchIngest
 {
-    public static async Task<IngestResult> RunAsync(SqliteDatabase database, SearchCorpus corpus, long items, int writers, TextWriter log,
+    public static async Task<IngestResult> RunAsync(SqliteDatabase database, SearchCorpus corpus, long items, int writers, int group, TextWriter log,
         CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
@@ -30,7 +30,7 @@ internal static class SearchIngest
         var feeds = SearchCorpus.FeedIds.Select(id => new FeedDefinition { Id = id, Name = id, Url = FeedUrl(id) }).ToList();
         await store.SyncFeedsAsync(feeds, now, cancellationToken);
         await ExecuteAsync(database, "UPDATE feeds SET lease_until = 1", cancellationToken); // every completion holds its lease
-        if (writers > 1) return await RunConcurrentAsync(database, store, corpus, items, writers, log, cancellationToken);
+        if (writers > 1) return await RunConcurrentAsync(database, store, corpus, items, writers, group, log, cancellationToken);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var timer = new Stopwatch();
@@ -74,11 +74,12 @@ internal static class SearchIngest
 
     /// <summary>
     /// Several polls storing at once, as the poller runs them (Polling:Parallelism): one task generates polls into a
-    /// bounded queue, <paramref name="writers"/> tasks store them. Timed over the whole loop, generation included (it
+    /// bounded queue, <paramref name="writers"/> tasks store them, up to <paramref name="group"/> polls per transaction
+    /// as the poller's group commit does (<c>PollGroup</c>). Timed over the whole loop, generation included (it
     /// competes for the same two cores), until the background merges have caught up.
     /// </summary>
     static async Task<IngestResult> RunConcurrentAsync(SqliteDatabase database, SqlitePollStore store, SearchCorpus corpus, long items, int writers,
-        TextWriter log, CancellationToken cancellationToken)
+        int group, TextWriter log, CancellationToken cancellationToken)
     {
         var feeds = SearchCorpus.FeedIds.Select(id => new FeedDefinition { Id = id, Name = id, Url = FeedUrl(id) }).ToList();
         var queue = System.Threading.Channels.Channel.CreateBounded<PollCompletion>(64);
@@ -103,12 +104,16 @@ internal static class SearchIngest
         }, cancellationToken);
         var consume = Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
         {
-            await foreach (var completion in queue.Reader.ReadAllAsync(cancellationToken))
+            while (await queue.Reader.WaitToReadAsync(cancellationToken))
             {
-                var commit = await store.CompleteAsync(completion, cancellationToken);
-                if (commit.NewItems.Count != completion.Items.Count) throw new InvalidOperationException($"{commit.NewItems.Count} of {completion.Items.Count} items new");
-                Interlocked.Increment(ref polls);
-                var total = Interlocked.Add(ref stored, commit.NewItems.Count);
+                var completions = new List<PollCompletion>();
+                while (completions.Count < group && queue.Reader.TryRead(out var completion)) completions.Add(completion);
+                if (completions.Count == 0) continue;
+                var commits = await store.CompleteAsync(completions, cancellationToken);
+                var added = commits.Sum(c => c.NewItems.Count);
+                if (added != completions.Sum(c => c.Items.Count)) throw new InvalidOperationException($"{added} of {completions.Sum(c => c.Items.Count)} items new");
+                Interlocked.Add(ref polls, completions.Count);
+                var total = Interlocked.Add(ref stored, added);
                 lock (log)
                     if (total >= nextReport)
                     {
@@ -120,7 +125,7 @@ internal static class SearchIngest
         await Task.WhenAll([produce, .. consume]);
         var polled = wall.Elapsed;
         await database.SearchMerger.IdleAsync();
-        log.WriteLine($"  {writers} writers; background merges finished {(wall.Elapsed - polled).TotalSeconds:N1} s after the last poll (counted)");
+        log.WriteLine($"  {writers} writers, up to {group} polls per transaction; background merges finished {(wall.Elapsed - polled).TotalSeconds:N1} s after the last poll (counted)");
         return new IngestResult(stored, rawBytes, wall.Elapsed, wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, polls);
     }
 
