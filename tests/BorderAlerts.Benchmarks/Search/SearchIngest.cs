@@ -29,7 +29,6 @@ internal static class SearchIngest
         var store = new SqlitePollStore(database);
         var feeds = SearchCorpus.FeedIds.Select(id => new FeedDefinition { Id = id, Name = id, Url = FeedUrl(id) }).ToList();
         await store.SyncFeedsAsync(feeds, now, cancellationToken);
-        await ExecuteAsync(database, "UPDATE feeds SET lease_until = 1", cancellationToken); // every completion holds its lease
         if (writers > 1) return await RunConcurrentAsync(database, store, corpus, items, writers, group, log, cancellationToken);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
@@ -44,8 +43,9 @@ internal static class SearchIngest
             rawBytes += batch.Sum(i => (long)Encoding.UTF8.GetByteCount(i.Title) + Encoding.UTF8.GetByteCount(i.Text));
             var completion = new PollCompletion(feed, at, PollStatus.Fetched, at + TimeSpan.FromMinutes(5))
             {
-                HttpStatus = 200, Language = batch[0].Language, Items = candidates, ItemsFound = candidates.Count, Lease = 1,
+                HttpStatus = 200, Language = batch[0].Language, Items = candidates, ItemsFound = candidates.Count, Lease = polls + 1,
             };
+            await ClaimAsync(database, [completion], cancellationToken);
             var before = timer.Elapsed;
             timer.Start();
             var commit = await store.CompleteAsync(completion, cancellationToken);
@@ -85,6 +85,7 @@ internal static class SearchIngest
         var queue = System.Threading.Channels.Channel.CreateBounded<PollCompletion>(64);
         long stored = 0, rawBytes = 0, nextReport = Math.Max(1, items / 10);
         int polls = 0;
+        long leases = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var produce = Task.Run(async () =>
@@ -97,19 +98,30 @@ internal static class SearchIngest
                 Interlocked.Add(ref rawBytes, batch.Sum(i => (long)Encoding.UTF8.GetByteCount(i.Title) + Encoding.UTF8.GetByteCount(i.Text)));
                 await queue.Writer.WriteAsync(new PollCompletion(feed, at, PollStatus.Fetched, at + TimeSpan.FromMinutes(5))
                 {
-                    HttpStatus = 200, Language = batch[0].Language, Items = candidates, ItemsFound = candidates.Count, Lease = 1,
+                    HttpStatus = 200, Language = batch[0].Language, Items = candidates, ItemsFound = candidates.Count, Lease = ++leases,
                 }, cancellationToken);
             }
             queue.Writer.Complete();
         }, cancellationToken);
+        // A feed is claimed by one poll at a time, as the poller's claims do: a writer groups polls of feeds nobody else holds.
+        var claims = feeds.ToDictionary(f => f.Id, _ => new SemaphoreSlim(1, 1));
         var consume = Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
         {
-            while (await queue.Reader.WaitToReadAsync(cancellationToken))
+            PollCompletion? carried = null;
+            while (carried is not null || await queue.Reader.WaitToReadAsync(cancellationToken))
             {
-                var completions = new List<PollCompletion>();
-                while (completions.Count < group && queue.Reader.TryRead(out var completion)) completions.Add(completion);
-                if (completions.Count == 0) continue;
+                if (carried is null && !queue.Reader.TryRead(out carried)) continue;
+                await claims[carried.FeedId].WaitAsync(cancellationToken); // holding nothing else: no deadlock
+                var completions = new List<PollCompletion> { carried };
+                carried = null;
+                while (completions.Count < group && queue.Reader.TryRead(out var next))
+                {
+                    if (!claims[next.FeedId].Wait(0)) { carried = next; break; }
+                    completions.Add(next);
+                }
+                await ClaimAsync(database, completions, cancellationToken);
                 var commits = await store.CompleteAsync(completions, cancellationToken);
+                foreach (var c in completions) claims[c.FeedId].Release();
                 var added = commits.Sum(c => c.NewItems.Count);
                 if (added != completions.Sum(c => c.Items.Count)) throw new InvalidOperationException($"{added} of {completions.Sum(c => c.Items.Count)} items new");
                 Interlocked.Add(ref polls, completions.Count);
@@ -183,6 +195,20 @@ internal static class SearchIngest
         if (process.ExitCode != 0) throw new InvalidOperationException($"sqlite3 (for dbstat): {await process.StandardError.ReadToEndAsync(cancellationToken)}");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t'))
             .Select(f => (f[0], long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+    }
+
+    /// <summary>What the poller's claim does before a poll: the feed's lease, which the store checks and releases.</summary>
+    static async Task ClaimAsync(SqliteDatabase database, IReadOnlyList<PollCompletion> completions, CancellationToken cancellationToken)
+    {
+        await database.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            foreach (var completion in completions)
+                await Sql.Run(connection, "UPDATE feeds SET lease_until = $lease WHERE id = $id", cancellationToken,
+                    ("$lease", completion.Lease), ("$id", completion.FeedId));
+        }
+        finally { database.WriteLock.Release(); }
     }
 
     static async Task ExecuteAsync(SqliteDatabase database, string sql, CancellationToken cancellationToken)
