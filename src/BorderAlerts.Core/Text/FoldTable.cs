@@ -38,6 +38,7 @@ public static partial class FoldTable
             Expanding[c] = expands;
         }
         FindSingleClusters();
+        FindInlineForms();
     }
 
     /// <summary>NFKC of the character alone; null where .NET refuses to normalise it.</summary>

@@ -49,8 +49,7 @@ public sealed class NfkcMap
         int length = source.Length;
         foreach (var c in source)
         {
-            if (c < 0x80) { if (c == '\r') return -1; continue; }
-            if (!FoldTable.IsSingleCluster(c)) return -1;
+            if (!FoldTable.IsSingleClusterChar(c)) return -1;
             if (FoldTable.NfkcChanges(c)) length += FoldTable.NfkcForm(c).Length - 1;
         }
         return length;

@@ -1,3 +1,5 @@
+using BorderAlerts.Core.Text;
+
 namespace BorderAlerts.Core.Rules.Matching;
 
 public sealed partial class Automaton
@@ -43,6 +45,7 @@ public sealed partial class Automaton
         var renumbered = Renumber(states, parent, label);
         for (int i = 0; i < outputs.Count; i++) outputs[i] = (renumbered[outputs[i].State], outputs[i].Pattern);
         int classes = BuildClasses(states, label);
+        BuildEntries();
         BuildChildLists(states, parent, label, classes, denseBudget);
         BuildOutputs(states, outputs);
         BuildLinksAndRows(states, classes, parent, label, asciiBudget);
@@ -90,10 +93,26 @@ public sealed partial class Automaton
         for (int c = 0; c < 65536; c++)
         {
             if (!used[c]) continue;
+            if (next == Special) throw new InvalidOperationException("too many distinct characters for one automaton");
             _class[c] = (ushort)next++;
             if (c < 0x80) _asciiWidth = next;
         }
         return next;
+    }
+
+    /// <summary>What the scan reads for each text character: its class, or which special path folds it (see Scan).</summary>
+    void BuildEntries()
+    {
+        for (int c = 0; c < 65536; c++)
+        {
+            var ch = (char)c;
+            char folded = FoldTable.Entry(ch);
+            _entry[c] = (ushort)(FoldTable.Expands(ch) ? (FoldTable.InlineForm(ch) is null ? ExpandEntry : InlineEntry)
+                : !FoldTable.IsSingleClusterChar(ch) ? ClusterEntry
+                : folded == FoldTable.Space ? SpaceEntry
+                : folded is FoldTable.Drop or FoldTable.Marked || HangulInitials.FoldWordInitial(folded) != folded ? LookBackEntry
+                : _class[folded]);
+        }
     }
 
     /// <summary>Children laid out per parent (CSR); a state with one child keeps it inline.</summary>
