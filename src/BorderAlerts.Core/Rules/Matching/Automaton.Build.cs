@@ -46,6 +46,7 @@ public sealed partial class Automaton
         for (int i = 0; i < outputs.Count; i++) outputs[i] = (renumbered[outputs[i].State], outputs[i].Pattern);
         int classes = BuildClasses(states, label);
         BuildEntries();
+        _spaceClass = _class[FoldTable.Space];
         BuildChildLists(states, parent, label, classes, denseBudget);
         BuildOutputs(states, outputs);
         BuildLinksAndRows(states, classes, parent, label, asciiBudget);

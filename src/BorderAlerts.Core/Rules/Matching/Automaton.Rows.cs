@@ -45,7 +45,22 @@ public sealed partial class Automaton
             if (_states[state].Count == Dense) FillRow(state, classes);
             if (state < _asciiRows) FillAsciiRow(state, fail);
         }
+        MarkReporting();
     }
+
+    /// <summary>
+    /// Sets the sign bit of every transition target that reports hits, so the scan learns it from the value it has
+    /// just loaded instead of from a second table. Fail links stay plain.
+    /// </summary>
+    void MarkReporting()
+    {
+        foreach (var table in new[] { _ascii, _rows, _childTarget })
+            for (int k = 0; k < table.Length; k++) table[k] = Flagged(table[k]);
+        for (int state = 0; state < _states.Length; state++)
+            if (_states[state].Count == 1) _states[state].Next = Flagged(_states[state].Next);
+    }
+
+    int Flagged(int state) => _report[state] != 0 ? state | Reports : state;
 
     bool HasOutput(int state) => _outputStart[state + 1] > _outputStart[state];
 

@@ -27,33 +27,57 @@ public sealed partial class Automaton
     /// </summary>
     public bool Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool stopAtExpanding = false) where TSink : IHitSink, allows ref struct
     {
-        var entries = _entry;
-        var ascii = _ascii;
-        var report = _report;
-        int width = _asciiWidth, asciiRows = _asciiRows, spaceClass = _class[FoldTable.Space];
         int state = 0;
         bool expanded = false, clustered = false;
         for (int i = 0; i < text.Length; i++)
+        {
+            i = Run(text, i, ref state);
+            if (i == text.Length) break;
+            if (state < 0)
+            {
+                state &= ~Reports;
+                ReportAll(_report[state], text, i, 1, stopAtExpanding, ref sink);
+                continue;
+            }
+            int cls = SpecialClass(text, i, _entry[text[i]], stopAtExpanding, ref expanded, ref clustered);
+            if (cls == Skip) continue;
+            if (cls == Stop) return false;
+            if (cls == InlineEntry) { state = ScanInline(text, i, state, ref sink); continue; }
+            int next = cls == 0 ? 0 : Next(state, cls);
+            state = next & ~Reports;
+            if (next < 0) ReportAll(_report[state], text, i, 1, stopAtExpanding, ref sink);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Steps from <paramref name="i"/> until a state with hits (returned flagged, at the character that reached it), a
+    /// special character (state unchanged, at that character) or the end. No calls, so the loop keeps its state in a
+    /// register instead of spilling it on every character.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    int Run(ReadOnlySpan<char> text, int i, ref int state)
+    {
+        var entries = _entry;
+        var ascii = _ascii;
+        int width = _asciiWidth, asciiRows = _asciiRows, spaceClass = _spaceClass;
+        int current = state;
+        for (; i < text.Length; i++)
         {
             int cls = entries[text[i]];
             if (cls >= Special)
             {
                 // Most separators follow a plain character, so they emit a space without looking further back.
-                if (cls == SpaceEntry && i > 0 && entries[text[i - 1]] < Special) cls = spaceClass;
-                else
-                {
-                    cls = SpecialClass(text, i, cls, stopAtExpanding, ref expanded, ref clustered);
-                    if (cls == Skip) continue;
-                    if (cls == Stop) return false;
-                    if (cls == InlineEntry) { state = ScanInline(text, i, state, ref sink); continue; }
-                }
+                if (cls != SpaceEntry || i == 0 || entries[text[i - 1]] >= Special) break;
+                cls = spaceClass;
             }
-            if (cls == 0) { state = 0; continue; }
-            state = cls < width && state < asciiRows ? ascii[state * width + cls] : Next(state, cls);
-            int found = report[state];
-            if (found != 0) ReportAll(found, text, i, 1, stopAtExpanding, ref sink);
+            if (cls == 0) { current = 0; continue; }
+            int next = cls < width && current < asciiRows ? ascii[current * width + cls] : Next(current, cls);
+            if (next < 0) { current = next; break; }
+            current = next;
         }
-        return true;
+        state = current;
+        return i;
     }
 
     /// <summary>
@@ -100,9 +124,9 @@ public sealed partial class Automaton
         for (int k = 0; k < form.Length; k++)
         {
             int cls = _class[form[k]];
-            state = cls == 0 ? 0 : Next(state, cls);
-            int found = _report[state];
-            if (found != 0) ReportAll(found, text, i, k + 1, inline: true, ref sink);
+            int next = cls == 0 ? 0 : Next(state, cls);
+            state = next & ~Reports;
+            if (next < 0) ReportAll(_report[state], text, i, k + 1, inline: true, ref sink);
         }
         return state;
     }

@@ -16,6 +16,8 @@ public sealed partial class Automaton
 {
     public const int MaxPatternLength = 200;
     const ushort Dense = ushort.MaxValue;
+    /// <summary>Set on a transition target that has hits to report (see MarkReporting).</summary>
+    const int Reports = int.MinValue;
 
     /// <summary>
     /// One trie state, 12 bytes. <c>Next</c> is the only child (Count 1), the start of the child list (Count 2+), or
@@ -38,6 +40,7 @@ public sealed partial class Automaton
     int[] _rows = [];          // complete rows, one entry per class
     int[] _ascii = [];         // ASCII rows: state s at s * _asciiWidth, for the states below _asciiRows
     int _asciiWidth, _asciiStates, _asciiRows;
+    int _spaceClass;
     int[] _report = [];        // the state itself if it has output, else the nearest one on the fail chain, or 0
     int[] _outputStart = [];   // outputs of state s: _outputs[_outputStart[s] .. _outputStart[s + 1]]
     Output[] _outputs = [];
@@ -51,7 +54,10 @@ public sealed partial class Automaton
         void OnHit(int patternId, int start, int end);
     }
 
-    /// <summary>One step: a complete row (the root's, often) is read inline, other states walk their fail chain.</summary>
+    /// <summary>
+    /// One step: a complete row (the root's, often) is read inline, other states walk their fail chain. The result
+    /// carries <see cref="Reports"/> if the state has hits.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     int Next(int state, int cls)
     {
@@ -59,8 +65,7 @@ public sealed partial class Automaton
         return s.Count == Dense ? _rows[s.Next + cls] : Step(state, cls);
     }
 
-    /// <summary>The goto function with fail links followed; ends at the latest at the root, whose row is complete.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <summary>The goto function with fail links followed; ends at the latest at the root, whose row is complete. Flagged as Next.</summary>
     int Step(int state, int cls)
     {
         var states = _states;
@@ -85,13 +90,16 @@ public sealed partial class Automaton
     int Find(int start, int count, int cls)
     {
         var classes = _childClass;
-        if (count > 16)
-        {
-            int k = classes.AsSpan(start, count).IndexOf((ushort)cls);
-            return k < 0 ? -1 : start + k;
-        }
+        if (count > 16) return FindMany(start, count, cls);
         for (int k = start; k < start + count; k++)
             if (classes[k] == cls) return k;
         return -1;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    int FindMany(int start, int count, int cls)
+    {
+        int k = _childClass.AsSpan(start, count).IndexOf((ushort)cls);
+        return k < 0 ? -1 : start + k;
     }
 }
