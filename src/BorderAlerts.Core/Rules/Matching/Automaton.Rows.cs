@@ -29,8 +29,9 @@ public sealed partial class Automaton
     {
         _dictionary = new int[states];
         _report = new int[states];
-        _asciiRows = Math.Min(_asciiStates, asciiBudget / _asciiWidth);
-        _ascii = new int[_asciiRows * _asciiWidth];
+        _asciiShift = System.Numerics.BitOperations.Log2(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)_asciiWidth));
+        _asciiRows = Math.Min(_asciiStates, asciiBudget >> _asciiShift);
+        _ascii = new int[_asciiRows << _asciiShift];
         for (int state = 0; state < states; state++)
         {
             int fail = 0;
@@ -88,8 +89,8 @@ public sealed partial class Automaton
     /// <summary>The fail state's ASCII row (it is shallower, so it has one) with this state's ASCII children over it.</summary>
     void FillAsciiRow(int state, int fail)
     {
-        var row = _ascii.AsSpan(state * _asciiWidth, _asciiWidth);
-        if (state > 0) _ascii.AsSpan(fail * _asciiWidth, _asciiWidth).CopyTo(row);
+        var row = _ascii.AsSpan(state << _asciiShift, _asciiWidth);
+        if (state > 0) _ascii.AsSpan(fail << _asciiShift, _asciiWidth).CopyTo(row);
         for (int k = _childStart[state]; k < _childStart[state + 1]; k++)
             if (_childClass[k] < _asciiWidth) row[_childClass[k]] = _childTarget[k];
     }

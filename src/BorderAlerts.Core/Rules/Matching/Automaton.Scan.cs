@@ -60,7 +60,7 @@ public sealed partial class Automaton
     {
         var entries = _entry;
         var ascii = _ascii;
-        int width = _asciiWidth, asciiRows = _asciiRows, spaceClass = _spaceClass;
+        int width = _asciiWidth, shift = _asciiShift, asciiRows = _asciiRows, spaceClass = _spaceClass;
         int current = state;
         for (; i < text.Length; i++)
         {
@@ -72,7 +72,7 @@ public sealed partial class Automaton
                 cls = spaceClass;
             }
             if (cls == 0) { current = 0; continue; }
-            int next = cls < width && current < asciiRows ? ascii[current * width + cls] : Next(current, cls);
+            int next = cls < width && current < asciiRows ? ascii[(current << shift) + cls] : Next(current, cls);
             if (next < 0) { current = next; break; }
             current = next;
         }
