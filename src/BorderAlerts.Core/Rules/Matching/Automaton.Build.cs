@@ -18,17 +18,19 @@ public sealed partial class Automaton
     {
         Patterns = patterns;
         var order = Enumerable.Range(0, patterns.Count).ToArray();
-        Array.Sort(order, (a, b) => string.CompareOrdinal(patterns[a].Text, patterns[b].Text));
-        int capacity = patterns.Sum(p => p.Text.Length) + 1;
+        var texts = new string[patterns.Count];
+        int capacity = 1;
+        for (int i = 0; i < texts.Length; i++) capacity += (texts[i] = patterns[i].Text).Length;
+        Array.Sort(texts, order, StringComparer.Ordinal); // sorting the texts themselves saves two lookups per comparison
         var parent = new int[capacity];
         var label = new char[capacity];
         var path = new int[MaxPatternLength + 1];
         var outputs = new List<(int State, int Pattern)>(patterns.Count);
         int states = 1;
         string previous = "";
-        foreach (var index in order)
+        for (int k = 0; k < order.Length; k++)
         {
-            var text = patterns[index].Text;
+            var (text, index) = (texts[k], order[k]);
             int shared = 0;
             while (shared < text.Length && shared < previous.Length && text[shared] == previous[shared]) shared++;
             for (int depth = shared; depth < text.Length; depth++)

@@ -23,6 +23,7 @@ public sealed partial class RuleMatcher
         Rules = b.Rules.ToArray();
         (_patternLeafStart, _patternLeaves) = Flatten(b.Patterns.Count, b.LeafPatterns.SelectMany((patterns, leaf) => patterns.Select(p => (p, leaf))));
         _leafRule = b.LeafRule.ToArray();
+        PatternLeafRefs = Array.ConvertAll(_patternLeaves, leaf => new LeafRef(leaf, _leafRule[leaf], LeafFields[leaf]));
         _positiveLeaf = new bool[LeafFields.Length];
         foreach (var rule in Rules) foreach (var leaf in rule.PositiveLeaves) _positiveLeaf[leaf] = true;
         _alwaysEvaluate = b.AlwaysEvaluate.ToArray();

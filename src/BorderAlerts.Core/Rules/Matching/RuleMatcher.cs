@@ -28,8 +28,8 @@ public sealed partial class RuleMatcher
     public IEnumerable<RuleDefinition> Definitions => Rules.Select(r => r.Definition);
 
     internal int[] PatternLeafStart => _patternLeafStart;
-    internal int[] PatternLeaves => _patternLeaves;
-    internal int[] LeafRule => _leafRule;
+    /// <summary>Parallel to the pattern leaves: what a hit needs of each leaf, side by side, so it costs one cache line rather than three.</summary>
+    internal LeafRef[] PatternLeafRefs { get; }
 
     internal ReadOnlySpan<int> LeavesOf(int pattern) => _patternLeaves.AsSpan(_patternLeafStart[pattern], _patternLeafStart[pattern + 1] - _patternLeafStart[pattern]);
 
