@@ -37,8 +37,8 @@ public sealed partial class RuleMatcher
     {
         if (Rules.Length == 0) return None;
         var state = ScanState.For(this);
-        // A field with a character that NFKC expands (rare) stops the scan: the item is then scanned again from a clean
-        // state with that field normalised in full, so no separate pass looks for such characters first.
+        // A field with a character that NFKC expands other than into plain characters (rare) stops the scan: the item is
+        // then scanned again from a clean state with that field normalised in full, so no separate pass looks for them.
         bool titleInFull = false, textInFull = false;
         while (!Scan(input.Title, Fields.Title, state, ref titleInFull) || !Scan(input.Text, Fields.Text, state, ref textInFull))
             state.Restart();
