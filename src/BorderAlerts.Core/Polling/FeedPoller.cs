@@ -11,13 +11,14 @@ namespace BorderAlerts.Core.Polling;
 
 /// <summary>
 /// The one class that knows the order of the stages for a feed: fetch, decode and parse, identify, match rules,
-/// store (items, their alerts and the alerts' deliveries in one transaction: the outbox).
+/// store (items, their alerts and the alerts' deliveries in one transaction, the outbox, shared with the pass's other polls).
 /// Every outcome, good or bad, ends on the feed's health record; nothing is thrown for an expected failure. A rule an
 /// admin muted matches nothing until the mute ends, so it neither alerts nor takes a card from another rule.
 /// </summary>
-public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, IRuleSource rules, TimeProvider clock, Backoff backoff, IMutes? mutes = null)
+public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProvider clock, Backoff backoff, IMutes? mutes = null)
 {
-    public async Task<PollReport> PollAsync(FeedDefinition feed, FeedState state, CancellationToken cancellationToken)
+    /// <param name="group">The pass's group commit, which records the outcome together with its neighbours'.</param>
+    public async Task<PollReport> PollAsync(FeedDefinition feed, FeedState state, PollGroup group, CancellationToken cancellationToken)
     {
         PollCompletion completion;
         try
@@ -38,7 +39,7 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IPollStore store, IRuleSour
             completion = Failure(feed, state, clock.GetUtcNow(), $"Internal: {e.GetType().Name}: {e.Message}", null, null);
         }
         // The fetch may be cancelled by shutdown; the write that records it must not be, or its lease would be lost.
-        var commit = await store.CompleteAsync(completion with { Lease = state.Lease }, CancellationToken.None);
+        var commit = await group.CompleteAsync(completion with { Lease = state.Lease });
         return new PollReport(feed.Id, completion.Status, completion.ItemsFound ?? 0, commit.NewItems.Count,
             completion.Error, completion.NextPollAt, commit.NewItems) { Alerts = commit.Alerts };
     }

@@ -13,6 +13,10 @@ public sealed class PollRunnerOptions
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>Longest a scheduled pass keeps claiming before it yields to the next trigger.</summary>
     public TimeSpan PassBudget { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Polls recorded in one transaction at most (group commit): a full claim's worth.</summary>
+    public int GroupSize { get; set; } = 64;
+    /// <summary>Longest a finished poll waits for others to share its transaction.</summary>
+    public TimeSpan GroupDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 }
 
 /// <summary>
@@ -38,13 +42,14 @@ public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPolle
         var reports = new List<PollReport>();
         var started = clock.GetUtcNow();
         var remaining = named?.ToHashSet();
+        var group = new PollGroup(store, clock, options);
         while (!stopping.IsCancellationRequested)
         {
             // Claim no more than can start at once, so a claim's lease runs while its feed is actually being polled.
             var batch = Math.Min(options.ClaimBatch, options.Parallelism * 2);
             var claimed = await store.ClaimAsync(new ClaimRequest(clock.GetUtcNow(), options.Lease, batch, remaining), stopping);
             if (claimed.Count == 0) break;
-            await PollAllAsync(claimed, feeds, reports, keepItems);
+            await PollAllAsync(claimed, feeds, group, reports, keepItems);
             remaining?.ExceptWith(claimed.Select(c => c.FeedId));
             if (remaining is { Count: 0 } || remaining is null && clock.GetUtcNow() - started > options.PassBudget) break;
             // A claim that was not full took everything then due: feeds falling due meanwhile wait for the next tick, which
@@ -65,15 +70,17 @@ public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPolle
         return feeds.ToDictionary(f => f.Id);
     }
 
-    async Task PollAllAsync(IReadOnlyList<FeedState> claimed, Dictionary<string, FeedDefinition> feeds, List<PollReport> reports, bool keepItems)
+    async Task PollAllAsync(IReadOnlyList<FeedState> claimed, Dictionary<string, FeedDefinition> feeds, PollGroup group,
+        List<PollReport> reports, bool keepItems)
     {
         // Claimed feeds are polled to the end even during shutdown; each fetch is bounded by its own timeout.
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, async (state, _) =>
+        await Task.WhenAll(claimed.Select(async state =>
         {
             if (!feeds.TryGetValue(state.FeedId, out var feed)) return;
+            await group.StartAsync();
             try
             {
-                var report = await poller.PollAsync(feed, state, CancellationToken.None);
+                var report = await poller.PollAsync(feed, state, group, CancellationToken.None);
                 lock (reports) reports.Add(keepItems ? report : report.Slim());
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -81,6 +88,6 @@ public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPolle
                 // The store could not record this poll (disk full, database busy): the lease expires and the feed is polled again.
                 lock (reports) reports.Add(new PollReport(feed.Id, PollStatus.Failed, 0, 0, $"Store: {e.Message}", state.NextPollAt, []));
             }
-        });
+        }));
     }
 }

@@ -78,18 +78,19 @@ public static class SearchTokens
         int wordStart = -1, previousCjk = -1;
         for (int at = 0; at < folded.Length;)
         {
-            var rune = Rune.GetRuneAt(folded, at);
+            // A lone surrogate decodes as U+FFFD (a separator), one unit long, as EnumerateRunes did.
+            Rune.DecodeFromUtf16(folded.AsSpan(at), out var rune, out var length);
             var kind = Classify(rune);
             if (kind != Kind.Word && wordStart >= 0) { sink(wordStart, at - wordStart, TokenKind.Word); wordStart = -1; }
             if (kind != Kind.Cjk) previousCjk = -1;
             if (kind == Kind.Word && wordStart < 0) wordStart = at;
             else if (kind == Kind.Cjk)
             {
-                sink(at, rune.Utf16SequenceLength, TokenKind.Unigram);
-                if (previousCjk >= 0) sink(previousCjk, at + rune.Utf16SequenceLength - previousCjk, TokenKind.Bigram);
+                sink(at, length, TokenKind.Unigram);
+                if (previousCjk >= 0) sink(previousCjk, at + length - previousCjk, TokenKind.Bigram);
                 previousCjk = at;
             }
-            at += rune.Utf16SequenceLength;
+            at += length;
         }
         if (wordStart >= 0) sink(wordStart, folded.Length - wordStart, TokenKind.Word);
     }

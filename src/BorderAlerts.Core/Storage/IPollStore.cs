@@ -11,8 +11,19 @@ public interface IPollStore
     /// <summary>Leases feeds so that no other poller takes them until the lease ends.</summary>
     Task<IReadOnlyList<FeedState>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Stores new items, sightings, evidence and health in one transaction, and ends the lease.</summary>
-    Task<PollCommit> CompleteAsync(PollCompletion completion, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores several polls' new items, sightings, evidence and health in one transaction and ends their leases (group
+    /// commit). A poll whose lease another poller has taken since is left out: its commit is <see cref="PollCommit.Lost"/>.
+    /// Returns one commit per completion, in order; if any poll cannot be stored, none is.
+    /// </summary>
+    Task<IReadOnlyList<PollCommit>> CompleteAsync(IReadOnlyList<PollCompletion> completions, CancellationToken cancellationToken);
+}
+
+public static class PollStoreExtensions
+{
+    /// <summary>One poll in a transaction of its own.</summary>
+    public static async Task<PollCommit> CompleteAsync(this IPollStore store, PollCompletion completion, CancellationToken cancellationToken) =>
+        (await store.CompleteAsync([completion], cancellationToken))[0];
 }
 
 /// <summary>Read side of feed health.</summary>

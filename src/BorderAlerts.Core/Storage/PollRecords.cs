@@ -43,6 +43,10 @@ public sealed record AlertRecord(long Id, StoredItem Item, RuleMatch Match);
 public sealed record PollCommit(IReadOnlyList<StoredItem> NewItems, int Seen)
 {
     public IReadOnlyList<AlertRecord> Alerts { get; init; } = [];
+    /// <summary>Nothing was recorded: another poller holds the feed now (this poll overran its lease).</summary>
+    public bool LeaseLost { get; init; }
+
+    public static PollCommit Lost => new([], 0) { LeaseLost = true };
 }
 
 /// <summary>A source's health as shown by `feeds list` and used for admin notices.</summary>

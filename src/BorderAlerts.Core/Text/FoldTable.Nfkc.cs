@@ -9,9 +9,10 @@ namespace BorderAlerts.Core.Text;
 /// </summary>
 public static partial class FoldTable
 {
-    const byte Single = 1, Changes = 2;
+    const byte Single = 1, Changes = 2, Inline = 4;
     static readonly byte[] NfkcInfo = new byte[65536];
     static readonly Dictionary<char, string> NfkcForms = [];
+    static readonly Dictionary<char, string> InlineForms = [];
 
     /// <summary>
     /// True if the character is a grapheme cluster by itself beside any other such character: not a surrogate, CR,
@@ -24,6 +25,17 @@ public static partial class FoldTable
     internal static bool NfkcChanges(char c) => (NfkcInfo[c] & Changes) != 0;
 
     internal static string NfkcForm(char c) => NfkcForms[c];
+
+    /// <summary>
+    /// The folded NFKC form of a character that expands into a few plain characters (… → "...", ™ → "tm", ﬁ → "fi"),
+    /// or null. Plain: each a cluster of its own, composing with nothing, folding to neither a space, an invisible
+    /// character nor a Hangul syllable. In text whose every character is a cluster of its own, such a character can be
+    /// scanned as its form in place, exactly as if the text had been normalised first.
+    /// </summary>
+    internal static string? InlineForm(char c) => (NfkcInfo[c] & Inline) != 0 ? InlineForms[c] : null;
+
+    /// <summary>A grapheme cluster by itself, as <see cref="NfkcMap"/> decides it (of ASCII, only CR joins its neighbour).</summary>
+    internal static bool IsSingleClusterChar(char c) => c < 0x80 ? c != '\r' : IsSingleCluster(c);
 
     static void RecordNfkc(char ch, string? nfkc)
     {
@@ -48,6 +60,19 @@ public static partial class FoldTable
             NfkcInfo[c] |= Single;
         }
     }
+
+    static void FindInlineForms()
+    {
+        foreach (var (ch, nfkc) in NfkcForms)
+        {
+            if (nfkc.Length < 2 || !Expanding[ch] || !IsSingleClusterChar(ch) || !nfkc.All(IsPlain)) continue;
+            InlineForms[ch] = string.Concat(nfkc.Select(Fold));
+            NfkcInfo[ch] |= Inline;
+        }
+    }
+
+    static bool IsPlain(char c) => IsSingleClusterChar(c) && !Expanding[c] && Fold(c) is var folded
+        && folded is not (Space or Drop or Marked) && !HangulInitials.IsSyllable(folded);
 
     static bool Joins(Span<char> pair, char first, char second)
     {

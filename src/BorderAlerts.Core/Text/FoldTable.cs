@@ -8,8 +8,8 @@ namespace BorderAlerts.Core.Text;
 /// Per-character folding for matching, built once: NFKC (single-character results), case folding, Latin diacritics
 /// removed, traditional → simplified Chinese, dashes and separators → space. One table lookup per character keeps the
 /// matcher allocation-free; characters whose NFKC form is longer than one character (or composes with the one before)
-/// are flagged so the rare text that holds one is normalised in full first. In the table they read as
-/// <see cref="Marked"/>, so the matcher notices them with the same comparison that notices invisible characters.
+/// are flagged: the matcher scans a plain expansion (… → "...", <see cref="InlineForm"/>) in place, and normalises the
+/// rare text that holds any other in full first. In the table they read as <see cref="Marked"/>.
 /// </summary>
 public static partial class FoldTable
 {
@@ -38,6 +38,7 @@ public static partial class FoldTable
             Expanding[c] = expands;
         }
         FindSingleClusters();
+        FindInlineForms();
     }
 
     /// <summary>NFKC of the character alone; null where .NET refuses to normalise it.</summary>

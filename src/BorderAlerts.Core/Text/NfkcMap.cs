@@ -4,7 +4,8 @@ using System.Text;
 namespace BorderAlerts.Core.Text;
 
 /// <summary>
-/// NFKC for the rare text that needs it in full (ligatures, ㈜, …, decomposed accents or Hangul), one grapheme cluster
+/// NFKC for the rare text that needs it in full (㈜, ﷺ, decomposed accents or Hangul, an expansion beside CR LF or an
+/// emoji; the matcher scans plain expansions such as … and ™ in place), one grapheme cluster
 /// at a time, remembering where each output character came from so match positions still point into the original.
 /// Text whose every character is a cluster of its own takes each character's NFKC form from <see cref="FoldTable"/>;
 /// the rest goes through ICU. A map can be refilled, so a matcher reuses one per thread and allocates nothing.
@@ -49,8 +50,7 @@ public sealed class NfkcMap
         int length = source.Length;
         foreach (var c in source)
         {
-            if (c < 0x80) { if (c == '\r') return -1; continue; }
-            if (!FoldTable.IsSingleCluster(c)) return -1;
+            if (!FoldTable.IsSingleClusterChar(c)) return -1;
             if (FoldTable.NfkcChanges(c)) length += FoldTable.NfkcForm(c).Length - 1;
         }
         return length;

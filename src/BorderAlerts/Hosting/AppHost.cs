@@ -35,6 +35,7 @@ public static class AppHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(90));
         builder.Services.AddHostedService<PollLoop>();
         builder.Services.AddHostedService<DeliveryLoop>();
+        builder.Services.AddSingleton<DeliveryWakeup>();
         builder.Services.AddQuartz(q =>
         {
             StoreProvider.For(Settings(builder.Configuration).Storage).UseJobStore(q, Settings(builder.Configuration));

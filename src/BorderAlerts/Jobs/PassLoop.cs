@@ -10,7 +10,12 @@ namespace BorderAlerts.Jobs;
 /// </summary>
 public abstract class PassLoop(TimeSpan tick, TimeProvider clock, ILogger log) : BackgroundService
 {
+    protected TimeProvider Clock => clock;
+
     protected abstract Task RunPassAsync(CancellationToken stopping);
+
+    /// <summary>Waits for the next pass: <paramref name="wait"/> (the rest of the tick) unless a loop knows better.</summary>
+    protected virtual Task RestAsync(TimeSpan wait, CancellationToken stopping) => Task.Delay(wait, clock, stopping);
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
@@ -22,7 +27,7 @@ public abstract class PassLoop(TimeSpan tick, TimeProvider clock, ILogger log) :
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { return; }
             catch (Exception e) { log.LogError(e, "{Pass} pass failed; trying again next tick", GetType().Name); }
             var wait = tick * (0.8 + 0.4 * Random.Shared.NextDouble()) - (clock.GetUtcNow() - started);
-            try { if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, stopping); }
+            try { await RestAsync(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, stopping); }
             catch (OperationCanceledException) { return; }
         }
     }

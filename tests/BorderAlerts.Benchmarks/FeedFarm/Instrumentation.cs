@@ -125,15 +125,15 @@ public sealed class TimedPollStore(IPollStore inner, FarmMetrics metrics) : IPol
         finally { metrics.Store.Exit(); }
     }
 
-    public async Task<PollCommit> CompleteAsync(PollCompletion completion, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PollCommit>> CompleteAsync(IReadOnlyList<PollCompletion> completions, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         metrics.Store.Enter();
         try
         {
-            var commit = await inner.CompleteAsync(completion, cancellationToken);
-            metrics.Completed(completion, commit, started, Stopwatch.GetTimestamp() - started);
-            return commit;
+            var commits = await inner.CompleteAsync(completions, cancellationToken);
+            for (int i = 0; i < completions.Count; i++) metrics.Completed(completions[i], commits[i], started, Stopwatch.GetTimestamp() - started);
+            return commits;
         }
         finally { metrics.Store.Exit(); }
     }

@@ -30,6 +30,9 @@ internal sealed record SearchOptions
 
     /// <summary>Polls storing at once (1: one after another, only the store calls timed).</summary>
     public int Writers { get; init; } = 1;
+
+    /// <summary>Polls per transaction with several writers (the poller's group commit takes up to 64).</summary>
+    public int Group { get; init; } = 16;
 }
 
 /// <summary>
@@ -54,7 +57,7 @@ internal static class SearchBenchmark
         if (!archive.Reused)
         {
             log.WriteLine($"ingest ({archive.WritePath} per poll of 20–50 items, index updated in the same transaction):");
-            ingest = await SearchIngest.RunAsync(archive, new SearchCorpus(root, o.Items, o.Days, DateTimeOffset.UtcNow), o.Items, o.Writers, log, cancellationToken);
+            ingest = await SearchIngest.RunAsync(archive, new SearchCorpus(root, o.Items, o.Days, DateTimeOffset.UtcNow), o.Items, o.Writers, o.Group, log, cancellationToken);
         }
         var (items, raw) = ingest is { } r ? (r.Items, r.RawBytes) : await archive.RawTextAsync(cancellationToken);
         SearchReport.Storage(log, items, raw, await archive.SizesAsync(cancellationToken), ingest);
@@ -103,6 +106,7 @@ internal static class SearchBenchmark
                 case "--ingest-only": o = o with { IngestOnly = true }; break;
                 case "--bulk": o = o with { Bulk = true }; break;
                 case "--writers": o = o with { Writers = (int)Whole(Next(), 1, 64) }; break;
+                case "--group": o = o with { Group = (int)Whole(Next(), 1, 64) }; break;
                 default: throw new ArgumentException($"unknown option '{a[i]}'");
             }
         }

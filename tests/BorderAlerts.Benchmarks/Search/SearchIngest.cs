@@ -17,15 +17,14 @@ internal sealed record IngestResult(long Items, long RawBytes, TimeSpan StoreTim
 /// </summary>
 internal static class SearchIngest
 {
-    public static async Task<IngestResult> RunAsync(ISearchBenchStore archive, SearchCorpus corpus, long items, int writers, TextWriter log,
+    public static async Task<IngestResult> RunAsync(ISearchBenchStore archive, SearchCorpus corpus, long items, int writers, int group, TextWriter log,
         CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
         var store = archive.PollStore;
         var feeds = SearchCorpus.FeedIds.Select(id => new FeedDefinition { Id = id, Name = id, Url = FeedUrl(id) }).ToList();
         await store.SyncFeedsAsync(feeds, now, cancellationToken);
-        await archive.ExecuteAsync("UPDATE feeds SET lease_until = 1", cancellationToken); // every completion holds its lease
-        if (writers > 1) return await RunConcurrentAsync(archive, store, corpus, items, writers, log, cancellationToken);
+        if (writers > 1) return await RunConcurrentAsync(archive, store, corpus, items, writers, group, log, cancellationToken);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var timer = new Stopwatch();
@@ -39,8 +38,9 @@ internal static class SearchIngest
             rawBytes += batch.Sum(i => (long)Encoding.UTF8.GetByteCount(i.Title) + Encoding.UTF8.GetByteCount(i.Text));
             var completion = new PollCompletion(feed, at, PollStatus.Fetched, at + TimeSpan.FromMinutes(5))
             {
-                HttpStatus = 200, Language = batch[0].Language, Items = candidates, ItemsFound = candidates.Count, Lease = 1,
+                HttpStatus = 200, Language = batch[0].Language, Items = candidates, ItemsFound = candidates.Count, Lease = polls + 1,
             };
+            await ClaimAsync(archive, [completion], cancellationToken);
             var before = timer.Elapsed;
             timer.Start();
             var commit = await store.CompleteAsync(completion, cancellationToken);
@@ -69,16 +69,18 @@ internal static class SearchIngest
 
     /// <summary>
     /// Several polls storing at once, as the poller runs them (Polling:Parallelism): one task generates polls into a
-    /// bounded queue, <paramref name="writers"/> tasks store them. Timed over the whole loop, generation included (it
+    /// bounded queue, <paramref name="writers"/> tasks store them, up to <paramref name="group"/> polls per transaction
+    /// as the poller's group commit does (<c>PollGroup</c>). Timed over the whole loop, generation included (it
     /// competes for the same two cores), until the background merges have caught up.
     /// </summary>
     static async Task<IngestResult> RunConcurrentAsync(ISearchBenchStore archive, IPollStore store, SearchCorpus corpus, long items, int writers,
-        TextWriter log, CancellationToken cancellationToken)
+        int group, TextWriter log, CancellationToken cancellationToken)
     {
         var feeds = SearchCorpus.FeedIds.Select(id => new FeedDefinition { Id = id, Name = id, Url = FeedUrl(id) }).ToList();
         var queue = System.Threading.Channels.Channel.CreateBounded<PollCompletion>(64);
         long stored = 0, rawBytes = 0, nextReport = Math.Max(1, items / 10);
         int polls = 0;
+        long leases = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var produce = Task.Run(async () =>
@@ -91,19 +93,34 @@ internal static class SearchIngest
                 Interlocked.Add(ref rawBytes, batch.Sum(i => (long)Encoding.UTF8.GetByteCount(i.Title) + Encoding.UTF8.GetByteCount(i.Text)));
                 await queue.Writer.WriteAsync(new PollCompletion(feed, at, PollStatus.Fetched, at + TimeSpan.FromMinutes(5))
                 {
-                    HttpStatus = 200, Language = batch[0].Language, Items = candidates, ItemsFound = candidates.Count, Lease = 1,
+                    HttpStatus = 200, Language = batch[0].Language, Items = candidates, ItemsFound = candidates.Count, Lease = ++leases,
                 }, cancellationToken);
             }
             queue.Writer.Complete();
         }, cancellationToken);
+        // A feed is claimed by one poll at a time, as the poller's claims do: a writer groups polls of feeds nobody else holds.
+        var claims = feeds.ToDictionary(f => f.Id, _ => new SemaphoreSlim(1, 1));
         var consume = Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
         {
-            await foreach (var completion in queue.Reader.ReadAllAsync(cancellationToken))
+            PollCompletion? carried = null;
+            while (carried is not null || await queue.Reader.WaitToReadAsync(cancellationToken))
             {
-                var commit = await store.CompleteAsync(completion, cancellationToken);
-                if (commit.NewItems.Count != completion.Items.Count) throw new InvalidOperationException($"{commit.NewItems.Count} of {completion.Items.Count} items new");
-                Interlocked.Increment(ref polls);
-                var total = Interlocked.Add(ref stored, commit.NewItems.Count);
+                if (carried is null && !queue.Reader.TryRead(out carried)) continue;
+                await claims[carried.FeedId].WaitAsync(cancellationToken); // holding nothing else: no deadlock
+                var completions = new List<PollCompletion> { carried };
+                carried = null;
+                while (completions.Count < group && queue.Reader.TryRead(out var next))
+                {
+                    if (!claims[next.FeedId].Wait(0)) { carried = next; break; }
+                    completions.Add(next);
+                }
+                await ClaimAsync(archive, completions, cancellationToken);
+                var commits = await store.CompleteAsync(completions, cancellationToken);
+                foreach (var c in completions) claims[c.FeedId].Release();
+                var added = commits.Sum(c => c.NewItems.Count);
+                if (added != completions.Sum(c => c.Items.Count)) throw new InvalidOperationException($"{added} of {completions.Sum(c => c.Items.Count)} items new");
+                Interlocked.Add(ref polls, completions.Count);
+                var total = Interlocked.Add(ref stored, added);
                 lock (log)
                     if (total >= nextReport)
                     {
@@ -115,7 +132,7 @@ internal static class SearchIngest
         await Task.WhenAll([produce, .. consume]);
         var polled = wall.Elapsed;
         await archive.CaughtUpAsync();
-        log.WriteLine($"  {writers} writers; background work (SQLite: segment merges; PostgreSQL: VACUUM ANALYZE) finished {(wall.Elapsed - polled).TotalSeconds:N1} s after the last poll (counted)");
+        log.WriteLine($"  {writers} writers, up to {group} polls per transaction; background work (SQLite: segment merges; PostgreSQL: VACUUM ANALYZE) finished {(wall.Elapsed - polled).TotalSeconds:N1} s after the last poll (counted)");
         return new IngestResult(stored, rawBytes, wall.Elapsed, wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, polls);
     }
 
@@ -126,4 +143,9 @@ internal static class SearchIngest
         var parsed = new ParsedItem(null, item.Title, item.Link, item.Text, item.Published);
         return new CandidateItem(parsed, ItemIdentity.Keys(parsed, FeedUrl(item.FeedId)), ItemIdentity.ContentHash(item.Title, item.Text));
     }
+
+    /// <summary>What the poller's claim does before a poll: the feed's lease, which the store checks and releases.</summary>
+    static Task ClaimAsync(ISearchBenchStore archive, IReadOnlyList<PollCompletion> completions, CancellationToken cancellationToken) =>
+        archive.ExecuteAsync(string.Concat(completions.Select(c => $"UPDATE feeds SET lease_until = {c.Lease} WHERE id = '{c.FeedId.Replace("'", "''")}';")),
+            cancellationToken);
 }

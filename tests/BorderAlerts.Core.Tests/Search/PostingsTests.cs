@@ -130,5 +130,17 @@ public class PostingsTests
         Assert.Equal([7L], KeyQuery.Compile(wide, p => ["sanctions"]).Evaluate(Ids, All));
         Assert.Equal(All(), KeyQuery.Compile(wide, _ => null).Evaluate(Ids, All));
         Assert.Equal([4L, 5], KeyQuery.Compile(new AllOf([wide, b]), _ => null).Evaluate(Ids, All));
+        Assert.Empty(KeyQuery.Compile(wide, _ => []).Evaluate(Ids, All)); // a prefix no word starts with
+        Assert.Empty(KeyQuery.Compile(new AllOf([b, wide]), _ => []).Evaluate(Ids, All));
+        Assert.Equal([4L, 5], KeyQuery.Compile(new AnyOf([b, wide]), _ => []).Evaluate(Ids, All));
+    }
+
+    [Fact]
+    public void A_lone_surrogate_is_a_separator_not_a_crash()
+    {
+        var keys = new HashSet<long>();
+        SearchTokens.AddKeys("coal\uD800丹东", keys, []);
+        Assert.Equal(new[] { "coal", "丹", "东", "丹东" }.Select(t => TokenKey.Of(t)).ToHashSet(), keys);
+        Assert.Equal("coal", SearchTokens.ForDocument("coal\uDC00").Words);
     }
 }

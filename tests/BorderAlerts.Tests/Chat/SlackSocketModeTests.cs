@@ -75,6 +75,24 @@ public sealed class SlackSocketModeTests(FakeSlack slack) : IClassFixture<FakeSl
     }
 
     [Fact]
+    public async Task An_envelope_slack_sends_again_is_acked_again_but_the_command_runs_once()
+    {
+        var socket = await StartAsync();
+        var payload = slack.SlashCommandPayload("/rules", "add sanctions-ship \"ship-to-ship\"");
+
+        var first = await socket.SendEnvelopeAsync("slash_commands", payload, acceptsResponsePayload: true);
+        var again = await socket.SendEnvelopeAsync("slash_commands", payload, acceptsResponsePayload: true, retryAttempt: 1);
+
+        Assert.True((await socket.WaitForAckAsync(first)).TryGetProperty("payload", out _));
+        Assert.False((await socket.WaitForAckAsync(again)).TryGetProperty("payload", out _));
+        Assert.Single(_commands);
+        var other = await socket.SendEnvelopeAsync("slash_commands", slack.SlashCommandPayload("/rules", "list"), acceptsResponsePayload: true);
+        Assert.True((await socket.WaitForAckAsync(other)).TryGetProperty("payload", out _));
+        Assert.Equal(2, _commands.Count);
+        Assert.Empty(socket.Violations);
+    }
+
+    [Fact]
     public async Task Interactive_payloads_are_acked_empty_and_handed_to_the_interactive_handler()
     {
         var socket = await StartAsync();

@@ -51,6 +51,20 @@ public sealed class DiscordRegisterTests(FakeDiscord discord) : IClassFixture<Fa
     }
 
     [Fact]
+    public async Task Commands_are_registered_for_servers_only()
+    {
+        using var session = Session();
+
+        await session.RunAsync("discord", "register");
+
+        Assert.All(discord.RegisteredCommands(), c =>
+        {
+            Assert.Equal("[0]", c.GetProperty("contexts").GetRawText());
+            Assert.Equal("[0]", c.GetProperty("integration_types").GetRawText());
+        });
+    }
+
+    [Fact]
     public async Task Register_with_a_guild_overwrites_that_guilds_commands()
     {
         using var session = Session();

@@ -56,4 +56,29 @@ public sealed class ScaleOutPollingTests(FeedServer server) : IClassFixture<Feed
         Assert.Equal((0, null), (health.ConsecutiveFailures, health.LastError));
         Assert.Equal(6, await live.Database.CountAsync("items"));
     }
+
+    [PostgresFact]
+    public async Task With_three_instances_in_the_cluster_a_claim_takes_a_third_of_what_is_due()
+    {
+        await using var instances = await Instances.StartAsync(1);
+        var instance = instances.All[0];
+        instances.Configure(Enumerable.Range(0, 30).Select(i => Feeds.Rss($"outlet-{i:D2}", new Uri($"https://outlet-{i}.example.org/rss.xml"), "en")));
+        await instance.Runner.RunNowAsync([], CancellationToken.None); // syncs the catalog, polls nothing
+        // Three schedulers checked in to the cluster, as three running instances' Quartz do.
+        await instance.Database.ExecuteAsync("""
+            INSERT INTO qrtz_scheduler_state (sched_name, instance_name, last_checkin_time, checkin_interval)
+            SELECT 'borderalerts', 'node-' || n, 0, 7500 FROM generate_series(1, 3) n
+            """);
+        var store = instance.Services.GetRequiredService<IPollStore>();
+        Task<IReadOnlyList<FeedState>> Claim(IReadOnlyCollection<string>? named = null) =>
+            store.ClaimAsync(new ClaimRequest(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5), 64, named), CancellationToken.None);
+
+        var first = await Claim();
+        var second = await Claim();
+        var named = await Claim([.. Enumerable.Range(0, 30).Select(i => $"outlet-{i:D2}")]);
+
+        Assert.Equal(10, first.Count);
+        Assert.Equal(7, second.Count); // a third of the 20 still due, rounded up
+        Assert.Equal(13, named.Count); // named feeds are taken whole
+    }
 }

@@ -49,7 +49,7 @@ public sealed class SqliteSegmentTests(FeedServer server) : IClassFixture<FeedSe
     }
 
     [Fact]
-    public async Task A_merge_a_stopped_process_left_unfinished_is_dropped_at_start()
+    public async Task A_stale_merge_a_stopped_process_left_unfinished_is_dropped_at_start()
     {
         using var folder = new TempFolder();
         await using (var pipeline = await Pipeline.StartAsync(folder))
@@ -57,7 +57,7 @@ public sealed class SqliteSegmentTests(FeedServer server) : IClassFixture<FeedSe
             await PollManyAsync(pipeline);
             await pipeline.Services.GetRequiredService<SqliteDatabase>().SearchMerger.IdleAsync();
             await pipeline.Database.ExecuteAsync("""
-                INSERT INTO search_segments (id, level, first_item, last_item, items, ready) VALUES (9999, 2, 1, 38, 38, 0);
+                INSERT INTO search_segments (id, level, first_item, last_item, items, ready, started_at) VALUES (9999, 2, 1, 38, 38, 0, 0);
                 INSERT INTO search_blocks (segment, first_key, data) VALUES (9999, 0, x'00');
                 """);
         }

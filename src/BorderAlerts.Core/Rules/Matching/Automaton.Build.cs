@@ -1,3 +1,5 @@
+using BorderAlerts.Core.Text;
+
 namespace BorderAlerts.Core.Rules.Matching;
 
 public sealed partial class Automaton
@@ -16,17 +18,19 @@ public sealed partial class Automaton
     {
         Patterns = patterns;
         var order = Enumerable.Range(0, patterns.Count).ToArray();
-        Array.Sort(order, (a, b) => string.CompareOrdinal(patterns[a].Text, patterns[b].Text));
-        int capacity = patterns.Sum(p => p.Text.Length) + 1;
+        var texts = new string[patterns.Count];
+        int capacity = 1;
+        for (int i = 0; i < texts.Length; i++) capacity += (texts[i] = patterns[i].Text).Length;
+        Array.Sort(texts, order, StringComparer.Ordinal); // sorting the texts themselves saves two lookups per comparison
         var parent = new int[capacity];
         var label = new char[capacity];
         var path = new int[MaxPatternLength + 1];
         var outputs = new List<(int State, int Pattern)>(patterns.Count);
         int states = 1;
         string previous = "";
-        foreach (var index in order)
+        for (int k = 0; k < order.Length; k++)
         {
-            var text = patterns[index].Text;
+            var (text, index) = (texts[k], order[k]);
             int shared = 0;
             while (shared < text.Length && shared < previous.Length && text[shared] == previous[shared]) shared++;
             for (int depth = shared; depth < text.Length; depth++)
@@ -43,6 +47,8 @@ public sealed partial class Automaton
         var renumbered = Renumber(states, parent, label);
         for (int i = 0; i < outputs.Count; i++) outputs[i] = (renumbered[outputs[i].State], outputs[i].Pattern);
         int classes = BuildClasses(states, label);
+        BuildEntries();
+        _spaceClass = _class[FoldTable.Space];
         BuildChildLists(states, parent, label, classes, denseBudget);
         BuildOutputs(states, outputs);
         BuildLinksAndRows(states, classes, parent, label, asciiBudget);
@@ -90,10 +96,26 @@ public sealed partial class Automaton
         for (int c = 0; c < 65536; c++)
         {
             if (!used[c]) continue;
+            if (next == Special) throw new InvalidOperationException("too many distinct characters for one automaton");
             _class[c] = (ushort)next++;
             if (c < 0x80) _asciiWidth = next;
         }
         return next;
+    }
+
+    /// <summary>What the scan reads for each text character: its class, or which special path folds it (see Scan).</summary>
+    void BuildEntries()
+    {
+        for (int c = 0; c < 65536; c++)
+        {
+            var ch = (char)c;
+            char folded = FoldTable.Entry(ch);
+            _entry[c] = (ushort)(FoldTable.Expands(ch) ? (FoldTable.InlineForm(ch) is null ? ExpandEntry : InlineEntry)
+                : !FoldTable.IsSingleClusterChar(ch) ? ClusterEntry
+                : folded == FoldTable.Space ? SpaceEntry
+                : folded is FoldTable.Drop or FoldTable.Marked || HangulInitials.FoldWordInitial(folded) != folded ? LookBackEntry
+                : _class[folded]);
+        }
     }
 
     /// <summary>Children laid out per parent (CSR); a state with one child keeps it inline.</summary>

@@ -6,8 +6,11 @@ public sealed partial class Automaton
     const int DenseChildren = 8;
     /// <summary>Entries (4 bytes each) for the complete rows of busy states other than the root.</summary>
     const int DenseBudget = 1 << 18;
-    /// <summary>Entries for the ASCII rows: the shallowest ASCII states get one, deeper ones use the child lists.</summary>
-    const int AsciiBudget = 1 << 20;
+    /// <summary>
+    /// Entries for the ASCII rows (1 MB): the shallowest ASCII states get one, deeper ones use the child lists. Scanning
+    /// spends nearly all its time in the shallow states; more rows measured no faster and cost compile time and cache.
+    /// </summary>
+    const int AsciiBudget = 1 << 18;
 
     /// <summary>The non-root states with most children, as many as the row budget allows (a state with more children than a count can hold always).</summary>
     static IEnumerable<int> DenseStates(int[] counts, int classes, int budget)
@@ -29,8 +32,9 @@ public sealed partial class Automaton
     {
         _dictionary = new int[states];
         _report = new int[states];
-        _asciiRows = Math.Min(_asciiStates, asciiBudget / _asciiWidth);
-        _ascii = new int[_asciiRows * _asciiWidth];
+        _asciiShift = System.Numerics.BitOperations.Log2(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)_asciiWidth));
+        _asciiRows = Math.Min(_asciiStates, asciiBudget >> _asciiShift);
+        _ascii = new int[_asciiRows << _asciiShift];
         for (int state = 0; state < states; state++)
         {
             int fail = 0;
@@ -45,7 +49,22 @@ public sealed partial class Automaton
             if (_states[state].Count == Dense) FillRow(state, classes);
             if (state < _asciiRows) FillAsciiRow(state, fail);
         }
+        MarkReporting();
     }
+
+    /// <summary>
+    /// Sets the sign bit of every transition target that reports hits, so the scan learns it from the value it has
+    /// just loaded instead of from a second table. Fail links stay plain.
+    /// </summary>
+    void MarkReporting()
+    {
+        foreach (var table in new[] { _ascii, _rows, _childTarget })
+            for (int k = 0; k < table.Length; k++) table[k] = Flagged(table[k]);
+        for (int state = 0; state < _states.Length; state++)
+            if (_states[state].Count == 1) _states[state].Next = Flagged(_states[state].Next);
+    }
+
+    int Flagged(int state) => _report[state] != 0 ? state | Reports : state;
 
     bool HasOutput(int state) => _outputStart[state + 1] > _outputStart[state];
 
@@ -73,8 +92,8 @@ public sealed partial class Automaton
     /// <summary>The fail state's ASCII row (it is shallower, so it has one) with this state's ASCII children over it.</summary>
     void FillAsciiRow(int state, int fail)
     {
-        var row = _ascii.AsSpan(state * _asciiWidth, _asciiWidth);
-        if (state > 0) _ascii.AsSpan(fail * _asciiWidth, _asciiWidth).CopyTo(row);
+        var row = _ascii.AsSpan(state << _asciiShift, _asciiWidth);
+        if (state > 0) _ascii.AsSpan(fail << _asciiShift, _asciiWidth).CopyTo(row);
         for (int k = _childStart[state]; k < _childStart[state + 1]; k++)
             if (_childClass[k] < _asciiWidth) row[_childClass[k]] = _childTarget[k];
     }

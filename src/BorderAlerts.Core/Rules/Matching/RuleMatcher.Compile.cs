@@ -23,6 +23,7 @@ public sealed partial class RuleMatcher
         Rules = b.Rules.ToArray();
         (_patternLeafStart, _patternLeaves) = Flatten(b.Patterns.Count, b.LeafPatterns.SelectMany((patterns, leaf) => patterns.Select(p => (p, leaf))));
         _leafRule = b.LeafRule.ToArray();
+        PatternLeafRefs = Array.ConvertAll(_patternLeaves, leaf => new LeafRef(leaf, _leafRule[leaf], LeafFields[leaf]));
         _positiveLeaf = new bool[LeafFields.Length];
         foreach (var rule in Rules) foreach (var leaf in rule.PositiveLeaves) _positiveLeaf[leaf] = true;
         _alwaysEvaluate = b.AlwaysEvaluate.ToArray();
@@ -95,20 +96,40 @@ public sealed partial class RuleMatcher
         {
             int leaf = LeafFields.Count;
             LeafFields.Add(fields);
-            LeafPatterns.Add(terms.SelectMany(Variants).Select(PatternId).Distinct().ToArray());
+            LeafPatterns.Add(PatternIds(terms));
             LeafRule.Add(rule);
             if (!negated) positive.Add(leaf);
             return new LeafCondition(leaf);
         }
 
-        /// <summary>
-        /// The term, and for Korean terms the forms that match inside a word, where the initial-sound rule does not fold
-        /// the text: a DPRK-spelled term as written (로동당 in 조선로동당), and a ROK-spelled term of two or more syllables
-        /// in its possible DPRK spellings (노동당 → 로동당), so either spelling finds the other.
-        /// </summary>
-        static IEnumerable<TermNode> Variants(TermNode term)
+        /// <summary>The patterns of the terms and their Korean variants, each once, in order: a plain loop, as a concept may hold 100,000 terms.</summary>
+        int[] PatternIds(IReadOnlyList<TermNode> terms)
         {
-            yield return term;
+            var ids = new List<int>(terms.Count);
+            var seen = new HashSet<int>(terms.Count);
+            foreach (var term in terms)
+            {
+                Add(PatternId(term));
+                if (StartsWithSyllable(term)) foreach (var variant in KoreanVariants(term)) Add(PatternId(variant));
+            }
+            return ids.ToArray();
+
+            void Add(int id)
+            {
+                if (seen.Add(id)) ids.Add(id);
+            }
+        }
+
+        static bool StartsWithSyllable(TermNode term) =>
+            term.Raw.AsSpan().TrimStart() is var raw && raw.Length > 0 && HangulInitials.IsSyllable(raw[0]);
+
+        /// <summary>
+        /// For Korean terms the forms that match inside a word, where the initial-sound rule does not fold the text: a
+        /// DPRK-spelled term as written (로동당 in 조선로동당), and a ROK-spelled term of two or more syllables in its
+        /// possible DPRK spellings (노동당 → 로동당), so either spelling finds the other.
+        /// </summary>
+        static IEnumerable<TermNode> KoreanVariants(TermNode term)
+        {
             var raw = (term.Prefix ? term.Raw[..^1] : term.Raw).TrimStart();
             if (raw.Length == 0 || !HangulInitials.IsSyllable(raw[0])) yield break;
             var midWord = MatchText.Normalize(raw, atWordStart: false);

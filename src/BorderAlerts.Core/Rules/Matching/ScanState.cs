@@ -5,6 +5,9 @@ namespace BorderAlerts.Core.Rules.Matching;
 
 internal readonly record struct Hit(int Pattern, Fields Field, int Start, int End);
 
+/// <summary>A leaf a pattern belongs to, with its rule and fields.</summary>
+internal readonly record struct LeafRef(int Leaf, int Rule, Fields Fields);
+
 /// <summary>
 /// Per-thread scratch space for one matcher: generation stamps instead of cleared arrays, and lists that keep their
 /// capacity, so matching an item allocates nothing unless a rule matches.
@@ -15,8 +18,8 @@ internal sealed class ScanState
     [ThreadStatic] static ScanState? _cached;
 
     readonly RuleMatcher _owner;
-    readonly int[] _patternLeafStart, _patternLeaves, _leafRule; // the owner's, held here to save a load per hit
-    readonly Fields[] _leafFields;
+    readonly int[] _patternLeafStart; // the owner's, held here to save a load per hit
+    readonly LeafRef[] _patternLeafRefs;
     readonly int[] _leafStamp, _ruleStamp, _regexStamp;
     readonly bool[] _regexResult;
     int _generation;
@@ -29,7 +32,7 @@ internal sealed class ScanState
     ScanState(RuleMatcher owner)
     {
         _owner = owner;
-        (_patternLeafStart, _patternLeaves, _leafRule, _leafFields) = (owner.PatternLeafStart, owner.PatternLeaves, owner.LeafRule, owner.LeafFields);
+        (_patternLeafStart, _patternLeafRefs) = (owner.PatternLeafStart, owner.PatternLeafRefs);
         _leafStamp = new int[owner.LeafCount];
         _ruleStamp = new int[owner.Rules.Length];
         _regexStamp = new int[owner.RegexCount];
@@ -66,10 +69,10 @@ internal sealed class ScanState
         if (Hits.Count < MaxRecordedHits) Hits.Add(new Hit(pattern, field, start, end));
         for (int k = _patternLeafStart[pattern]; k < _patternLeafStart[pattern + 1]; k++)
         {
-            int leaf = _patternLeaves[k];
-            if ((_leafFields[leaf] & field) == 0 || _leafStamp[leaf] == _generation) continue;
+            var (leaf, rule, fields) = _patternLeafRefs[k];
+            if ((fields & field) == 0 || _leafStamp[leaf] == _generation) continue;
             _leafStamp[leaf] = _generation;
-            Candidate(_leafRule[leaf]);
+            Candidate(rule);
         }
     }
 

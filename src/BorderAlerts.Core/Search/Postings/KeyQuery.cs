@@ -25,9 +25,13 @@ public abstract record KeyQuery
     /// <summary>Matches every item: a prefix with too many words.</summary>
     public static KeyQuery Everything { get; } = new AllKeys([]);
 
+    /// <summary>Matches no item: a prefix no indexed word starts with.</summary>
+    public static KeyQuery Nothing { get; } = new AnyKeys([]);
+
     static KeyQuery All(IEnumerable<KeyQuery> children)
     {
         var list = children.SelectMany(c => c is AllKeys a ? a.Children : [c]).Distinct().ToList();
+        if (list.Contains(Nothing)) return Nothing;
         return list.Count == 1 ? list[0] : new AllKeys(list);
     }
 
@@ -57,6 +61,7 @@ public abstract record KeyQuery
         KeyOf k => ids(k.Key),
         AllKeys { Children.Count: 0 } => all(),
         AllKeys a => a.Children.Select(c => c.Evaluate(ids, all)).OrderBy(l => l.Count).Aggregate(Intersect),
+        AnyKeys { Children.Count: 0 } => [],
         AnyKeys a => a.Children.Select(c => c.Evaluate(ids, all)).Aggregate(Union),
         _ => throw new InvalidOperationException(),
     };

@@ -13,7 +13,8 @@ public readonly record struct PostingBlock(long FirstKey, byte[] Data);
 /// </summary>
 public sealed class PostingBlockWriter(Action<PostingBlock> emit)
 {
-    public const int TargetBytes = 4 * 1024;
+    /// <summary>Under SQLite's 4 KB page less its cell overhead, so a block row never spills into an overflow page.</summary>
+    public const int TargetBytes = 3_800;
     const int HeaderBytes = 3 * Varint.MaxBytes;
 
     byte[] block = new byte[2 * TargetBytes], ids = new byte[1024];

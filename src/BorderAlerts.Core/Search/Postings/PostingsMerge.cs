@@ -23,10 +23,11 @@ public static class PostingsMerge
                 if (cursor.Key < key) (key, holders, only) = (cursor.Key, 1, cursor);
                 else if (cursor.Key == key) holders++;
             }
+            bool finished = false;
             if (holders == 1)
             {
                 writer.AddEncoded(key, only!.Count, only.EncodedIds);
-                only.MoveNext();
+                finished = !only.MoveNext();
             }
             else
             {
@@ -35,11 +36,11 @@ public static class PostingsMerge
                     if (cursor.Key == key)
                     {
                         cursor.ReadIds(ids);
-                        cursor.MoveNext();
+                        finished |= !cursor.MoveNext();
                     }
                 writer.Add(key, CollectionsMarshal.AsSpan(ids));
             }
-            if (cursors.Exists(c => c.Done)) cursors.RemoveAll(c => c.Done);
+            if (finished) cursors.RemoveAll(c => c.Done);
         }
         writer.Flush();
     }

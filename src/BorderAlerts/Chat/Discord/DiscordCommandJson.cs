@@ -7,12 +7,13 @@ namespace BorderAlerts.Chat.Discord;
 /// <summary>
 /// The chat command catalog as Discord application commands (CHAT_INPUT), for one bulk overwrite: subcommands are
 /// options of type 1, text options STRING (3), integers INTEGER (4), choices {name, value}, required options first,
-/// descriptions cut to Discord's 100 characters, and AdminOnly commands hidden from members without Manage Server.
+/// descriptions cut to Discord's 100 characters, servers only (contexts, integration_types), and AdminOnly commands
+/// hidden from members without Manage Server.
 /// https://discord.com/developers/docs/interactions/application-commands
 /// </summary>
 public static class DiscordCommandJson
 {
-    public const int ChatInput = 1, SubCommand = 1, StringOption = 3, IntegerOption = 4, MaxDescription = 100;
+    public const int ChatInput = 1, SubCommand = 1, StringOption = 3, IntegerOption = 4, MaxDescription = 100, GuildContext = 0, GuildInstall = 0;
 
     /// <summary>MANAGE_GUILD (1 &lt;&lt; 5) as Discord's permission string.</summary>
     public const string ManageServer = "32";
@@ -30,6 +31,10 @@ public static class DiscordCommandJson
             ["type"] = ChatInput,
             ["description"] = Description(command.Description),
             ["options"] = options,
+            // Servers only, installed to a server: admin rights come from server roles and permissions, which a DM or a
+            // user-installed app does not have (the dispatcher refuses those too).
+            ["contexts"] = new JsonArray(GuildContext),
+            ["integration_types"] = new JsonArray(GuildInstall),
         };
         // Mixed commands (/rules, /feeds) stay visible to everyone: the dispatcher checks each writing subcommand.
         if (command.AdminOnly) json["default_member_permissions"] = ManageServer;

@@ -13,9 +13,11 @@ public sealed record SlackSocketConnectionEnd(SlackSocketEnd Kind, string Reason
 /// One Socket Mode WebSocket. Every envelope is acknowledged on this socket (sends are one at a time, as the WebSocket
 /// requires): a slash command's answer rides in the ack if it is ready within the ack deadline, else the ack goes
 /// empty and the answer follows through response_url; interactive payloads are handed on after their empty ack;
-/// events_api is acked and ignored. On disconnect the acks still owed are sent before the socket closes.
+/// events_api is acked and ignored; an envelope Slack re-sends is acked and not run again (<see cref="SlackRedeliveries"/>).
+/// On disconnect the acks still owed are sent before the socket closes.
 /// </summary>
-sealed class SlackSocketConnection(Uri url, SlackSocketModeOptions options, SlackSocketHandlers handlers, SlackResponseUrl responseUrl, ILogger logger)
+sealed class SlackSocketConnection(Uri url, SlackSocketModeOptions options, SlackSocketHandlers handlers, SlackResponseUrl responseUrl,
+    SlackRedeliveries redeliveries, ILogger logger)
 {
     const int MaxMessageBytes = 4 * 1024 * 1024;
     static readonly TimeSpan ConnectLimit = TimeSpan.FromSeconds(30);
@@ -73,6 +75,12 @@ sealed class SlackSocketConnection(Uri url, SlackSocketModeOptions options, Slac
 
     async Task HandleAsync(SlackSocketMessage.Envelope envelope, CancellationToken cancellationToken)
     {
+        if (!redeliveries.FirstDelivery(SlackRedeliveries.KeyOf(envelope)))
+        {
+            logger.LogInformation("Slack Socket Mode: {Type} envelope re-sent (attempt {Attempt}) acknowledged, not run again", envelope.Type, envelope.RetryAttempt);
+            await SendAsync(SlackSocketMessage.Ack(envelope.EnvelopeId, null), cancellationToken);
+            return;
+        }
         var command = envelope.Type == "slash_commands" ? SlackCommandEnvelope.FromPayload(envelope.Payload) : null;
         var answer = command is null ? null : await AnswerInTimeAsync(command, cancellationToken);
         var inAck = envelope.AcceptsResponsePayload ? answer : null;

@@ -15,6 +15,7 @@ public sealed class SlackSocketMode(SlackSocketOpen opener, SlackSocketHandlers 
     public async Task<SlackSocketModeStop> RunAsync(SlackSocketModeOptions options, CancellationToken cancellationToken)
     {
         var delay = options.ReconnectDelay;
+        var redeliveries = new SlackRedeliveries();
         try
         {
             while (true)
@@ -30,7 +31,7 @@ public sealed class SlackSocketMode(SlackSocketOpen opener, SlackSocketHandlers 
                         wait = retry.After ?? delay;
                         break;
                     case SlackSocketOpenResult.Opened opened:
-                        var end = await new SlackSocketConnection(opened.Url, options, handlers, responseUrl, logger).RunAsync(cancellationToken);
+                        var end = await new SlackSocketConnection(opened.Url, options, handlers, responseUrl, redeliveries, logger).RunAsync(cancellationToken);
                         if (end.Kind == SlackSocketEnd.Final)
                         {
                             logger.LogError("Slack Socket Mode stopped: Slack sent disconnect {Reason}", end.Reason);

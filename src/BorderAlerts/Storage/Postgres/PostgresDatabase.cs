@@ -12,13 +12,22 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public PostgresDatabase(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "borderalerts";
-        // No DISCARD ALL each time a pooled connection is reused: it is a transaction of its own (it doubled the commits
-        // per poll) and we leave no session state behind (no SET, no temp tables; the migration lock is released).
-        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
+        var builder = Pooled(connectionString, "borderalerts");
         _source = NpgsqlDataSource.Create(builder);
         Location = Describe(builder);
+    }
+
+    /// <summary>
+    /// The settings for a pool of ours or Quartz's, named for pg_stat_activity. No DISCARD ALL each time a pooled
+    /// connection is reused: it is a transaction of its own (it doubled the commits per store call), and neither we nor
+    /// Quartz leave session state behind (no SET, no temp tables; locks end with their transaction or are released).
+    /// </summary>
+    public static NpgsqlConnectionStringBuilder Pooled(string connectionString, string applicationName)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = applicationName;
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
+        return builder;
     }
 
     /// <summary>host:port/database, safe to print.</summary>

@@ -32,17 +32,29 @@ public sealed class PostgresPollStore(PostgresDatabase database) : IPollStore
             await transaction.CommitAsync(cancellationToken);
         });
 
+    /// <summary>
+    /// Leases the named feeds, or this instance's share of the due ones: due ÷ live instances (counted from Quartz's
+    /// cluster check-ins), so each instance takes about as much as the others whenever its pass happens to tick, and
+    /// the rest waits for their passes. Without a running cluster (one process, tests) the share is everything due.
+    /// </summary>
     public async Task<IReadOnlyList<FeedState>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
-        var which = request.FeedIds is null ? "enabled AND next_poll_at <= @now ORDER BY next_poll_at" : "id = ANY(@ids) ORDER BY id";
+        const string Free = "(lease_until IS NULL OR lease_until <= @now)";
+        var (which, limit) = request.FeedIds is null
+            ? ("enabled AND next_poll_at <= @now ORDER BY next_poll_at", $"""
+                least(@max, (SELECT ceil(count(*) / greatest(1.0, (SELECT count(*) FROM {QuartzSchema.TablePrefix}scheduler_state
+                    WHERE sched_name = @scheduler)))::integer FROM feeds WHERE {Free} AND enabled AND next_poll_at <= @now))
+                """)
+            : ("id = ANY(@ids) ORDER BY id", "@max");
         var lease = PgSql.Ms(request.Now + request.Lease);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = PgSql.Command(connection, $"""
             UPDATE feeds f SET lease_until = @until
-            FROM (SELECT id FROM feeds WHERE (lease_until IS NULL OR lease_until <= @now) AND {which} LIMIT @max FOR UPDATE SKIP LOCKED) due
+            FROM (SELECT id FROM feeds WHERE {Free} AND {which} LIMIT {limit} FOR UPDATE SKIP LOCKED) due
             WHERE f.id = due.id
             RETURNING f.id, f.etag, f.last_modified, f.seeded, f.consecutive_failures, f.next_poll_at
-            """, ("now", PgSql.Ms(request.Now)), ("until", lease), ("max", request.Max), ("ids", request.FeedIds?.ToArray() ?? []));
+            """, ("now", PgSql.Ms(request.Now)), ("until", lease), ("max", request.Max), ("ids", request.FeedIds?.ToArray() ?? []),
+            ("scheduler", PostgresProvider.SchedulerName));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var claimed = new List<FeedState>();
         while (await reader.ReadAsync(cancellationToken))
@@ -53,16 +65,6 @@ public sealed class PostgresPollStore(PostgresDatabase database) : IPollStore
         return claimed;
     }
 
-    public Task<PollCommit> CompleteAsync(PollCompletion completion, CancellationToken cancellationToken) =>
-        PostgresRetry.RunAsync(async () =>
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var commit = completion.Status == PollStatus.Fetched
-                ? await new PostgresItemWriter(connection, completion).WriteAsync(cancellationToken)
-                : new PollCommit([], 0);
-            await PostgresFeedHealthWriter.RecordAsync(connection, completion, commit, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return commit;
-        });
+    public Task<IReadOnlyList<PollCommit>> CompleteAsync(IReadOnlyList<PollCompletion> completions, CancellationToken cancellationToken) =>
+        PostgresPollRecorder.RecordAsync(database, completions, cancellationToken);
 }

@@ -15,6 +15,9 @@ namespace BorderAlerts.Storage.Postgres;
 /// </summary>
 public sealed class PostgresProvider : StoreProvider
 {
+    /// <summary>Every instance's scheduler carries this name; UseClustering gives each its own generated instance id.</summary>
+    public const string SchedulerName = "borderalerts";
+
     public override void AddStore(IServiceCollection services)
     {
         services.AddSingleton(sp => new PostgresDatabase(Settings(sp).Storage.ConnectionString!));
@@ -30,11 +33,10 @@ public sealed class PostgresProvider : StoreProvider
 
     public override void UseJobStore(IQuartzBuilder quartz, BorderAlertsOptions settings)
     {
-        // Every instance shares this scheduler name; UseClustering gives each its own generated instance id.
-        quartz.ConfigureScheduler(s => s.InstanceName = "borderalerts");
+        quartz.ConfigureScheduler(s => s.InstanceName = SchedulerName);
         quartz.UsePersistentStore(store =>
         {
-            store.UsePostgres(settings.Storage.ConnectionString!);
+            store.UsePostgres(PostgresDatabase.Pooled(settings.Storage.ConnectionString!, "borderalerts-quartz").ConnectionString);
             store.UseClustering();
             store.UseSystemTextJsonSerializer();
             store.ConfigureStore(o => o.StoreJobDataAsStrings = true); // readable rows; our jobs carry no data anyway

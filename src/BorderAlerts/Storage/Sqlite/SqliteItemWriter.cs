@@ -9,10 +9,11 @@ namespace BorderAlerts.Storage.Sqlite;
 
 /// <summary>
 /// Stores a poll's items inside the caller's transaction. An item whose any key is already known is a sighting of
-/// the stored item (its new keys are added); otherwise it is new, with its evidence. Commands are prepared once per poll.
+/// the stored item (its new keys are added); otherwise it is new, with its evidence, and joins <c>indexed</c> with its
+/// index tokens (the caller indexes a group's new items as one segment). Commands are prepared once per poll.
 /// </summary>
-internal sealed class SqliteItemWriter(SqliteConnection connection, SqliteDatabase database, PollCompletion completion,
-    IReadOnlyDictionary<CandidateItem, ItemTokens> preparedTokens)
+internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompletion completion,
+    IReadOnlyDictionary<CandidateItem, ItemTokens> preparedTokens, List<(long, ItemTokens)> indexed)
 {
     long? _evidenceId;
 
@@ -23,7 +24,6 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, SqliteDataba
         await using var sight = Sql.Command(connection, "INSERT OR IGNORE INTO sightings (item_id, feed_id, seen_at) VALUES ($item, $feed, $at)",
             ("$item", 0L), ("$feed", completion.FeedId), ("$at", Sql.Ms(completion.At)));
         var stored = new List<StoredItem>();
-        var indexed = new List<(long, ItemTokens)>();
         var alerts = new List<AlertRecord>();
         foreach (var candidate in completion.Items)
         {
@@ -49,8 +49,6 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, SqliteDataba
             if (completion.AlertOnNew && candidate.Matches.Count > 0)
                 alerts.AddRange(await AlertAsync(item, candidate, cancellationToken));
         }
-        // Last: the poll's new items become one index segment (SqliteSearchIndex.AddAsync).
-        await SqliteSearchIndex.AddAsync(connection, database, indexed, cancellationToken);
         return new PollCommit(stored, completion.Items.Count - stored.Count) { Alerts = alerts };
     }
 

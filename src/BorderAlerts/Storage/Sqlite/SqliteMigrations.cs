@@ -137,12 +137,13 @@ internal static class SqliteMigrations
         (6, """
             DROP TABLE search_index;
             CREATE TABLE search_segments (
-                id INTEGER PRIMARY KEY,
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
                 level INTEGER NOT NULL,
                 first_item INTEGER NOT NULL,
                 last_item INTEGER NOT NULL,
                 items INTEGER NOT NULL,
-                ready INTEGER NOT NULL);
+                ready INTEGER NOT NULL,
+                started_at INTEGER NOT NULL);
             CREATE INDEX search_segments_range ON search_segments(last_item);
             CREATE TABLE search_blocks (
                 id INTEGER PRIMARY KEY,

@@ -64,23 +64,39 @@ public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
         finally { database.WriteLock.Release(); }
     }
 
-    public async Task<PollCommit> CompleteAsync(PollCompletion completion, CancellationToken cancellationToken)
+    /// <summary>The group in one transaction; a poll whose lease was taken over is left out whole, as on PostgreSQL.</summary>
+    public async Task<IReadOnlyList<PollCommit>> CompleteAsync(IReadOnlyList<PollCompletion> completions, CancellationToken cancellationToken)
     {
-        var tokens = completion.Status == PollStatus.Fetched
-            ? await SqlitePreparedTokens.ForNewAsync(database, completion.Items, cancellationToken)
-            : new Dictionary<CandidateItem, ItemTokens>();
+        var tokens = await SqlitePreparedTokens.ForNewAsync(database,
+            completions.Where(c => c.Status == PollStatus.Fetched).SelectMany(c => c.Items).ToList(), cancellationToken);
         await database.WriteLock.WaitAsync(cancellationToken);
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var commit = completion.Status == PollStatus.Fetched
-                ? await new SqliteItemWriter(connection, database, completion, tokens).WriteAsync(cancellationToken)
-                : new PollCommit([], 0);
-            await SqliteFeedHealthWriter.RecordAsync(connection, completion, commit, cancellationToken);
+            var commits = new List<PollCommit>();
+            var indexed = new List<(long, ItemTokens)>();
+            foreach (var completion in completions)
+            {
+                if (!await HoldsAsync(connection, completion, cancellationToken)) { commits.Add(PollCommit.Lost); continue; }
+                var commit = completion.Status == PollStatus.Fetched
+                    ? await new SqliteItemWriter(connection, completion, tokens, indexed).WriteAsync(cancellationToken)
+                    : new PollCommit([], 0);
+                await SqliteFeedHealthWriter.RecordAsync(connection, completion, commit, cancellationToken);
+                commits.Add(commit);
+            }
+            // Last, once for the group: its new items become one index segment.
+            await SqliteSearchIndex.AddAsync(connection, database, indexed, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return commit;
+            return commits;
         }
         finally { database.WriteLock.Release(); }
+    }
+
+    static async Task<bool> HoldsAsync(SqliteConnection connection, PollCompletion completion, CancellationToken cancellationToken)
+    {
+        await using var command = Sql.Command(connection, "SELECT 1 FROM feeds WHERE id = $id AND lease_until = $lease",
+            ("$id", completion.FeedId), ("$lease", completion.Lease));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 }

@@ -8,7 +8,9 @@ namespace BorderAlerts.Storage.Sqlite;
 /// small segment and merging runs beside polling instead of inside its transaction (half the index's cost; ADR 0008).
 /// The sources are read outside the write lock (they are immutable); the merged blocks are written in chunks, each
 /// under the lock briefly, into a segment that stays unready, then one transaction makes it ready and drops the
-/// sources. A process stopped mid-merge leaves an unready segment, dropped at the next start.
+/// sources; it refuses (and rolls back) unless its target is still unfinished and every source still there, so a
+/// second process merging the same run cannot drop items from the index. A merge that fails drops its target; a
+/// process stopped mid-merge leaves one, dropped at a later start once stale.
 /// </summary>
 public sealed class SqliteSegmentMerger(SqliteDatabase database)
 {
@@ -17,58 +19,75 @@ public sealed class SqliteSegmentMerger(SqliteDatabase database)
 
     readonly Lock gate = new();
     Task running = Task.CompletedTask;
-    bool again;
+    bool active, again;
     long writes;
+    Exception? failure;
 
     /// <summary>
-    /// Called after each write: every few writes, starts the merging task unless it runs already (it then checks again
-    /// when done). Checking after every poll took the write lock once more per poll for nothing: a level fills only
-    /// every <see cref="SegmentTiers.Fanout"/> writes.
+    /// Called after each write: every few writes (or when <paramref name="now"/>), starts the merging task unless it runs
+    /// already, in which case it checks again when done. Checking after every poll took the write lock once more per
+    /// poll for nothing: a level fills only every <see cref="SegmentTiers.Fanout"/> writes.
     /// </summary>
-    public void Nudge()
+    public void Nudge(bool now = false)
     {
-        if (Interlocked.Increment(ref writes) % (SegmentTiers.Fanout / 4) != 0) return;
+        if (!now && Interlocked.Increment(ref writes) % (SegmentTiers.Fanout / 4) != 0) return;
         lock (gate)
         {
-            if (!running.IsCompleted)
+            if (active)
             {
                 again = true;
                 return;
             }
+            (active, again) = (true, false);
             running = Task.Run(RunAsync);
         }
     }
 
-    /// <summary>Completes when no merge is running or due (benchmarks and tests wait on it).</summary>
+    /// <summary>Runs what is due and completes when nothing is (benchmarks and tests); rethrows a merge's failure.</summary>
     public async Task IdleAsync()
     {
+        Nudge(now: true);
         while (true)
         {
             Task current;
-            lock (gate) current = running;
-            await current;
             lock (gate)
-                if (running == current && !again) return;
+            {
+                if (!active) break;
+                current = running;
+            }
+            await current;
         }
+        lock (gate)
+            if (failure is { } failed)
+            {
+                failure = null;
+                throw new InvalidOperationException("archive index: a background merge failed", failed);
+            }
     }
 
     async Task RunAsync()
     {
         while (true)
         {
-            lock (gate) again = false;
             try
             {
                 while (await MergeOnceAsync()) { }
             }
-            catch (Exception e) when (e is SqliteException or IOException)
+            catch (Exception e)
             {
-                // The database went away (a test's folder, a shutdown) or is busy: the unready segment is dropped at the
-                // next start, and the next write nudges again.
+                // Kept for IdleAsync, not retried now: the sources stay searchable, and later writes nudge again.
+                lock (gate) (failure, active) = (e, false);
                 return;
             }
             lock (gate)
-                if (!again) return;
+            {
+                if (!again)
+                {
+                    active = false;
+                    return;
+                }
+                again = false;
+            }
         }
     }
 
@@ -77,29 +96,37 @@ public sealed class SqliteSegmentMerger(SqliteDatabase database)
         await using var write = await database.OpenAsync();
         if (Plan(write) is not { } plan) return false;
         var (merged, run) = plan;
-        await using var read = await database.OpenAsync();
-        var pending = new List<PostingBlock>();
-        long pendingBytes = 0;
-        using (var snapshot = read.BeginTransaction(deferred: true))
+        try
         {
-            var sources = run.Select(s => SqliteSegments.Blocks(read, s.Id)).ToList();
-            try
+            await using var read = await database.OpenAsync();
+            var pending = new List<PostingBlock>();
+            long pendingBytes = 0;
+            using (var snapshot = read.BeginTransaction(deferred: true))
             {
-                PostingsMerge.Merge(sources, new PostingBlockWriter(block =>
+                var sources = run.Select(s => SqliteSegments.Blocks(read, s.Id)).ToList();
+                try
                 {
-                    pending.Add(block);
-                    if ((pendingBytes += block.Data.Length) < ChunkBytes) return;
-                    Write(write, merged, pending, complete: null);
-                    (pendingBytes, pending) = (0, []);
-                }));
+                    PostingsMerge.Merge(sources, new PostingBlockWriter(block =>
+                    {
+                        pending.Add(block);
+                        if ((pendingBytes += block.Data.Length) < ChunkBytes) return;
+                        Write(write, merged, pending, complete: null);
+                        (pendingBytes, pending) = (0, []);
+                    }));
+                }
+                finally
+                {
+                    foreach (var source in sources) source.Dispose();
+                }
             }
-            finally
-            {
-                foreach (var source in sources) source.Dispose();
-            }
+            Write(write, merged, pending, complete: run.Select(s => s.Id).ToList());
+            return true;
         }
-        Write(write, merged, pending, complete: run.Select(s => s.Id));
-        return true;
+        catch
+        {
+            Abandon(write, merged);
+            throw;
+        }
     }
 
     /// <summary>Under the write lock: the next due run and its unready target segment.</summary>
@@ -116,17 +143,27 @@ public sealed class SqliteSegmentMerger(SqliteDatabase database)
     }
 
     /// <summary>Writes a chunk of the merged blocks in one transaction; with <paramref name="complete"/>, also swaps the segments.</summary>
-    void Write(SqliteConnection write, long merged, IReadOnlyList<PostingBlock> blocks, IEnumerable<long>? complete)
+    void Write(SqliteConnection write, long merged, IReadOnlyList<PostingBlock> blocks, IReadOnlyList<long>? complete)
     {
         database.WriteLock.Wait();
         try
         {
             using var transaction = write.BeginTransaction();
+            SqliteSegments.RequireUnfinished(write, merged);
             using var insert = SqliteSegments.BlockInsert(write, merged);
             foreach (var block in blocks) SqliteSegments.Insert(insert, block);
             if (complete is not null) SqliteSegments.Replace(write, merged, complete);
             transaction.Commit();
         }
+        finally { database.WriteLock.Release(); }
+    }
+
+    /// <summary>Drops a failed merge's unfinished target (best effort: a stale one is also dropped at a later start).</summary>
+    void Abandon(SqliteConnection write, long merged)
+    {
+        database.WriteLock.Wait();
+        try { SqliteSegments.DeleteUnfinished(write, merged); }
+        catch (SqliteException) { }
         finally { database.WriteLock.Release(); }
     }
 }

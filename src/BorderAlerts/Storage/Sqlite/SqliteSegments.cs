@@ -23,8 +23,9 @@ internal static class SqliteSegments
     public static long Create(SqliteConnection connection, int level, long firstItem, long lastItem, long items, bool ready)
     {
         using var segment = Sql.Command(connection,
-            "INSERT INTO search_segments (level, first_item, last_item, items, ready) VALUES ($level, $first, $last, $items, $ready) RETURNING id",
-            ("$level", level), ("$first", firstItem), ("$last", lastItem), ("$items", items), ("$ready", ready));
+            "INSERT INTO search_segments (level, first_item, last_item, items, ready, started_at) VALUES ($level, $first, $last, $items, $ready, $now) RETURNING id",
+            ("$level", level), ("$first", firstItem), ("$last", lastItem), ("$items", items), ("$ready", ready),
+            ("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
         return (long)segment.ExecuteScalar()!;
     }
 
@@ -48,16 +49,35 @@ internal static class SqliteSegments
         while (reader.Read()) yield return new PostingBlock(reader.GetInt64(0), (byte[])reader.GetValue(1));
     }
 
-    /// <summary>Makes a merged segment visible and drops the segments it replaces, in the caller's transaction.</summary>
-    public static void Replace(SqliteConnection connection, long merged, IEnumerable<long> sources)
+    /// <summary>
+    /// Makes a merged segment visible and drops the segments it replaces, in the caller's transaction; throws (so the
+    /// caller rolls back) unless the target was unfinished and every source was still there.
+    /// </summary>
+    public static void Replace(SqliteConnection connection, long merged, IReadOnlyList<long> sources)
     {
-        using var ready = Sql.Command(connection, "UPDATE search_segments SET ready = 1 WHERE id = $id", ("$id", merged));
-        ready.ExecuteNonQuery();
+        using var count = Sql.Command(connection, $"SELECT count(*) FROM search_segments WHERE ready = 1 AND id IN ({string.Join(", ", sources)})");
+        using var ready = Sql.Command(connection, "UPDATE search_segments SET ready = 1 WHERE id = $id AND ready = 0", ("$id", merged));
+        if ((long)count.ExecuteScalar()! != sources.Count || ready.ExecuteNonQuery() != 1)
+            throw new InvalidOperationException($"archive index: merge into segment {merged} lost its target or a source to another process");
         Delete(connection, string.Join(", ", sources));
     }
 
-    /// <summary>Drops merges a stopped process left unfinished.</summary>
-    public static void DeleteUnready(SqliteConnection connection) => Delete(connection, "SELECT id FROM search_segments WHERE ready = 0");
+    /// <summary>Throws unless <paramref name="merged"/> is still an unfinished merge target (another process may have dropped it).</summary>
+    public static void RequireUnfinished(SqliteConnection connection, long merged)
+    {
+        using var exists = Sql.Command(connection, "SELECT 1 FROM search_segments WHERE id = $id AND ready = 0", ("$id", merged));
+        if (exists.ExecuteScalar() is null) throw new InvalidOperationException($"archive index: merge target {merged} is gone");
+    }
+
+    public static void DeleteUnfinished(SqliteConnection connection, long merged) =>
+        Delete(connection, $"SELECT id FROM search_segments WHERE id = {merged} AND ready = 0");
+
+    /// <summary>
+    /// Drops merges a stopped process left unfinished: only stale ones (an hour old), since a command run beside the
+    /// service must not pull a running merge's target away.
+    /// </summary>
+    public static void DeleteUnready(SqliteConnection connection) =>
+        Delete(connection, $"SELECT id FROM search_segments WHERE ready = 0 AND started_at < {DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds()}");
 
     static void Delete(SqliteConnection connection, string segments)
     {

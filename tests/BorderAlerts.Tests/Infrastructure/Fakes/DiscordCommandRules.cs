@@ -31,9 +31,22 @@ static partial class DiscordCommandRules
             if (command.TryGetProperty("default_member_permissions", out var permissions) && permissions.ValueKind != JsonValueKind.Null &&
                 !(permissions.ValueKind == JsonValueKind.String && permissions.GetString()!.All(char.IsAsciiDigit)))
                 errors.Add(path + ".default_member_permissions", "NUMBER_TYPE_COERCE", $"Value \"{permissions}\" is not snowflake.");
+            EnumList(command, "contexts", 2, path, errors);
+            EnumList(command, "integration_types", 1, path, errors);
             Options(command, path, errors, level: 0);
         }
         return errors;
+    }
+
+    /// <summary>contexts (0–2) and integration_types (0–1): absent, null, or an array of those numbers.</summary>
+    static void EnumList(JsonElement command, string field, int max, string path, FormErrors errors)
+    {
+        if (!command.TryGetProperty(field, out var list) || list.ValueKind == JsonValueKind.Null) return;
+        if (list.ValueKind != JsonValueKind.Array) { errors.Add($"{path}.{field}", "BASE_TYPE_ARRAY", "Must be an array."); return; }
+        var n = 0;
+        foreach (var value in list.EnumerateArray())
+            if (!(value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var v) && v >= 0 && v <= max))
+                errors.Add($"{path}.{field}.{n++}", "BASE_TYPE_CHOICES", $"Value must be one of {string.Join(", ", Enumerable.Range(0, max + 1))}.");
     }
 
     /// <summary>level 0: a command's options (subcommands or values); 1: a group's (subcommands only); 2: a subcommand's (values only).</summary>

@@ -1,0 +1,133 @@
+using System.Runtime.CompilerServices;
+using BorderAlerts.Core.Text;
+
+namespace BorderAlerts.Core.Rules.Matching;
+
+public sealed partial class Automaton
+{
+    // Table entries above the classes: characters that folding does more with than map them to one character.
+    const int Special = 0xFFF0;
+    /// <summary>A separator: a run of them is one space.</summary>
+    const int SpaceEntry = Special;
+    /// <summary>Folded with a look at the character before: invisible characters, word-initial Hangul (로 → 노), rare folds.</summary>
+    const int LookBackEntry = Special + 1;
+    /// <summary>Expands into a few plain characters (<see cref="FoldTable.InlineForm"/>): scanned as those, in place.</summary>
+    const int InlineEntry = Special + 2;
+    /// <summary>Expands or composes otherwise (ligatures with spaces, combining marks): the field must be normalised in full.</summary>
+    const int ExpandEntry = Special + 3;
+    /// <summary>Joins a neighbour into one grapheme cluster (CR, surrogates): the field is normalised in full if it also expands.</summary>
+    const int ClusterEntry = Special + 4;
+    const int Skip = -1, Stop = -2;
+
+    /// <summary>
+    /// Reports every hit in <paramref name="text"/>. With <paramref name="stopAtExpanding"/>, characters NFKC expands
+    /// into plain ones are scanned as their expansion; at one it expands or composes otherwise (or at a mix of
+    /// expansions and multi-character clusters) the scan stops and returns false: such text must be normalised in
+    /// full and scanned again.
+    /// </summary>
+    public bool Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool stopAtExpanding = false) where TSink : IHitSink, allows ref struct
+    {
+        int state = 0;
+        bool expanded = false, clustered = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            i = Run(text, i, ref state);
+            if (i == text.Length) break;
+            if (state < 0)
+            {
+                state &= ~Reports;
+                ReportAll(_report[state], text, i, 1, stopAtExpanding, ref sink);
+                continue;
+            }
+            int cls = SpecialClass(text, i, _entry[text[i]], stopAtExpanding, ref expanded, ref clustered);
+            if (cls == Skip) continue;
+            if (cls == Stop) return false;
+            if (cls == InlineEntry) { state = ScanInline(text, i, state, ref sink); continue; }
+            int next = cls == 0 ? 0 : Next(state, cls);
+            state = next & ~Reports;
+            if (next < 0) ReportAll(_report[state], text, i, 1, stopAtExpanding, ref sink);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Steps from <paramref name="i"/> until a state with hits (returned flagged, at the character that reached it), a
+    /// special character (state unchanged, at that character) or the end. No calls, so the loop keeps its state in a
+    /// register instead of spilling it on every character.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    int Run(ReadOnlySpan<char> text, int i, ref int state)
+    {
+        var entries = _entry;
+        var ascii = _ascii;
+        int width = _asciiWidth, shift = _asciiShift, asciiRows = _asciiRows, spaceClass = _spaceClass;
+        int current = state;
+        for (; i < text.Length; i++)
+        {
+            int cls = entries[text[i]];
+            if (cls >= Special)
+            {
+                // Most separators follow a plain character, so they emit a space without looking further back.
+                if (cls != SpaceEntry || i == 0 || entries[text[i - 1]] >= Special) break;
+                cls = spaceClass;
+            }
+            if (cls == 0) { current = 0; continue; }
+            int next = cls < width && current < asciiRows ? ascii[(current << shift) + cls] : Next(current, cls);
+            if (next < 0) { current = next; break; }
+            current = next;
+        }
+        state = current;
+        return i;
+    }
+
+    /// <summary>
+    /// The class for a special entry, or <see cref="Skip"/>, <see cref="Stop"/>, or <see cref="InlineEntry"/> (scan the
+    /// expansion in place). Only a scan that may stop keeps track of expansions and clusters: a normalised text has none.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    int SpecialClass(ReadOnlySpan<char> text, int i, int entry, bool stopAtExpanding, ref bool expanded, ref bool clustered)
+    {
+        if (stopAtExpanding)
+        {
+            if (entry == ExpandEntry) return Stop;
+            if (entry == InlineEntry)
+            {
+                expanded = true;
+                return clustered ? Stop : InlineEntry;
+            }
+            if (entry == ClusterEntry)
+            {
+                clustered = true;
+                if (expanded) return Stop;
+            }
+        }
+        return LookBackClass(text, i);
+    }
+
+    /// <summary>The folding rules in full: invisible characters emit nothing, a separator run one space, a word's first syllable its ROK form.</summary>
+    int LookBackClass(ReadOnlySpan<char> text, int i)
+    {
+        char c = FoldTable.Fold(text[i]);
+        if (c == FoldTable.Drop) return Skip;
+        int before = i - 1;
+        while (before >= 0 && FoldTable.Fold(text[before]) == FoldTable.Drop) before--;
+        char previous = before < 0 ? FoldTable.Space : FoldTable.Fold(text[before]); // an expansion's last character is plain, as is the character itself
+        if (c == FoldTable.Space) return previous == FoldTable.Space ? Skip : _class[c];
+        if (HangulInitials.IsSyllable(c) && !HangulInitials.IsSyllable(previous)) c = HangulInitials.FoldWordInitial(c);
+        return _class[c];
+    }
+
+    /// <summary>Scans the expansion of <c>text[i]</c>, reporting hits that end inside it at that character.</summary>
+    int ScanInline<TSink>(ReadOnlySpan<char> text, int i, int state, ref TSink sink) where TSink : IHitSink, allows ref struct
+    {
+        var form = FoldTable.InlineForm(text[i])!;
+        for (int k = 0; k < form.Length; k++)
+        {
+            int cls = _class[form[k]];
+            int next = cls == 0 ? 0 : Next(state, cls);
+            state = next & ~Reports;
+            if (next < 0) ReportAll(_report[state], text, i, k + 1, inline: true, ref sink);
+        }
+        return state;
+    }
+}

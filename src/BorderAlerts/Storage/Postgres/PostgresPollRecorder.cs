@@ -1,0 +1,48 @@
+using BorderAlerts.Core.Storage;
+using Npgsql;
+
+namespace BorderAlerts.Storage.Postgres;
+
+/// <summary>
+/// Records a group of polls in one transaction: one commit for many polls (group commit). Each poll's lease is checked
+/// first, inside the transaction, with its feed row locked: a late result whose feed another instance has claimed since
+/// is left out whole (no items, no health), and the feed cannot be claimed while the group writes. A retried group whose
+/// first COMMIT did land finds its leases ended and reports its polls as lost, though they were recorded.
+/// </summary>
+internal static class PostgresPollRecorder
+{
+    public static Task<IReadOnlyList<PollCommit>> RecordAsync(PostgresDatabase database, IReadOnlyList<PollCompletion> completions,
+        CancellationToken cancellationToken) =>
+        PostgresRetry.RunAsync(async () =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var held = await HeldAsync(connection, completions, cancellationToken);
+            var commits = new List<PollCommit>();
+            foreach (var completion in completions)
+            {
+                if (!held.Contains((completion.FeedId, completion.Lease))) { commits.Add(PollCommit.Lost); continue; }
+                var commit = completion.Status == PollStatus.Fetched
+                    ? await new PostgresItemWriter(connection, completion).WriteAsync(cancellationToken)
+                    : new PollCommit([], 0);
+                await PostgresFeedHealthWriter.RecordAsync(connection, completion, commit, cancellationToken);
+                commits.Add(commit);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return (IReadOnlyList<PollCommit>)commits;
+        });
+
+    /// <summary>The (feed, lease) pairs still held, their rows locked in id order so two groups never deadlock.</summary>
+    static async Task<HashSet<(string, long)>> HeldAsync(NpgsqlConnection connection, IReadOnlyList<PollCompletion> completions,
+        CancellationToken cancellationToken)
+    {
+        await using var command = PgSql.Command(connection, """
+            SELECT f.id, f.lease_until FROM feeds f JOIN unnest(@ids, @leases) AS c(id, lease) ON f.id = c.id AND f.lease_until = c.lease
+            ORDER BY f.id FOR UPDATE OF f
+            """, ("ids", completions.Select(c => c.FeedId).ToArray()), ("leases", completions.Select(c => c.Lease).ToArray()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var held = new HashSet<(string, long)>();
+        while (await reader.ReadAsync(cancellationToken)) held.Add((reader.GetString(0), reader.GetInt64(1)));
+        return held;
+    }
+}
