@@ -85,14 +85,17 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
         await using var snapshot = connection.BeginTransaction(deferred: true);
         var (where, parameters, minId) = await FilterSqlAsync(connection, filters, cancellationToken);
         int cap = ArchiveSearch.MaxExamined + 1, yielded = 0;
-        if (restriction is null)
+        // A restriction that narrows nothing (a prefix of too many words) reads the items table as no restriction does,
+        // rather than every id of every segment.
+        var query = restriction is null ? KeyQuery.Everything : KeyQuery.Compile(restriction, prefix => Expand(connection, prefix));
+        if (query == KeyQuery.Everything)
         {
             await using var command = Sql.Command(connection, $"SELECT {Columns} FROM items i WHERE 1 = 1{where} ORDER BY i.id DESC LIMIT $cap", parameters);
             command.Parameters.AddWithValue("$cap", cap);
             await foreach (var item in ReadAsync(command, cancellationToken)) yield return item;
             yield break;
         }
-        foreach (var ids in MatchingIds(connection, restriction, minId))
+        foreach (var ids in MatchingIds(connection, query, minId))
         {
             for (int end = ids.Count; end > 0 && ids[end - 1] >= minId; end -= FetchBatch)
             {
@@ -109,9 +112,8 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
     }
 
     /// <summary>The ids matching a restriction, one segment at a time from the newest; each list ascending.</summary>
-    static IEnumerable<List<long>> MatchingIds(SqliteConnection connection, SearchExpression restriction, long minId)
+    static IEnumerable<List<long>> MatchingIds(SqliteConnection connection, KeyQuery query, long minId)
     {
-        var query = KeyQuery.Compile(restriction, prefix => Expand(connection, prefix));
         using var lookup = new SegmentLookup(connection);
         foreach (var segment in SqliteSegments.List(connection).Where(s => s.LastItem >= minId))
         {
@@ -125,7 +127,7 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
     internal static async Task<long> CountAsync(SqliteDatabase database, SearchExpression restriction, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return MatchingIds(connection, restriction, long.MinValue).Sum(ids => (long)ids.Count);
+        return MatchingIds(connection, KeyQuery.Compile(restriction, prefix => Expand(connection, prefix)), long.MinValue).Sum(ids => (long)ids.Count);
     }
 
     static List<string>? Expand(SqliteConnection connection, string prefix)
