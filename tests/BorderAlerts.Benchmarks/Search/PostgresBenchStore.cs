@@ -9,16 +9,14 @@ namespace BorderAlerts.Benchmarks.Search;
 /// <summary>
 /// The archive in a PostgreSQL database of its own (`--db NAME`, borderalerts_bench by default, created when missing,
 /// so the tests' databases are never touched), on the server the product or `.ci/postgres` points at, migrated by the
-/// product's migrator. After an ingest the tables are vacuumed and analysed, as autovacuum would do on a live archive.
-/// `--bulk` loads faster, for measuring search at sizes the poll path would take an hour to fill: the items still go
-/// through <see cref="PostgresPollStore.CompleteAsync"/>, but without synchronous commits and with the GIN index
-/// dropped during the load and built once at the end (the migration's definition).
+/// product's migrator. After an ingest the background merges are waited for and the tables vacuumed and analysed, as
+/// autovacuum would do on a live archive. `--bulk` loads without synchronous commits; the items still go through
+/// <see cref="PostgresPollStore.CompleteAsync"/>.
 /// </summary>
 internal sealed class PostgresBenchStore : ISearchBenchStore
 {
     const string Default = "Host=127.0.0.1;Port=5432;Username=borderalerts;Password=borderalerts;Database=borderalerts_test";
     readonly PostgresDatabase _database;
-    const string GinIndex = "CREATE INDEX search_index_words ON search_index USING gin (words)";
     readonly string _admin, _name;
     readonly bool _bulk;
 
@@ -49,14 +47,13 @@ internal sealed class PostgresBenchStore : ISearchBenchStore
         }
         bulk = bulk && !reuse;
         var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
-        builder.CommandTimeout = 0; // building the GIN index and VACUUM at 1,000,000 items take minutes
+        builder.CommandTimeout = 0; // VACUUM at 1,000,000 items takes minutes
         if (bulk) builder.Options = "-c synchronous_commit=off";
         var database = new PostgresDatabase(builder.ConnectionString);
         var migrate = System.Diagnostics.Stopwatch.StartNew();
         await new PostgresMigrator(database, NullLogger<PostgresMigrator>.Instance).MigrateAsync(cancellationToken); // reused: indexes what is not yet indexed
         if (reuse) log.WriteLine($"migrated and back-filled in {migrate.Elapsed.TotalSeconds:N1} s");
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (bulk) await PgSql.Run(connection, "DROP INDEX search_index_words", cancellationToken);
         var version = (string)(await PgSql.Scalar(connection, "SELECT 'PostgreSQL ' || current_setting('server_version') || ', shared_buffers ' || current_setting('shared_buffers')", cancellationToken))!;
         return new PostgresBenchStore(database, server, name, reuse, bulk, version);
     }
@@ -72,18 +69,14 @@ internal sealed class PostgresBenchStore : ISearchBenchStore
         await PgSql.Run(connection, sql, cancellationToken);
     }
 
-    public string WritePath => _bulk ? "PostgresPollStore.CompleteAsync, bulk: no synchronous commit, GIN index built after the load" : "PostgresPollStore.CompleteAsync";
+    public string WritePath => _bulk ? "PostgresPollStore.CompleteAsync, bulk: no synchronous commit" : "PostgresPollStore.CompleteAsync";
 
-    /// <summary>Nothing runs in the background; VACUUM ANALYZE stands in for autovacuum (statistics, GIN pending list flushed).</summary>
+    /// <summary>Background merges finished; VACUUM ANALYZE stands in for autovacuum (statistics, visibility map).</summary>
     public async Task CaughtUpAsync()
     {
+        await _database.SearchMerger.IdleAsync();
         await using var connection = await _database.OpenAsync();
-        if (_bulk)
-        {
-            await PgSql.Run(connection, "SET maintenance_work_mem = '1GB'", CancellationToken.None);
-            await PgSql.Run(connection, GinIndex, CancellationToken.None);
-        }
-        await PgSql.Run(connection, "VACUUM (ANALYZE) items, search_index", CancellationToken.None);
+        await PgSql.Run(connection, "VACUUM (ANALYZE) items, search_segments, search_blocks, search_words", CancellationToken.None);
     }
 
     public async Task<(long Items, long RawBytes)> RawTextAsync(CancellationToken cancellationToken)
@@ -95,12 +88,8 @@ internal sealed class PostgresBenchStore : ISearchBenchStore
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    public async Task<long> CountAsync(SearchExpression restriction, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        return (long)(await PgSql.Scalar(connection, "SELECT count(*) FROM search_index WHERE words @@ @query::tsquery", cancellationToken,
-            ("query", TsText.Query(restriction))))!;
-    }
+    public Task<long> CountAsync(SearchExpression restriction, CancellationToken cancellationToken) =>
+        PostgresSearchIndex.CountAsync(_database, restriction, cancellationToken);
 
     /// <summary>Bytes per table (with its TOAST) and per index; an index counts with the table it belongs to.</summary>
     public async Task<StoreSizes> SizesAsync(CancellationToken cancellationToken)
@@ -117,7 +106,8 @@ internal sealed class PostgresBenchStore : ISearchBenchStore
             while (await reader.ReadAsync(cancellationToken)) relations.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
         var file = (long)(await PgSql.Scalar(connection, "SELECT pg_database_size(current_database())", cancellationToken))!;
         long Sum(Func<string, bool> which) => relations.Where(r => which(r.Table)).Sum(r => r.Bytes);
-        return new StoreSizes(file, Sum(t => t == "search_index"), Sum(t => t == "items"), Sum(t => t is not ("search_index" or "items")),
+        static bool Index(string table) => table is "search_segments" or "search_blocks" or "search_words";
+        return new StoreSizes(file, Sum(Index), Sum(t => t == "items"), Sum(t => !Index(t) && t != "items"),
             relations.Select(r => (r.Name, r.Bytes)).ToList());
     }
 

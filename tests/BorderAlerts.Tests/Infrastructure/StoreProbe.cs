@@ -15,24 +15,22 @@ public sealed record EvidenceRow(long Id, string FeedId, string Url, string Sha2
 /// Reads the store's tables directly, on SQLite or PostgreSQL, so tests assert on what was stored rather than on what
 /// the store reports. Conditions passed in are SQL both databases read alike (`alertable`, not `alertable = 1`).
 /// </summary>
-public sealed class StoreProbe(Func<Task<DbConnection>> open, bool sqlite = false)
+public sealed class StoreProbe(Func<Task<DbConnection>> open)
 {
-    /// <summary>Items the archive index holds: SQLite's segments (ready ones) or PostgreSQL's search_index rows.</summary>
+    /// <summary>Items the archive index holds (its ready segments; the same tables on both stores).</summary>
     public async Task<long> IndexedItemsAsync()
     {
         await using var connection = await open();
         await using var command = connection.CreateCommand();
-        command.CommandText = sqlite ? "SELECT coalesce(sum(items), 0) FROM search_segments WHERE ready = 1" : "SELECT count(*) FROM search_index";
+        command.CommandText = "SELECT coalesce(sum(items), 0) FROM search_segments WHERE ready";
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
     /// <summary>Empties the archive index, as a store from before it existed would be.</summary>
-    public Task DropIndexAsync() => sqlite
-        ? ExecuteAsync("DELETE FROM search_blocks; DELETE FROM search_segments; DELETE FROM search_words")
-        : ExecuteAsync("DELETE FROM search_index");
+    public Task DropIndexAsync() => ExecuteAsync("DELETE FROM search_blocks; DELETE FROM search_segments; DELETE FROM search_words");
 
     public static StoreProbe For(IServiceProvider services) => services.GetService<SqliteDatabase>() is { } sqlite
-        ? new StoreProbe(async () => await sqlite.OpenAsync(), sqlite: true)
+        ? new StoreProbe(async () => await sqlite.OpenAsync())
         : new StoreProbe(async () => await services.GetRequiredService<PostgresDatabase>().OpenAsync());
 
     public async Task<long> CountAsync(string table, string where = "1 = 1")

@@ -43,6 +43,15 @@ public abstract record KeyQuery
         return list.Count == 1 ? list[0] : new AnyKeys(list);
     }
 
+    /// <summary>Every key the query reads, once each (for a store that looks them all up in one statement).</summary>
+    public IEnumerable<long> Keys() => (this switch
+    {
+        KeyOf k => [k.Key],
+        AllKeys a => a.Children.SelectMany(c => c.Keys()),
+        AnyKeys a => a.Children.SelectMany(c => c.Keys()),
+        _ => throw new InvalidOperationException(),
+    }).Distinct();
+
     /// <summary>
     /// The ids matching within one segment, ascending. <paramref name="ids"/> gives a key's ids in that segment (empty
     /// when absent); <paramref name="all"/> gives every id of the segment, for <see cref="Everything"/>.

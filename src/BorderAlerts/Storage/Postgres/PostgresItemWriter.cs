@@ -43,7 +43,6 @@ internal sealed class PostgresItemWriter(NpgsqlConnection connection, PollComple
         var fresh = outcomes.Where(o => o.IsNew).ToList();
         var evidenceId = fresh.Count > 0 ? await PostgresItemBatch.InsertEvidenceAsync(connection, completion, cancellationToken) : null;
         await PostgresItemBatch.InsertItemsAsync(connection, completion, [.. fresh.Select(o => (o.ItemId, o.Candidate))], evidenceId, cancellationToken);
-        await PostgresSearchIndex.AddAsync(connection, [.. fresh.Select(o => (o.ItemId, o.Candidate.Item.Title, o.Candidate.Item.Text))], cancellationToken);
         await PostgresItemBatch.InsertKeysAsync(connection, newKeys, cancellationToken);
         await PostgresItemBatch.InsertSightingsAsync(connection, completion, [.. outcomes.Where(o => o.FirstSighting).Select(o => o.ItemId)], cancellationToken);
 

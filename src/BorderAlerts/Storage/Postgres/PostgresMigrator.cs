@@ -25,7 +25,7 @@ public sealed class PostgresMigrator(PostgresDatabase database, ILogger<Postgres
                 """, cancellationToken);
             var current = Convert.ToInt32(await PgSql.Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken));
             foreach (var step in PostgresMigrations.All.Where(s => s.Version > current)) await ApplyAsync(connection, step, cancellationToken);
-            await PostgresSearchIndex.BackfillAsync(connection, cancellationToken);
+            await PostgresSearchIndex.BackfillAsync(connection, database, cancellationToken);
         }
         finally
         {

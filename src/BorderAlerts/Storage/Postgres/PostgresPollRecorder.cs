@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Search.Postings;
 using BorderAlerts.Core.Storage;
 using Npgsql;
 
@@ -28,6 +29,9 @@ internal static class PostgresPollRecorder
                 await PostgresFeedHealthWriter.RecordAsync(connection, completion, commit, cancellationToken);
                 commits.Add(commit);
             }
+            // Last, once for the group, still under the identity lock: its new items become one index segment.
+            await PostgresSearchIndex.AddAsync(connection, database,
+                [.. commits.SelectMany(c => c.NewItems).Select(s => (s.Id, ItemTokens.Of(s.Item.Title, s.Item.Text)))], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (IReadOnlyList<PollCommit>)commits;
         });

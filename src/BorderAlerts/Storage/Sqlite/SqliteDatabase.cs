@@ -1,3 +1,4 @@
+using BorderAlerts.Storage.Segments;
 using Microsoft.Data.Sqlite;
 
 namespace BorderAlerts.Storage.Sqlite;
@@ -12,15 +13,16 @@ public sealed class SqliteDatabase
     public SemaphoreSlim WriteLock { get; } = new(1, 1);
 
     /// <summary>The archive index's vocabulary cache: one per database, shared by every writer.</summary>
-    public SqliteSearchWords SearchWords { get; }
+    public SearchWords SearchWords { get; }
 
     /// <summary>The archive index's background merging: one per database.</summary>
-    public SqliteSegmentMerger SearchMerger { get; }
+    public SegmentMerger SearchMerger { get; }
 
     public SqliteDatabase(string connectionString)
     {
-        SearchWords = new SqliteSearchWords(this);
-        SearchMerger = new SqliteSegmentMerger(this);
+        var segments = new SqliteSegmentStore(this);
+        SearchWords = new SearchWords(segments);
+        SearchMerger = new SegmentMerger(segments);
         _connectionString = new SqliteConnectionStringBuilder(connectionString)
         {
             Pooling = true,

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Search.Postings;
 using BorderAlerts.Core.Storage;
+using BorderAlerts.Storage.Segments;
 using Microsoft.Data.Sqlite;
 
 namespace BorderAlerts.Storage.Sqlite;
@@ -16,15 +17,12 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
 {
     const string Columns = "i.id, i.first_feed_id, i.title, i.text, i.language, i.url, i.published_at, i.first_seen_at, i.alertable";
 
-    /// <summary>A prefix (sanction*) expanding to more indexed words than this narrows nothing; the exact check decides.</summary>
-    const int MaxPrefixWords = 256;
-
     /// <summary>Candidates fetched from the items table per statement.</summary>
     const int FetchBatch = 64;
 
     /// <summary>
     /// Indexes items (any order) in the caller's transaction as one new segment (more past <see cref="PostingsBuilder.MaxItems"/>
-    /// items); merging is left to <see cref="SqliteSegmentMerger"/>.
+    /// items); merging is left to <see cref="SegmentMerger"/>.
     /// </summary>
     public static async Task AddAsync(SqliteConnection connection, SqliteDatabase database, IReadOnlyList<(long Id, ItemTokens Tokens)> items,
         CancellationToken cancellationToken)
@@ -35,9 +33,9 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
         {
             var postings = new PostingsBuilder();
             foreach (var (id, tokens) in chunk) postings.Add(id, tokens);
-            var segment = SqliteSegments.Create(connection, 0, postings.FirstId, postings.LastId, postings.Items, ready: true);
-            using (var insert = SqliteSegments.BlockInsert(connection, segment))
-                postings.WriteTo(new PostingBlockWriter(block => SqliteSegments.Insert(insert, block)));
+            var segment = SegmentTables.Create(connection, 0, postings.FirstId, postings.LastId, postings.Items, ready: true);
+            using (var insert = SegmentTables.BlockInsert(connection, segment))
+                postings.WriteTo(new PostingBlockWriter(block => SegmentTables.Insert(insert, block)));
             await database.SearchWords.AddAsync(connection, postings.LatinWords, cancellationToken);
         }
         database.SearchMerger.Nudge();
@@ -50,7 +48,7 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
     public static async Task BackfillAsync(SqliteDatabase database, CancellationToken cancellationToken)
     {
         await using (var connection = await database.OpenAsync(cancellationToken))
-            SqliteSegments.DeleteUnready(connection);
+            SegmentTables.DeleteUnready(connection);
         while (true)
         {
             await database.WriteLock.WaitAsync(cancellationToken);
@@ -87,7 +85,7 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
         int cap = ArchiveSearch.MaxExamined + 1, yielded = 0;
         // A restriction that narrows nothing (a prefix of too many words) reads the items table as no restriction does,
         // rather than every id of every segment.
-        var query = restriction is null ? KeyQuery.Everything : KeyQuery.Compile(restriction, prefix => Expand(connection, prefix));
+        var query = restriction is null ? KeyQuery.Everything : KeyQuery.Compile(restriction, prefix => SearchWords.Expand(connection, prefix));
         if (query == KeyQuery.Everything)
         {
             await using var command = Sql.Command(connection, $"SELECT {Columns} FROM items i WHERE 1 = 1{where} ORDER BY i.id DESC LIMIT $cap", parameters);
@@ -115,7 +113,7 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
     static IEnumerable<List<long>> MatchingIds(SqliteConnection connection, KeyQuery query, long minId)
     {
         using var lookup = new SegmentLookup(connection);
-        foreach (var segment in SqliteSegments.List(connection).Where(s => s.LastItem >= minId))
+        foreach (var segment in SegmentTables.List(connection).Where(s => s.LastItem >= minId))
         {
             var lists = new Dictionary<long, List<long>>();
             yield return query.Evaluate(key => lists.TryGetValue(key, out var found) ? found : lists[key] = lookup.Ids(segment.Id, key),
@@ -127,18 +125,9 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
     internal static async Task<long> CountAsync(SqliteDatabase database, SearchExpression restriction, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return MatchingIds(connection, KeyQuery.Compile(restriction, prefix => Expand(connection, prefix)), long.MinValue).Sum(ids => (long)ids.Count);
+        return MatchingIds(connection, KeyQuery.Compile(restriction, prefix => SearchWords.Expand(connection, prefix)), long.MinValue).Sum(ids => (long)ids.Count);
     }
 
-    static List<string>? Expand(SqliteConnection connection, string prefix)
-    {
-        using var command = Sql.Command(connection, "SELECT word FROM search_words WHERE word >= $prefix AND word < $next ORDER BY word LIMIT $limit",
-            ("$prefix", prefix), ("$next", prefix[..^1] + (char)(prefix[^1] + 1)), ("$limit", MaxPrefixWords + 1));
-        using var reader = command.ExecuteReader();
-        var words = new List<string>();
-        while (reader.Read()) words.Add(reader.GetString(0));
-        return words.Count > MaxPrefixWords ? null : words;
-    }
 
     static async IAsyncEnumerable<ArchivedItem> ReadAsync(SqliteCommand command, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

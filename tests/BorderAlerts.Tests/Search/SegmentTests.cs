@@ -1,19 +1,24 @@
 using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Search.Postings;
+using BorderAlerts.Storage.Postgres;
+using BorderAlerts.Storage.Segments;
 using BorderAlerts.Storage.Sqlite;
 using BorderAlerts.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BorderAlerts.Tests.Search;
 
-/// <summary>SQLite's archive index over many polls: segments merge in the background, and search sees every item throughout.</summary>
-public sealed class SqliteSegmentTests(FeedServer server) : IClassFixture<FeedServer>
+/// <summary>The archive index over many polls, on both stores: segments merge in the background, and search sees every item throughout.</summary>
+public sealed class SegmentTests(FeedServer server) : IClassFixture<FeedServer>
 {
     const int Polls = 2 * SegmentTiers.Fanout + 3;
 
     static async Task<IReadOnlyList<string>> TitlesAsync(Pipeline pipeline, string query, int limit = 100) =>
         (await pipeline.Services.GetRequiredService<ArchiveSearch>().SearchAsync(new SearchRequest(query, limit), CancellationToken.None))
             .Hits.Select(h => h.Item.Title).ToList();
+
+    static SegmentMerger Merger(Pipeline pipeline) =>
+        pipeline.Services.GetService<SqliteDatabase>()?.SearchMerger ?? pipeline.Services.GetRequiredService<PostgresDatabase>().SearchMerger;
 
     async Task PollManyAsync(Pipeline pipeline)
     {
@@ -31,38 +36,39 @@ public sealed class SqliteSegmentTests(FeedServer server) : IClassFixture<FeedSe
         }
     }
 
-    [Fact]
-    public async Task Segments_merge_in_the_background_and_search_finds_every_item_across_them()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task Segments_merge_in_the_background_and_search_finds_every_item_across_them(Store store)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder(store);
         await using var pipeline = await Pipeline.StartAsync(folder);
         await PollManyAsync(pipeline);
-        await pipeline.Services.GetRequiredService<SqliteDatabase>().SearchMerger.IdleAsync();
+        await Merger(pipeline).IdleAsync();
 
         Assert.Equal(2 * Polls, await pipeline.Database.IndexedItemsAsync());
         Assert.True(await pipeline.Database.CountAsync("search_segments") < Polls, "segments were merged");
-        Assert.Equal(0, await pipeline.Database.CountAsync("search_segments", "ready = 0"));
+        Assert.Equal(0, await pipeline.Database.CountAsync("search_segments", "NOT ready"));
         Assert.Equal(["丹东口岸 第0批"], await TitlesAsync(pipeline, "煤炭"));
         Assert.Equal(Polls, (await TitlesAsync(pipeline, "sanctions")).Count);
         Assert.Equal([$"Dandong shipment {Polls - 1}"], await TitlesAsync(pipeline, $"batch{Polls - 1}"));
         Assert.Equal(Polls, (await TitlesAsync(pipeline, "batch*")).Count);
     }
 
-    [Fact]
-    public async Task A_stale_merge_a_stopped_process_left_unfinished_is_dropped_at_start()
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_stale_merge_a_stopped_process_left_unfinished_is_dropped_at_start(Store store)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder(store);
         await using (var pipeline = await Pipeline.StartAsync(folder))
         {
             await PollManyAsync(pipeline);
-            await pipeline.Services.GetRequiredService<SqliteDatabase>().SearchMerger.IdleAsync();
-            await pipeline.Database.ExecuteAsync("""
-                INSERT INTO search_segments (id, level, first_item, last_item, items, ready, started_at) VALUES (9999, 2, 1, 38, 38, 0, 0);
-                INSERT INTO search_blocks (segment, first_key, data) VALUES (9999, 0, x'00');
+            await Merger(pipeline).IdleAsync();
+            var oneByte = store == Store.Sqlite ? "x'00'" : "'\\x00'::bytea";
+            await pipeline.Database.ExecuteAsync($"""
+                INSERT INTO search_segments (id, level, first_item, last_item, items, ready, started_at) VALUES (9999, 2, 1, 38, 38, false, 0);
+                INSERT INTO search_blocks (segment, first_key, data) VALUES (9999, 0, {oneByte});
                 """);
         }
         await using var restarted = await Pipeline.StartAsync(folder);
-        Assert.Equal(0, await restarted.Database.CountAsync("search_segments", "ready = 0"));
+        Assert.Equal(0, await restarted.Database.CountAsync("search_segments", "NOT ready"));
         Assert.Equal(0, await restarted.Database.CountAsync("search_blocks", "segment = 9999"));
         Assert.Equal(Polls, (await TitlesAsync(restarted, "丹东")).Count);
     }

@@ -1,20 +1,20 @@
+using System.Data.Common;
 using BorderAlerts.Core.Search.Postings;
-using Microsoft.Data.Sqlite;
 
-namespace BorderAlerts.Storage.Sqlite;
+namespace BorderAlerts.Storage.Segments;
 
 /// <summary>
 /// Merges the archive index's segments (<see cref="SegmentTiers"/>) in the background, so a poll writes only its own
 /// small segment and merging runs beside polling instead of inside its transaction (half the index's cost; ADR 0008).
-/// The sources are read outside the write lock (they are immutable); the merged blocks are written in chunks, each
-/// under the lock briefly, into a segment that stays unready, then one transaction makes it ready and drops the
-/// sources; it refuses (and rolls back) unless its target is still unfinished and every source still there, so a
-/// second process merging the same run cannot drop items from the index. A merge that fails drops its target; a
-/// process stopped mid-merge leaves one, dropped at a later start once stale.
+/// The sources are read in a snapshot (they are immutable); the merged blocks are written in chunks, each in a short
+/// transaction, into a segment that stays unready, then one transaction makes it ready and drops the sources; it
+/// refuses (and rolls back) unless its target is still unfinished and every source still there, so a second process
+/// merging the same run cannot drop items from the index. A merge that fails drops its target; a process stopped
+/// mid-merge leaves one, dropped at a later start once stale.
 /// </summary>
-public sealed class SqliteSegmentMerger(SqliteDatabase database)
+public sealed class SegmentMerger(SegmentStore store)
 {
-    /// <summary>Merged bytes written per write-lock hold.</summary>
+    /// <summary>Merged bytes written per transaction (per write-lock hold on SQLite).</summary>
     const int ChunkBytes = 4 << 20;
 
     readonly Lock gate = new();
@@ -93,17 +93,18 @@ public sealed class SqliteSegmentMerger(SqliteDatabase database)
 
     async Task<bool> MergeOnceAsync()
     {
-        await using var write = await database.OpenAsync();
-        if (Plan(write) is not { } plan) return false;
+        await using var write = await store.OpenAsync();
+        using var alone = store.MergeAlone(write);
+        if (alone is null || Plan(write) is not { } plan) return false;
         var (merged, run) = plan;
         try
         {
-            await using var read = await database.OpenAsync();
+            await using var read = await store.OpenAsync();
             var pending = new List<PostingBlock>();
             long pendingBytes = 0;
-            using (var snapshot = read.BeginTransaction(deferred: true))
+            using (var snapshot = store.Snapshot(read))
             {
-                var sources = run.Select(s => SqliteSegments.Blocks(read, s.Id)).ToList();
+                var sources = run.Select(s => SegmentTables.Blocks(read, s.Id)).ToList();
                 try
                 {
                     PostingsMerge.Merge(sources, new PostingBlockWriter(block =>
@@ -129,41 +130,32 @@ public sealed class SqliteSegmentMerger(SqliteDatabase database)
         }
     }
 
-    /// <summary>Under the write lock: the next due run and its unready target segment.</summary>
-    (long Merged, IReadOnlyList<SegmentInfo> Run)? Plan(SqliteConnection write)
+    /// <summary>The next due run and its unready target segment.</summary>
+    (long Merged, IReadOnlyList<SegmentInfo> Run)? Plan(DbConnection write)
     {
-        database.WriteLock.Wait();
-        try
-        {
-            if (SegmentTiers.NextMerge(SqliteSegments.List(write, $"ready = 1 AND level < {SegmentTiers.TopLevel}")) is not { } next) return null;
-            var (run, level) = next;
-            return (SqliteSegments.Create(write, level, run[0].FirstItem, run[^1].LastItem, run.Sum(s => s.Items), ready: false), run);
-        }
-        finally { database.WriteLock.Release(); }
+        using var writing = store.Writing();
+        if (SegmentTiers.NextMerge(SegmentTables.List(write, $"ready AND level < {SegmentTiers.TopLevel}")) is not { } next) return null;
+        var (run, level) = next;
+        return (SegmentTables.Create(write, level, run[0].FirstItem, run[^1].LastItem, run.Sum(s => s.Items), ready: false), run);
     }
 
     /// <summary>Writes a chunk of the merged blocks in one transaction; with <paramref name="complete"/>, also swaps the segments.</summary>
-    void Write(SqliteConnection write, long merged, IReadOnlyList<PostingBlock> blocks, IReadOnlyList<long>? complete)
+    void Write(DbConnection write, long merged, IReadOnlyList<PostingBlock> blocks, IReadOnlyList<long>? complete)
     {
-        database.WriteLock.Wait();
-        try
-        {
-            using var transaction = write.BeginTransaction();
-            SqliteSegments.RequireUnfinished(write, merged);
-            using var insert = SqliteSegments.BlockInsert(write, merged);
-            foreach (var block in blocks) SqliteSegments.Insert(insert, block);
-            if (complete is not null) SqliteSegments.Replace(write, merged, complete);
-            transaction.Commit();
-        }
-        finally { database.WriteLock.Release(); }
+        using var writing = store.Writing();
+        using var transaction = write.BeginTransaction();
+        SegmentTables.RequireUnfinished(write, merged);
+        using (var insert = SegmentTables.BlockInsert(write, merged))
+            foreach (var block in blocks) SegmentTables.Insert(insert, block);
+        if (complete is not null) SegmentTables.Replace(write, merged, complete);
+        transaction.Commit();
     }
 
     /// <summary>Drops a failed merge's unfinished target (best effort: a stale one is also dropped at a later start).</summary>
-    void Abandon(SqliteConnection write, long merged)
+    void Abandon(DbConnection write, long merged)
     {
-        database.WriteLock.Wait();
-        try { SqliteSegments.DeleteUnfinished(write, merged); }
-        catch (SqliteException) { }
-        finally { database.WriteLock.Release(); }
+        using var writing = store.Writing();
+        try { SegmentTables.DeleteUnfinished(write, merged); }
+        catch (DbException) { }
     }
 }

@@ -1,0 +1,36 @@
+using System.Data;
+using System.Data.Common;
+using BorderAlerts.Storage.Segments;
+using Npgsql;
+
+namespace BorderAlerts.Storage.Postgres;
+
+/// <summary>
+/// The archive index on PostgreSQL: one instance merges at a time (a session advisory lock, released with the session
+/// if the instance dies); a repeatable-read transaction is the snapshot. Segment writes need no lock of their own:
+/// they happen under the item identity lock (<see cref="PostgresItemWriter.IdentityLock"/>), so segments commit in
+/// the order of their item ids and their ranges stay disjoint, as the tiers require.
+/// </summary>
+internal sealed class PostgresSegmentStore(PostgresDatabase database) : SegmentStore
+{
+    /// <summary>Advisory lock key for merging the archive index ("BAmerge").</summary>
+    const long MergeLock = 0x4241_6D65_7267_65;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => await database.OpenAsync(cancellationToken);
+
+    public override DbTransaction Snapshot(DbConnection connection) => connection.BeginTransaction(IsolationLevel.RepeatableRead);
+
+    public override IDisposable? MergeAlone(DbConnection connection)
+    {
+        var npgsql = (NpgsqlConnection)connection;
+        using (var take = PgSql.Command(npgsql, "SELECT pg_try_advisory_lock(@key)", ("key", MergeLock)))
+            if (take.ExecuteScalar() is not true) return null;
+        // Pooled connections keep session state (no reset on close), so the lock is released explicitly.
+        return new Held(() =>
+        {
+            if (npgsql.State != ConnectionState.Open) return;
+            using var release = PgSql.Command(npgsql, "SELECT pg_advisory_unlock(@key)", ("key", MergeLock));
+            release.ExecuteNonQuery();
+        });
+    }
+}
