@@ -1,7 +1,14 @@
 namespace BorderAlerts.Core.Search.Postings;
 
 /// <summary>A stored segment: its tier, and the range and number of items it indexes.</summary>
-public sealed record SegmentInfo(long Id, int Level, long FirstItem, long LastItem, long Items);
+public sealed record SegmentInfo(long Id, int Level, long FirstItem, long LastItem, long Items)
+{
+    /// <summary>
+    /// No item in it was first seen later than this (Unix ms; at least its newest item's time), so a `since:` search can
+    /// pass it by; null when unknown (segments written before it was recorded).
+    /// </summary>
+    public long? LastSeen { get; init; }
+}
 
 /// <summary>
 /// When to merge segments (size-tiered, as log-structured indexes do). Every write adds a level-0 segment; when a level

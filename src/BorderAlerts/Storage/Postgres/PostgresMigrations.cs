@@ -31,6 +31,7 @@ internal static class PostgresMigrations
             first_item bigint NOT NULL,
             last_item bigint NOT NULL,
             items bigint NOT NULL,
+            last_seen bigint,
             ready boolean NOT NULL,
             started_at bigint NOT NULL);
         CREATE INDEX search_segments_range ON search_segments (last_item);

@@ -31,7 +31,8 @@ internal static class PostgresPollRecorder
             }
             // Last, once for the group, still under the identity lock: its new items become one index segment.
             await PostgresSearchIndex.AddAsync(connection, database,
-                [.. commits.SelectMany(c => c.NewItems).Select(s => (s.Id, ItemTokens.Of(s.Item.Title, s.Item.Text)))], cancellationToken);
+                [.. commits.SelectMany(c => c.NewItems).Select(s => (s.Id, ItemTokens.Of(s.Item.Title, s.Item.Text)))],
+                PgSql.Ms(completions.Max(c => c.At)), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (IReadOnlyList<PollCommit>)commits;
         });

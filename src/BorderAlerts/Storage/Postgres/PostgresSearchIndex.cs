@@ -1,4 +1,5 @@
 using System.Data;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using BorderAlerts.Core.Search;
@@ -19,18 +20,21 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
 {
     const string Columns = "i.id, i.first_feed_id, i.title, i.text, i.language, i.url, i.published_at, i.first_seen_at, i.alertable";
 
-    /// <summary>Segments looked up per statement: the first window, doubled for each one after.</summary>
-    const int FirstWindow = 2;
+    /// <summary>
+    /// Items the first window of segments covers (at least one segment), four times more for each window after: the
+    /// newest few thousand items hold a common term's first page, and a rare term needs every segment anyway.
+    /// </summary>
+    const long FirstWindowItems = 4_096;
 
-    /// <summary>Candidates fetched per statement: the first batch, doubled up to <see cref="MaxBatch"/>.</summary>
-    const int FirstBatch = 64, MaxBatch = 512;
+    /// <summary>Candidates fetched per statement: the first batch covers the search's usual need (<see cref="ArchiveSearch.Pool"/> hits).</summary>
+    const int FirstBatch = 256, MaxBatch = 1_024;
 
     /// <summary>
     /// Indexes items (any order) in the caller's transaction as one new segment (more past <see cref="PostingsBuilder.MaxItems"/>
     /// items). The caller holds the identity lock, so segments commit in the order of their ids.
     /// </summary>
     public static async Task AddAsync(NpgsqlConnection connection, PostgresDatabase database, IReadOnlyList<(long Id, ItemTokens Tokens)> items,
-        CancellationToken cancellationToken)
+        long lastSeen, CancellationToken cancellationToken)
     {
         if (items.Count == 0) return;
         cancellationToken.ThrowIfCancellationRequested();
@@ -38,7 +42,7 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
         {
             var postings = new PostingsBuilder();
             foreach (var (id, tokens) in chunk) postings.Add(id, tokens);
-            var segment = SegmentTables.Create(connection, 0, postings.FirstId, postings.LastId, postings.Items, ready: true);
+            var segment = SegmentTables.Create(connection, 0, postings.FirstId, postings.LastId, postings.Items, lastSeen, ready: true);
             var blocks = new List<PostingBlock>();
             postings.WriteTo(new PostingBlockWriter(blocks.Add));
             // One statement per segment: a round trip per block was most of a poll's index time.
@@ -62,21 +66,26 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await PgSql.Run(connection, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", PostgresItemWriter.IdentityLock));
             var batch = new List<(long, ItemTokens)>();
+            long lastSeen = 0;
             await using (var read = PgSql.Command(connection, """
-                SELECT id, title, text FROM items
+                SELECT id, title, text, first_seen_at FROM items
                 WHERE id > coalesce((SELECT max(last_item) FROM search_segments), 0) ORDER BY id LIMIT 1000
                 """))
             await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-                while (await reader.ReadAsync(cancellationToken)) batch.Add((reader.GetInt64(0), ItemTokens.Of(reader.GetString(1), reader.GetString(2))));
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    batch.Add((reader.GetInt64(0), ItemTokens.Of(reader.GetString(1), reader.GetString(2))));
+                    lastSeen = Math.Max(lastSeen, reader.GetInt64(3));
+                }
             if (batch.Count == 0) return;
-            await AddAsync(connection, database, batch, cancellationToken);
+            await AddAsync(connection, database, batch, lastSeen, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
     }
 
     /// <summary>
-    /// Newest first: segments from the newest range down, and within one the matching ids from the highest. Filters are
-    /// applied when the candidates are read from the items table.
+    /// Newest first: segments from the newest range down (passing by those seen before `since:`), their matching ids
+    /// gathered window by window and read from items in batches across segments, with the filters in SQL.
     /// </summary>
     public async IAsyncEnumerable<ArchivedItem> CandidatesAsync(SearchExpression? restriction, SearchFilters filters,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -84,7 +93,7 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
         await using var connection = await database.OpenAsync(cancellationToken);
         // One snapshot for the whole walk: a merge committing meanwhile must not drop a segment between listing and reading it.
         await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var (where, parameters, floor) = await FilterSqlAsync(connection, filters, cancellationToken);
+        var (where, parameters) = FilterSql(filters);
         int left = ArchiveSearch.MaxExamined + 1;
         // A restriction that narrows nothing (a prefix of too many words) reads the items table as no restriction does.
         var query = restriction is null ? KeyQuery.Everything : KeyQuery.Compile(restriction, prefix => SearchWords.Expand(connection, prefix));
@@ -96,29 +105,50 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
             yield break;
         }
         var keys = query.Keys().ToArray();
-        var segments = SegmentTables.List(connection).Where(s => s.LastItem > floor).ToList();
-        int batch = FirstBatch;
-        for (int start = 0, window = FirstWindow; start < segments.Count && left > 0; start += window, window *= 2)
+        var since = filters.Since is { } time ? PgSql.Ms(time) : long.MinValue;
+        var segments = SegmentTables.List(connection).Where(s => s.LastSeen is not { } seen || seen >= since).ToList();
+        var pending = new List<long>(); // matching ids not read yet, newest first
+        int start = 0, batch = FirstBatch;
+        for (long items = FirstWindowItems; left > 0 && (start < segments.Count || pending.Count > 0); items *= 4)
         {
-            var slice = segments.Skip(start).Take(window).ToList();
-            var found = await LookupAsync(connection, slice, keys, cancellationToken);
-            foreach (var segment in slice)
+            if (start < segments.Count)
             {
-                var ids = query.Evaluate(key => found.TryGetValue((segment.Id, key), out var list) ? list : [],
-                    () => Enumerable.Range(0, checked((int)(segment.LastItem - segment.FirstItem + 1))).Select(n => segment.FirstItem + n).ToList());
-                for (int end = ids.Count; end > 0 && ids[end - 1] > floor && left > 0; end -= batch, batch = Math.Min(MaxBatch, batch * 2))
+                var window = Window(segments, start, items);
+                start += window.Count;
+                var found = await LookupAsync(connection, window, keys, cancellationToken);
+                foreach (var segment in window)
                 {
-                    var fetch = ids.GetRange(Math.Max(0, end - batch), Math.Min(batch, end)).Where(id => id > floor).ToArray();
-                    await using var command = PgSql.Command(connection, $"SELECT {Columns} FROM items i WHERE i.id = ANY(@ids){where} ORDER BY i.id DESC",
-                        [.. parameters, ("ids", fetch)]);
-                    await foreach (var item in ReadAsync(command, cancellationToken))
-                    {
-                        yield return item;
-                        if (--left == 0) yield break;
-                    }
+                    var ids = query.Evaluate(key => found.TryGetValue((segment.Id, key), out var list) ? list : [], () => throw new UnreachableException());
+                    for (int n = ids.Count - 1; n >= 0; n--) pending.Add(ids[n]);
+                }
+            }
+            // Full batches while windows remain (a small one would cost a round trip for little), the rest after the last.
+            while (left > 0 && (pending.Count >= batch || (start == segments.Count && pending.Count > 0)))
+            {
+                var fetch = pending.GetRange(0, Math.Min(batch, pending.Count));
+                pending.RemoveRange(0, fetch.Count);
+                batch = Math.Min(MaxBatch, batch * 2);
+                await using var command = PgSql.Command(connection, $"SELECT {Columns} FROM items i WHERE i.id = ANY(@ids){where} ORDER BY i.id DESC",
+                    [.. parameters, ("ids", fetch.ToArray())]);
+                await foreach (var item in ReadAsync(command, cancellationToken))
+                {
+                    yield return item;
+                    if (--left == 0) yield break;
                 }
             }
         }
+    }
+
+    /// <summary>Segments from <paramref name="start"/> until they hold <paramref name="items"/> items (at least one).</summary>
+    static List<SegmentInfo> Window(List<SegmentInfo> segments, int start, long items)
+    {
+        var window = new List<SegmentInfo>();
+        for (long held = 0; start < segments.Count && (window.Count == 0 || held < items); start++)
+        {
+            window.Add(segments[start]);
+            held += segments[start].Items;
+        }
+        return window;
     }
 
     /// <summary>Every (segment, key) pair's ids, from one statement: each pair reads the one block that can hold the key.</summary>
@@ -165,23 +195,14 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
         }
     }
 
-    /// <summary>Filters as SQL, as the rule matcher reads them (values arrive lower-cased); `since` also bounds the ids.</summary>
-    static async Task<(string Where, (string, object?)[] Parameters, long Floor)> FilterSqlAsync(NpgsqlConnection connection, SearchFilters filters,
-        CancellationToken cancellationToken)
+    /// <summary>Filters as SQL, as the rule matcher reads them (values arrive lower-cased).</summary>
+    static (string Where, (string, object?)[] Parameters) FilterSql(SearchFilters filters)
     {
         var where = new StringBuilder();
         var parameters = new List<(string, object?)>();
-        long floor = 0;
         if (filters.Since is { } since)
         {
-            // Ids grow with time but polls finish out of order: the bound is an hour loose, the exact test follows it.
-            // "id + 0" keeps PostgreSQL from answering min(id) by walking the primary key from the oldest item until one
-            // is recent enough (1.5 s for since:7d at 100,000 items): it reads the recent rows from items_first_seen.
-            var minId = await PgSql.Scalar(connection, "SELECT min(id + 0) FROM items WHERE first_seen_at >= @loose", cancellationToken,
-                ("loose", PgSql.Ms(since - TimeSpan.FromHours(1)))) is long first ? first : long.MaxValue;
-            where.Append(" AND i.id >= @min_id AND i.first_seen_at >= @since");
-            parameters.Add(("min_id", minId));
-            floor = minId == long.MaxValue ? long.MaxValue : minId - 1;
+            where.Append(" AND i.first_seen_at >= @since");
             parameters.Add(("since", PgSql.Ms(since)));
         }
         for (int n = 0; n < filters.Sources.Count; n++)
@@ -196,6 +217,6 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
             where.Append($" AND starts_with(lower(i.language), @lang{n})");
             parameters.Add(($"lang{n}", filters.Languages[n]));
         }
-        return (where.ToString(), parameters.ToArray(), floor);
+        return (where.ToString(), parameters.ToArray());
     }
 }

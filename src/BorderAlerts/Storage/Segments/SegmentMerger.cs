@@ -136,7 +136,8 @@ public sealed class SegmentMerger(SegmentStore store)
         using var writing = store.Writing();
         if (SegmentTiers.NextMerge(SegmentTables.List(write, $"ready AND level < {SegmentTiers.TopLevel}")) is not { } next) return null;
         var (run, level) = next;
-        return (SegmentTables.Create(write, level, run[0].FirstItem, run[^1].LastItem, run.Sum(s => s.Items), ready: false), run);
+        var lastSeen = run.Any(s => s.LastSeen is null) ? null : run.Max(s => s.LastSeen);
+        return (SegmentTables.Create(write, level, run[0].FirstItem, run[^1].LastItem, run.Sum(s => s.Items), lastSeen, ready: false), run);
     }
 
     /// <summary>Writes a chunk of the merged blocks in one transaction; with <paramref name="complete"/>, also swaps the segments.</summary>

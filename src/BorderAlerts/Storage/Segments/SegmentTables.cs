@@ -16,19 +16,25 @@ internal static class SegmentTables
 
     public static List<SegmentInfo> List(DbConnection connection, string where = "ready")
     {
-        using var command = Db.Command(connection, $"SELECT id, level, first_item, last_item, items FROM search_segments WHERE {where} ORDER BY last_item DESC");
+        using var command = Db.Command(connection,
+            $"SELECT id, level, first_item, last_item, items, last_seen FROM search_segments WHERE {where} ORDER BY last_item DESC");
         using var reader = command.ExecuteReader();
         var segments = new List<SegmentInfo>();
-        while (reader.Read()) segments.Add(new SegmentInfo(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+        while (reader.Read())
+            segments.Add(new SegmentInfo(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4))
+            {
+                LastSeen = reader.IsDBNull(5) ? null : reader.GetInt64(5),
+            });
         return segments;
     }
 
     /// <summary>Adds a segment's row; an unready one stays invisible until <see cref="Replace"/> completes it.</summary>
-    public static long Create(DbConnection connection, int level, long firstItem, long lastItem, long items, bool ready)
+    public static long Create(DbConnection connection, int level, long firstItem, long lastItem, long items, long? lastSeen, bool ready)
     {
-        using var segment = Db.Command(connection,
-            "INSERT INTO search_segments (level, first_item, last_item, items, ready, started_at) VALUES (@level, @first, @last, @items, @ready, @now) RETURNING id",
-            ("level", level), ("first", firstItem), ("last", lastItem), ("items", items), ("ready", ready),
+        using var segment = Db.Command(connection, """
+            INSERT INTO search_segments (level, first_item, last_item, items, last_seen, ready, started_at)
+            VALUES (@level, @first, @last, @items, @seen, @ready, @now) RETURNING id
+            """, ("level", level), ("first", firstItem), ("last", lastItem), ("items", items), ("seen", lastSeen), ("ready", ready),
             ("now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
         return Convert.ToInt64(segment.ExecuteScalar());
     }

@@ -153,5 +153,9 @@ internal static class SqliteMigrations
             CREATE UNIQUE INDEX search_blocks_key ON search_blocks(segment, first_key);
             CREATE TABLE search_words (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE);
             """),
+        // When a segment's newest item was first seen (unknown for older segments), so `since:` passes older segments by.
+        (7, """
+            ALTER TABLE search_segments ADD COLUMN last_seen INTEGER;
+            """),
     ];
 }

@@ -25,7 +25,7 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
     /// items); merging is left to <see cref="SegmentMerger"/>.
     /// </summary>
     public static async Task AddAsync(SqliteConnection connection, SqliteDatabase database, IReadOnlyList<(long Id, ItemTokens Tokens)> items,
-        CancellationToken cancellationToken)
+        long lastSeen, CancellationToken cancellationToken)
     {
         if (items.Count == 0) return;
         cancellationToken.ThrowIfCancellationRequested();
@@ -33,7 +33,7 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
         {
             var postings = new PostingsBuilder();
             foreach (var (id, tokens) in chunk) postings.Add(id, tokens);
-            var segment = SegmentTables.Create(connection, 0, postings.FirstId, postings.LastId, postings.Items, ready: true);
+            var segment = SegmentTables.Create(connection, 0, postings.FirstId, postings.LastId, postings.Items, lastSeen, ready: true);
             using (var insert = SegmentTables.BlockInsert(connection, segment))
                 postings.WriteTo(new PostingBlockWriter(block => SegmentTables.Insert(insert, block)));
             await database.SearchWords.AddAsync(connection, postings.LatinWords, cancellationToken);
@@ -57,14 +57,19 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
                 await using var connection = await database.OpenAsync(cancellationToken);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 var batch = new List<(long, ItemTokens)>();
+                long lastSeen = 0;
                 await using (var read = Sql.Command(connection, """
-                    SELECT id, title, text FROM items
+                    SELECT id, title, text, first_seen_at FROM items
                     WHERE id > coalesce((SELECT max(last_item) FROM search_segments), 0) ORDER BY id LIMIT 1000
                     """))
                 await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-                    while (await reader.ReadAsync(cancellationToken)) batch.Add((reader.GetInt64(0), ItemTokens.Of(reader.GetString(1), reader.GetString(2))));
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        batch.Add((reader.GetInt64(0), ItemTokens.Of(reader.GetString(1), reader.GetString(2))));
+                        lastSeen = Math.Max(lastSeen, reader.GetInt64(3));
+                    }
                 if (batch.Count == 0) return;
-                await AddAsync(connection, database, batch, cancellationToken);
+                await AddAsync(connection, database, batch, lastSeen, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             finally { database.WriteLock.Release(); }
