@@ -51,6 +51,13 @@ public sealed class SegmentTests(FeedServer server) : IClassFixture<FeedServer>
         Assert.Equal(Polls, (await TitlesAsync(pipeline, "sanctions")).Count);
         Assert.Equal([$"Dandong shipment {Polls - 1}"], await TitlesAsync(pipeline, $"batch{Polls - 1}"));
         Assert.Equal(Polls, (await TitlesAsync(pipeline, "batch*")).Count);
+        // Merged segments keep when their newest item was seen, so since: passes by old segments only.
+        Assert.Equal(0, await pipeline.Database.CountAsync("search_segments", "last_seen IS NULL"));
+        Assert.Equal(Polls, (await TitlesAsync(pipeline, "丹东 since:1d")).Count);
+        await pipeline.Database.ExecuteAsync($"UPDATE items SET first_seen_at = first_seen_at - {TimeSpan.FromDays(3).TotalMilliseconds}");
+        await pipeline.Database.ExecuteAsync($"UPDATE search_segments SET last_seen = last_seen - {TimeSpan.FromDays(3).TotalMilliseconds}");
+        Assert.Empty(await TitlesAsync(pipeline, "丹东 since:1d"));
+        Assert.Equal(Polls, (await TitlesAsync(pipeline, "丹东 since:4d")).Count);
     }
 
     [Theory, InlineData(Store.Sqlite), PostgresData]
