@@ -4,20 +4,26 @@ namespace BorderAlerts.Core.Search.Postings;
 public readonly record struct PostingBlock(long FirstKey, byte[] Data);
 
 /// <summary>
-/// The on-disk form of a segment: entries sorted by key, packed into blocks of about <see cref="TargetBytes"/>. An entry
+/// The on-disk form of a segment: entries sorted by key, packed into blocks of about a target size. An entry
 /// is the gap from the previous key (from the block's first key for the first entry), the number of ids, then — for one
 /// id — the id, or — for more — the byte length of the ids and the ids ascending (the first as is, the rest as gaps).
 /// All numbers are varints (<see cref="Varint"/>): a poll's typical entry takes eight bytes. A lookup skips entries
 /// without decoding their ids, and a merge copies an entry only one source holds as it is. An entry never spans two
 /// blocks: a long list makes one large block.
 /// </summary>
-public sealed class PostingBlockWriter(Action<PostingBlock> emit)
+public sealed class PostingBlockWriter(Action<PostingBlock> emit, int targetBytes = PostingBlockWriter.TargetBytes)
 {
     /// <summary>Under SQLite's 4 KB page less its cell overhead, so a block row never spills into an overflow page.</summary>
     public const int TargetBytes = 3_800;
+
+    /// <summary>
+    /// Under PostgreSQL's TOAST threshold (a row of about 2 KB), so a block stays in its row: a lookup then reads one
+    /// heap tuple instead of a TOAST index and two chunks, and half the bytes cross the socket.
+    /// </summary>
+    public const int RowBytes = 1_900;
     const int HeaderBytes = 3 * Varint.MaxBytes;
 
-    byte[] block = new byte[2 * TargetBytes], ids = new byte[1024];
+    byte[] block = new byte[2 * targetBytes], ids = new byte[1024];
     int length;
     long firstKey, lastKey;
     bool any;
@@ -41,7 +47,7 @@ public sealed class PostingBlockWriter(Action<PostingBlock> emit)
     public void AddEncoded(long key, int count, ReadOnlySpan<byte> encodedIds)
     {
         if (any && key <= lastKey) throw new InvalidOperationException($"archive index: key {key} after {lastKey}");
-        if (length > 0 && length + HeaderBytes + encodedIds.Length > TargetBytes) Flush();
+        if (length > 0 && length + HeaderBytes + encodedIds.Length > targetBytes) Flush();
         if (block.Length < length + HeaderBytes + encodedIds.Length) Array.Resize(ref block, length + HeaderBytes + encodedIds.Length);
         if (length == 0) (firstKey, lastKey) = (key, key);
         length += Varint.Write(block.AsSpan(length), (ulong)(key - lastKey));

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using BorderAlerts.Core.Search.Postings;
 using BorderAlerts.Storage.Segments;
 using Npgsql;
 
@@ -17,6 +18,8 @@ internal sealed class PostgresSegmentStore(PostgresDatabase database) : SegmentS
     const long MergeLock = 0x4241_6D65_7267_65;
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => await database.OpenAsync(cancellationToken);
+
+    public override int BlockBytes => PostingBlockWriter.RowBytes;
 
     public override DbTransaction Snapshot(DbConnection connection) => connection.BeginTransaction(IsolationLevel.RepeatableRead);
 

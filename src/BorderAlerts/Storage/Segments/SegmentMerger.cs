@@ -113,7 +113,7 @@ public sealed class SegmentMerger(SegmentStore store)
                         if ((pendingBytes += block.Data.Length) < ChunkBytes) return;
                         Write(write, merged, pending, complete: null);
                         (pendingBytes, pending) = (0, []);
-                    }));
+                    }, store.BlockBytes));
                 }
                 finally
                 {

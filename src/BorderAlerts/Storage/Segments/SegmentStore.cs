@@ -10,6 +10,9 @@ public abstract class SegmentStore
 {
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The size blocks are packed to (<see cref="Core.Search.Postings.PostingBlockWriter"/>).</summary>
+    public abstract int BlockBytes { get; }
+
     /// <summary>A read transaction in which the segments listed stay readable while merges commit.</summary>
     public abstract DbTransaction Snapshot(DbConnection connection);
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using BorderAlerts.Core.Search.Postings;
 using BorderAlerts.Storage.Segments;
 using Microsoft.Data.Sqlite;
 
@@ -8,6 +9,8 @@ namespace BorderAlerts.Storage.Sqlite;
 internal sealed class SqliteSegmentStore(SqliteDatabase database) : SegmentStore
 {
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => await database.OpenAsync(cancellationToken);
+
+    public override int BlockBytes => PostingBlockWriter.TargetBytes;
 
     public override DbTransaction Snapshot(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
 
