@@ -91,13 +91,13 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (where, parameters) = FilterSql(filters);
+        var (where, sources, parameters) = FilterSql(filters);
         int left = ArchiveSearch.MaxExamined + 1;
         // A restriction that narrows nothing (a prefix of too many words) reads the items table as no restriction does.
         var query = restriction is null ? KeyQuery.Everything : KeyQuery.Compile(restriction, prefix => SearchWords.Expand(connection, prefix));
         if (query == KeyQuery.Everything)
         {
-            await using var all = PgSql.Command(connection, $"SELECT {Columns} FROM items i WHERE true{where} ORDER BY i.id DESC LIMIT @cap",
+            await using var all = PgSql.Command(connection, $"SELECT {Columns} FROM items i WHERE true{where}{sources("i.id")} ORDER BY i.id DESC LIMIT @cap",
                 [.. parameters, ("cap", left)]);
             await foreach (var item in ReadAsync(all, cancellationToken)) yield return item;
             yield break;
@@ -114,8 +114,12 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
                 var fetch = pending.GetRange(0, Math.Min(batch, pending.Count));
                 pending.RemoveRange(0, fetch.Count);
                 batch = Math.Min(MaxBatch, batch * 2);
-                await using var command = PgSql.Command(connection, $"SELECT {Columns} FROM items i WHERE i.id = ANY(@ids){where} ORDER BY i.id DESC",
-                    [.. parameters, ("ids", fetch.ToArray())]);
+                // Sources are tested on the ids, from sightings' primary key alone, before any item row is read: a source
+                // that holds few of a term's matches made the search read thousands of rows to keep 200.
+                await using var command = PgSql.Command(connection, $"""
+                    SELECT {Columns} FROM items i
+                    WHERE i.id IN (SELECT c.id FROM unnest(@ids) AS c(id) WHERE true{sources("c.id")}){where} ORDER BY i.id DESC
+                    """, [.. parameters, ("ids", fetch.ToArray())]);
                 await foreach (var item in ReadAsync(command, cancellationToken))
                 {
                     yield return item;
@@ -144,10 +148,16 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
         }
     }
 
-    /// <summary>Filters as SQL, as the rule matcher reads them (values arrive lower-cased).</summary>
-    static (string Where, (string, object?)[] Parameters) FilterSql(SearchFilters filters)
+    /// <summary>
+    /// Filters as SQL, as the rule matcher reads them (values arrive lower-cased): on the item `i`, and the sources apart,
+    /// on an id column given. A source is any feed that carried the item: every stored item has a sighting of the feed
+    /// that first saw it (both stores' writers record it with the item; export and import copy sightings), so sightings
+    /// alone decide, from their primary key.
+    /// </summary>
+    static (string Where, Func<string, string> Sources, (string, object?)[] Parameters) FilterSql(SearchFilters filters)
     {
         var where = new StringBuilder();
+        var sources = new List<string>();
         var parameters = new List<(string, object?)>();
         if (filters.Since is { } since)
         {
@@ -157,8 +167,8 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
         for (int n = 0; n < filters.Sources.Count; n++)
         {
             var (value, prefix) = filters.Sources[n];
-            string Test(string column) => prefix ? $"starts_with({column}, @source{n})" : $"{column} = @source{n}";
-            where.Append($" AND ({Test("i.first_feed_id")} OR EXISTS (SELECT 1 FROM sightings g WHERE g.item_id = i.id AND {Test("g.feed_id")}))");
+            var test = prefix ? $"starts_with(g.feed_id, @source{n})" : $"g.feed_id = @source{n}";
+            sources.Add(test);
             parameters.Add(($"source{n}", value));
         }
         for (int n = 0; n < filters.Languages.Count; n++)
@@ -166,6 +176,7 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
             where.Append($" AND starts_with(lower(i.language), @lang{n})");
             parameters.Add(($"lang{n}", filters.Languages[n]));
         }
-        return (where.ToString(), parameters.ToArray());
+        return (where.ToString(), id => string.Concat(sources.Select(test => $" AND EXISTS (SELECT 1 FROM sightings g WHERE g.item_id = {id} AND {test})")),
+            parameters.ToArray());
     }
 }
