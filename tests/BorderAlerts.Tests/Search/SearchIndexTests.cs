@@ -91,5 +91,8 @@ public sealed class SearchIndexTests(FeedServer server) : IClassFixture<FeedServ
         Assert.Equal(261, rare.Count);
         Assert.Equal(rare.OrderDescending(), rare);
         Assert.Equal([all.Min() - (2_600 - ArchiveSearch.MaxExamined - 1)], await IdsAsync("first"));
+        var unrestricted = new List<long>(); // no restriction (NOT only, a regex): the newest items, read in pages
+        await foreach (var c in index.CandidatesAsync(null, SearchFilters.None, CancellationToken.None)) unrestricted.Add(c.Id);
+        Assert.Equal(all, unrestricted);
     }
 }

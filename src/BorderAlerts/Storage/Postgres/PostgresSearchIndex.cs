@@ -97,9 +97,21 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
         var query = restriction is null ? KeyQuery.Everything : KeyQuery.Compile(restriction, prefix => SearchWords.Expand(connection, prefix));
         if (query == KeyQuery.Everything)
         {
-            await using var all = PgSql.Command(connection, $"SELECT {Columns} FROM items i WHERE true{where}{sources("i.id")} ORDER BY i.id DESC LIMIT @cap",
-                [.. parameters, ("cap", left)]);
-            await foreach (var item in ReadAsync(all, cancellationToken)) yield return item;
+            // In pages: a search that stops early (a NOT-only query keeps most items) must not have had 2,001 rows sent.
+            for (var (below, page) = (long.MaxValue, FirstBatch); left > 0; page = Math.Min(MaxBatch, page * 2))
+            {
+                int asked = Math.Min(page, left), read = 0;
+                await using var newest = PgSql.Command(connection,
+                    $"SELECT {Columns} FROM items i WHERE i.id < @below{where}{sources("i.id")} ORDER BY i.id DESC LIMIT @page",
+                    [.. parameters, ("below", below), ("page", asked)]);
+                await foreach (var item in ReadAsync(newest, cancellationToken))
+                {
+                    (below, read) = (item.Id, read + 1);
+                    yield return item;
+                    if (--left == 0) yield break;
+                }
+                if (read < asked) yield break;
+            }
             yield break;
         }
         var window = new SegmentWindow(query, filters.Since is { } since ? PgSql.Ms(since) : long.MinValue);
