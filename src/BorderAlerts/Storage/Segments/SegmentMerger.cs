@@ -94,6 +94,8 @@ public sealed class SegmentMerger(SegmentStore store)
     async Task<bool> MergeOnceAsync()
     {
         await using var write = await store.OpenAsync();
+        // Most nudges find nothing due: one read, no lock taken (on PostgreSQL each statement is a transaction).
+        if (SegmentTiers.NextMerge(Mergeable(write)) is null) return false;
         using var alone = store.MergeAlone(write);
         if (alone is null || Plan(write) is not { } plan) return false;
         var (merged, run) = plan;
@@ -134,11 +136,13 @@ public sealed class SegmentMerger(SegmentStore store)
     (long Merged, IReadOnlyList<SegmentInfo> Run)? Plan(DbConnection write)
     {
         using var writing = store.Writing();
-        if (SegmentTiers.NextMerge(SegmentTables.List(write, $"ready AND level < {SegmentTiers.TopLevel}")) is not { } next) return null;
+        if (SegmentTiers.NextMerge(Mergeable(write)) is not { } next) return null;
         var (run, level) = next;
         var lastSeen = run.Any(s => s.LastSeen is null) ? null : run.Max(s => s.LastSeen);
         return (SegmentTables.Create(write, level, run[0].FirstItem, run[^1].LastItem, run.Sum(s => s.Items), lastSeen, ready: false), run);
     }
+
+    static List<SegmentInfo> Mergeable(DbConnection connection) => SegmentTables.List(connection, $"ready AND level < {SegmentTiers.TopLevel}");
 
     /// <summary>Writes a chunk of the merged blocks in one transaction; with <paramref name="complete"/>, also swaps the segments.</summary>
     void Write(DbConnection write, long merged, IReadOnlyList<PostingBlock> blocks, IReadOnlyList<long>? complete)
