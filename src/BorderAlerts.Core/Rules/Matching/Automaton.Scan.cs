@@ -28,6 +28,7 @@ public sealed partial class Automaton
     public bool Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool stopAtExpanding = false) where TSink : IHitSink, allows ref struct
     {
         int state = 0;
+        int irregular = -1; // the last character that folded to other than one character (none, or an expansion)
         bool expanded = false, clustered = false;
         for (int i = 0; i < text.Length; i++)
         {
@@ -36,16 +37,16 @@ public sealed partial class Automaton
             if (state < 0)
             {
                 state &= ~Reports;
-                ReportAll(_report[state], text, i, 1, stopAtExpanding, ref sink);
+                ReportAll(state, text, i, 1, stopAtExpanding, irregular, ref sink);
                 continue;
             }
             int cls = SpecialClass(text, i, _entry[text[i]], stopAtExpanding, ref expanded, ref clustered);
-            if (cls == Skip) continue;
+            if (cls == Skip) { irregular = i; continue; }
             if (cls == Stop) return false;
-            if (cls == InlineEntry) { state = ScanInline(text, i, state, ref sink); continue; }
+            if (cls == InlineEntry) { irregular = i; state = ScanInline(text, i, state, ref sink); continue; }
             int next = cls == 0 ? 0 : Next(state, cls);
             state = next & ~Reports;
-            if (next < 0) ReportAll(_report[state], text, i, 1, stopAtExpanding, ref sink);
+            if (next < 0) ReportAll(state, text, i, 1, stopAtExpanding, irregular, ref sink);
         }
         return true;
     }
@@ -126,7 +127,7 @@ public sealed partial class Automaton
             int cls = _class[form[k]];
             int next = cls == 0 ? 0 : Next(state, cls);
             state = next & ~Reports;
-            if (next < 0) ReportAll(_report[state], text, i, k + 1, inline: true, ref sink);
+            if (next < 0) ReportAll(state, text, i, k + 1, inline: true, irregular: i, ref sink);
         }
         return state;
     }
