@@ -17,6 +17,8 @@ public sealed partial class Automaton
     const int ExpandEntry = Special + 3;
     /// <summary>Joins a neighbour into one grapheme cluster (CR, surrogates): the field is normalised in full if it also expands.</summary>
     const int ClusterEntry = Special + 4;
+    /// <summary>A syllable the initial-sound rule folds at a word's start (로 → 노): after a syllable it is itself.</summary>
+    const int HangulEntry = Special + 5;
     const int Skip = -1, Stop = -2;
 
     /// <summary>
@@ -68,9 +70,12 @@ public sealed partial class Automaton
             int cls = entries[text[i]];
             if (cls >= Special)
             {
-                // Most separators follow a plain character, so they emit a space without looking further back.
-                if (cls != SpaceEntry || i == 0 || entries[text[i - 1]] >= Special) break;
-                cls = spaceClass;
+                // Most separators follow a plain character, so they emit a space without looking further back; most
+                // syllables like 로 or 리 sit inside a word, after a syllable, where they fold to themselves.
+                if (i == 0) break;
+                if (cls == SpaceEntry && entries[text[i - 1]] < Special) cls = spaceClass;
+                else if (cls == HangulEntry && HangulInitials.IsSyllable(text[i - 1])) cls = _class[text[i]];
+                else break;
             }
             if (cls == 0) { current = 0; continue; }
             int next = cls < width && current < asciiRows ? ascii[(current << shift) + cls] : Next(current, cls);
