@@ -113,6 +113,7 @@ public sealed partial class Automaton
             _entry[c] = (ushort)(FoldTable.Expands(ch) ? (FoldTable.InlineForm(ch) is null ? ExpandEntry : InlineEntry)
                 : !FoldTable.IsSingleClusterChar(ch) ? ClusterEntry
                 : folded == FoldTable.Space ? SpaceEntry
+                : folded == ch && HangulInitials.FoldWordInitial(ch) != ch ? HangulEntry
                 : folded is FoldTable.Drop or FoldTable.Marked || HangulInitials.FoldWordInitial(folded) != folded ? LookBackEntry
                 : _class[folded]);
         }

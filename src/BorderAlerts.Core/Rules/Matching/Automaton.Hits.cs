@@ -6,25 +6,26 @@ namespace BorderAlerts.Core.Rules.Matching;
 public sealed partial class Automaton
 {
     /// <summary>
-    /// Reports the outputs of <paramref name="found"/> and of its dictionary chain, for a hit that ends at
-    /// <c>text[end]</c> after <paramref name="part"/> of that character's folded characters (more than one only for an
-    /// expansion scanned <paramref name="inline"/>). Checks word boundaries and finds each hit's start.
+    /// Reports everything <paramref name="state"/> finds, for a hit that ends at <c>text[end]</c> after
+    /// <paramref name="part"/> of that character's folded characters (more than one only for an expansion scanned
+    /// <paramref name="inline"/>). Checks word boundaries and finds each hit's start: by subtraction when every
+    /// character after <paramref name="irregular"/> folded to exactly one, else by walking back over the text.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    void ReportAll<TSink>(int found, ReadOnlySpan<char> text, int end, int part, bool inline, ref TSink sink) where TSink : IHitSink, allows ref struct
+    void ReportAll<TSink>(int state, ReadOnlySpan<char> text, int end, int part, bool inline, int irregular, ref TSink sink) where TSink : IHitSink, allows ref struct
     {
-        do
+        var reported = _reported;
+        for (int o = _reportStart[state]; o < _reportStart[state + 1]; o++)
         {
-            for (int o = _outputStart[found]; o < _outputStart[found + 1]; o++)
-            {
-                var output = _outputs[o];
-                if (output.EndBoundary && !EndsWord(text, end, part, inline)) continue;
-                int start = StartOf(text, end, part, output.Length, inline, out bool wordBefore);
-                if (output.StartBoundary && wordBefore) continue;
-                sink.OnHit(output.Pattern, start, end + 1);
-            }
-            found = _dictionary[found];
-        } while (found != 0);
+            var output = reported[o];
+            if (output.EndBoundary && !EndsWord(text, end, part, inline)) continue;
+            int start = end + 1 - output.Length;
+            bool wordBefore;
+            if (start > irregular) wordBefore = output.StartBoundary && WordBefore(text, start, inline);
+            else start = StartOf(text, end, part, output.Length, inline, out wordBefore);
+            if (output.StartBoundary && wordBefore) continue;
+            sink.OnHit(output.Pattern, start, end + 1);
+        }
     }
 
     /// <summary>
@@ -61,10 +62,16 @@ public sealed partial class Automaton
             }
             j--;
         }
-        int p = j - 1;
-        while (p >= 0 && FoldTable.Fold(text[p]) == FoldTable.Drop) p--;
-        wordBefore = p >= 0 && MatchText.IsWordChar(Edge(text[p], inline, last: true));
+        wordBefore = WordBefore(text, j, inline);
         return j;
+    }
+
+    /// <summary>True if a letter or digit comes right before <c>text[start]</c>, looking past invisible characters.</summary>
+    static bool WordBefore(ReadOnlySpan<char> text, int start, bool inline)
+    {
+        int p = start - 1;
+        while (p >= 0 && FoldTable.Fold(text[p]) == FoldTable.Drop) p--;
+        return p >= 0 && MatchText.IsWordChar(Edge(text[p], inline, last: true));
     }
 
     /// <summary>True if no letter or digit follows, looking past invisible characters (or inside the expansion the hit ends in).</summary>

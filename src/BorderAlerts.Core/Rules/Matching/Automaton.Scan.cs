@@ -17,6 +17,8 @@ public sealed partial class Automaton
     const int ExpandEntry = Special + 3;
     /// <summary>Joins a neighbour into one grapheme cluster (CR, surrogates): the field is normalised in full if it also expands.</summary>
     const int ClusterEntry = Special + 4;
+    /// <summary>A syllable the initial-sound rule folds at a word's start (로 → 노): after a syllable it is itself.</summary>
+    const int HangulEntry = Special + 5;
     const int Skip = -1, Stop = -2;
 
     /// <summary>
@@ -28,6 +30,7 @@ public sealed partial class Automaton
     public bool Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool stopAtExpanding = false) where TSink : IHitSink, allows ref struct
     {
         int state = 0;
+        int irregular = -1; // the last character that folded to other than one character (none, or an expansion)
         bool expanded = false, clustered = false;
         for (int i = 0; i < text.Length; i++)
         {
@@ -36,16 +39,16 @@ public sealed partial class Automaton
             if (state < 0)
             {
                 state &= ~Reports;
-                ReportAll(_report[state], text, i, 1, stopAtExpanding, ref sink);
+                ReportAll(state, text, i, 1, stopAtExpanding, irregular, ref sink);
                 continue;
             }
             int cls = SpecialClass(text, i, _entry[text[i]], stopAtExpanding, ref expanded, ref clustered);
-            if (cls == Skip) continue;
+            if (cls == Skip) { irregular = i; continue; }
             if (cls == Stop) return false;
-            if (cls == InlineEntry) { state = ScanInline(text, i, state, ref sink); continue; }
+            if (cls == InlineEntry) { irregular = i; state = ScanInline(text, i, state, ref sink); continue; }
             int next = cls == 0 ? 0 : Next(state, cls);
             state = next & ~Reports;
-            if (next < 0) ReportAll(_report[state], text, i, 1, stopAtExpanding, ref sink);
+            if (next < 0) ReportAll(state, text, i, 1, stopAtExpanding, irregular, ref sink);
         }
         return true;
     }
@@ -67,9 +70,12 @@ public sealed partial class Automaton
             int cls = entries[text[i]];
             if (cls >= Special)
             {
-                // Most separators follow a plain character, so they emit a space without looking further back.
-                if (cls != SpaceEntry || i == 0 || entries[text[i - 1]] >= Special) break;
-                cls = spaceClass;
+                // Most separators follow a plain character, so they emit a space without looking further back; most
+                // syllables like 로 or 리 sit inside a word, after a syllable, where they fold to themselves.
+                if (i == 0) break;
+                if (cls == SpaceEntry && entries[text[i - 1]] < Special) cls = spaceClass;
+                else if (cls == HangulEntry && HangulInitials.IsSyllable(text[i - 1])) cls = _class[text[i]];
+                else break;
             }
             if (cls == 0) { current = 0; continue; }
             int next = cls < width && current < asciiRows ? ascii[(current << shift) + cls] : Next(current, cls);
@@ -126,7 +132,7 @@ public sealed partial class Automaton
             int cls = _class[form[k]];
             int next = cls == 0 ? 0 : Next(state, cls);
             state = next & ~Reports;
-            if (next < 0) ReportAll(_report[state], text, i, k + 1, inline: true, ref sink);
+            if (next < 0) ReportAll(state, text, i, k + 1, inline: true, irregular: i, ref sink);
         }
         return state;
     }

@@ -41,10 +41,12 @@ public sealed partial class Automaton
     int[] _ascii = [];         // ASCII rows: state s at s << _asciiShift (a shift is quicker than a multiplication), for the states below _asciiRows
     int _asciiWidth, _asciiShift, _asciiStates, _asciiRows;
     int _spaceClass;
-    int[] _report = [];        // the state itself if it has output, else the nearest one on the fail chain, or 0
-    int[] _outputStart = [];   // outputs of state s: _outputs[_outputStart[s] .. _outputStart[s + 1]]
+    int[] _report = [];        // while building: the state itself if it has output, else the nearest one on the fail chain, or 0
+    int[] _outputStart = [];   // while building: outputs of state s are _outputs[_outputStart[s] .. _outputStart[s + 1]]
     Output[] _outputs = [];
-    int[] _dictionary = [];    // nearest state on the fail chain with output, or 0
+    int[] _dictionary = [];    // while building: nearest state on the fail chain with output, or 0
+    int[] _reportStart = [];   // everything state s reports, its own outputs and its fail chain's: _reported[_reportStart[s] .. _reportStart[s + 1]]
+    Output[] _reported = [];
 
     public IReadOnlyList<Pattern> Patterns { get; }
 

@@ -10,7 +10,15 @@ internal abstract class Condition
 
 internal sealed class LeafCondition(int leaf) : Condition
 {
+    public int Leaf => leaf;
+
     public override bool Eval(ScanState state, in MatchInput input) => state.LeafHit(leaf);
+}
+
+/// <summary>An OR of terms only (most rules are, or hold one): a loop over leaf stamps instead of a call per term.</summary>
+internal sealed class AnyLeafCondition(int[] leaves) : Condition
+{
+    public override bool Eval(ScanState state, in MatchInput input) => state.AnyLeafHit(leaves);
 }
 
 internal sealed class RegexCondition(int slot, System.Text.RegularExpressions.Regex regex, Fields fields) : Condition

@@ -27,8 +27,7 @@ public sealed partial class RuleMatcher
         _positiveLeaf = new bool[LeafFields.Length];
         foreach (var rule in Rules) foreach (var leaf in rule.PositiveLeaves) _positiveLeaf[leaf] = true;
         _alwaysEvaluate = b.AlwaysEvaluate.ToArray();
-        var rank = Rank(Rules);
-        _byRank = (a, b) => rank[a].CompareTo(rank[b]);
+        _rank = Rank(Rules);
     }
 
     /// <summary>
@@ -87,10 +86,13 @@ public sealed partial class RuleMatcher
             RegexNode regex => new RegexCondition(RegexCount++, regex.Regex, regex.Fields),
             FilterNode filter => new FilterCondition(filter),
             AndNode and => new AndCondition(and.Children.Select(c => Build(c, rule, positive, negated)).ToArray()),
-            OrNode or => new OrCondition(or.Children.Select(c => Build(c, rule, positive, negated)).ToArray()),
+            OrNode or => Or(or.Children.Select(c => Build(c, rule, positive, negated)).ToArray()),
             NotNode not => new NotCondition(Build(not.Child, rule, positive, !negated)),
             _ => throw new InvalidOperationException($"unknown query node {node.GetType().Name}"),
         };
+
+        static Condition Or(Condition[] children) =>
+            children.All(c => c is LeafCondition) ? new AnyLeafCondition(Array.ConvertAll(children, c => ((LeafCondition)c).Leaf)) : new OrCondition(children);
 
         LeafCondition Leaf(IReadOnlyList<TermNode> terms, Fields fields, int rule, HashSet<int> positive, bool negated)
         {

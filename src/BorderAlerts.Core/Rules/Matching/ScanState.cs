@@ -64,6 +64,12 @@ internal sealed class ScanState
 
     public bool LeafHit(int leaf) => _leafStamp[leaf] == _generation;
 
+    public bool AnyLeafHit(int[] leaves)
+    {
+        foreach (var leaf in leaves) if (_leafStamp[leaf] == _generation) return true;
+        return false;
+    }
+
     public void OnHit(int pattern, Fields field, int start, int end)
     {
         if (Hits.Count < MaxRecordedHits) Hits.Add(new Hit(pattern, field, start, end));
