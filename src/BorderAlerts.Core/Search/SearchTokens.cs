@@ -16,8 +16,8 @@ public readonly record struct IndexedText(string Words, string Unigrams);
 public static class SearchTokens
 {
     /// <summary>
-    /// Index tokens for a document field (PostgreSQL's tsvector keeps them in order). Each single character is listed
-    /// once: a 1-character query is one token, never a phrase, so repeats would only grow the index.
+    /// Index tokens for a document field in order, as text: what <see cref="AddKeys"/> hashes, in a form tests and
+    /// diagnostics can read. Each single character is listed once, as the index keeps it.
     /// </summary>
     public static IndexedText ForDocument(string text)
     {

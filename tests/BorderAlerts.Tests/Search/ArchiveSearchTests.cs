@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BorderAlerts.Tests.Search;
 
 /// <summary>
-/// Archive search through the real composition root, over items stored by real polls: into SQLite's segment index, and
-/// into PostgreSQL's tsvector index.
+/// Archive search through the real composition root, over items stored by real polls into the segment index, on SQLite
+/// and on PostgreSQL.
 /// </summary>
 public sealed class ArchiveSearchTests(FeedServer server) : IClassFixture<FeedServer>, IDisposable
 {
