@@ -3,6 +3,7 @@ using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Hosting;
+using BorderAlerts.Storage.Segments;
 using Npgsql;
 using Quartz;
 
@@ -20,7 +21,10 @@ public sealed class PostgresProvider : StoreProvider
 
     public override void AddStore(IServiceCollection services)
     {
-        services.AddSingleton(sp => new PostgresDatabase(Settings(sp).Storage.ConnectionString!));
+        services.AddSingleton(sp => new PostgresDatabase(Settings(sp).Storage.ConnectionString!)
+        {
+            SearchMerger = { Log = sp.GetRequiredService<ILogger<SegmentMerger>>() },
+        });
         services.AddSingleton<IPollStore, PostgresPollStore>();
         services.AddSingleton<IFeedHealthReader, PostgresHealthReader>();
         services.AddSingleton<IItemArchive, PostgresItemArchive>();

@@ -11,8 +11,9 @@ namespace BorderAlerts.Storage.Postgres;
 /// <summary>
 /// Archive search on PostgreSQL: the index of SQLite's store (ADR 0008) in the same tables — segments of token key →
 /// item ids, written in the transaction that stores the items, merged in the background by one instance at a time.
-/// A search reads ready segments newest first in one snapshot, looking up every key of a window of segments in one
-/// statement (a round trip costs what SQLite's whole lookup does), then fetches the candidates from items.
+/// A search reads ready segments newest first, a window of segments per statement (<see cref="SegmentWindow"/>: every
+/// key in every segment of the window at once; a round trip costs what SQLite's whole lookup does), then fetches the
+/// candidates from items in batches.
 /// </summary>
 public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchIndex
 {

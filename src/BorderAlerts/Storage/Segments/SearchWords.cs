@@ -7,7 +7,9 @@ namespace BorderAlerts.Storage.Segments;
 /// words the table holds, so a poll inserts only words not seen before (inserting every word of every poll cost a
 /// fifth of the index's time). Only rows read back on a connection of their own — committed rows — enter the cache,
 /// never words this process inserted, so a rolled-back poll cannot leave the cache claiming a word the table lacks;
-/// a new word is inserted again (ON CONFLICT DO NOTHING) until the next read-back.
+/// a new word is inserted again (ON CONFLICT DO NOTHING) until the next read-back. The read-back runs in the
+/// background: the writer that triggers it holds a transaction (on PostgreSQL, the identity lock every instance's writers
+/// wait for), and the first one after a start reads the whole vocabulary.
 /// </summary>
 public sealed class SearchWords(SegmentStore store)
 {
@@ -20,6 +22,7 @@ public sealed class SearchWords(SegmentStore store)
     readonly HashSet<string> known = new(StringComparer.Ordinal);
     long readUpTo;
     int insertsSinceRefresh = InsertsPerRefresh;
+    bool refreshing;
 
     /// <summary>Inserts the words not known yet, in the caller's transaction; in order, so two writers never wait on each other crosswise.</summary>
     public async Task AddAsync(DbConnection connection, IEnumerable<string> words, CancellationToken cancellationToken)
@@ -36,31 +39,44 @@ public sealed class SearchWords(SegmentStore store)
         lock (gate)
         {
             insertsSinceRefresh += missing.Count;
-            if (insertsSinceRefresh < InsertsPerRefresh) return;
-            insertsSinceRefresh = 0;
+            if (insertsSinceRefresh < InsertsPerRefresh || refreshing) return;
+            (insertsSinceRefresh, refreshing) = (0, true);
         }
-        await RefreshAsync(cancellationToken);
+        _ = Task.Run(RefreshInBackgroundAsync, CancellationToken.None);
+    }
+
+    /// <summary>A failed read-back only means more words inserted again until the next one.</summary>
+    async Task RefreshInBackgroundAsync()
+    {
+        try { await RefreshAsync(CancellationToken.None); }
+        catch (Exception e) when (e is DbException or InvalidOperationException or ObjectDisposedException) { }
+        finally
+        {
+            lock (gate) refreshing = false;
+        }
     }
 
     /// <summary>Reads the rows committed since the last read. A table with fewer rows than read means a new database: start over.</summary>
     async Task RefreshAsync(CancellationToken cancellationToken)
     {
+        // Only one refresh runs at a time (`refreshing`), so the position is read without the lock; the rows are read
+        // outside it too, for writers check words against the cache meanwhile.
         await using var connection = await store.OpenAsync(cancellationToken);
+        long after;
+        lock (gate) after = readUpTo;
+        bool restart;
+        using (var max = Db.Command(connection, "SELECT coalesce(max(id), 0) FROM search_words"))
+            restart = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken)) < after;
+        if (restart) after = 0;
+        var rows = new List<(long Id, string Word)>();
+        await using (var command = Db.Command(connection, "SELECT id, word FROM search_words WHERE id > @after ORDER BY id", ("after", after)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetInt64(0), reader.GetString(1)));
         lock (gate)
         {
-            using (var max = Db.Command(connection, "SELECT coalesce(max(id), 0) FROM search_words"))
-                if (Convert.ToInt64(max.ExecuteScalar()) < readUpTo)
-                {
-                    known.Clear();
-                    readUpTo = 0;
-                }
-            using var command = Db.Command(connection, "SELECT id, word FROM search_words WHERE id > @after ORDER BY id", ("after", readUpTo));
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                readUpTo = reader.GetInt64(0);
-                known.Add(reader.GetString(1));
-            }
+            if (restart) known.Clear();
+            foreach (var (_, word) in rows) known.Add(word);
+            readUpTo = rows.Count > 0 ? rows[^1].Id : after;
         }
     }
 

@@ -19,6 +19,10 @@ public sealed class SegmentMerger(SegmentStore store)
 
     readonly Lock gate = new();
     Task running = Task.CompletedTask;
+
+    /// <summary>Where a failed merge is reported (set by the store's registration; the sources stay searchable meanwhile).</summary>
+    public ILogger? Log { get; set; }
+
     bool active, again;
     long writes;
     Exception? failure;
@@ -76,6 +80,7 @@ public sealed class SegmentMerger(SegmentStore store)
             catch (Exception e)
             {
                 // Kept for IdleAsync, not retried now: the sources stay searchable, and later writes nudge again.
+                Log?.LogWarning(e, "Archive index: a background merge failed; its segments stay searchable unmerged, and the next writes try again");
                 lock (gate) (failure, active) = (e, false);
                 return;
             }
@@ -160,7 +165,9 @@ public sealed class SegmentMerger(SegmentStore store)
     void Abandon(DbConnection write, long merged)
     {
         using var writing = store.Writing();
+        // A broken connection (the usual reason to be here on PostgreSQL) throws InvalidOperationException; the stale
+        // target is then dropped at a later start.
         try { SegmentTables.DeleteUnfinished(write, merged); }
-        catch (DbException) { }
+        catch (Exception e) when (e is DbException or InvalidOperationException) { }
     }
 }

@@ -96,10 +96,25 @@ internal static class SegmentTables
 
     /// <summary>
     /// Drops merges a stopped process left unfinished: only stale ones (an hour old), since a command run beside the
-    /// service must not pull a running merge's target away.
+    /// service must not pull a running merge's target away. One transaction, rows first: a merge completing meanwhile
+    /// either marked its target ready first (the row no longer matches) or finds it gone and rolls back (see
+    /// <see cref="Replace"/>); deleting the blocks first could leave a ready segment without them.
     /// </summary>
-    public static void DeleteUnready(DbConnection connection) =>
-        Delete(connection, $"SELECT id FROM search_segments WHERE NOT ready AND started_at < {DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds()}");
+    public static void DeleteUnready(DbConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        var stale = new List<long>();
+        using (var rows = Db.Command(connection, "DELETE FROM search_segments WHERE NOT ready AND started_at < @cut RETURNING id",
+            ("cut", DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds())))
+        using (var reader = rows.ExecuteReader())
+            while (reader.Read()) stale.Add(reader.GetInt64(0));
+        if (stale.Count > 0)
+        {
+            using var blocks = Db.Command(connection, $"DELETE FROM search_blocks WHERE segment IN ({string.Join(", ", stale)})");
+            blocks.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
 
     static void Delete(DbConnection connection, string segments)
     {

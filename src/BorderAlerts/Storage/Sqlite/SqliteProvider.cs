@@ -3,6 +3,7 @@ using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Hosting;
+using BorderAlerts.Storage.Segments;
 using Quartz;
 
 namespace BorderAlerts.Storage.Sqlite;
@@ -12,9 +13,14 @@ public sealed class SqliteProvider : StoreProvider
 {
     public override void AddStore(IServiceCollection services)
     {
-        services.AddSingleton(sp => Settings(sp).Storage.ConnectionString is { Length: > 0 } connection
-            ? new SqliteDatabase(connection)
-            : SqliteDatabase.InDataDir(Settings(sp).DataDir));
+        services.AddSingleton(sp =>
+        {
+            var database = Settings(sp).Storage.ConnectionString is { Length: > 0 } connection
+                ? new SqliteDatabase(connection)
+                : SqliteDatabase.InDataDir(Settings(sp).DataDir);
+            database.SearchMerger.Log = sp.GetRequiredService<ILogger<SegmentMerger>>();
+            return database;
+        });
         services.AddSingleton<IPollStore, SqlitePollStore>();
         services.AddSingleton<IFeedHealthReader, SqliteHealthReader>();
         services.AddSingleton<IItemArchive, SqliteItemArchive>();
