@@ -16,16 +16,13 @@ public sealed class PostgresDatabase : IAsyncDisposable
         var builder = Pooled(connectionString, "borderalerts");
         _source = NpgsqlDataSource.Create(builder);
         Location = Describe(builder);
-        var segments = new PostgresSegmentStore(this);
-        SearchWords = new SearchWords(segments);
-        SearchMerger = new SegmentMerger(segments);
+        Segments = new PostgresSegmentStore(this);
     }
 
-    /// <summary>The archive index's vocabulary cache: one per process, shared by every writer.</summary>
-    public SearchWords SearchWords { get; }
+    /// <summary>The archive index's storage, vocabulary cache and this process's part of merging (one instance merges at a time).</summary>
+    public SegmentStore Segments { get; }
 
-    /// <summary>The archive index's background merging: this process's part (one instance merges at a time).</summary>
-    public SegmentMerger SearchMerger { get; }
+    public SegmentMerger SearchMerger => Segments.Merger;
 
     /// <summary>
     /// The settings for a pool of ours or Quartz's, named for pg_stat_activity. No DISCARD ALL each time a pooled

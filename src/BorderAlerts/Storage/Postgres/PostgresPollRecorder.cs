@@ -30,7 +30,7 @@ internal static class PostgresPollRecorder
                 commits.Add(commit);
             }
             // Last, once for the group, still under the identity lock: its new items become one index segment.
-            await PostgresSearchIndex.AddAsync(connection, database,
+            await database.Segments.AddAsync(connection,
                 [.. commits.SelectMany(c => c.NewItems).Select(s => (s.Id, ItemTokens.Of(s.Item.Title, s.Item.Text)))],
                 PgSql.Ms(completions.Max(c => c.At)), cancellationToken);
             await transaction.CommitAsync(cancellationToken);

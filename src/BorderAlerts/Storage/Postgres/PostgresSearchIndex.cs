@@ -29,30 +29,6 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
     const int FirstBatch = 256, MaxBatch = 1_024;
 
     /// <summary>
-    /// Indexes items (any order) in the caller's transaction as one new segment (more past <see cref="PostingsBuilder.MaxItems"/>
-    /// items). The caller holds the identity lock, so segments commit in the order of their ids.
-    /// </summary>
-    public static async Task AddAsync(NpgsqlConnection connection, PostgresDatabase database, IReadOnlyList<(long Id, ItemTokens Tokens)> items,
-        long lastSeen, CancellationToken cancellationToken)
-    {
-        if (items.Count == 0) return;
-        cancellationToken.ThrowIfCancellationRequested();
-        foreach (var chunk in items.OrderBy(i => i.Id).Chunk(PostingsBuilder.MaxItems))
-        {
-            var postings = new PostingsBuilder();
-            foreach (var (id, tokens) in chunk) postings.Add(id, tokens);
-            var segment = SegmentTables.Create(connection, 0, postings.FirstId, postings.LastId, postings.Items, lastSeen, ready: true);
-            var blocks = new List<PostingBlock>();
-            postings.WriteTo(new PostingBlockWriter(blocks.Add, PostingBlockWriter.RowBytes));
-            // One statement per segment: a round trip per block was most of a poll's index time.
-            await PgSql.Run(connection, "INSERT INTO search_blocks (segment, first_key, data) SELECT @segment, k, d FROM unnest(@keys, @data) AS b(k, d)",
-                cancellationToken, ("segment", segment), ("keys", blocks.Select(b => b.FirstKey).ToArray()), ("data", blocks.Select(b => b.Data).ToArray()));
-            await database.SearchWords.AddAsync(connection, postings.LatinWords, cancellationToken);
-        }
-        database.SearchMerger.Nudge();
-    }
-
-    /// <summary>
     /// Indexes items stored before the index existed (or after it was dropped), in batches of 1,000, each under the
     /// identity lock. The migrator runs it under its own lock, so one instance does the work; it first drops merges a
     /// stopped instance left unfinished.
@@ -77,7 +53,7 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
                     lastSeen = Math.Max(lastSeen, reader.GetInt64(3));
                 }
             if (batch.Count == 0) return;
-            await AddAsync(connection, database, batch, lastSeen, cancellationToken);
+            await database.Segments.AddAsync(connection, batch, lastSeen, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
     }

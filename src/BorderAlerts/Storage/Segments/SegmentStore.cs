@@ -1,4 +1,5 @@
 using System.Data.Common;
+using BorderAlerts.Core.Search.Postings;
 
 namespace BorderAlerts.Storage.Segments;
 
@@ -8,7 +9,40 @@ namespace BorderAlerts.Storage.Segments;
 /// </summary>
 public abstract class SegmentStore
 {
+    protected SegmentStore() => (Words, Merger) = (new SearchWords(this), new SegmentMerger(this));
+
+    /// <summary>The vocabulary cache: one per database, shared by every writer of this process.</summary>
+    public SearchWords Words { get; }
+
+    /// <summary>This process's background merging.</summary>
+    public SegmentMerger Merger { get; }
+
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a new segment's blocks in the caller's transaction.</summary>
+    protected abstract Task InsertBlocksAsync(DbConnection connection, long segment, IReadOnlyList<PostingBlock> blocks, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Indexes items (any order) in the caller's transaction as one new level-0 segment (more past
+    /// <see cref="PostingsBuilder.MaxItems"/> items); <paramref name="lastSeen"/> is at least every item's first-seen time.
+    /// Merging is left to <see cref="Merger"/>.
+    /// </summary>
+    public async Task AddAsync(DbConnection connection, IReadOnlyList<(long Id, ItemTokens Tokens)> items, long lastSeen, CancellationToken cancellationToken)
+    {
+        if (items.Count == 0) return;
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var chunk in items.OrderBy(i => i.Id).Chunk(PostingsBuilder.MaxItems))
+        {
+            var postings = new PostingsBuilder();
+            foreach (var (id, tokens) in chunk) postings.Add(id, tokens);
+            var segment = SegmentTables.Create(connection, 0, postings.FirstId, postings.LastId, postings.Items, lastSeen, ready: true);
+            var blocks = new List<PostingBlock>();
+            postings.WriteTo(new PostingBlockWriter(blocks.Add, BlockBytes));
+            await InsertBlocksAsync(connection, segment, blocks, cancellationToken);
+            await Words.AddAsync(connection, postings.LatinWords, cancellationToken);
+        }
+        Merger.Nudge();
+    }
 
     /// <summary>The size blocks are packed to (<see cref="Core.Search.Postings.PostingBlockWriter"/>).</summary>
     public abstract int BlockBytes { get; }

@@ -12,17 +12,14 @@ public sealed class SqliteDatabase
     readonly string _connectionString;
     public SemaphoreSlim WriteLock { get; } = new(1, 1);
 
-    /// <summary>The archive index's vocabulary cache: one per database, shared by every writer.</summary>
-    public SearchWords SearchWords { get; }
+    /// <summary>The archive index's storage, vocabulary cache and background merging: one per database.</summary>
+    public SegmentStore Segments { get; }
 
-    /// <summary>The archive index's background merging: one per database.</summary>
-    public SegmentMerger SearchMerger { get; }
+    public SegmentMerger SearchMerger => Segments.Merger;
 
     public SqliteDatabase(string connectionString)
     {
-        var segments = new SqliteSegmentStore(this);
-        SearchWords = new SearchWords(segments);
-        SearchMerger = new SegmentMerger(segments);
+        Segments = new SqliteSegmentStore(this);
         _connectionString = new SqliteConnectionStringBuilder(connectionString)
         {
             Pooling = true,

@@ -86,7 +86,7 @@ public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
                 commits.Add(commit);
             }
             // Last, once for the group: its new items become one index segment.
-            await SqliteSearchIndex.AddAsync(connection, database, indexed, Sql.Ms(completions.Max(c => c.At)), cancellationToken);
+            await database.Segments.AddAsync(connection, indexed, Sql.Ms(completions.Max(c => c.At)), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return commits;
         }

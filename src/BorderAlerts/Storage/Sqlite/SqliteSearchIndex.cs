@@ -21,27 +21,6 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
     const int FetchBatch = 64;
 
     /// <summary>
-    /// Indexes items (any order) in the caller's transaction as one new segment (more past <see cref="PostingsBuilder.MaxItems"/>
-    /// items); merging is left to <see cref="SegmentMerger"/>.
-    /// </summary>
-    public static async Task AddAsync(SqliteConnection connection, SqliteDatabase database, IReadOnlyList<(long Id, ItemTokens Tokens)> items,
-        long lastSeen, CancellationToken cancellationToken)
-    {
-        if (items.Count == 0) return;
-        cancellationToken.ThrowIfCancellationRequested();
-        foreach (var chunk in items.OrderBy(i => i.Id).Chunk(PostingsBuilder.MaxItems))
-        {
-            var postings = new PostingsBuilder();
-            foreach (var (id, tokens) in chunk) postings.Add(id, tokens);
-            var segment = SegmentTables.Create(connection, 0, postings.FirstId, postings.LastId, postings.Items, lastSeen, ready: true);
-            using (var insert = SegmentTables.BlockInsert(connection, segment))
-                postings.WriteTo(new PostingBlockWriter(block => SegmentTables.Insert(insert, block)));
-            await database.SearchWords.AddAsync(connection, postings.LatinWords, cancellationToken);
-        }
-        database.SearchMerger.Nudge();
-    }
-
-    /// <summary>
     /// At start: drops merges a stopped process left unfinished, then indexes items stored before the index existed (or
     /// after it was dropped), in batches of 1,000.
     /// </summary>
@@ -69,7 +48,7 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
                         lastSeen = Math.Max(lastSeen, reader.GetInt64(3));
                     }
                 if (batch.Count == 0) return;
-                await AddAsync(connection, database, batch, lastSeen, cancellationToken);
+                await database.Segments.AddAsync(connection, batch, lastSeen, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             finally { database.WriteLock.Release(); }
