@@ -12,6 +12,7 @@ using BorderAlerts.Core.Feeds;
 //   farm --port P --feeds N --not-modified-share S --hosts H [--min-gap-ms G]  (the loopback farm; feedfarm starts it itself)
 //   parse [BenchmarkDotNet arguments]                             (SyndicationParser throughput, BenchmarkDotNet)
 //   matcher [BenchmarkDotNet arguments]                           (rule matcher vs Regex per rule vs SearchValues; compile 100k terms)
+//   matcher-cpu [--rounds 40] [--only NAME]                       (the matcher in thread CPU time, by language)
 //   reload                                                        (matching latency while rules are recompiled and swapped)
 //   search [--items 100000] [--store sqlite|postgres] [--db PATH|NAME] [--postgres CONNSTR] [--keep] [--reuse] [--queries 20] [--rounds 3] [--limit 10] [--days 365] [--ingest-only] [--bulk] [--writers 1]   (archive search)
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -37,9 +38,10 @@ try
         "scaleout" => await BorderAlerts.Benchmarks.ScaleOut.ScaleOutBenchmark.RunAsync(BorderAlerts.Benchmarks.ScaleOut.ScaleOutOptions.Parse(rest)),
         "parse" => Parse(rest),
         "matcher" => Matcher(rest),
+        "matcher-cpu" => MatcherCpu(rest),
         "reload" => Reload(),
         "search" => await BorderAlerts.Benchmarks.Search.SearchBenchmark.RunAsync(BorderAlerts.Benchmarks.Search.SearchBenchmark.Parse(rest)),
-        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parse, matcher, reload, search)"),
+        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parse, matcher, matcher-cpu, reload, search)"),
     };
 }
 catch (ArgumentException e)
@@ -51,6 +53,12 @@ catch (ArgumentException e)
 static int Matcher(string[] rest)
 {
     BenchmarkRunner.Run([typeof(BorderAlerts.Benchmarks.Matching.MatcherBenchmarks), typeof(BorderAlerts.Benchmarks.Matching.CompileBenchmarks)], args: rest);
+    return 0;
+}
+
+static int MatcherCpu(string[] rest)
+{
+    BorderAlerts.Benchmarks.Matching.MatcherCpuHarness.Run(Console.Out, Int(Value(rest, "--rounds") ?? "40"), Value(rest, "--only"));
     return 0;
 }
 
