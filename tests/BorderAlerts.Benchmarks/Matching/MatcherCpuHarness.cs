@@ -31,11 +31,12 @@ public static class MatcherCpuHarness
         var warmUp = Stopwatch.StartNew();
         while (warmUp.Elapsed < TimeSpan.FromSeconds(2)) foreach (var (_, set) in sets) MatchAll(matcher, set);
         output.WriteLine($"rules: {corpus.Rules.Count}, terms: {corpus.Terms.Count}, items: {items.Length}; thread CPU time per item, {rounds} rounds");
-        output.WriteLine($"{"set",-34} {"items",6} {"best µs",9} {"median µs",10} {"items/s (best)",15} {"bytes/item",11}");
+        output.WriteLine($"{"set",-34} {"items",6} {"best µs",9} {"median µs",10} {"items/s (best)",15} {"bytes/item",11} {"gen0 GCs/round",15}");
         foreach (var (name, set) in sets)
         {
             var times = new double[rounds];
             long bytes = 0;
+            int collections = GC.CollectionCount(0);
             for (int r = 0; r < rounds; r++)
             {
                 long allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -45,7 +46,7 @@ public static class MatcherCpuHarness
                 bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
             }
             Array.Sort(times);
-            output.WriteLine($"{name,-34} {set.Length,6} {times[0],9:F2} {times[rounds / 2],10:F2} {1e6 / times[0],15:N0} {bytes / (double)set.Length,11:F0}");
+            output.WriteLine($"{name,-34} {set.Length,6} {times[0],9:F2} {times[rounds / 2],10:F2} {1e6 / times[0],15:N0} {bytes / (double)set.Length,11:F0} {(GC.CollectionCount(0) - collections) / (double)rounds,15:F2}");
         }
     }
 

@@ -56,11 +56,7 @@ public sealed partial class RuleMatcher
         SortByRank(rules);
         var explanation = new ItemExplanation(this, rules, hits, input.Title, input.Text);
         var results = new RuleMatch[rules.Length];
-        for (int k = 0; k < results.Length; k++)
-        {
-            var d = Rules[rules[k]].Definition;
-            results[k] = new RuleMatch(d.Id, d.Name, d.Severity, d.To, new Explanation(explanation, k));
-        }
+        for (int k = 0; k < results.Length; k++) results[k] = new RuleMatch(Rules[rules[k]].Definition, explanation, k);
         return results;
     }
 

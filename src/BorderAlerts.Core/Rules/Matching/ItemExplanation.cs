@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace BorderAlerts.Core.Rules.Matching;
 
 /// <summary>
@@ -10,26 +8,14 @@ namespace BorderAlerts.Core.Rules.Matching;
 /// </summary>
 internal sealed class ItemExplanation(RuleMatcher matcher, int[] rules, Hit[] hits, string title, string text)
 {
-    List<MatchedTerm>[]? _terms;
+    IReadOnlyList<MatchedTerm>[]? _terms;
 
     /// <summary>The terms behind the match of <c>rules[index]</c>.</summary>
-    public List<MatchedTerm> Terms(int index) => (Volatile.Read(ref _terms) ?? Build())[index];
+    public IReadOnlyList<MatchedTerm> Terms(int index) => (Volatile.Read(ref _terms) ?? Build())[index];
 
-    List<MatchedTerm>[] Build()
+    IReadOnlyList<MatchedTerm>[] Build()
     {
-        var built = matcher.Explain(rules, hits, title, text);
+        var built = Array.ConvertAll(matcher.Explain(rules, hits, title, text), terms => (IReadOnlyList<MatchedTerm>)terms.AsReadOnly());
         return Interlocked.CompareExchange(ref _terms, built, null) ?? built;
     }
-}
-
-/// <summary>One match's terms, read from its item's explanation.</summary>
-internal sealed class Explanation(ItemExplanation item, int index) : IReadOnlyList<MatchedTerm>
-{
-    public int Count => item.Terms(index).Count;
-
-    public MatchedTerm this[int i] => item.Terms(index)[i];
-
-    public IEnumerator<MatchedTerm> GetEnumerator() => item.Terms(index).GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
