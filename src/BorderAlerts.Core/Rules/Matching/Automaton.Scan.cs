@@ -32,39 +32,46 @@ public sealed partial class Automaton
         int state = 0;
         int irregular = -1; // the last character that folded to other than one character (none, or an expansion)
         bool expanded = false, clustered = false;
-        for (int i = 0; i < text.Length; i++)
+        var found = _found ??= new int[FoundStates * 2];
+        for (int i = 0; i < text.Length;)
         {
-            i = Run(text, i, ref state);
+            int count = 0;
+            i = Run(text, i, ref state, found, ref count);
+            for (int k = 0; k < count; k += 2) ReportAll(found[k], text, found[k + 1], 1, stopAtExpanding, irregular, ref sink);
             if (i == text.Length) break;
-            if (state < 0)
-            {
-                state &= ~Reports;
-                ReportAll(state, text, i, 1, stopAtExpanding, irregular, ref sink);
-                continue;
-            }
+            if (count == found.Length) continue;
             int cls = SpecialClass(text, i, _entry[text[i]], stopAtExpanding, ref expanded, ref clustered);
-            if (cls == Skip) { irregular = i; continue; }
             if (cls == Stop) return false;
-            if (cls == InlineEntry) { irregular = i; state = ScanInline(text, i, state, ref sink); continue; }
-            int next = cls == 0 ? 0 : Next(state, cls);
-            state = next & ~Reports;
-            if (next < 0) ReportAll(state, text, i, 1, stopAtExpanding, irregular, ref sink);
+            if (cls == Skip) irregular = i;
+            else if (cls == InlineEntry) { irregular = i; state = ScanInline(text, i, state, ref sink); }
+            else
+            {
+                int next = cls == 0 ? 0 : Next(state, cls);
+                state = next & ~Reports;
+                if (next < 0) ReportAll(state, text, i, 1, stopAtExpanding, irregular, ref sink);
+            }
+            i++;
         }
         return true;
     }
 
+    /// <summary>States with hits that <see cref="Run"/> keeps, with where they were reached, before it returns to have them reported.</summary>
+    const int FoundStates = 64;
+    [ThreadStatic] static int[]? _found;
+
     /// <summary>
-    /// Steps from <paramref name="i"/> until a state with hits (returned flagged, at the character that reached it), a
-    /// special character (state unchanged, at that character) or the end. No calls, so the loop keeps its state in a
-    /// register instead of spilling it on every character.
+    /// Steps from <paramref name="i"/> until a special character (state unchanged, returned at that character), the
+    /// end, or until <paramref name="found"/> is full. States with hits go into <paramref name="found"/> (state,
+    /// position) instead of ending the run: no calls, so the loop keeps its state in registers, and a text with a hit
+    /// every few characters does not pay a call and return for each.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    int Run(ReadOnlySpan<char> text, int i, ref int state)
+    int Run(ReadOnlySpan<char> text, int i, ref int state, int[] found, ref int count)
     {
         var entries = _entry;
         var ascii = _ascii;
         int width = _asciiWidth, shift = _asciiShift, asciiRows = _asciiRows, spaceClass = _spaceClass;
-        int current = state;
+        int current = state, stored = 0;
         for (; i < text.Length; i++)
         {
             int cls = entries[text[i]];
@@ -79,10 +86,18 @@ public sealed partial class Automaton
             }
             if (cls == 0) { current = 0; continue; }
             int next = cls < width && current < asciiRows ? ascii[(current << shift) + cls] : Next(current, cls);
-            if (next < 0) { current = next; break; }
+            if (next < 0)
+            {
+                next &= ~Reports;
+                found[stored] = next;
+                found[stored + 1] = i;
+                stored += 2;
+                if (stored == found.Length) { current = next; i++; break; }
+            }
             current = next;
         }
         state = current;
+        count = stored;
         return i;
     }
 
