@@ -24,9 +24,13 @@ public sealed partial class RuleMatcher
         (_patternLeafStart, _patternLeaves) = Flatten(b.Patterns.Count, b.LeafPatterns.SelectMany((patterns, leaf) => patterns.Select(p => (p, leaf))));
         _leafRule = b.LeafRule.ToArray();
         PatternLeafRefs = Array.ConvertAll(_patternLeaves, leaf => new LeafRef(leaf, _leafRule[leaf], LeafFields[leaf]));
+        OnlyLeafRef = new LeafRef[b.Patterns.Count];
+        for (int pattern = 0; pattern < OnlyLeafRef.Length; pattern++)
+            OnlyLeafRef[pattern] = _patternLeafStart[pattern + 1] - _patternLeafStart[pattern] == 1 ? PatternLeafRefs[_patternLeafStart[pattern]] : new LeafRef(-1, -1, 0);
         _positiveLeaf = new bool[LeafFields.Length];
         foreach (var rule in Rules) foreach (var leaf in rule.PositiveLeaves) _positiveLeaf[leaf] = true;
         _alwaysEvaluate = b.AlwaysEvaluate.ToArray();
+        _matchedByAnyHit = Array.ConvertAll(Rules, rule => rule.Condition is LeafCondition or AnyLeafCondition);
         _rank = Rank(Rules);
     }
 

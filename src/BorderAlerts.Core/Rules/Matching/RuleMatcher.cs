@@ -17,6 +17,8 @@ public sealed partial class RuleMatcher
     readonly int[] _patternLeafStart, _patternLeaves, _leafRule, _alwaysEvaluate; // each leaf belongs to one rule
     readonly int[] _rank; // each rule's place in the order matches are reported in
     readonly bool[] _positiveLeaf; // not under a NOT: such a leaf's hits explain its rule's match
+    /// <summary>Rules that are a term or an OR of terms: a hit on any of their leaves (they become candidates only so) is a match.</summary>
+    readonly bool[] _matchedByAnyHit;
 
     internal CompiledRule[] Rules { get; }
     internal Fields[] LeafFields { get; }
@@ -30,6 +32,8 @@ public sealed partial class RuleMatcher
     internal int[] PatternLeafStart => _patternLeafStart;
     /// <summary>Parallel to the pattern leaves: what a hit needs of each leaf, side by side, so it costs one cache line rather than three.</summary>
     internal LeafRef[] PatternLeafRefs { get; }
+    /// <summary>By pattern: its leaf, when it has only one (most terms belong to one rule), else Leaf −1; saves a lookup per hit.</summary>
+    internal LeafRef[] OnlyLeafRef { get; }
 
     internal ReadOnlySpan<int> LeavesOf(int pattern) => _patternLeaves.AsSpan(_patternLeafStart[pattern], _patternLeafStart[pattern + 1] - _patternLeafStart[pattern]);
 
@@ -45,7 +49,7 @@ public sealed partial class RuleMatcher
         foreach (var rule in _alwaysEvaluate) state.Candidate(rule);
         var matched = state.Matched;
         foreach (var index in state.Candidates)
-            if (Rules[index].Condition.Eval(state, input)) matched.Add(index);
+            if (_matchedByAnyHit[index] || Rules[index].Condition.Eval(state, input)) matched.Add(index);
         return matched.Count == 0 ? None : Results(matched, state.Hits.ToArray(), input);
     }
 

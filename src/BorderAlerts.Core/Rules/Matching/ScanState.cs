@@ -19,7 +19,7 @@ internal sealed class ScanState
 
     readonly RuleMatcher _owner;
     readonly int[] _patternLeafStart; // the owner's, held here to save a load per hit
-    readonly LeafRef[] _patternLeafRefs;
+    readonly LeafRef[] _patternLeafRefs, _onlyLeafRef;
     readonly int[] _leafStamp, _ruleStamp, _regexStamp;
     readonly bool[] _regexResult;
     int _generation;
@@ -32,7 +32,7 @@ internal sealed class ScanState
     ScanState(RuleMatcher owner)
     {
         _owner = owner;
-        (_patternLeafStart, _patternLeafRefs) = (owner.PatternLeafStart, owner.PatternLeafRefs);
+        (_patternLeafStart, _patternLeafRefs, _onlyLeafRef) = (owner.PatternLeafStart, owner.PatternLeafRefs, owner.OnlyLeafRef);
         _leafStamp = new int[owner.LeafCount];
         _ruleStamp = new int[owner.Rules.Length];
         _regexStamp = new int[owner.RegexCount];
@@ -73,13 +73,21 @@ internal sealed class ScanState
     public void OnHit(int pattern, Fields field, int start, int end)
     {
         if (Hits.Count < MaxRecordedHits) Hits.Add(new Hit(pattern, field, start, end));
-        for (int k = _patternLeafStart[pattern]; k < _patternLeafStart[pattern + 1]; k++)
+        var only = _onlyLeafRef[pattern];
+        if (only.Leaf >= 0)
         {
-            var (leaf, rule, fields) = _patternLeafRefs[k];
-            if ((fields & field) == 0 || _leafStamp[leaf] == _generation) continue;
-            _leafStamp[leaf] = _generation;
-            Candidate(rule);
+            Stamp(only, field);
+            return;
         }
+        for (int k = _patternLeafStart[pattern]; k < _patternLeafStart[pattern + 1]; k++) Stamp(_patternLeafRefs[k], field);
+    }
+
+    void Stamp(in LeafRef leafRef, Fields field)
+    {
+        var (leaf, rule, fields) = leafRef;
+        if ((fields & field) == 0 || _leafStamp[leaf] == _generation) return;
+        _leafStamp[leaf] = _generation;
+        Candidate(rule);
     }
 
     public void Candidate(int rule)
