@@ -12,7 +12,18 @@ public sealed partial class Automaton
     /// character after <paramref name="irregular"/> folded to exactly one, else by walking back over the text.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    void ReportAll<TSink>(int state, ReadOnlySpan<char> text, int end, int part, bool inline, int irregular, ref TSink sink) where TSink : IHitSink, allows ref struct
+    void ReportAll<TSink>(int state, ReadOnlySpan<char> text, int end, int part, bool inline, int irregular, ref TSink sink) where TSink : IHitSink, allows ref struct =>
+        Report(state, text, end, part, inline, irregular, ref sink);
+
+    /// <summary>Reports the states <see cref="Run"/> found, (state, position) pairs, in one call.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void ReportFound<TSink>(int[] found, int count, ReadOnlySpan<char> text, bool inline, int irregular, ref TSink sink) where TSink : IHitSink, allows ref struct
+    {
+        for (int k = 0; k < count; k += 2) Report(found[k], text, found[k + 1], 1, inline, irregular, ref sink);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    void Report<TSink>(int state, ReadOnlySpan<char> text, int end, int part, bool inline, int irregular, ref TSink sink) where TSink : IHitSink, allows ref struct
     {
         var reported = _reported;
         for (int o = _reportStart[state]; o < _reportStart[state + 1]; o++)

@@ -37,7 +37,7 @@ public sealed partial class Automaton
         {
             int count = 0;
             i = Run(text, i, ref state, found, ref count);
-            for (int k = 0; k < count; k += 2) ReportAll(found[k], text, found[k + 1], 1, stopAtExpanding, irregular, ref sink);
+            if (count > 0) ReportFound(found, count, text, stopAtExpanding, irregular, ref sink);
             if (i == text.Length) break;
             if (count == found.Length) continue;
             int cls = SpecialClass(text, i, _entry[text[i]], stopAtExpanding, ref expanded, ref clustered);
