@@ -3,7 +3,16 @@ using BorderAlerts.Core.Rules.Query;
 
 namespace BorderAlerts.Core.Rules.Matching;
 
-internal readonly record struct Hit(int Pattern, Fields Field, int Start, int End);
+/// <summary>A term found in a field (title or text), pattern and field in one int: 12 bytes, as each matching item keeps its hits.</summary>
+internal readonly struct Hit(int pattern, Fields field, int start, int end)
+{
+    readonly int _patternAndField = pattern << 1 | (field == Fields.Text ? 1 : 0);
+
+    public int Pattern => _patternAndField >>> 1;
+    public Fields Field => (_patternAndField & 1) != 0 ? Fields.Text : Fields.Title;
+    public int Start { get; } = start;
+    public int End { get; } = end;
+}
 
 /// <summary>A leaf a pattern belongs to, with its rule and fields.</summary>
 internal readonly record struct LeafRef(int Leaf, int Rule, Fields Fields);
