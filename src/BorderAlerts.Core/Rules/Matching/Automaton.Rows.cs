@@ -51,6 +51,17 @@ public sealed partial class Automaton
         }
         MarkReporting();
         FlattenReports(states);
+        ShortcutCompleteFails();
+    }
+
+    /// <summary>A fail link to a state with a complete row becomes that row (complemented): a miss then reads the target straight from it.</summary>
+    void ShortcutCompleteFails()
+    {
+        for (int state = 1; state < _states.Length; state++)
+        {
+            ref var s = ref _states[state];
+            if (s.Count != Dense && _states[s.Fail].Count == Dense) s.Fail = ~_states[s.Fail].Next;
+        }
     }
 
     /// <summary>

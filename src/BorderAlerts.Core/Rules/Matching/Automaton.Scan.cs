@@ -27,12 +27,17 @@ public sealed partial class Automaton
     /// expansions and multi-character clusters) the scan stops and returns false: such text must be normalised in
     /// full and scanned again.
     /// </summary>
-    public bool Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool stopAtExpanding = false) where TSink : IHitSink, allows ref struct
+    public bool Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool stopAtExpanding = false) where TSink : IHitSink, allows ref struct =>
+        Scan(text, ref sink, stopAtExpanding, _found ??= NewFoundBuffer());
+
+    /// <summary>A buffer for <see cref="Run"/>'s found states, for callers that keep their own per thread.</summary>
+    internal static int[] NewFoundBuffer() => new int[FoundStates * 2];
+
+    internal bool Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool stopAtExpanding, int[] found) where TSink : IHitSink, allows ref struct
     {
         int state = 0;
         int irregular = -1; // the last character that folded to other than one character (none, or an expansion)
         bool expanded = false, clustered = false;
-        var found = _found ??= new int[FoundStates * 2];
         for (int i = 0; i < text.Length;)
         {
             int count = 0;

@@ -25,6 +25,7 @@ public sealed partial class Automaton
     /// </summary>
     struct State
     {
+        /// <summary>Fail: the fail state; once built, if that state has a complete row, the row's start complemented (one load less on a miss).</summary>
         public int Next, Fail;
         public ushort Count, Only; // Only: the class of the only child
     }
@@ -84,6 +85,7 @@ public sealed partial class Automaton
                 int k = Find(s.Next, s.Count, cls);
                 if (k >= 0) return _childTarget[k];
             }
+            if (s.Fail < 0) return _rows[~s.Fail + cls];
             state = s.Fail;
         }
     }

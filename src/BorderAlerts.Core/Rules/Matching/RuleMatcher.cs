@@ -87,14 +87,14 @@ public sealed partial class RuleMatcher
         if (!inFull)
         {
             var sink = new FieldSink(state, field, null);
-            if (_automaton.Scan(text, ref sink, stopAtExpanding: true)) return true;
+            if (_automaton.Scan(text, ref sink, stopAtExpanding: true, state.Found)) return true;
             inFull = true;
             return false;
         }
         var map = state.Nfkc;
         map.Fill(text);
         var mapped = new FieldSink(state, field, map);
-        return _automaton.Scan(map.Text, ref mapped);
+        return _automaton.Scan(map.Text, ref mapped, stopAtExpanding: false, state.Found);
     }
 
     /// <summary>

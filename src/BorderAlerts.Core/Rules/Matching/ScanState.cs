@@ -37,6 +37,8 @@ internal sealed class ScanState
     public List<Hit> Hits { get; } = new(64);
     public List<int> Matched { get; } = new(16);
     public Text.NfkcMap Nfkc { get; } = new();
+    /// <summary>The automaton's buffer of found states, here rather than in its own thread-static field: one lookup per item, not per field.</summary>
+    public int[] Found { get; } = Automaton.NewFoundBuffer();
 
     ScanState(RuleMatcher owner)
     {
