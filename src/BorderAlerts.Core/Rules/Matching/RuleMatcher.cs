@@ -50,7 +50,7 @@ public sealed partial class RuleMatcher
         var matched = state.Matched;
         foreach (var index in state.Candidates)
             if (_matchedByAnyHit[index] || Rules[index].Condition.Eval(state, input)) matched.Add(index);
-        return matched.Count == 0 ? None : Results(matched, state.Hits.ToArray(), input);
+        return matched.Count == 0 ? None : Results(matched, state.CopyHits(), input);
     }
 
     /// <summary>Highest severity first, then by rule id; each match explains itself from the hits when asked.</summary>

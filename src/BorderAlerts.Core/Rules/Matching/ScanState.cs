@@ -34,7 +34,8 @@ internal sealed class ScanState
     int _generation;
 
     public List<int> Candidates { get; } = new(64);
-    public List<Hit> Hits { get; } = new(64);
+    Hit[] _hits = new Hit[64]; // a plain array: a hit is recorded in two stores, as every item records dozens
+    int _hitCount;
     public List<int> Matched { get; } = new(16);
     public Text.NfkcMap Nfkc { get; } = new();
     /// <summary>The automaton's buffer of found states, here rather than in its own thread-static field: one lookup per item, not per field.</summary>
@@ -69,7 +70,7 @@ internal sealed class ScanState
             _generation = 1;
         }
         Candidates.Clear();
-        Hits.Clear();
+        _hitCount = 0;
         Matched.Clear();
     }
 
@@ -83,7 +84,7 @@ internal sealed class ScanState
 
     public void OnHit(int pattern, Fields field, int start, int end)
     {
-        if (Hits.Count < MaxRecordedHits) Hits.Add(new Hit(pattern, field, start, end));
+        if (_hitCount < _hits.Length || GrowHits()) _hits[_hitCount++] = new Hit(pattern, field, start, end);
         var only = _onlyLeafRef[pattern];
         if (only.Leaf >= 0)
         {
@@ -100,6 +101,17 @@ internal sealed class ScanState
         _leafStamp[leaf] = _generation;
         Candidate(rule);
     }
+
+    /// <summary>Room for more hits, up to <see cref="MaxRecordedHits"/> (the rest still count for matching, not for explaining).</summary>
+    bool GrowHits()
+    {
+        if (_hits.Length >= MaxRecordedHits) return false;
+        Array.Resize(ref _hits, Math.Min(_hits.Length * 2, MaxRecordedHits));
+        return true;
+    }
+
+    /// <summary>The hits so far, for an item's explanation.</summary>
+    public Hit[] CopyHits() => _hits.AsSpan(0, _hitCount).ToArray();
 
     public void Candidate(int rule)
     {
