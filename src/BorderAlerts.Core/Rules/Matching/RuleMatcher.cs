@@ -47,14 +47,13 @@ public sealed partial class RuleMatcher
         while (!Scan(input.Title, Fields.Title, state, ref titleInFull) || !Scan(input.Text, Fields.Text, state, ref textInFull))
             state.Restart();
         foreach (var rule in _alwaysEvaluate) state.Candidate(rule);
-        var matched = state.Matched;
         foreach (var index in state.Candidates)
-            if (_matchedByAnyHit[index] || Rules[index].Condition.Eval(state, input)) matched.Add(index);
-        return matched.Count == 0 ? None : Results(matched, state.CopyHits(), input);
+            if (_matchedByAnyHit[index] || Rules[index].Condition.Eval(state, input)) state.Match(index);
+        return state.Matched.IsEmpty ? None : Results(state.Matched, state.CopyHits(), input);
     }
 
     /// <summary>Highest severity first, then by rule id; each match explains itself from the hits when asked.</summary>
-    RuleMatch[] Results(List<int> matched, Hit[] hits, in MatchInput input)
+    RuleMatch[] Results(ReadOnlySpan<int> matched, Hit[] hits, in MatchInput input)
     {
         var rules = matched.ToArray();
         SortByRank(rules);

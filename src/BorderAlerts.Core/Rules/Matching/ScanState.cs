@@ -33,10 +33,14 @@ internal sealed class ScanState
     readonly bool[] _regexResult;
     int _generation;
 
-    public List<int> Candidates { get; } = new(64);
+    readonly int[] _candidates, _matched; // each rule at most once (stamped), so as long as the rules
+    int _candidateCount, _matchedCount;
     Hit[] _hits = new Hit[64]; // a plain array: a hit is recorded in two stores, as every item records dozens
     int _hitCount;
-    public List<int> Matched { get; } = new(16);
+    /// <summary>Rules to evaluate: each with a hit on one of its leaves, and those that may match without one.</summary>
+    public ReadOnlySpan<int> Candidates => _candidates.AsSpan(0, _candidateCount);
+    /// <summary>Rules that matched, in the order they were added.</summary>
+    public ReadOnlySpan<int> Matched => _matched.AsSpan(0, _matchedCount);
     public Text.NfkcMap Nfkc { get; } = new();
     /// <summary>The automaton's buffer of found states, here rather than in its own thread-static field: one lookup per item, not per field.</summary>
     public int[] Found { get; } = Automaton.NewFoundBuffer();
@@ -47,6 +51,8 @@ internal sealed class ScanState
         (_patternLeafStart, _patternLeafRefs, _onlyLeafRef) = (owner.PatternLeafStart, owner.PatternLeafRefs, owner.OnlyLeafRef);
         _leafStamp = new int[owner.LeafCount];
         _ruleStamp = new int[owner.Rules.Length];
+        _candidates = new int[owner.Rules.Length];
+        _matched = new int[owner.Rules.Length];
         _regexStamp = new int[owner.RegexCount];
         _regexResult = new bool[owner.RegexCount];
     }
@@ -69,9 +75,9 @@ internal sealed class ScanState
             Array.Clear(_leafStamp); Array.Clear(_ruleStamp); Array.Clear(_regexStamp);
             _generation = 1;
         }
-        Candidates.Clear();
+        _candidateCount = 0;
         _hitCount = 0;
-        Matched.Clear();
+        _matchedCount = 0;
     }
 
     public bool LeafHit(int leaf) => _leafStamp[leaf] == _generation;
@@ -113,11 +119,13 @@ internal sealed class ScanState
     /// <summary>The hits so far, for an item's explanation.</summary>
     public Hit[] CopyHits() => _hits.AsSpan(0, _hitCount).ToArray();
 
+    public void Match(int rule) => _matched[_matchedCount++] = rule;
+
     public void Candidate(int rule)
     {
         if (_ruleStamp[rule] == _generation) return;
         _ruleStamp[rule] = _generation;
-        Candidates.Add(rule);
+        _candidates[_candidateCount++] = rule;
     }
 
     public bool RegexHit(int slot, Regex regex, Fields fields, in MatchInput input)
