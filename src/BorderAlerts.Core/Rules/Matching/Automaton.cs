@@ -30,7 +30,16 @@ public sealed partial class Automaton
         public ushort Count, Only; // Only: the class of the only child
     }
 
-    readonly record struct Output(int Pattern, int Length, bool StartBoundary, bool EndBoundary);
+    /// <summary>A pattern a state reports, 8 bytes: its length and boundary flags share an int.</summary>
+    readonly struct Output(int pattern, int length, bool startBoundary, bool endBoundary)
+    {
+        readonly int _lengthAndBoundaries = length << 2 | (startBoundary ? 1 : 0) | (endBoundary ? 2 : 0);
+
+        public int Pattern { get; } = pattern;
+        public int Length => _lengthAndBoundaries >> 2;
+        public bool StartBoundary => (_lengthAndBoundaries & 1) != 0;
+        public bool EndBoundary => (_lengthAndBoundaries & 2) != 0;
+    }
 
     readonly ushort[] _class = new ushort[65536]; // folded char → class, 0 = in no pattern
     readonly ushort[] _entry = new ushort[65536]; // text char → class, or how to fold it first (see Scan)
