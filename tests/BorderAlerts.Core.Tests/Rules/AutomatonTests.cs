@@ -85,6 +85,25 @@ public class AutomatonTests
     }
 
     [Fact]
+    public void A_text_with_more_hits_than_one_run_keeps_reports_them_all_in_order()
+    {
+        // The scan keeps up to 64 states with hits before reporting them; 300 hits (and separator runs, which the
+        // scan leaves its loop for) make it fill that buffer several times.
+        var automaton = new Automaton(Patterns("丹东", "东港", "coal"));
+        var text = string.Concat(Enumerable.Range(0, 100).Select(i => i % 7 == 0 ? "丹东港  coal " : "丹东港coal "));
+        var expected = new List<(string, int, int)>();
+        for (int i = 0, at = 0; i < 100; i++)
+        {
+            var gap = i % 7 == 0 ? 2 : 0;
+            expected.Add(("丹东", at, at + 2));
+            expected.Add(("东港", at + 1, at + 3));
+            expected.Add(("coal", at + 3 + gap, at + 7 + gap));
+            at += 8 + gap;
+        }
+        Assert.Equal(expected, Hits(automaton, text));
+    }
+
+    [Fact]
     public void Row_budgets_change_speed_not_hits()
     {
         var patterns = Patterns([.. Terms]);

@@ -19,6 +19,17 @@ public class MatchResultTests
     }
 
     [Fact]
+    public void An_item_with_hundreds_of_hits_explains_every_one_in_order()
+    {
+        var matcher = Matcher(("r", "coal OR 丹东", Severity.Normal), ("s", "iron AND steel", Severity.Normal));
+        var text = string.Concat(Enumerable.Repeat("丹东 coal iron ", 150));
+        var match = matcher.Match(new MatchInput("", text)).Single();
+        Assert.Equal("r", match.RuleId);
+        Assert.Equal(300, match.Terms.Count);
+        Assert.Equal(Enumerable.Range(0, 150).SelectMany(i => new[] { i * 13, i * 13 + 3 }), match.Terms.Select(t => t.Start));
+    }
+
+    [Fact]
     public async Task An_explanation_reads_the_same_every_time_and_from_any_thread()
     {
         var matcher = Matcher(("r", "coal OR 丹东", Severity.Normal));
