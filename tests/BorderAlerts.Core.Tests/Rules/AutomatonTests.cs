@@ -103,6 +103,30 @@ public class AutomatonTests
         Assert.Equal(expected, Hits(automaton, text));
     }
 
+    sealed class Nested(Automaton inner, string innerText) : Automaton.IHitSink
+    {
+        public List<(int, int)> Outer { get; } = [];
+        public int InnerHits { get; private set; }
+
+        public void OnHit(int patternId, int start, int end)
+        {
+            Outer.Add((start, end));
+            var sink = new Collect { Patterns = inner.Patterns };
+            inner.Scan(innerText, ref sink);
+            InnerHits += sink.Hits.Count;
+        }
+    }
+
+    [Fact]
+    public void A_scan_started_from_a_sink_leaves_the_outer_scan_alone()
+    {
+        // Each scan keeps the states it found in a per-thread buffer until it reports them: a nested scan must not use it.
+        var nested = new Nested(new Automaton(Unbounded("b")), "xxxxxbxbxbxbxbxbxbxbxb");
+        new Automaton(Unbounded("a")).Scan("aaaa", ref nested);
+        Assert.Equal([(0, 1), (1, 2), (2, 3), (3, 4)], nested.Outer);
+        Assert.Equal(4 * 9, nested.InnerHits);
+    }
+
     [Fact]
     public void Row_budgets_change_speed_not_hits()
     {

@@ -27,8 +27,15 @@ public sealed partial class Automaton
     /// expansions and multi-character clusters) the scan stops and returns false: such text must be normalised in
     /// full and scanned again.
     /// </summary>
-    public bool Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool stopAtExpanding = false) where TSink : IHitSink, allows ref struct =>
-        Scan(text, ref sink, stopAtExpanding, _found ??= NewFoundBuffer());
+    public bool Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool stopAtExpanding = false) where TSink : IHitSink, allows ref struct
+    {
+        // Taken from the thread while in use: a scan started from a sink's callback gets a buffer of its own.
+        var found = _found ?? NewFoundBuffer();
+        _found = null;
+        bool done = Scan(text, ref sink, stopAtExpanding, found);
+        _found = found;
+        return done;
+    }
 
     /// <summary>A buffer for <see cref="Run"/>'s found states, for callers that keep their own per thread.</summary>
     internal static int[] NewFoundBuffer() => new int[FoundStates * 2];
