@@ -22,6 +22,7 @@ public sealed partial class Automaton
         for (int k = 0; k < count; k += 2) Report(found[k], text, found[k + 1], 1, inline, irregular, ref sink);
     }
 
+    /// <summary>The body of <see cref="ReportAll"/>, inlined into it and into <see cref="ReportFound"/>'s loop.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void Report<TSink>(int state, ReadOnlySpan<char> text, int end, int part, bool inline, int irregular, ref TSink sink) where TSink : IHitSink, allows ref struct
     {

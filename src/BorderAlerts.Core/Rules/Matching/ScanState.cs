@@ -35,7 +35,7 @@ internal sealed class ScanState
 
     readonly int[] _candidates, _matched; // each rule at most once (stamped), so as long as the rules
     int _candidateCount, _matchedCount;
-    Hit[] _hits = new Hit[64]; // a plain array: a hit is recorded in two stores, as every item records dozens
+    Hit[] _hits = new Hit[64]; // a plain array, not a List: items record dozens of hits, each without list bookkeeping
     int _hitCount;
     /// <summary>Rules to evaluate: each with a hit on one of its leaves, and those that may match without one.</summary>
     public ReadOnlySpan<int> Candidates => _candidates.AsSpan(0, _candidateCount);
