@@ -18,21 +18,27 @@ public sealed partial class Automaton
     {
         Patterns = patterns;
         var order = Enumerable.Range(0, patterns.Count).ToArray();
-        var texts = new string[patterns.Count];
-        int capacity = 1;
-        for (int i = 0; i < texts.Length; i++) capacity += (texts[i] = patterns[i].Text).Length;
-        Array.Sort(texts, order, StringComparer.Ordinal); // sorting the texts themselves saves two lookups per comparison
+        var keys = new string[patterns.Count];
+        int capacity = 2;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            capacity += patterns[i].Text.Length;
+            keys[i] = (patterns[i].StartBoundary ? "\u0001" : "\u0000") + patterns[i].Text; // which root, then the text
+        }
+        Array.Sort(keys, order, StringComparer.Ordinal); // sorting the keys themselves saves two lookups per comparison
         var parent = new int[capacity];
         var label = new char[capacity];
         var path = new int[MaxPatternLength + 1];
         var outputs = new List<(int State, int Pattern)>(patterns.Count);
-        int states = 1;
+        int states = 2; // the root and the boundary state (a child of the root on no character)
         string previous = "";
         for (int k = 0; k < order.Length; k++)
         {
-            var (text, index) = (texts[k], order[k]);
+            var (key, index) = (keys[k], order[k]);
+            var text = key.AsSpan(1);
+            if (previous.Length == 0 || previous[0] != key[0]) (previous, path[0]) = (key[..1], patterns[index].StartBoundary ? Boundary : Root);
             int shared = 0;
-            while (shared < text.Length && shared < previous.Length && text[shared] == previous[shared]) shared++;
+            while (shared < text.Length && shared < previous.Length - 1 && text[shared] == previous[shared + 1]) shared++;
             for (int depth = shared; depth < text.Length; depth++)
             {
                 int state = states++;
@@ -42,7 +48,7 @@ public sealed partial class Automaton
                 path[depth + 1] = state;
             }
             outputs.Add((path[text.Length], index));
-            previous = text;
+            previous = key;
         }
         var renumbered = Renumber(states, parent, label);
         for (int i = 0; i < outputs.Count; i++) outputs[i] = (renumbered[outputs[i].State], outputs[i].Pattern);
@@ -56,26 +62,30 @@ public sealed partial class Automaton
     }
 
     /// <summary>
-    /// New state numbers: states whose prefix is all ASCII first (so ASCII rows are indexed by state number), each
-    /// group by depth, so a state's parent and fail state always come before it. Rewrites parent and label in place.
+    /// New state numbers: the root and the boundary state keep theirs, then states whose prefix is all ASCII (so ASCII
+    /// rows are indexed by state number), each group by depth, so a state's parent and fail state always come before
+    /// it. Depth counts a boundary twice (the boundary state's children, characters other than letters and digits),
+    /// as a state's fail state is then always shallower. Rewrites parent and label in place.
     /// </summary>
     int[] Renumber(int states, int[] parent, char[] label)
     {
+        const int MaxDepth = 2 * MaxPatternLength + 1;
         var depth = new int[states];
         var ascii = new bool[states];
-        ascii[0] = true;
-        for (int state = 1; state < states; state++)
+        ascii[Root] = ascii[Boundary] = true;
+        depth[Boundary] = 1;
+        for (int state = FirstClass; state < states; state++)
         {
-            depth[state] = depth[parent[state]] + 1;
+            depth[state] = depth[parent[state]] + (MatchText.IsWordChar(label[state]) ? 1 : 2);
             ascii[state] = ascii[parent[state]] && label[state] < 0x80;
         }
-        int Key(int state) => (ascii[state] ? 0 : MaxPatternLength + 1) + depth[state];
-        var start = new int[2 * MaxPatternLength + 3];
+        int Key(int state) => state == Boundary ? 0 : (ascii[state] ? 0 : MaxDepth + 1) + depth[state];
+        var start = new int[2 * MaxDepth + 3];
         for (int state = 0; state < states; state++) start[Key(state) + 1]++;
         for (int k = 1; k < start.Length; k++) start[k] += start[k - 1];
         var renumbered = new int[states];
         for (int state = 0; state < states; state++) renumbered[state] = start[Key(state)]++;
-        _asciiStates = start[MaxPatternLength];
+        _asciiStates = start[MaxDepth];
         var oldParent = parent[..states];
         var oldLabel = label[..states];
         for (int state = 1; state < states; state++)
@@ -86,20 +96,31 @@ public sealed partial class Automaton
         return renumbered;
     }
 
-    /// <summary>Numbers the folded characters that occur in patterns: ASCII first (1, 2, …), so ASCII rows stay narrow.</summary>
+    /// <summary>
+    /// Numbers the folded characters that occur in patterns: ASCII first (2, 3, …), so ASCII rows stay narrow. The
+    /// others get <see cref="Root"/> if they are letters or digits (inside a word, where bounded terms cannot start),
+    /// else <see cref="Boundary"/>: the class is the state they lead to.
+    /// </summary>
     int BuildClasses(int states, char[] label)
     {
         var used = new bool[65536];
-        _asciiWidth = 1;
-        for (int state = 1; state < states; state++) used[label[state]] = true;
-        int next = 1;
+        _asciiWidth = FirstClass;
+        for (int state = FirstClass; state < states; state++) used[label[state]] = true;
+        int next = FirstClass;
+        var isWord = new List<bool> { true, false };
         for (int c = 0; c < 65536; c++)
         {
-            if (!used[c]) continue;
+            if (!used[c])
+            {
+                _class[c] = (ushort)(MatchText.IsWordChar((char)c) ? Root : Boundary);
+                continue;
+            }
             if (next == Special) throw new InvalidOperationException("too many distinct characters for one automaton");
             _class[c] = (ushort)next++;
+            isWord.Add(MatchText.IsWordChar((char)c));
             if (c < 0x80) _asciiWidth = next;
         }
+        _classIsWord = [.. isWord];
         return next;
     }
 
@@ -123,13 +144,13 @@ public sealed partial class Automaton
     void BuildChildLists(int states, int[] parent, char[] label, int classes, int denseBudget)
     {
         var counts = new int[states];
-        for (int state = 1; state < states; state++) counts[parent[state]]++;
+        for (int state = FirstClass; state < states; state++) counts[parent[state]]++; // the boundary state is no one's child
         var start = new int[states + 1];
         for (int state = 0; state < states; state++) start[state + 1] = start[state] + counts[state];
         _childClass = new ushort[start[states]];
         _childTarget = new int[start[states]];
         var fill = (int[])start.Clone();
-        for (int state = 1; state < states; state++)
+        for (int state = FirstClass; state < states; state++)
         {
             int slot = fill[parent[state]]++;
             _childClass[slot] = _class[label[state]];
@@ -137,13 +158,14 @@ public sealed partial class Automaton
         }
         _states = new State[states];
         _childStart = start;
-        int rows = 1;
+        int rows = 2;
         foreach (var state in DenseStates(counts, classes, denseBudget))
         {
             _states[state].Count = Dense;
             _states[state].Next = rows++ * classes;
         }
-        _states[0].Count = Dense; // the root's row is the first
+        _states[Root].Count = _states[Boundary].Count = Dense; // the root's row is the first, the boundary state's the second
+        _states[Boundary].Next = classes;
         _rows = new int[rows * classes];
         for (int state = 0; state < states; state++)
         {

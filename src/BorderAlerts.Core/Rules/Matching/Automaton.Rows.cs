@@ -16,7 +16,7 @@ public sealed partial class Automaton
     static IEnumerable<int> DenseStates(int[] counts, int classes, int budget)
     {
         var busy = new List<int>();
-        for (int state = 1; state < counts.Length; state++)
+        for (int state = FirstClass; state < counts.Length; state++)
             if (counts[state] >= DenseChildren) busy.Add(state);
         busy.Sort((a, b) => counts[b].CompareTo(counts[a]));
         int rows = budget / classes;
@@ -37,11 +37,13 @@ public sealed partial class Automaton
         _ascii = new int[_asciiRows << _asciiShift];
         for (int state = 0; state < states; state++)
         {
-            int fail = 0;
-            if (state > 0)
+            int fail = Root;
+            if (state > Boundary)
             {
-                int from = parent[state];
-                fail = from == 0 ? 0 : Step(_states[from].Fail, _class[label[state]]);
+                // The root's children on characters other than letters and digits end with a boundary, as any state
+                // after such a character does; their fail chains lead to the boundary state, not the root.
+                int from = parent[state], cls = _class[label[state]];
+                fail = from != Root ? Step(_states[from].Fail, cls) : _classIsWord[cls] ? Root : Boundary;
                 _states[state].Fail = fail;
                 _dictionary[state] = HasOutput(fail) ? fail : _dictionary[fail];
                 _report[state] = HasOutput(state) ? state : _dictionary[state];
@@ -104,9 +106,10 @@ public sealed partial class Automaton
     void FillRow(int state, int classes)
     {
         var row = _rows.AsSpan(_states[state].Next, classes);
-        if (state == 0)
+        if (state == Root)
         {
-            for (int k = _childStart[0]; k < _childStart[1]; k++) row[_childClass[k]] = _childTarget[k];
+            Leave(row);
+            for (int k = _childStart[Root]; k < _childStart[Root + 1]; k++) row[_childClass[k]] = _childTarget[k];
             return;
         }
         var chain = new Stack<int>();
@@ -125,8 +128,15 @@ public sealed partial class Automaton
     void FillAsciiRow(int state, int fail)
     {
         var row = _ascii.AsSpan(state << _asciiShift, _asciiWidth);
-        if (state > 0) _ascii.AsSpan(fail << _asciiShift, _asciiWidth).CopyTo(row);
+        if (state == Root) Leave(row);
+        else _ascii.AsSpan(fail << _asciiShift, _asciiWidth).CopyTo(row);
         for (int k = _childStart[state]; k < _childStart[state + 1]; k++)
             if (_childClass[k] < _asciiWidth) row[_childClass[k]] = _childTarget[k];
+    }
+
+    /// <summary>Where the root goes on a character no pattern starts with: a letter or digit keeps it, anything else ends a word.</summary>
+    void Leave(Span<int> row)
+    {
+        for (int cls = 0; cls < row.Length; cls++) row[cls] = _classIsWord[cls] ? Root : Boundary;
     }
 }

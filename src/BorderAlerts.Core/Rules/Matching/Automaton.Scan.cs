@@ -42,7 +42,7 @@ public sealed partial class Automaton
 
     internal bool Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool stopAtExpanding, int[] found) where TSink : IHitSink, allows ref struct
     {
-        int state = 0;
+        int state = Boundary;
         int irregular = -1; // the last character that folded to other than one character (none, or an expansion)
         bool expanded = false, clustered = false;
         for (int i = 0; i < text.Length;)
@@ -58,7 +58,7 @@ public sealed partial class Automaton
             else if (cls == InlineEntry) { irregular = i; state = ScanInline(text, i, state, ref sink); }
             else
             {
-                int next = cls == 0 ? 0 : Next(state, cls);
+                int next = cls < FirstClass ? cls : Next(state, cls);
                 state = next & ~Reports;
                 if (next < 0) ReportAll(state, text, i, 1, stopAtExpanding, irregular, ref sink);
             }
@@ -96,7 +96,7 @@ public sealed partial class Automaton
                 else if (cls == HangulEntry && HangulInitials.IsSyllable(text[i - 1])) cls = _class[text[i]];
                 else break;
             }
-            if (cls == 0) { current = 0; continue; }
+            if (cls < FirstClass) { current = cls; continue; }
             int next = cls < width && current < asciiRows ? ascii[(current << shift) + cls] : Next(current, cls);
             if (next < 0)
             {
@@ -157,7 +157,7 @@ public sealed partial class Automaton
         for (int k = 0; k < form.Length; k++)
         {
             int cls = _class[form[k]];
-            int next = cls == 0 ? 0 : Next(state, cls);
+            int next = cls < FirstClass ? cls : Next(state, cls);
             state = next & ~Reports;
             if (next < 0) ReportAll(state, text, i, k + 1, inline: true, irregular: i, ref sink);
         }

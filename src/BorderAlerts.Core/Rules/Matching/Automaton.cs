@@ -16,6 +16,13 @@ public sealed partial class Automaton
 {
     public const int MaxPatternLength = 200;
     const ushort Dense = ushort.MaxValue;
+    /// <summary>
+    /// The root: inside a word, where only patterns without a start boundary can begin. The boundary state: after
+    /// anything but a letter or digit (and at the start), where every pattern can. Terms that must start a word hang
+    /// off the latter, so a scan inside a word falls back to the root instead of following prefixes it could never
+    /// report. Each is also the class of the characters in no pattern that lead to it.
+    /// </summary>
+    const int Root = 0, Boundary = 1, FirstClass = 2;
     /// <summary>Set on a transition target that has hits to report (see MarkReporting).</summary>
     const int Reports = int.MinValue;
 
@@ -51,6 +58,7 @@ public sealed partial class Automaton
     int[] _ascii = [];         // ASCII rows: state s at s << _asciiShift (a shift is quicker than a multiplication), for the states below _asciiRows
     int _asciiWidth, _asciiShift, _asciiStates, _asciiRows;
     int _spaceClass;
+    bool[] _classIsWord = []; // while building: the class is a letter or digit
     int[] _report = [];        // while building: the state itself if it has output, else the nearest one on the fail chain, or 0
     int[] _outputStart = [];   // while building: outputs of state s are _outputs[_outputStart[s] .. _outputStart[s + 1]]
     Output[] _outputs = [];
