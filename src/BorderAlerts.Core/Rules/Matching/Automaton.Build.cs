@@ -17,28 +17,30 @@ public sealed partial class Automaton
     internal Automaton(IReadOnlyList<Pattern> patterns, int denseBudget, int asciiBudget)
     {
         Patterns = patterns;
-        var order = Enumerable.Range(0, patterns.Count).ToArray();
-        var keys = new string[patterns.Count];
-        int capacity = 2;
-        for (int i = 0; i < keys.Length; i++)
+        // Patterns that hang off the root first, then those that hang off the boundary state, each group in text order.
+        var order = new int[patterns.Count];
+        var texts = new string[patterns.Count];
+        int capacity = FirstState, fromRoot = patterns.Count(p => !p.StartBoundary), roots = 0, boundaries = fromRoot;
+        for (int i = 0; i < texts.Length; i++)
         {
-            capacity += patterns[i].Text.Length;
-            keys[i] = (patterns[i].StartBoundary ? "\u0001" : "\u0000") + patterns[i].Text; // which root, then the text
+            int slot = patterns[i].StartBoundary ? boundaries++ : roots++;
+            (order[slot], texts[slot]) = (i, patterns[i].Text);
+            capacity += texts[slot].Length;
         }
-        Array.Sort(keys, order, StringComparer.Ordinal); // sorting the keys themselves saves two lookups per comparison
+        Array.Sort(texts, order, 0, fromRoot, StringComparer.Ordinal); // sorting the texts themselves saves two lookups per comparison
+        Array.Sort(texts, order, fromRoot, texts.Length - fromRoot, StringComparer.Ordinal);
         var parent = new int[capacity];
         var label = new char[capacity];
         var path = new int[MaxPatternLength + 1];
         var outputs = new List<(int State, int Pattern)>(patterns.Count);
-        int states = 2; // the root and the boundary state (a child of the root on no character)
+        int states = FirstState; // the root and the boundary state (a child of the root on no character)
         string previous = "";
         for (int k = 0; k < order.Length; k++)
         {
-            var (key, index) = (keys[k], order[k]);
-            var text = key.AsSpan(1);
-            if (previous.Length == 0 || previous[0] != key[0]) (previous, path[0]) = (key[..1], patterns[index].StartBoundary ? Boundary : Root);
+            var (text, index) = (texts[k], order[k]);
+            if (k == fromRoot) (previous, path[0]) = ("", Boundary);
             int shared = 0;
-            while (shared < text.Length && shared < previous.Length - 1 && text[shared] == previous[shared + 1]) shared++;
+            while (shared < text.Length && shared < previous.Length && text[shared] == previous[shared]) shared++;
             for (int depth = shared; depth < text.Length; depth++)
             {
                 int state = states++;
@@ -48,7 +50,7 @@ public sealed partial class Automaton
                 path[depth + 1] = state;
             }
             outputs.Add((path[text.Length], index));
-            previous = key;
+            previous = text;
         }
         var renumbered = Renumber(states, parent, label);
         for (int i = 0; i < outputs.Count; i++) outputs[i] = (renumbered[outputs[i].State], outputs[i].Pattern);
@@ -74,7 +76,7 @@ public sealed partial class Automaton
         var ascii = new bool[states];
         ascii[Root] = ascii[Boundary] = true;
         depth[Boundary] = 1;
-        for (int state = FirstClass; state < states; state++)
+        for (int state = FirstState; state < states; state++)
         {
             depth[state] = depth[parent[state]] + (MatchText.IsWordChar(label[state]) ? 1 : 2);
             ascii[state] = ascii[parent[state]] && label[state] < 0x80;
@@ -105,7 +107,7 @@ public sealed partial class Automaton
     {
         var used = new bool[65536];
         _asciiWidth = FirstClass;
-        for (int state = FirstClass; state < states; state++) used[label[state]] = true;
+        for (int state = FirstState; state < states; state++) used[label[state]] = true;
         int next = FirstClass;
         var isWord = new List<bool> { true, false };
         for (int c = 0; c < 65536; c++)
@@ -144,13 +146,13 @@ public sealed partial class Automaton
     void BuildChildLists(int states, int[] parent, char[] label, int classes, int denseBudget)
     {
         var counts = new int[states];
-        for (int state = FirstClass; state < states; state++) counts[parent[state]]++; // the boundary state is no one's child
+        for (int state = FirstState; state < states; state++) counts[parent[state]]++; // the boundary state is no one's child
         var start = new int[states + 1];
         for (int state = 0; state < states; state++) start[state + 1] = start[state] + counts[state];
         _childClass = new ushort[start[states]];
         _childTarget = new int[start[states]];
         var fill = (int[])start.Clone();
-        for (int state = FirstClass; state < states; state++)
+        for (int state = FirstState; state < states; state++)
         {
             int slot = fill[parent[state]]++;
             _childClass[slot] = _class[label[state]];
@@ -158,7 +160,7 @@ public sealed partial class Automaton
         }
         _states = new State[states];
         _childStart = start;
-        int rows = 2;
+        int rows = 2; // the root's and the boundary state's come first
         foreach (var state in DenseStates(counts, classes, denseBudget))
         {
             _states[state].Count = Dense;

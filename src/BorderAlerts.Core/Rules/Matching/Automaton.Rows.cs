@@ -16,7 +16,7 @@ public sealed partial class Automaton
     static IEnumerable<int> DenseStates(int[] counts, int classes, int budget)
     {
         var busy = new List<int>();
-        for (int state = FirstClass; state < counts.Length; state++)
+        for (int state = FirstState; state < counts.Length; state++)
             if (counts[state] >= DenseChildren) busy.Add(state);
         busy.Sort((a, b) => counts[b].CompareTo(counts[a]));
         int rows = budget / classes;

@@ -7,7 +7,9 @@ namespace BorderAlerts.Core.Rules.Matching;
 /// Aho–Corasick automaton over folded UTF-16 units. Each folded character that occurs in some pattern has a small class
 /// id (ASCII first). Transitions, fail links already followed: states reached by ASCII prefixes have a row over the
 /// ASCII classes (one load per character in Latin text); the root and the busiest states a row over all classes; the
-/// rest a short child list and a fail link. Scanning reads each character's class straight from a table of the
+/// rest a short child list and a fail link. Terms that start with a letter or digit start from a boundary state, not
+/// the root, so inside a word the scan drops back to the root at once instead of following prefixes of terms it could
+/// only find there to reject them. Scanning reads each character's class straight from a table of the
 /// automaton's own (<see cref="Scan"/>); the few characters folding has more to say about take a slower path, so it
 /// allocates nothing; a hit's start is found afterwards by walking back over the text, cheaper than remembering every
 /// character's position.
@@ -20,9 +22,10 @@ public sealed partial class Automaton
     /// The root: inside a word, where only patterns without a start boundary can begin. The boundary state: after
     /// anything but a letter or digit (and at the start), where every pattern can. Terms that must start a word hang
     /// off the latter, so a scan inside a word falls back to the root instead of following prefixes it could never
-    /// report. Each is also the class of the characters in no pattern that lead to it.
+    /// report. Each is also the class of the characters in no pattern that lead to it; trie states and pattern
+    /// characters' classes are numbered after them.
     /// </summary>
-    const int Root = 0, Boundary = 1, FirstClass = 2;
+    const int Root = 0, Boundary = 1, FirstState = 2, FirstClass = 2;
     /// <summary>Set on a transition target that has hits to report (see MarkReporting).</summary>
     const int Reports = int.MinValue;
 
