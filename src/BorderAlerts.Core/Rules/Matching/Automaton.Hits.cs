@@ -8,8 +8,9 @@ public sealed partial class Automaton
     /// <summary>
     /// Reports everything <paramref name="state"/> finds, for a hit that ends at <c>text[end]</c> after
     /// <paramref name="part"/> of that character's folded characters (more than one only for an expansion scanned
-    /// <paramref name="inline"/>). Checks word boundaries and finds each hit's start: by subtraction when every
-    /// character after <paramref name="irregular"/> folded to exactly one, else by walking back over the text.
+    /// <paramref name="inline"/>). Checks end boundaries (start boundaries are the boundary state's) and, if the sink
+    /// needs it, finds each hit's start: by subtraction when every character after <paramref name="irregular"/> folded
+    /// to exactly one, else by walking back over the text.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     void ReportAll<TSink>(int state, ReadOnlySpan<char> text, int end, int part, bool inline, int irregular, ref TSink sink) where TSink : IHitSink, allows ref struct =>
@@ -31,11 +32,8 @@ public sealed partial class Automaton
         {
             var output = reported[o];
             if (output.EndBoundary && !EndsWord(text, end, part, inline)) continue;
-            int start = end + 1 - output.Length;
-            bool wordBefore;
-            if (start > irregular) wordBefore = output.StartBoundary && WordBefore(text, start, inline);
-            else start = StartOf(text, end, part, output.Length, inline, out wordBefore);
-            if (output.StartBoundary && wordBefore) continue;
+            int start = -1;
+            if (TSink.NeedsStart && (start = end + 1 - output.Length) <= irregular) start = StartOf(text, end, part, output.Length, inline);
             sink.OnHit(output.Pattern, start, end + 1);
         }
     }
@@ -43,9 +41,9 @@ public sealed partial class Automaton
     /// <summary>
     /// Where the hit of <paramref name="length"/> folded characters ending at <paramref name="end"/> begins: walks back
     /// the way Scan went forward (invisible characters emit nothing, a run of separators emits one space at its first
-    /// character, an expansion its form). Also says whether a letter or digit comes right before it.
+    /// character, an expansion its form).
     /// </summary>
-    static int StartOf(ReadOnlySpan<char> text, int end, int part, int length, bool inline, out bool wordBefore)
+    static int StartOf(ReadOnlySpan<char> text, int end, int part, int length, bool inline)
     {
         int j = end;
         while (true)
@@ -64,26 +62,12 @@ public sealed partial class Automaton
             else if (c != FoldTable.Drop)
             {
                 int emitted = j == end ? part : inline && FoldTable.InlineForm(text[j]) is { } form ? form.Length : 1;
-                if (emitted >= length)
-                {
-                    // The hit starts inside an expansion: the character before it is the form's.
-                    if (emitted > length) { wordBefore = MatchText.IsWordChar(FoldTable.InlineForm(text[j])![emitted - length - 1]); return j; }
-                    break;
-                }
+                if (emitted >= length) break; // the hit starts here, or inside this expansion
                 length -= emitted;
             }
             j--;
         }
-        wordBefore = WordBefore(text, j, inline);
         return j;
-    }
-
-    /// <summary>True if a letter or digit comes right before <c>text[start]</c>, looking past invisible characters.</summary>
-    static bool WordBefore(ReadOnlySpan<char> text, int start, bool inline)
-    {
-        int p = start - 1;
-        while (p >= 0 && FoldTable.Fold(text[p]) == FoldTable.Drop) p--;
-        return p >= 0 && MatchText.IsWordChar(Edge(text[p], inline, last: true));
     }
 
     /// <summary>True if no letter or digit follows, looking past invisible characters (or inside the expansion the hit ends in).</summary>
@@ -92,10 +76,9 @@ public sealed partial class Automaton
         if (inline && FoldTable.InlineForm(text[end]) is { } form && part < form.Length) return !MatchText.IsWordChar(form[part]);
         int next = end + 1;
         while (next < text.Length && FoldTable.Fold(text[next]) == FoldTable.Drop) next++;
-        return next >= text.Length || !MatchText.IsWordChar(Edge(text[next], inline, last: false));
+        return next >= text.Length || !MatchText.IsWordChar(First(text[next], inline));
     }
 
-    /// <summary>The first or last folded character a text character emits.</summary>
-    static char Edge(char c, bool inline, bool last) =>
-        inline && FoldTable.InlineForm(c) is { } form ? form[last ? ^1 : 0] : FoldTable.Fold(c);
+    /// <summary>The first folded character a text character emits.</summary>
+    static char First(char c, bool inline) => inline && FoldTable.InlineForm(c) is { } form ? form[0] : FoldTable.Fold(c);
 }

@@ -74,6 +74,9 @@ public sealed partial class Automaton
     /// <summary>Receives each hit: pattern, start and end in the scanned text (original indices).</summary>
     public interface IHitSink
     {
+        /// <summary>False if the sink only counts which patterns it saw: hits then come with start −1, saving the work of finding it.</summary>
+        static virtual bool NeedsStart => true;
+
         void OnHit(int patternId, int start, int end);
     }
 

@@ -1,12 +1,12 @@
 namespace BorderAlerts.Core.Rules.Matching;
 
 /// <summary>
-/// What made the rules match one item, built from the item's hits the first time any of its matches' terms are read
-/// (in one pass for all of them): matching only copies the hits, so an item whose explanations nobody reads costs a
-/// few small objects rather than every term and excerpt. Safe to read from any thread: the hits and texts never
-/// change, and two first reads may both build, one wins.
+/// What made the rules match one item, built the first time any of its matches' terms are read (in one pass for all
+/// of them) from the item's hits, found again by a second scan: matching keeps no places, so an item whose
+/// explanations nobody reads costs a few small objects rather than every hit, term and excerpt. Safe to read from any
+/// thread: the matcher and texts never change, and two first reads may both build, one wins.
 /// </summary>
-internal sealed class ItemExplanation(RuleMatcher matcher, int[] rules, Hit[] hits, string title, string text)
+internal sealed class ItemExplanation(RuleMatcher matcher, int[] rules, string title, string text)
 {
     IReadOnlyList<MatchedTerm>[]? _terms;
 
@@ -15,6 +15,7 @@ internal sealed class ItemExplanation(RuleMatcher matcher, int[] rules, Hit[] hi
 
     IReadOnlyList<MatchedTerm>[] Build()
     {
+        var hits = matcher.HitsOf(title, text);
         var built = Array.ConvertAll(matcher.Explain(rules, hits, title, text), terms => (IReadOnlyList<MatchedTerm>)terms.AsReadOnly());
         return Interlocked.CompareExchange(ref _terms, built, null) ?? built;
     }

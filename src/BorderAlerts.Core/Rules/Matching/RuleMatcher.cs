@@ -49,15 +49,15 @@ public sealed partial class RuleMatcher
         foreach (var rule in _alwaysEvaluate) state.Candidate(rule);
         foreach (var index in state.Candidates)
             if (_matchedByAnyHit[index] || Rules[index].Condition.Eval(state, input)) state.Match(index);
-        return state.Matched.IsEmpty ? None : Results(state.Matched, state.CopyHits(), input);
+        return state.Matched.IsEmpty ? None : Results(state.Matched, input);
     }
 
-    /// <summary>Highest severity first, then by rule id; each match explains itself from the hits when asked.</summary>
-    RuleMatch[] Results(ReadOnlySpan<int> matched, Hit[] hits, in MatchInput input)
+    /// <summary>Highest severity first, then by rule id; each match explains itself when asked.</summary>
+    RuleMatch[] Results(ReadOnlySpan<int> matched, in MatchInput input)
     {
         var rules = matched.ToArray();
         SortByRank(rules);
-        var explanation = new ItemExplanation(this, rules, hits, input.Title, input.Text);
+        var explanation = new ItemExplanation(this, rules, input.Title, input.Text);
         var results = new RuleMatch[rules.Length];
         for (int k = 0; k < results.Length; k++) results[k] = new RuleMatch(Rules[rules[k]].Definition, explanation, k);
         return results;
@@ -79,21 +79,45 @@ public sealed partial class RuleMatcher
         }
     }
 
-    /// <summary>Scans one field as it is, or normalised in full (keeping a map back to the original); false if it must be the latter.</summary>
+    /// <summary>Scans one field as it is, or normalised in full; false if it must be the latter.</summary>
     bool Scan(string text, Fields field, ScanState state, ref bool inFull)
     {
         if (string.IsNullOrEmpty(text)) return true;
+        var sink = new FieldSink(state, field);
         if (!inFull)
         {
-            var sink = new FieldSink(state, field, null);
             if (_automaton.Scan(text, ref sink, stopAtExpanding: true, state.Found)) return true;
             inFull = true;
             return false;
         }
         var map = state.Nfkc;
         map.Fill(text);
-        var mapped = new FieldSink(state, field, map);
-        return _automaton.Scan(map.Text, ref mapped, stopAtExpanding: false, state.Found);
+        return _automaton.Scan(map.Text, ref sink, stopAtExpanding: false, state.Found);
+    }
+
+    /// <summary>
+    /// An item's hits in scan order, with places, found again for its explanation: matching keeps only which terms it
+    /// saw, as most matches are never explained. Each field is scanned as <see cref="Scan"/> does, as it is or, if it
+    /// must be, normalised in full, so the hits are those matching saw.
+    /// </summary>
+    internal Hit[] HitsOf(string title, string text)
+    {
+        var hits = new List<Hit>();
+        Record(title, Fields.Title, hits);
+        Record(text, Fields.Text, hits);
+        return [.. hits];
+    }
+
+    void Record(string text, Fields field, List<Hit> hits)
+    {
+        if (string.IsNullOrEmpty(text)) return;
+        int before = hits.Count;
+        var sink = new HitRecorder(hits, field, null);
+        if (_automaton.Scan(text, ref sink, stopAtExpanding: true)) return;
+        hits.RemoveRange(before, hits.Count - before);
+        var map = Text.NfkcMap.Normalize(text);
+        var mapped = new HitRecorder(hits, field, map);
+        _automaton.Scan(map.Text, ref mapped);
     }
 
     /// <summary>

@@ -18,12 +18,11 @@ internal readonly struct Hit(int pattern, Fields field, int start, int end)
 internal readonly record struct LeafRef(int Leaf, int Rule, Fields Fields);
 
 /// <summary>
-/// Per-thread scratch space for one matcher: generation stamps instead of cleared arrays, and lists that keep their
-/// capacity, so matching an item allocates nothing unless a rule matches.
+/// Per-thread scratch space for one matcher: generation stamps instead of cleared arrays, so matching an item
+/// allocates nothing unless a rule matches. Only which leaves were hit is kept: where, an explanation finds again.
 /// </summary>
 internal sealed class ScanState
 {
-    const int MaxRecordedHits = 10_000;
     [ThreadStatic] static ScanState? _cached;
 
     readonly RuleMatcher _owner;
@@ -35,8 +34,6 @@ internal sealed class ScanState
 
     readonly int[] _candidates, _matched; // each rule at most once (stamped), so as long as the rules
     int _candidateCount, _matchedCount;
-    Hit[] _hits = new Hit[64]; // a plain array, not a List: items record dozens of hits, each without list bookkeeping
-    int _hitCount;
     /// <summary>Rules to evaluate: each with a hit on one of its leaves, and those that may match without one.</summary>
     public ReadOnlySpan<int> Candidates => _candidates.AsSpan(0, _candidateCount);
     /// <summary>Rules that matched, in the order they were added.</summary>
@@ -76,7 +73,6 @@ internal sealed class ScanState
             _generation = 1;
         }
         _candidateCount = 0;
-        _hitCount = 0;
         _matchedCount = 0;
     }
 
@@ -88,9 +84,8 @@ internal sealed class ScanState
         return false;
     }
 
-    public void OnHit(int pattern, Fields field, int start, int end)
+    public void OnHit(int pattern, Fields field)
     {
-        if (_hitCount < _hits.Length || GrowHits()) _hits[_hitCount++] = new Hit(pattern, field, start, end);
         var only = _onlyLeafRef[pattern];
         if (only.Leaf >= 0)
         {
@@ -107,17 +102,6 @@ internal sealed class ScanState
         _leafStamp[leaf] = _generation;
         Candidate(rule);
     }
-
-    /// <summary>Room for more hits, up to <see cref="MaxRecordedHits"/> (the rest still count for matching, not for explaining).</summary>
-    bool GrowHits()
-    {
-        if (_hits.Length >= MaxRecordedHits) return false;
-        Array.Resize(ref _hits, Math.Min(_hits.Length * 2, MaxRecordedHits));
-        return true;
-    }
-
-    /// <summary>The hits so far, for an item's explanation.</summary>
-    public Hit[] CopyHits() => _hits.AsSpan(0, _hitCount).ToArray();
 
     public void Match(int rule) => _matched[_matchedCount++] = rule;
 
@@ -137,12 +121,23 @@ internal sealed class ScanState
     }
 }
 
-/// <summary>Passes automaton hits for one field to the scan state.</summary>
-internal readonly struct FieldSink(ScanState state, Fields field, Text.NfkcMap? map) : Automaton.IHitSink
+/// <summary>Passes which patterns one field has to the scan state: matching needs no positions.</summary>
+internal readonly struct FieldSink(ScanState state, Fields field) : Automaton.IHitSink
 {
+    public static bool NeedsStart => false;
+
+    public void OnHit(int patternId, int start, int end) => state.OnHit(patternId, field);
+}
+
+/// <summary>Records one field's hits with their places in the original text, for an explanation; at most <see cref="Max"/> per item.</summary>
+internal readonly struct HitRecorder(List<Hit> hits, Fields field, Text.NfkcMap? map) : Automaton.IHitSink
+{
+    public const int Max = 10_000;
+
     public void OnHit(int patternId, int start, int end)
     {
+        if (hits.Count == Max) return;
         if (map is not null) (start, end) = map.Original(start, end);
-        state.OnHit(patternId, field, start, end);
+        hits.Add(new Hit(patternId, field, start, end));
     }
 }
