@@ -40,7 +40,12 @@ public sealed partial class Automaton
     /// <summary>A buffer for <see cref="Run"/>'s found states, for callers that keep their own per thread.</summary>
     internal static int[] NewFoundBuffer() => new int[FoundStates * 2];
 
-    internal bool Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool stopAtExpanding, int[] found) where TSink : IHitSink, allows ref struct
+    /// <summary>
+    /// With <paramref name="seen"/> (from <see cref="NewSeenStamps"/>), a state with hits already reported in this scan
+    /// (marked with <paramref name="stamp"/>) is not reported again, unless a hit's end boundary depends on where it is:
+    /// for a sink that only counts which patterns it saw, the second time adds nothing.
+    /// </summary>
+    internal bool Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool stopAtExpanding, int[] found, int[]? seen = null, int stamp = 0) where TSink : IHitSink, allows ref struct
     {
         int state = Boundary;
         int irregular = -1; // the last character that folded to other than one character (none, or an expansion)
@@ -49,7 +54,7 @@ public sealed partial class Automaton
         {
             int count = 0;
             i = Run(text, i, ref state, found, ref count);
-            if (count > 0) ReportFound(found, count, text, stopAtExpanding, irregular, ref sink);
+            if (count > 0) ReportFound(found, count, text, stopAtExpanding, irregular, seen, stamp, ref sink);
             if (i == text.Length) break;
             if (count == found.Length) continue;
             int cls = SpecialClass(text, i, _entry[text[i]], stopAtExpanding, ref expanded, ref clustered);

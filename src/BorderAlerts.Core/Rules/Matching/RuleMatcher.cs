@@ -30,6 +30,7 @@ public sealed partial class RuleMatcher
     public IEnumerable<RuleDefinition> Definitions => Rules.Select(r => r.Definition);
 
     internal int[] PatternLeafStart => _patternLeafStart;
+    internal int[] NewSeenStamps() => _automaton.NewSeenStamps();
     /// <summary>Parallel to the pattern leaves: what a hit needs of each leaf, side by side, so it costs one cache line rather than three.</summary>
     internal LeafRef[] PatternLeafRefs { get; }
     /// <summary>By pattern: its leaf, when it has only one (most terms belong to one rule), else Leaf −1; saves a lookup per hit.</summary>
@@ -84,15 +85,16 @@ public sealed partial class RuleMatcher
     {
         if (string.IsNullOrEmpty(text)) return true;
         var sink = new FieldSink(state, field);
+        var (seen, stamp) = state.NextField();
         if (!inFull)
         {
-            if (_automaton.Scan(text, ref sink, stopAtExpanding: true, state.Found)) return true;
+            if (_automaton.Scan(text, ref sink, stopAtExpanding: true, state.Found, seen, stamp)) return true;
             inFull = true;
             return false;
         }
         var map = state.Nfkc;
         map.Fill(text);
-        return _automaton.Scan(map.Text, ref sink, stopAtExpanding: false, state.Found);
+        return _automaton.Scan(map.Text, ref sink, stopAtExpanding: false, state.Found, seen, stamp);
     }
 
     /// <summary>

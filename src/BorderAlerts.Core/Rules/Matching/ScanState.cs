@@ -41,6 +41,9 @@ internal sealed class ScanState
     public Text.NfkcMap Nfkc { get; } = new();
     /// <summary>The automaton's buffer of found states, here rather than in its own thread-static field: one lookup per item, not per field.</summary>
     public int[] Found { get; } = Automaton.NewFoundBuffer();
+    /// <summary>The automaton's states reported in each field scan (see <see cref="NextField"/>).</summary>
+    readonly int[] _seen;
+    int _fieldStamp;
 
     ScanState(RuleMatcher owner)
     {
@@ -52,6 +55,18 @@ internal sealed class ScanState
         _matched = new int[owner.Rules.Length];
         _regexStamp = new int[owner.RegexCount];
         _regexResult = new bool[owner.RegexCount];
+        _seen = owner.NewSeenStamps();
+    }
+
+    /// <summary>A new stamp for the next field scan, which reports each state with hits once.</summary>
+    public (int[] Seen, int Stamp) NextField()
+    {
+        if (++_fieldStamp == int.MaxValue)
+        {
+            for (int k = 0; k < _seen.Length; k++) if (_seen[k] > 0) _seen[k] = 0;
+            _fieldStamp = 1;
+        }
+        return (_seen, _fieldStamp);
     }
 
     public static ScanState For(RuleMatcher owner)
