@@ -82,6 +82,24 @@ public class RuleMatcherTests
         Assert.Contains(match.Terms, t => t is { Field: Fields.Text, Excerpt: "smuggl" });
     }
 
+    [Theory]
+    [InlineData("text:丹东", "丹东", "丹东 customs")]                  // the title's hit does not hide the text's
+    [InlineData("title:丹东", "丹东", "coal\u0301 trade")]            // scanned again in full (a combining mark): the title too
+    [InlineData("coal", "coalition talks; coal exports", "")]        // a term that must end a word, first inside one
+    [InlineData("coal", "丹东 coal丹东 coals 丹东coal", "")]
+    public void A_term_seen_before_in_an_item_still_counts_where_it_must(string query, string title, string text) =>
+        Assert.True(Matcher(query).Match(new MatchInput(title, text)).Count > 0);
+
+    [Fact]
+    public void An_explanation_lists_every_place_a_term_was_found_again()
+    {
+        // Matching keeps which terms it saw, not where, and reports a repeated term once per field; the explanation
+        // scans again and lists every place, in the original text (one field normalised in full).
+        var match = Matcher("丹东").Match(new MatchInput("丹东 and 丹东", "ｆｉ 丹东, e\u0301 丹东")).Single();
+        Assert.Equal([(Fields.Title, 0), (Fields.Title, 7), (Fields.Text, 3), (Fields.Text, 10)], match.Terms.Select(t => (t.Field, t.Start)));
+        Assert.All(match.Terms, t => Assert.Equal("丹东", t.Excerpt));
+    }
+
     [Fact]
     public void Positions_survive_collapsed_whitespace_and_hyphens()
     {
