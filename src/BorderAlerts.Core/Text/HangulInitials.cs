@@ -7,7 +7,8 @@ namespace BorderAlerts.Core.Text;
 /// </summary>
 public static class HangulInitials
 {
-    const int SyllableBase = 0xAC00, SyllableCount = 11172, PerInitial = 21 * 28;
+    public const int SyllableBase = 0xAC00, SyllableCount = 11172;
+    const int PerInitial = 21 * 28;
     const int Nieun = 2, Rieul = 5, Ieung = 11;
 
     public static bool IsSyllable(char c) => c >= SyllableBase && c < SyllableBase + SyllableCount;

@@ -129,6 +129,8 @@ public sealed partial class Automaton
     /// <summary>What the scan reads for each text character: its class, or which special path folds it (see Scan).</summary>
     void BuildEntries()
     {
+        for (int k = 0; k < _wordInitialClass.Length; k++)
+            _wordInitialClass[k] = _class[HangulInitials.FoldWordInitial((char)(HangulInitials.SyllableBase + k))];
         for (int c = 0; c < 65536; c++)
         {
             var ch = (char)c;

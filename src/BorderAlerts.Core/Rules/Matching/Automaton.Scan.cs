@@ -94,11 +94,14 @@ public sealed partial class Automaton
             int cls = entries[text[i]];
             if (cls >= Special)
             {
-                // Most separators follow a plain character, so they emit a space without looking further back; most
-                // syllables like 로 or 리 sit inside a word, after a syllable, where they fold to themselves.
+                // Most separators follow a plain character or a syllable, so they emit a space without looking further
+                // back; syllables like 로 or 리 fold to themselves after a syllable (inside a word), to their ROK form
+                // after a separator (at a word's start).
                 if (i == 0) break;
-                if (cls == SpaceEntry && entries[text[i - 1]] < Special) cls = spaceClass;
+                int before = entries[text[i - 1]];
+                if (cls == SpaceEntry && (before < Special || before == HangulEntry)) cls = spaceClass;
                 else if (cls == HangulEntry && HangulInitials.IsSyllable(text[i - 1])) cls = _class[text[i]];
+                else if (cls == HangulEntry && before == SpaceEntry) cls = _wordInitialClass[text[i] - HangulInitials.SyllableBase];
                 else break;
             }
             if (cls < FirstClass) { current = cls; continue; }

@@ -53,6 +53,7 @@ public sealed partial class Automaton
 
     readonly ushort[] _class = new ushort[65536]; // folded char → class, 0 = in no pattern
     readonly ushort[] _entry = new ushort[65536]; // text char → class, or how to fold it first (see Scan)
+    readonly ushort[] _wordInitialClass = new ushort[HangulInitials.SyllableCount]; // a syllable's class at a word's start (로 → 노's)
     State[] _states = [];
     ushort[] _childClass = [];
     int[] _childTarget = [];
