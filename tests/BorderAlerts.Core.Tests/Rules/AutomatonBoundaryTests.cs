@@ -60,6 +60,15 @@ public class AutomatonBoundaryTests
     }
 
     [Fact]
+    public void An_empty_pattern_is_found_nowhere()
+    {
+        var patterns = new List<Pattern> { new(0, "", true, false), new(1, ".", false, false), new(2, "x.y", true, false), new(3, "", false, false) };
+        var automaton = new Automaton(patterns);
+        Assert.Equal([(1, 1, 2)], Hits(automaton, "a."));
+        Assert.Equal([(1, 1, 2), (2, 0, 3)], Hits(automaton, "x.y").Order().ToList());
+    }
+
+    [Fact]
     public void Random_terms_in_random_texts_are_found_where_a_plain_search_finds_them()
     {
         // Letters, digits, a full stop, a space and CJK: terms starting with either kind, sharing prefixes and

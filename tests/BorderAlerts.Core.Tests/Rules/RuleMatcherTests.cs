@@ -91,6 +91,20 @@ public class RuleMatcherTests
         Assert.True(Matcher(query).Match(new MatchInput(title, text)).Count > 0);
 
     [Fact]
+    public void Matchers_used_in_turn_on_one_thread_each_count_their_own_terms()
+    {
+        // Each field scan reports a state once, with stamps a thread shares between matchers of different sizes.
+        var small = Matcher("text:丹东");
+        var large = Matcher([.. Enumerable.Range(0, 500).Select(i => $"term{i} OR 丹东{i}"), "text:丹东"]);
+        var item = new MatchInput("丹东", "丹东 丹东 term7");
+        for (int round = 0; round < 50; round++)
+        {
+            Assert.Single(small.Match(item));
+            Assert.Equal(["r500", "r7"], large.Match(item).Select(m => m.RuleId).Order());
+        }
+    }
+
+    [Fact]
     public void An_explanation_lists_every_place_a_term_was_found_again()
     {
         // Matching keeps which terms it saw, not where, and reports a repeated term once per field; the explanation

@@ -4,7 +4,7 @@ namespace BorderAlerts.Core.Rules.Matching;
 
 public sealed partial class Automaton
 {
-    const int MaxStates = int.MaxValue / 2;
+    const int MaxStates = StateMask;
 
     /// <summary>
     /// Builds the trie from the patterns in ordinal order, so each pattern shares its prefix with the one before and
@@ -39,6 +39,7 @@ public sealed partial class Automaton
         {
             var (text, index) = (texts[k], order[k]);
             if (k == fromRoot) (previous, path[0]) = ("", Boundary);
+            if (text.Length == 0) continue; // found nowhere
             int shared = 0;
             while (shared < text.Length && shared < previous.Length && text[shared] == previous[shared]) shared++;
             for (int depth = shared; depth < text.Length; depth++)

@@ -22,31 +22,15 @@ public sealed partial class Automaton
     {
         for (int k = 0; k < count; k += 2)
         {
-            int state = found[k];
-            if (seen is not null)
+            int entry = found[k], state = entry & StateMask;
+            if (seen is not null && (entry & Anywhere) == 0)
             {
                 ref int last = ref seen[state];
                 if (last == stamp) continue;
-                if (last != Anywhere) last = stamp;
+                last = stamp;
             }
             Report(state, text, found[k + 1], 1, inline, irregular, ref sink);
         }
-    }
-
-    /// <summary>In <see cref="NewSeenStamps"/>: a state with a hit that has an end boundary, to be reported every time.</summary>
-    const int Anywhere = -1;
-
-    /// <summary>
-    /// Stamps for <see cref="Scan"/> to skip states it has reported before (0: not yet), one per state; states with a
-    /// hit that must end a word are reported wherever they are reached.
-    /// </summary>
-    internal int[] NewSeenStamps()
-    {
-        var seen = new int[_states.Length];
-        for (int state = 0; state < seen.Length; state++)
-            for (int o = _reportStart[state]; o < _reportStart[state + 1]; o++)
-                if (_reported[o].EndBoundary) seen[state] = Anywhere;
-        return seen;
     }
 
     /// <summary>The body of <see cref="ReportAll"/>, inlined into it and into <see cref="ReportFound"/>'s loop.</summary>

@@ -98,7 +98,16 @@ public sealed partial class Automaton
             if (_states[state].Count == 1) _states[state].Next = Flagged(_states[state].Next);
     }
 
-    int Flagged(int state) => _report[state] != 0 ? state | Reports : state;
+    int Flagged(int state) => _report[state] == 0 ? state : state | Reports | (EndsAWord(state) ? Anywhere : 0);
+
+    /// <summary>True if something <paramref name="state"/> reports must end a word.</summary>
+    bool EndsAWord(int state)
+    {
+        for (int found = _report[state]; found != 0; found = _dictionary[found])
+            for (int o = _outputStart[found]; o < _outputStart[found + 1]; o++)
+                if (_outputs[o].EndBoundary) return true;
+        return false;
+    }
 
     bool HasOutput(int state) => _outputStart[state + 1] > _outputStart[state];
 

@@ -41,9 +41,9 @@ public sealed partial class Automaton
     internal static int[] NewFoundBuffer() => new int[FoundStates * 2];
 
     /// <summary>
-    /// With <paramref name="seen"/> (from <see cref="NewSeenStamps"/>), a state with hits already reported in this scan
-    /// (marked with <paramref name="stamp"/>) is not reported again, unless a hit's end boundary depends on where it is:
-    /// for a sink that only counts which patterns it saw, the second time adds nothing.
+    /// With <paramref name="seen"/> (at least <see cref="StateCount"/> long), a state with hits already reported in
+    /// this scan (marked with <paramref name="stamp"/>, new for each scan) is not reported again, unless a hit's end
+    /// boundary depends on where it is: for a sink that only counts which patterns it saw, the second time adds nothing.
     /// </summary>
     internal bool Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool stopAtExpanding, int[] found, int[]? seen = null, int stamp = 0) where TSink : IHitSink, allows ref struct
     {
@@ -64,7 +64,7 @@ public sealed partial class Automaton
             else
             {
                 int next = cls < FirstClass ? cls : Next(state, cls);
-                state = next & ~Reports;
+                state = next & StateMask;
                 if (next < 0) ReportAll(state, text, i, 1, stopAtExpanding, irregular, ref sink);
             }
             i++;
@@ -108,10 +108,10 @@ public sealed partial class Automaton
             int next = cls < width && current < asciiRows ? ascii[(current << shift) + cls] : Next(current, cls);
             if (next < 0)
             {
-                next &= ~Reports;
-                found[stored] = next;
+                found[stored] = next & ~Reports; // with Anywhere, if set
                 found[stored + 1] = i;
                 stored += 2;
+                next &= StateMask;
                 if (stored == found.Length) { current = next; i++; break; }
             }
             current = next;
@@ -166,7 +166,7 @@ public sealed partial class Automaton
         {
             int cls = _class[form[k]];
             int next = cls < FirstClass ? cls : Next(state, cls);
-            state = next & ~Reports;
+            state = next & StateMask;
             if (next < 0) ReportAll(state, text, i, k + 1, inline: true, irregular: i, ref sink);
         }
         return state;

@@ -28,6 +28,10 @@ public sealed partial class Automaton
     const int Root = 0, Boundary = 1, FirstState = 2, FirstClass = 2;
     /// <summary>Set on a transition target that has hits to report (see MarkReporting).</summary>
     const int Reports = int.MinValue;
+    /// <summary>Set with <see cref="Reports"/> on a target with a hit that must end a word: where it is reached matters (see ReportFound).</summary>
+    const int Anywhere = 1 << 30;
+    /// <summary>The state number in a target (states stay below 2³⁰).</summary>
+    const int StateMask = Anywhere - 1;
 
     /// <summary>
     /// One trie state, 12 bytes. <c>Next</c> is the only child (Count 1), the start of the child list (Count 2+), or
@@ -71,6 +75,7 @@ public sealed partial class Automaton
     Output[] _reported = [];
 
     public IReadOnlyList<Pattern> Patterns { get; }
+    internal int StateCount => _states.Length;
 
     /// <summary>Receives each hit: pattern, start and end in the scanned text (original indices).</summary>
     public interface IHitSink

@@ -30,7 +30,7 @@ public sealed partial class RuleMatcher
     public IEnumerable<RuleDefinition> Definitions => Rules.Select(r => r.Definition);
 
     internal int[] PatternLeafStart => _patternLeafStart;
-    internal int[] NewSeenStamps() => _automaton.NewSeenStamps();
+    internal int StateCount => _automaton.StateCount;
     /// <summary>Parallel to the pattern leaves: what a hit needs of each leaf, side by side, so it costs one cache line rather than three.</summary>
     internal LeafRef[] PatternLeafRefs { get; }
     /// <summary>By pattern: its leaf, when it has only one (most terms belong to one rule), else Leaf −1; saves a lookup per hit.</summary>

@@ -41,9 +41,13 @@ internal sealed class ScanState
     public Text.NfkcMap Nfkc { get; } = new();
     /// <summary>The automaton's buffer of found states, here rather than in its own thread-static field: one lookup per item, not per field.</summary>
     public int[] Found { get; } = Automaton.NewFoundBuffer();
-    /// <summary>The automaton's states reported in each field scan (see <see cref="NextField"/>).</summary>
-    readonly int[] _seen;
-    int _fieldStamp;
+    /// <summary>
+    /// The automaton states reported in each field scan (see <see cref="NextField"/>), per thread and shared by every
+    /// matcher the thread uses: stamps count field scans on the thread, so one matcher's never pass for another's.
+    /// </summary>
+    [ThreadStatic] static int[]? _seen;
+    [ThreadStatic] static int _fieldStamp;
+    readonly int _stateCount;
 
     ScanState(RuleMatcher owner)
     {
@@ -55,18 +59,20 @@ internal sealed class ScanState
         _matched = new int[owner.Rules.Length];
         _regexStamp = new int[owner.RegexCount];
         _regexResult = new bool[owner.RegexCount];
-        _seen = owner.NewSeenStamps();
+        _stateCount = owner.StateCount;
     }
 
     /// <summary>A new stamp for the next field scan, which reports each state with hits once.</summary>
     public (int[] Seen, int Stamp) NextField()
     {
+        var seen = _seen;
+        if (seen is null || seen.Length < _stateCount) _seen = seen = new int[Math.Max(_stateCount, 2 * (seen?.Length ?? 0))];
         if (++_fieldStamp == int.MaxValue)
         {
-            for (int k = 0; k < _seen.Length; k++) if (_seen[k] > 0) _seen[k] = 0;
+            Array.Clear(seen);
             _fieldStamp = 1;
         }
-        return (_seen, _fieldStamp);
+        return (seen, _fieldStamp);
     }
 
     public static ScanState For(RuleMatcher owner)
