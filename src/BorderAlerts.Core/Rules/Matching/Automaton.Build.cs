@@ -194,7 +194,7 @@ public sealed partial class Automaton
         {
             var (state, index) = outputs[i];
             var pattern = Patterns[index];
-            _outputs[fill[state]++] = new Output(index, pattern.Text.Length, pattern.StartBoundary, pattern.EndBoundary);
+            _outputs[fill[state]++] = new Output(index, pattern.Text.Length, pattern.EndBoundary);
         }
     }
 }

@@ -44,18 +44,20 @@ public sealed partial class Automaton
         public ushort Count, Only; // Only: the class of the only child
     }
 
-    /// <summary>A pattern a state reports, 8 bytes: its length and boundary flags share an int.</summary>
-    readonly struct Output(int pattern, int length, bool startBoundary, bool endBoundary)
+    /// <summary>
+    /// A pattern a state reports, 8 bytes: its length and end-boundary flag share an int (a start boundary is where
+    /// the pattern hangs in the trie).
+    /// </summary>
+    readonly struct Output(int pattern, int length, bool endBoundary)
     {
-        readonly int _lengthAndBoundaries = length << 2 | (startBoundary ? 1 : 0) | (endBoundary ? 2 : 0);
+        readonly int _lengthAndBoundary = length << 1 | (endBoundary ? 1 : 0);
 
         public int Pattern { get; } = pattern;
-        public int Length => _lengthAndBoundaries >> 2;
-        public bool StartBoundary => (_lengthAndBoundaries & 1) != 0;
-        public bool EndBoundary => (_lengthAndBoundaries & 2) != 0;
+        public int Length => _lengthAndBoundary >> 1;
+        public bool EndBoundary => (_lengthAndBoundary & 1) != 0;
     }
 
-    readonly ushort[] _class = new ushort[65536]; // folded char → class, 0 = in no pattern
+    readonly ushort[] _class = new ushort[65536]; // folded char → class: Root or Boundary if in no pattern
     readonly ushort[] _entry = new ushort[65536]; // text char → class, or how to fold it first (see Scan)
     readonly ushort[] _wordInitialClass = new ushort[HangulInitials.SyllableCount]; // a syllable's class at a word's start (로 → 노's)
     State[] _states = [];
