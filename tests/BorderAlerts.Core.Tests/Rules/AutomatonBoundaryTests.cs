@@ -10,18 +10,12 @@ namespace BorderAlerts.Core.Tests.Rules;
 /// </summary>
 public class AutomatonBoundaryTests
 {
-    sealed class Collect : Automaton.IHitSink
-    {
-        public List<(int Pattern, int Start, int End)> Hits { get; } = [];
-        public void OnHit(int patternId, int start, int end) => Hits.Add((patternId, start, end));
-    }
-
     static List<Pattern> Patterns(params string[] terms) => terms
         .Select((t, i) => new Pattern(i, t, MatchText.IsWordChar(t[0]), MatchText.IsWordChar(t[^1]))).ToList();
 
     static List<(int Pattern, int Start, int End)> Hits(Automaton automaton, string text)
     {
-        var sink = new Collect();
+        var sink = new HitCollector();
         automaton.Scan(text, ref sink);
         return sink.Hits;
     }

@@ -9,12 +9,6 @@ namespace BorderAlerts.Core.Tests.Rules;
 /// </summary>
 public class AutomatonExpansionTests
 {
-    sealed class Collect : Automaton.IHitSink
-    {
-        public List<(int Pattern, int Start, int End)> Hits { get; } = [];
-        public void OnHit(int patternId, int start, int end) => Hits.Add((patternId, start, end));
-    }
-
     static readonly Automaton Automaton = new(
         new[] { "tm", "m", "coal", "coal tm", "fi", "fin", "a.m", "...", "(株)", "株", "tel", "el" }
             .SelectMany(t => new[] { (t, false), (t, true) })
@@ -23,14 +17,14 @@ public class AutomatonExpansionTests
 
     static (bool InPlace, List<(int, int, int)> Hits) InPlace(string text)
     {
-        var sink = new Collect();
+        var sink = new HitCollector();
         return (Automaton.Scan(text, ref sink, stopAtExpanding: true), sink.Hits);
     }
 
     static List<(int, int, int)> Normalised(string text)
     {
         var map = NfkcMap.Normalize(text);
-        var sink = new Collect();
+        var sink = new HitCollector();
         Automaton.Scan(map.Text, ref sink);
         return sink.Hits.Select(h => map.Original(h.Start, h.End) is var (start, end) ? (h.Pattern, start, end) : default).ToList();
     }

@@ -61,7 +61,7 @@ public sealed partial class Automaton
         BuildChildLists(states, parent, label, classes, denseBudget);
         BuildOutputs(states, outputs);
         BuildLinksAndRows(states, classes, parent, label, asciiBudget);
-        _childStart = []; // scanning reads the child lists through the states
+        (_childStart, _classIsWord) = ([], []); // scanning reads the child lists through the states
     }
 
     /// <summary>
