@@ -14,6 +14,7 @@ using BorderAlerts.Core.Feeds;
 //   matcher [BenchmarkDotNet arguments]                           (rule matcher vs Regex per rule vs SearchValues; compile 100k terms)
 //   matcher-cpu [--rounds 40] [--only NAME]                       (the matcher in thread CPU time, by language)
 //   reload                                                        (matching latency while rules are recompiled and swapped)
+//   stories [--pairs FILE] [--rules FILE] [--errors]              (story grouping: pair precision and recall on the labelled pairs)
 //   search [--items 100000] [--store sqlite|postgres] [--db PATH|NAME] [--postgres CONNSTR] [--keep] [--reuse] [--queries 20] [--rounds 3] [--limit 10] [--days 365] [--ingest-only] [--bulk] [--writers 1]   (archive search)
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -41,7 +42,9 @@ try
         "matcher-cpu" => MatcherCpu(rest),
         "reload" => Reload(),
         "search" => await BorderAlerts.Benchmarks.Search.SearchBenchmark.RunAsync(BorderAlerts.Benchmarks.Search.SearchBenchmark.Parse(rest)),
-        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parse, matcher, matcher-cpu, reload, search)"),
+        "stories" => BorderAlerts.Benchmarks.Stories.StoryPairsHarness.Run(
+            Value(rest, "--pairs") ?? "tests/BorderAlerts.Core.Tests/Fixtures/eval/pairs.jsonl", Value(rest, "--rules") ?? "config/rules.yaml", rest.Contains("--errors")),
+        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parse, matcher, matcher-cpu, reload, search, stories)"),
     };
 }
 catch (ArgumentException e)

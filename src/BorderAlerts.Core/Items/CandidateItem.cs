@@ -1,5 +1,6 @@
 using BorderAlerts.Core.Parsing;
 using BorderAlerts.Core.Rules.Matching;
+using BorderAlerts.Core.Stories;
 
 namespace BorderAlerts.Core.Items;
 
@@ -8,4 +9,11 @@ public sealed record CandidateItem(ParsedItem Item, IReadOnlyList<string> Keys, 
 {
     /// <summary>Rules this item matched; they become alerts only if the item is new and its feed is seeded.</summary>
     public IReadOnlyList<RuleMatch> Matches { get; init; } = [];
+
+    /// <summary>For an item with matches: how the store finds the story it belongs to (see <see cref="StoryPlacement"/>).</summary>
+    public StoryPlacement? Story { get; init; }
+
+    /// <summary>The story placement, or one from the wording alone for an item matched without the pipeline (tests, imports).</summary>
+    public StoryPlacement PlacementFor(string feed, string? language) =>
+        Story ?? StoryPlacement.Of(feed, language, Item.Title, Item.Text, [], StoryFacets.None);
 }

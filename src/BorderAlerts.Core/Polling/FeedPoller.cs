@@ -6,6 +6,7 @@ using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Rules.Matching;
 using BorderAlerts.Core.Storage;
+using BorderAlerts.Core.Stories;
 
 namespace BorderAlerts.Core.Polling;
 
@@ -51,13 +52,8 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
     {
         var parsed = FeedParser.Parse(body.Body, body.ContentType, new ParseContext(feed, body.FinalUrl, now));
         if (!parsed.Ok) return Failure(feed, state, now, $"Parse: {parsed.Error} (encoding {parsed.EncodingName})", body.Status, null);
-        var matcher = rules.Current.Matcher;
-        var candidates = parsed.Items
-            .Select(item => new CandidateItem(item, ItemIdentity.Keys(item, feed.Url), ItemIdentity.ContentHash(item.Title, item.Text))
-            {
-                Matches = Unmuted(matcher.Match(new MatchInput(item.Title, item.Text, feed.Language, feed.Id)), now),
-            })
-            .ToList();
+        var set = rules.Current;
+        var candidates = parsed.Items.Select(item => Candidate(feed, item, set, now)).ToList();
         return new PollCompletion(feed.Id, now, PollStatus.Fetched, now + backoff.AfterSuccess(feed.Every))
         {
             ETag = body.ETag,
@@ -68,6 +64,18 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
             Response = new RawResponse(body.FinalUrl, now, body.Body, body.Headers),
             AlertOnNew = state.Seeded || feed.Backfill,
             ItemsFound = parsed.Items.Count,
+        };
+    }
+
+    /// <summary>An item with its identity and matches; one that matched is also fingerprinted for story grouping.</summary>
+    CandidateItem Candidate(FeedDefinition feed, ParsedItem item, RuleSet set, DateTimeOffset now)
+    {
+        var matches = Unmuted(set.Matcher.Match(new MatchInput(item.Title, item.Text, feed.Language, feed.Id)), now);
+        return new CandidateItem(item, ItemIdentity.Keys(item, feed.Url), ItemIdentity.ContentHash(item.Title, item.Text))
+        {
+            Matches = matches,
+            Story = matches.Count == 0 ? null
+                : StoryPlacement.Of(feed.Id, feed.Language, item.Title, item.Text, set.Tagger.Tag(item.Title, item.Text), set.Facets),
         };
     }
 

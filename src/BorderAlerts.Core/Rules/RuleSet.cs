@@ -1,5 +1,6 @@
 using BorderAlerts.Core.Rules.Matching;
 using BorderAlerts.Core.Rules.Query;
+using BorderAlerts.Core.Stories;
 
 namespace BorderAlerts.Core.Rules;
 
@@ -8,6 +9,17 @@ public sealed record RuleSet(RuleMatcher Matcher, IReadOnlyList<RuleDefinition> 
     IReadOnlyDictionary<string, IReadOnlyList<string>> Concepts)
 {
     public static RuleSet Empty { get; } = new(RuleMatcher.Empty, [], [], new Dictionary<string, IReadOnlyList<string>>());
+
+    /// <summary>Concept groups that tell events apart (rules.yaml <c>stories.facets</c>).</summary>
+    public StoryFacets Facets { get; init; } = StoryFacets.None;
+
+    /// <summary>Which concepts an item names; built on first use (only alerting items need it), once per set of concepts.</summary>
+    public ConceptTagger Tagger => TaggerFor(Concepts).Value;
+
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyDictionary<string, IReadOnlyList<string>>, Lazy<ConceptTagger>> Taggers = new();
+
+    static Lazy<ConceptTagger> TaggerFor(IReadOnlyDictionary<string, IReadOnlyList<string>> concepts) =>
+        Taggers.GetValue(concepts, c => new Lazy<ConceptTagger>(() => ConceptTagger.Compile(c)));
 
     public static RuleSet Compile(RulesDocument document)
     {
@@ -24,6 +36,6 @@ public sealed record RuleSet(RuleMatcher Matcher, IReadOnlyList<RuleDefinition> 
         RuleMatcher matcher;
         try { matcher = RuleMatcher.Compile(parsed); }
         catch (InvalidOperationException e) { throw new Config.ConfigException(document.File, 0, "rules", e.Message); }
-        return new RuleSet(matcher, parsed.Select(p => p.Item1).ToList(), problems, document.Concepts);
+        return new RuleSet(matcher, parsed.Select(p => p.Item1).ToList(), problems, document.Concepts) { Facets = document.Facets };
     }
 }

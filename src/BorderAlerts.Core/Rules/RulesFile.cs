@@ -1,12 +1,17 @@
 using BorderAlerts.Core.Config;
 using BorderAlerts.Core.Feeds;
+using BorderAlerts.Core.Stories;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace BorderAlerts.Core.Rules;
 
 /// <summary>What rules.yaml says, before queries are parsed: concepts and rule definitions with where they are.</summary>
-public sealed record RulesDocument(IReadOnlyDictionary<string, IReadOnlyList<string>> Concepts, IReadOnlyList<RuleEntry> Rules, string File);
+public sealed record RulesDocument(IReadOnlyDictionary<string, IReadOnlyList<string>> Concepts, IReadOnlyList<RuleEntry> Rules, string File)
+{
+    /// <summary>Concept groups that tell events apart, for story grouping (<c>stories.facets</c>).</summary>
+    public StoryFacets Facets { get; init; } = StoryFacets.None;
+}
 
 /// <summary>A rule and the place of its query in the file, so a query error can point at line and column.</summary>
 public sealed record RuleEntry(RuleDefinition Rule, int QueryLine, int QueryColumn);
@@ -32,8 +37,9 @@ public static class RulesFile
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new ConfigException(file, 1, "rules", "expected a mapping with 'concepts:' and 'rules:'");
         var top = new YamlFields(file, "", root);
-        top.RejectUnknown("concepts", "rules");
-        return new RulesDocument(ReadConcepts(file, top.Node("concepts")), ReadRules(file, top.Node("rules")), file);
+        top.RejectUnknown("concepts", "rules", "stories");
+        var concepts = ReadConcepts(file, top.Node("concepts"));
+        return new RulesDocument(concepts, ReadRules(file, top.Node("rules")), file) { Facets = ReadFacets(file, top.Child("stories"), concepts) };
     }
 
     static Dictionary<string, IReadOnlyList<string>> ReadConcepts(string file, YamlNode? node)
@@ -58,6 +64,30 @@ public static class RulesFile
             if (!concepts.TryAdd(name, aliases)) throw new ConfigException(file, (int)key.Start.Line, field, "defined twice");
         }
         return concepts;
+    }
+
+    /// <summary><c>stories: { facets: { place: [concepts], goods: [concepts] } }</c>; every name must be a concept of the file.</summary>
+    static StoryFacets ReadFacets(string file, YamlFields? stories, Dictionary<string, IReadOnlyList<string>> concepts)
+    {
+        if (stories is null) return StoryFacets.None;
+        stories.RejectUnknown("facets");
+        if (stories.Node("facets") is not { } node) return StoryFacets.None;
+        if (node is not YamlMappingNode map) throw new ConfigException(file, (int)node.Start.Line, "stories.facets", "expected a mapping of facet: [concept names]");
+        var facets = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (key, value) in map.Children)
+        {
+            var field = $"stories.facets.{(key as YamlScalarNode)?.Value}";
+            if (value is not YamlSequenceNode list) throw new ConfigException(file, (int)value.Start.Line, field, "expected a list of concept names");
+            var names = new List<string>();
+            foreach (var item in list.Children)
+            {
+                var name = ((item as YamlScalarNode)?.Value ?? "").Trim().TrimStart('@').ToLowerInvariant();
+                if (!concepts.ContainsKey(name)) throw new ConfigException(file, (int)item.Start.Line, field, $"'{name}' is not a concept of this file");
+                names.Add(name);
+            }
+            facets[((YamlScalarNode)key).Value!] = names;
+        }
+        return new StoryFacets(facets);
     }
 
     static List<RuleEntry> ReadRules(string file, YamlNode? node)

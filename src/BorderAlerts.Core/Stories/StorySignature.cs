@@ -11,19 +11,22 @@ namespace BorderAlerts.Core.Stories;
 /// </summary>
 public static class StorySignature
 {
+    /// <summary>Positions used for band keys; a fingerprint's body signature is longer, and its first positions are these.</summary>
     public const int Size = 16, Bands = 4, RowsPerBand = Size / Bands;
-    public const double SameStory = 0.5;
-    const int LeadLength = 300;
+    public const int BodySize = 64;
+    public const int LeadLength = 300;
 
-    public static ulong[] Compute(string title, string text)
+    public static ulong[] Compute(string title, string text) => Compute(title, text, Size);
+
+    public static ulong[] Compute(string title, string text, int size)
     {
         var shingles = Shingles(MatchText.Normalize(title + " " + (text.Length > LeadLength ? text[..LeadLength] : text)));
-        var signature = new ulong[Size];
+        var signature = new ulong[size];
         Array.Fill(signature, ulong.MaxValue);
         foreach (var shingle in shingles)
         {
             var h = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(shingle));
-            for (int i = 0; i < Size; i++)
+            for (int i = 0; i < size; i++)
             {
                 var v = Mix(h, (ulong)i);
                 if (v < signature[i]) signature[i] = v;
@@ -33,7 +36,8 @@ public static class StorySignature
     }
 
     /// <summary>The share of positions two signatures agree on: an estimate of their shingle sets' Jaccard similarity.</summary>
-    public static double Similarity(ulong[] a, ulong[] b) => a.Zip(b).Count(p => p.First == p.Second && p.First != ulong.MaxValue) / (double)Size;
+    public static double Similarity(ulong[] a, ulong[] b) =>
+        a.Length == 0 ? 0 : a.Zip(b).Count(p => p.First == p.Second && p.First != ulong.MaxValue) / (double)Math.Max(a.Length, b.Length);
 
     /// <summary>One key per band; two signatures sharing any band key are candidates.</summary>
     public static long[] BandKeys(ulong[] signature)
@@ -50,19 +54,19 @@ public static class StorySignature
 
     public static byte[] ToBytes(ulong[] signature)
     {
-        var bytes = new byte[Size * 8];
+        var bytes = new byte[signature.Length * 8];
         Buffer.BlockCopy(signature, 0, bytes, 0, bytes.Length);
         return bytes;
     }
 
     public static ulong[] FromBytes(byte[] bytes)
     {
-        var signature = new ulong[Size];
-        Buffer.BlockCopy(bytes, 0, signature, 0, Math.Min(bytes.Length, Size * 8));
+        var signature = new ulong[bytes.Length / 8];
+        Buffer.BlockCopy(bytes, 0, signature, 0, signature.Length * 8);
         return signature;
     }
 
-    static HashSet<string> Shingles(string normalized)
+    internal static HashSet<string> Shingles(string normalized)
     {
         var set = new HashSet<string>();
         var word = new StringBuilder();

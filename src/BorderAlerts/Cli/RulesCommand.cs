@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Cli;
 
-/// <summary>`rules list|validate|test|backtest`.</summary>
+/// <summary>`rules list|validate|test|backtest|eval`.</summary>
 public static class RulesCommand
 {
     public static Command Create(TextWriter output, TextWriter errors)
@@ -21,6 +21,7 @@ public static class RulesCommand
         command.Subcommands.Add(validate);
         command.Subcommands.Add(RulesTestCommand.Create(output, errors));
         command.Subcommands.Add(RulesBacktestCommand.Create(output));
+        command.Subcommands.Add(RulesEvalCommand.Create(output, errors));
         return command;
     }
 

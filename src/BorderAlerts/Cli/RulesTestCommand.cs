@@ -16,7 +16,8 @@ public static class RulesTestCommand
         var source = new Option<string>("--source") { Description = "Feed id, for source: filters" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var jsonl = new Option<string>("--jsonl") { Description = "Test every line of a JSON-lines file ('-' for standard input): id, title, text, lang, source" };
-        var command = new Command("test", "Show which rules an item would match, and why") { title, text, lang, source, json, jsonl };
+        var whyNot = new Option<string>("--why-not") { Description = "For one rule: which parts of its query held, which failed, and which concepts the text mentions" };
+        var command = new Command("test", "Show which rules an item would match, and why") { title, text, lang, source, json, jsonl, whyNot };
         command.Validators.Add(r =>
         {
             if (r.GetValue(jsonl) is null && r.GetValue(title) is null && r.GetValue(text) is null) r.AddError("give --title and/or --text, or --jsonl FILE");
@@ -27,6 +28,7 @@ public static class RulesTestCommand
             foreach (var problem in rules.Problems) errors.WriteLine($"warning: skipped {problem}");
             if (parse.GetValue(jsonl) is { } file) return await Lines(output, rules.Matcher, file, ct);
             var input = new MatchInput(parse.GetValue(title) ?? "", parse.GetValue(text) ?? "", parse.GetValue(lang), parse.GetValue(source));
+            if (parse.GetValue(whyNot) is { } ruleId) return WhyNotCommand.Print(output, rules, ruleId, input, parse.GetValue(json));
             var matches = rules.Matcher.Match(input);
             if (parse.GetValue(json)) output.WriteLine(CliJson.Serialize(new { matches = matches.Select(Detailed) }));
             else Print(output, matches);

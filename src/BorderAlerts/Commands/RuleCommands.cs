@@ -1,6 +1,7 @@
 using System.Text;
 using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Rules.Diagnosis;
 using BorderAlerts.Core.Rules.Matching;
 using BorderAlerts.Core.Storage;
 
@@ -46,14 +47,22 @@ public sealed class RuleCommands(IRuleSource rules, RuleWrites writes, AdminHist
             """);
     }
 
+    /// <summary>Which rules match a text; for one rule that does not, why not (the failed parts, the concepts found).</summary>
     CommandReply Test(string text, string? id)
     {
         var set = rules.Current;
-        if (id is not null) Find(set, id);
-        var matcher = id is null ? set.Matcher : RuleMatcher.Compile([(Find(set, id) with { Enabled = true },
-            Core.Rules.Query.QueryParser.Parse(Find(set, id).Query, set.Concepts))]);
-        var matches = matcher.Match(new MatchInput(text, text));
-        if (matches.Count == 0) return new CommandReply(id is null ? "No rule matches that text." : $"{id} does not match that text.");
+        var input = new MatchInput(text, text);
+        if (id is not null)
+        {
+            var diagnosis = WhyNot.Diagnose(Find(set, id), set.Concepts, input);
+            return new CommandReply(WhyNot.Describe(diagnosis, maxDepth: 3));
+        }
+        var matches = set.Matcher.Match(input);
+        if (matches.Count == 0)
+        {
+            var concepts = WhyNot.ConceptsIn(set.Concepts, input);
+            return new CommandReply($"No rule matches that text.\n{WhyNot.DescribeConcepts(concepts)}\nAdd id:<rule> to see which part of a rule failed.");
+        }
         var lines = matches.Select(m => $"• {m.RuleId} [{m.Severity.ToString().ToLowerInvariant()}] on " +
             string.Join(", ", m.Terms.Select(t => t.Excerpt).Distinct()));
         return new CommandReply($"{matches.Count} rule(s) match:\n{string.Join('\n', lines)}");

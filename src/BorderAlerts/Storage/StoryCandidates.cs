@@ -1,23 +1,14 @@
 using System.Data.Common;
-using BorderAlerts.Core.Stories;
 
 namespace BorderAlerts.Storage;
 
-/// <summary>The story choice both stores share: among recent stories sharing a band, the most similar one above the bar.</summary>
+/// <summary>Reads candidate story rows (id, stored fingerprint) for the core's judge; both stores share it.</summary>
 internal static class StoryCandidates
 {
-    /// <summary>How far back a near-duplicate may join a story instead of starting one.</summary>
-    public static readonly TimeSpan Recent = TimeSpan.FromDays(3);
-
-    /// <summary>Reads rows of (story id, signature bytes) and returns the best story, or null if none is similar enough.</summary>
-    public static async Task<long?> BestAsync(DbDataReader reader, ulong[] signature, CancellationToken cancellationToken)
+    public static async Task<List<(long Id, byte[] Stored)>> ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
-        (long Id, double Score)? best = null;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var score = StorySignature.Similarity(signature, StorySignature.FromBytes((byte[])reader[1]));
-            if (score >= StorySignature.SameStory && (best is null || score > best.Value.Score)) best = (reader.GetInt64(0), score);
-        }
-        return best?.Id;
+        var rows = new List<(long, byte[])>();
+        while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetInt64(0), (byte[])reader[1]));
+        return rows;
     }
 }

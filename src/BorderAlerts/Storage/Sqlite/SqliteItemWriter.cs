@@ -88,7 +88,7 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
     /// <summary>Alerts for a new item (highest severity first), its story, and the outbox rows that will deliver them.</summary>
     async Task<List<AlertRecord>> AlertAsync(StoredItem item, CandidateItem candidate, CancellationToken cancellationToken)
     {
-        var story = await SqliteStoryWriter.AssignAsync(connection, item.Id, item.Item.Title, item.Item.Text, completion.At, cancellationToken);
+        var story = await SqliteStoryWriter.AssignAsync(connection, item.Id, candidate.PlacementFor(item.FeedId, item.Language), completion.At, cancellationToken);
         var carded = new HashSet<string>();
         var records = new List<AlertRecord>();
         foreach (var match in candidate.Matches)

@@ -1,0 +1,113 @@
+using System.Text;
+using BorderAlerts.Core.Rules.Matching;
+using BorderAlerts.Core.Rules.Query;
+
+namespace BorderAlerts.Core.Rules.Diagnosis;
+
+/// <summary>
+/// "Why not?" for one rule and one item: each part of the rule's query checked on its own, each term and concept
+/// through a matcher of its own so it finds exactly what the compiled rule would (normalisation, word boundaries,
+/// Korean spellings). Slow next to matching, and only ever run for a person asking.
+/// </summary>
+public static class WhyNot
+{
+    public static RuleDiagnosis Diagnose(RuleDefinition rule, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts, MatchInput input)
+    {
+        var check = Check(QueryParser.Parse(rule.Query, concepts), input);
+        return new RuleDiagnosis(rule.Id, check.Held, check, ConceptsIn(concepts, input));
+    }
+
+    /// <summary>Every concept of the rules file that the item mentions, in file order, with what each found.</summary>
+    public static IReadOnlyList<ConceptFound> ConceptsIn(IReadOnlyDictionary<string, IReadOnlyList<string>> concepts, MatchInput input)
+    {
+        var found = new List<ConceptFound>();
+        foreach (var name in concepts.Keys)
+        {
+            var terms = Found(QueryParser.Parse("@" + name, concepts), input);
+            if (terms.Count > 0) found.Add(new ConceptFound(name, terms));
+        }
+        return found;
+    }
+
+    static QueryCheck Check(QueryNode node, MatchInput input)
+    {
+        switch (node)
+        {
+            case TermNode or ConceptNode or RegexNode:
+                var found = Found(node, input);
+                return new QueryCheck(Write(node), found.Count > 0, found, []);
+            case FilterNode filter:
+                return new QueryCheck(Write(node), Found(filter, input).Count > 0, [], []);
+            case AndNode and:
+                var all = and.Children.Select(c => Check(c, input)).ToList();
+                return new QueryCheck(Write(node), all.All(c => c.Held), [], all) { IsAnd = true };
+            case OrNode or:
+                var any = or.Children.Select(c => Check(c, input)).ToList();
+                return new QueryCheck(Write(node), any.Any(c => c.Held), [], any);
+            case NotNode not:
+                var inner = Check(not.Child, input);
+                return new QueryCheck(Write(node), !inner.Held, [], [inner]);
+            default:
+                throw new InvalidOperationException($"unknown query node {node.GetType().Name}");
+        }
+    }
+
+    /// <summary>What one leaf finds in the item: the compiled matcher run on a query of that leaf alone.</summary>
+    static IReadOnlyList<string> Found(QueryNode leaf, MatchInput input)
+    {
+        var probe = new RuleDefinition("why-not", "why-not", "", Severity.Low, [], true);
+        var matches = RuleMatcher.Compile([(probe, leaf)]).Match(input);
+        if (matches.Count == 0) return [];
+        var terms = matches[0].Terms.Select(t => t.Excerpt).Distinct().ToList();
+        return terms.Count > 0 ? terms : ["(matched)"];
+    }
+
+    /// <summary>A part of a query written back in the query language, for people to recognise.</summary>
+    public static string Write(QueryNode node) => node switch
+    {
+        TermNode t => Scope(t.Fields) + (t.Raw.Any(char.IsWhiteSpace) ? $"\"{t.Raw}\"" : t.Raw) + (t.Prefix && !t.Raw.EndsWith('*') ? "*" : ""),
+        ConceptNode c => Scope(c.Fields) + "@" + c.Name,
+        RegexNode r => Scope(r.Fields) + $"/{r.Pattern}/",
+        FilterNode f => $"{f.Kind.ToString().ToLowerInvariant()}:{f.Value}{(f.Prefix ? "*" : "")}",
+        AndNode a => string.Join(" AND ", a.Children.Select(Nested)),
+        OrNode o => string.Join(" OR ", o.Children.Select(Nested)),
+        NotNode n => "NOT " + Nested(n.Child),
+        _ => node.ToString(),
+    };
+
+    static string Nested(QueryNode node) => node is AndNode or OrNode ? $"({Write(node)})" : Write(node);
+
+    static string Scope(Fields fields) => fields switch { Fields.Title => "title:", Fields.Text => "text:", _ => "" };
+
+    /// <summary>The diagnosis as lines for a terminal or a chat reply: the verdict, the failed parts, the tree, the concepts found.</summary>
+    public static string Describe(RuleDiagnosis diagnosis, int maxDepth = 4)
+    {
+        var text = new StringBuilder(diagnosis.Matched ? $"{diagnosis.RuleId} matches.\n" : $"{diagnosis.RuleId} does not match.\n");
+        if (!diagnosis.Matched)
+            foreach (var failure in diagnosis.Failures) text.Append("Failed: ").Append(Reason(failure)).Append('\n');
+        Tree(text, diagnosis.Check, 0, maxDepth);
+        return text.Append(DescribeConcepts(diagnosis.Concepts)).ToString();
+    }
+
+    public static string DescribeConcepts(IReadOnlyList<ConceptFound> concepts) => concepts.Count == 0
+        ? "No concept of the rules file occurs in the text."
+        : "Concepts in the text: " + string.Join("; ", concepts.Select(c => $"@{c.Concept} ({string.Join(", ", c.Found)})"));
+
+    /// <summary>A failed part and why: a veto names what it found; anything else found nothing it needed.</summary>
+    static string Reason(QueryCheck failure) => failure.Part.StartsWith("NOT ", StringComparison.Ordinal)
+        ? $"{Short(failure.Part)} (the text has {string.Join(", ", FoundUnder(failure).Distinct())})"
+        : $"{Short(failure.Part)} (not found)";
+
+    static IEnumerable<string> FoundUnder(QueryCheck check) => check.Found.Concat(check.Parts.SelectMany(FoundUnder));
+
+    static string Short(string part) => part.Length > 160 ? part[..157] + "…" : part;
+
+    static void Tree(StringBuilder text, QueryCheck check, int depth, int maxDepth)
+    {
+        if (depth >= maxDepth) return;
+        text.Append(' ', depth * 2).Append(check.Held ? "✓ " : "✗ ").Append(Short(check.Part));
+        if (check.Found.Count > 0) text.Append(": ").Append(string.Join(", ", check.Found));
+        text.Append('\n');
+        foreach (var part in check.Parts) Tree(text, part, depth + 1, maxDepth);
+    }
+}
