@@ -58,7 +58,8 @@ def far_apart(a, b):
     return abs((da[0] * 372 + da[1] * 31 + da[2]) - (db[0] * 372 + db[1] * 31 + db[2])) > 7
 
 def brief(item):
-    return {"id": item["id"], "lang": item["lang"], "feed": item.get("outlet") or item["gathered"], "title": item["title"], "text": item.get("text", "")}
+    return {"id": item["id"], "lang": item["lang"], "feed": item.get("outlet") or item["gathered"], "date": item.get("date", ""),
+            "title": item["title"], "text": item.get("text", "")}
 
 def write_pairs(items, out):
     keyed = [i for i in items if i.get("event") and i["relevant"]]  # only items that alert are grouped

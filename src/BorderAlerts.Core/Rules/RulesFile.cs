@@ -66,28 +66,48 @@ public static class RulesFile
         return concepts;
     }
 
-    /// <summary><c>stories: { facets: { place: [concepts], goods: [concepts] } }</c>; every name must be a concept of the file.</summary>
+    /// <summary>
+    /// <c>stories: { ignore: [concepts], alike: [[concepts]], facets: { place: [concepts], goods: [concepts] } }</c>; every
+    /// name must be a concept of the file.
+    /// </summary>
     static StoryFacets ReadFacets(string file, YamlFields? stories, Dictionary<string, IReadOnlyList<string>> concepts)
     {
         if (stories is null) return StoryFacets.None;
-        stories.RejectUnknown("facets");
-        if (stories.Node("facets") is not { } node) return StoryFacets.None;
+        stories.RejectUnknown("facets", "ignore", "alike");
+        var ignored = stories.Node("ignore") switch
+        {
+            null => [],
+            YamlSequenceNode list => list.Children.Select(item => ConceptName(file, item, "stories.ignore", concepts)).ToHashSet(),
+            var other => throw new ConfigException(file, (int)other.Start.Line, "stories.ignore", "expected a list of concept names"),
+        };
+        var alike = new Dictionary<string, string>();
+        if (stories.Node("alike") is { } alikeNode)
+        {
+            if (alikeNode is not YamlSequenceNode groups) throw new ConfigException(file, (int)alikeNode.Start.Line, "stories.alike", "expected a list of lists of concept names");
+            foreach (var group in groups.Children)
+            {
+                if (group is not YamlSequenceNode names || names.Children.Count < 2)
+                    throw new ConfigException(file, (int)group.Start.Line, "stories.alike", "each entry is a list of two or more concept names");
+                var read = names.Children.Select(n => ConceptName(file, n, "stories.alike", concepts)).ToList();
+                foreach (var name in read.Skip(1)) alike[name] = read[0];
+            }
+        }
+        if (stories.Node("facets") is not { } node) return StoryFacets.None with { Ignored = ignored, Alike = alike };
         if (node is not YamlMappingNode map) throw new ConfigException(file, (int)node.Start.Line, "stories.facets", "expected a mapping of facet: [concept names]");
         var facets = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (key, value) in map.Children)
         {
             var field = $"stories.facets.{(key as YamlScalarNode)?.Value}";
             if (value is not YamlSequenceNode list) throw new ConfigException(file, (int)value.Start.Line, field, "expected a list of concept names");
-            var names = new List<string>();
-            foreach (var item in list.Children)
-            {
-                var name = ((item as YamlScalarNode)?.Value ?? "").Trim().TrimStart('@').ToLowerInvariant();
-                if (!concepts.ContainsKey(name)) throw new ConfigException(file, (int)item.Start.Line, field, $"'{name}' is not a concept of this file");
-                names.Add(name);
-            }
-            facets[((YamlScalarNode)key).Value!] = names;
+            facets[((YamlScalarNode)key).Value!] = list.Children.Select(item => ConceptName(file, item, field, concepts)).ToList();
         }
-        return new StoryFacets(facets);
+        return new StoryFacets(facets) { Ignored = ignored, Alike = alike };
+    }
+
+    static string ConceptName(string file, YamlNode item, string field, Dictionary<string, IReadOnlyList<string>> concepts)
+    {
+        var name = ((item as YamlScalarNode)?.Value ?? "").Trim().TrimStart('@').ToLowerInvariant();
+        return concepts.ContainsKey(name) ? name : throw new ConfigException(file, (int)item.Start.Line, field, $"'{name}' is not a concept of this file");
     }
 
     static List<RuleEntry> ReadRules(string file, YamlNode? node)

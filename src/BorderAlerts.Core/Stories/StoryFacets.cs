@@ -1,13 +1,23 @@
 namespace BorderAlerts.Core.Stories;
 
 /// <summary>
-/// Groups of concepts that tell events apart (rules.yaml <c>stories.facets</c>): places, goods, agencies. Two items
-/// that each name concepts of one facet, with none in common, report different events (a seizure in Dandong is not
-/// the seizure in Hunchun, coal is not seafood), however alike their wording.
+/// What the concepts of rules.yaml say about events (<c>stories:</c>). Facets are groups of concepts that tell events
+/// apart: places, goods. Two items that each name concepts of one facet, with none in common, report different events
+/// (a seizure in Dandong is not the seizure in Hunchun, coal is not seafood), however alike their wording. Ignored
+/// concepts say nothing about which event an item reports (the DPRK's names, which every alert has).
 /// </summary>
 public sealed record StoryFacets(IReadOnlyDictionary<string, IReadOnlyList<string>> Facets)
 {
     public static StoryFacets None { get; } = new(new Dictionary<string, IReadOnlyList<string>>());
+
+    public IReadOnlySet<string> Ignored { get; init; } = new HashSet<string>();
+
+    /// <summary>Concepts that mean the same for grouping, by the name they are read as (<c>stories.alike</c>).</summary>
+    public IReadOnlyDictionary<string, string> Alike { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The concepts of an item that describe its event: all it names but the ignored ones, alike ones as one.</summary>
+    public string[] Describing(IEnumerable<string> concepts) =>
+        concepts.Where(c => !Ignored.Contains(c)).Select(c => Alike.GetValueOrDefault(c, c)).Distinct().Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>The facet that sets two concept lists apart, or null if none does.</summary>
     public string? Conflict(IReadOnlyCollection<string> a, IReadOnlyCollection<string> b)

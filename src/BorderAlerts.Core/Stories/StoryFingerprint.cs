@@ -9,9 +9,9 @@ namespace BorderAlerts.Core.Stories;
 /// <summary>
 /// What story grouping knows of an alerting item: where it came from, its wording (title shingles and a MinHash of
 /// title and lead, for re-reports in the same language), and what does not depend on the language: the concepts it
-/// names and its figures (amounts, case numbers). Stored with the story it starts, as JSON.
+/// names, its figures (amounts, case numbers) and the day it was published. Stored with the story it starts, as JSON.
 /// </summary>
-public sealed record StoryFingerprint(string Feed, string? Lang, uint[] Title, byte[] Body, string[] Concepts, string[] Numbers)
+public sealed record StoryFingerprint(string Feed, string? Lang, uint[] Title, byte[] Body, string[] Concepts, string[] Numbers, DateOnly? Day = null)
 {
     /// <summary>
     /// The script a fingerprint's wording is in: zh-Hans and zh-Hant fold to one, ko-KR and ko-KP too, so their
@@ -19,11 +19,11 @@ public sealed record StoryFingerprint(string Feed, string? Lang, uint[] Title, b
     /// </summary>
     public string Script => (Lang ?? "").Split('-')[0].ToLowerInvariant();
 
-    public static StoryFingerprint Of(string feed, string? lang, string title, string text, string[] concepts)
+    public static StoryFingerprint Of(string feed, string? lang, string title, string text, string[] concepts, DateOnly? day = null)
     {
         var titleShingles = StorySignature.Shingles(MatchText.Normalize(title)).Select(Hash).Distinct().Order().ToArray();
         var body = StorySignature.ToBytes(StorySignature.Compute(title, text, StorySignature.BodySize));
-        return new StoryFingerprint(feed, lang, titleShingles, body, concepts, FiguresIn(title + " \n " + Lead(text)));
+        return new StoryFingerprint(feed, lang, titleShingles, body, concepts, FiguresIn(title + " \n " + Lead(text)), day);
     }
 
     static string Lead(string text) => text.Length > StorySignature.LeadLength ? text[..StorySignature.LeadLength] : text;

@@ -7,19 +7,22 @@ public sealed record StoryCandidate(long Id, StoryFingerprint Fingerprint);
 /// Whether two alerting items report the same event, and so share one story (one card per destination, the rest as
 /// "also reported by"). The rules, in order:
 /// <list type="number">
-/// <item>Items of one feed are one story only when one updates the other: nearly the same title, the same figures.</item>
-/// <item>Items whose places, goods or agencies differ (a facet each names, with nothing in common) are different events.</item>
-/// <item>In one script, items whose figures differ (both give some, none shared) are different events.</item>
+/// <item>Items published more than <see cref="Days"/> days apart are different events (a re-report follows within days).</item>
+/// <item>Items of one feed are one story only when one updates the other: nearly the same title, no other figures.</item>
+/// <item>Items whose places or goods differ (a facet each names, with nothing in common) are different events.</item>
+/// <item>In one script, items whose amounts differ (each gives some above 31, none shared) are different events.</item>
 /// <item>In one script, near-identical wording (a wire copy, a re-titled republish) is the same event.</item>
-/// <item>Across scripts, or in other words, the same event names the same concepts, specific ones among them (a place,
-///   goods, an agency), and shares a figure or most of its concepts.</item>
+/// <item>In any script, the same event names the same concepts and shares a distinctive figure (a resolution number,
+///   a tonnage, a count of people), or names the same place or goods and most of the same concepts; items published
+///   within a day or two of each other need only most of the same concepts.</item>
 /// </list>
+/// Figures of 31 or less may be days of the month, so they never set items apart and count only two at a time.
 /// </summary>
 public sealed class StoryJudge(StoryFacets facets)
 {
     public const double UpdateTitle = 0.6, SameWordingTitle = 0.5, SameWordingBody = 0.4;
-    public const double SameConcepts = 0.6, MostConcepts = 0.75;
-    public const int MinSharedConcepts = 3;
+    public const double FigureConcepts = 0.4, SameConcepts = 0.6, RecentOverlap = 0.5;
+    public const int MinSharedConcepts = 2, MinSharedWithoutFigure = 3, Days = 3;
 
     /// <summary>The candidate story the item belongs to (the most alike of those that report its event), or null.</summary>
     public long? Choose(StoryFingerprint item, IEnumerable<StoryCandidate> candidates)
@@ -36,24 +39,43 @@ public sealed class StoryJudge(StoryFacets facets)
 
     public bool SameEvent(StoryFingerprint a, StoryFingerprint b)
     {
+        if (a.Day is { } da && b.Day is { } db && Math.Abs(da.DayNumber - db.DayNumber) > Days) return false;
         bool sameScript = a.Script == b.Script;
         double title = sameScript ? Jaccard(a.Title, b.Title) : 0;
-        if (a.Feed == b.Feed) return title >= UpdateTitle && !FiguresDiffer(a, b) && facets.Conflict(a.Concepts, b.Concepts) is null;
-        if (facets.Conflict(a.Concepts, b.Concepts) is not null) return false;
-        if (sameScript && FiguresDiffer(a, b)) return false;
+        bool facetConflict = facets.Conflict(a.Concepts, b.Concepts) is not null;
+        if (a.Feed == b.Feed) return title >= UpdateTitle && !AmountsDiffer(a, b) && !facetConflict;
+        if (facetConflict || sameScript && AmountsDiffer(a, b)) return false;
         if (sameScript && (title >= SameWordingTitle || StorySignature.Similarity(Body(a), Body(b)) >= SameWordingBody)) return true;
         var shared = a.Concepts.Intersect(b.Concepts).ToList();
-        if (shared.Count < MinSharedConcepts || !shared.Any(facets.IsSpecific)) return false;
+        if (shared.Count == 0) return false;
+        // Within the days checked above, most of the shorter list of concepts in common is enough.
+        if (a.Day is not null && b.Day is not null && (double)shared.Count / Math.Min(a.Concepts.Length, b.Concepts.Length) >= RecentOverlap) return true;
+        if (shared.Count < MinSharedConcepts) return false;
         double concepts = (double)shared.Count / a.Concepts.Union(b.Concepts).Count();
-        return concepts >= SameConcepts && (a.Numbers.Intersect(b.Numbers).Any() || concepts >= MostConcepts);
+        if (concepts >= FigureConcepts && SharesFigure(a, b)) return true;
+        return concepts >= SameConcepts && shared.Count >= MinSharedWithoutFigure && shared.Any(facets.IsSpecific);
     }
 
     static double Likeness(StoryFingerprint a, StoryFingerprint b) =>
         a.Concepts.Intersect(b.Concepts).Count() / (double)Math.Max(1, a.Concepts.Union(b.Concepts).Count())
         + (a.Script == b.Script ? StorySignature.Similarity(Body(a), Body(b)) : 0);
 
-    static bool FiguresDiffer(StoryFingerprint a, StoryFingerprint b) =>
-        a.Numbers.Length > 0 && b.Numbers.Length > 0 && !a.Numbers.Intersect(b.Numbers).Any();
+    static bool Distinctive(string figure) => figure.Contains('.') || figure.Length > 2 || int.Parse(figure) > 31;
+
+    /// <summary>Both give amounts (figures that cannot be days), and none is shared.</summary>
+    static bool AmountsDiffer(StoryFingerprint a, StoryFingerprint b)
+    {
+        var x = a.Numbers.Where(Distinctive).ToList();
+        var y = b.Numbers.Where(Distinctive).ToList();
+        return x.Count > 0 && y.Count > 0 && !x.Intersect(y).Any();
+    }
+
+    /// <summary>A shared distinctive figure, or two shared small ones (a day and a count, say).</summary>
+    static bool SharesFigure(StoryFingerprint a, StoryFingerprint b)
+    {
+        var shared = a.Numbers.Intersect(b.Numbers).ToList();
+        return shared.Any(Distinctive) || shared.Count >= 2;
+    }
 
     static ulong[] Body(StoryFingerprint f) => StorySignature.FromBytes(f.Body);
 

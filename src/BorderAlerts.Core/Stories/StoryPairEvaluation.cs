@@ -4,7 +4,11 @@ using BorderAlerts.Core.Rules;
 namespace BorderAlerts.Core.Stories;
 
 /// <summary>One side of a labelled pair: what grouping sees of an item (its feed, language, title and lead).</summary>
-public sealed record PairItem(string Id, string Lang, string Feed, string Title, string Text);
+public sealed record PairItem(string Id, string Lang, string Feed, string Title, string Text, string? Date = null)
+{
+    /// <summary>The publication day, when the source gave a full date.</summary>
+    public DateOnly? Day => DateOnly.TryParseExact(Date ?? "", "yyyy-MM-dd", out var day) ? day : null;
+}
 
 /// <summary>Two items labelled as reporting the same event or not, in the tuning or the held-out part.</summary>
 public sealed record StoryPair(string Pair, bool Same, string Split, PairItem A, PairItem B);
@@ -26,11 +30,17 @@ public static class StoryPairEvaluation
         .Select((line, i) => JsonSerializer.Deserialize<StoryPair>(line, Json) ?? throw new FormatException($"{path}:{i + 1}: empty"))
         .ToList();
 
-    public static IReadOnlyList<PairScore> Run(RuleSet rules, IReadOnlyList<StoryPair> pairs)
+    /// <summary>
+    /// Scores per part (<c>tune</c>, <c>holdout</c>). With <paramref name="datedOnly"/>, only pairs whose both items have a
+    /// full publication date: the service always knows an item's day (its publication, else when it was first seen),
+    /// while some gathered lines give only a month.
+    /// </summary>
+    public static IReadOnlyList<PairScore> Run(RuleSet rules, IReadOnlyList<StoryPair> pairs, bool datedOnly = false)
     {
+        if (datedOnly) pairs = pairs.Where(p => p.A.Day is not null && p.B.Day is not null).ToList();
         var judge = new StoryJudge(rules.Facets);
         StoryFingerprint Print(PairItem item) =>
-            StoryFingerprint.Of(item.Feed, item.Lang, item.Title, item.Text, rules.Tagger.Tag(item.Title, item.Text));
+            StoryFingerprint.Of(item.Feed, item.Lang, item.Title, item.Text, rules.Facets.Describing(rules.Tagger.Tag(item.Title, item.Text)), item.Day);
         var judged = pairs.Select(p => (Pair: p, Joined: judge.SameEvent(Print(p.A), Print(p.B)))).ToList();
         return judged.GroupBy(j => j.Pair.Split).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new PairScore(g.Key, g.Count(),
             g.Count(j => j.Pair.Same), g.Count(j => j.Joined), g.Count(j => j.Joined && j.Pair.Same),
