@@ -3,6 +3,8 @@ namespace BorderAlerts.Core.Delivery;
 /// <summary>
 /// Turns one destination's due entries into messages, in order: consecutive cards batched up to the platform's
 /// limit, replies one by one, and the alerts of a flooding rule held for its digest, or sent as one when it is due.
+/// A rule's story lines (replies) count towards its flood budget and go into its digest with its cards: a flood of
+/// "also reported by" lines is a flood too.
 /// </summary>
 public sealed record DeliveryPlan(List<(ChatMessage Message, List<OutboxEntry> Batch)> Messages, List<OutboxEntry> Held, DateTimeOffset HeldUntil)
 {
@@ -12,7 +14,7 @@ public sealed record DeliveryPlan(List<(ChatMessage Message, List<OutboxEntry> B
         var held = new List<OutboxEntry>();
         var heldUntil = now;
         var digests = new Dictionary<string, List<OutboxEntry>>();
-        foreach (var rule in entries.Where(e => e.Kind == DeliveryKind.Card).GroupBy(e => e.Alert.RuleId))
+        foreach (var rule in entries.GroupBy(e => e.Alert.RuleId))
         {
             var (decision, until) = flood.Decide(destination, rule.Key, rule.Count(), now);
             if (decision == FloodDecision.Digest) digests[rule.Key] = rule.ToList();
@@ -29,7 +31,7 @@ public sealed record DeliveryPlan(List<(ChatMessage Message, List<OutboxEntry> B
         }
         foreach (var entry in entries)
         {
-            if (held.Contains(entry) || digests.ContainsKey(entry.Alert.RuleId) && entry.Kind == DeliveryKind.Card) continue;
+            if (held.Contains(entry) || digests.ContainsKey(entry.Alert.RuleId)) continue;
             if (entry.Kind == DeliveryKind.Reply && entry.ParentMessageId is { } parent)
             {
                 Flush();

@@ -88,6 +88,23 @@ public sealed class BurstAndRestartTests(FeedServer feeds, FakeDiscord discord) 
         Assert.Equal(4096, messages[1].Json.GetProperty("flags").GetInt32()); // no notification for the follow-up
         Assert.Equal(1, await harness.Pipeline.Database.CountAsync("stories"));
     }
+    [Fact]
+    public async Task A_flood_of_story_lines_goes_into_the_rules_digest_not_one_message_each()
+    {
+        await using var harness = await Start("story-flood", ("Delivery:FloodBudget", "3"));
+        await harness.PollAsync(feeds.Serve(Responses.Bytes(DeliveryHarness.Stories(1, seed: 15, outlet: "kyodo"), "application/rss+xml")), "kyodo-zh-hans");
+        await harness.DeliverAllAsync();
+        foreach (var outlet in Enumerable.Range(1, 8).Select(n => $"outlet{n}")) // eight re-reports in one pass
+            await harness.PollAsync(feeds.Serve(Responses.Bytes(DeliveryHarness.Stories(1, seed: 15, outlet: outlet), "application/rss+xml")), outlet);
+        await harness.DeliverAllAsync();
+
+        var messages = discord.Messages.Where(m => m.WebhookId == "story-flood").ToList();
+        Assert.Equal(2, messages.Count); // the card, then one digest
+        Assert.Equal(1, await harness.Pipeline.Database.CountAsync("stories"));
+        var digest = Assert.Single(messages[1].Embeds);
+        Assert.Equal("Digest: Border trade (8 alerts)", digest.GetProperty("title").GetString());
+        Assert.Equal(8, digest.GetProperty("description").GetString()!.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
 }
 
 /// <summary>Seeding is per feed, identity is global: a story a new feed seeded a minute ago is still news to a seeded feed.</summary>
