@@ -24,6 +24,8 @@ public sealed record AlertCard
     public required Severity Severity { get; init; }
     public required string RuleId { get; init; }
     public required string RuleName { get; init; }
+    /// <summary>The other rules the item matched (ids, highest severity first); the card's own rule leads.</summary>
+    public IReadOnlyList<string> AlsoMatched { get; init; } = [];
     public IReadOnlyList<string> Terms { get; init; } = [];
     public string Summary { get; init; } = "";
     public IReadOnlyList<Highlight> SummaryHighlights { get; init; } = [];

@@ -26,6 +26,7 @@ public sealed class CardFactory(IFeedCatalog catalog)
             Severity = alert.Severity,
             RuleId = alert.RuleId,
             RuleName = alert.RuleName,
+            AlsoMatched = alert.AlsoMatched,
             Terms = alert.Terms.Select(t => t.Excerpt).Distinct().Take(12).ToList(),
             Summary = summary,
             SummaryHighlights = highlights,

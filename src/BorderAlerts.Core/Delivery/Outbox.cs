@@ -7,7 +7,11 @@ public enum DeliveryKind { Card, Reply }
 
 /// <summary>An alert as the outbox holds it: everything a card needs, read back from the store.</summary>
 public sealed record AlertSnapshot(long AlertId, string FeedId, string Title, Uri? Url, string Text, string? Language,
-    DateTimeOffset? Published, string RuleId, string RuleName, Severity Severity, IReadOnlyList<MatchedTerm> Terms);
+    DateTimeOffset? Published, string RuleId, string RuleName, Severity Severity, IReadOnlyList<MatchedTerm> Terms)
+{
+    /// <summary>The other rules the item matched, highest severity first: its card names them all.</summary>
+    public IReadOnlyList<string> AlsoMatched { get; init; } = [];
+}
 
 /// <summary>
 /// One delivery of one alert to one destination. A story's first alert at a destination is a card; later alerts of

@@ -34,7 +34,7 @@ public sealed class ConsoleSink : IChatSink
     static void Card(StringBuilder text, AlertCard card)
     {
         text.Append("[ALERT ").Append(card.Severity.ToString().ToUpperInvariant()).Append("] ").Append(card.RuleId)
-            .Append(" · ").Append(card.SourceId).Append(card.Language is { } lang ? $" · {lang}" : "")
+            .Append(ChatText.AlsoMatched(card, Clean)).Append(" · ").Append(card.SourceId).Append(card.Language is { } lang ? $" · {lang}" : "")
             .Append(card.PublishedUtc is { } published ? $" · {published:yyyy-MM-dd HH:mm}Z" : "").AppendLine()
             .Append("  ").AppendLine(Clean(card.Title));
         if (card.Url is { } url) text.Append("  ").AppendLine(url.ToString());

@@ -36,7 +36,7 @@ public static class DiscordEmbeds
         {
             Field("Source", $"{DiscordMarkdown.Escape(card.SourceName)}{(card.Language is { } l ? $" · {DiscordMarkdown.Escape(l)}" : "")}", small),
             Field("Published", ChatText.Published(card), 256),
-            Field("Rule", $"{DiscordMarkdown.Escape(card.RuleName)} · {card.Severity.ToString().ToLowerInvariant()}", small),
+            Field("Rule", $"{DiscordMarkdown.Escape(card.RuleName)} · {card.Severity.ToString().ToLowerInvariant()}{ChatText.AlsoMatched(card, DiscordMarkdown.Escape)}", small),
         };
         if (card.Terms.Count > 0) fields.Add(Field("Matched", string.Join(", ", card.Terms.Select(DiscordMarkdown.Escape)), large));
         if (card.TranslateUrl is { } translate && budget >= 1000) fields.Add(Field("Translate", $"[Machine translation]({Link(translate)})", 1024));

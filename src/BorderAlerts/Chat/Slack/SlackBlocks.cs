@@ -36,7 +36,7 @@ public static class SlackBlocks
         {
             $"*{SlackMrkdwn.Escape(card.SourceName)}*" + (card.Language is { } l ? $" · {SlackMrkdwn.Escape(l)}" : ""),
             ChatText.Published(card),
-            $"Rule: {SlackMrkdwn.Escape(card.RuleName)} ({card.Severity.ToString().ToLowerInvariant()})",
+            $"Rule: {SlackMrkdwn.Escape(card.RuleName)} ({card.Severity.ToString().ToLowerInvariant()}){ChatText.AlsoMatched(card, SlackMrkdwn.Escape)}",
         };
         if (card.Terms.Count > 0) context.Add("Matched: " + SlackMrkdwn.Escape(ChatText.Truncate(string.Join(", ", card.Terms), 500)));
         if (card.TranslateUrl is { } translate) context.Add(SlackMrkdwn.Link(translate, "Machine translation"));

@@ -16,7 +16,8 @@ public sealed class PostgresOutboxStore(PostgresDatabase database) : IOutboxStor
     const string Columns = """
         d.id, d.destination, d.kind, d.attempts, p.message_id, p.thread_id, p.status,
         a.id, a.rule_id, COALESCE(a.rule_name, a.rule_id), a.severity, a.terms,
-        i.first_feed_id, i.title, i.url, i.text, i.language, i.published_at
+        i.first_feed_id, i.title, i.url, i.text, i.language, i.published_at,
+        (SELECT string_agg(o.rule_id, ',' ORDER BY o.id) FROM alerts o WHERE o.item_id = a.item_id AND o.id <> a.id)
         """;
 
     public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken)
@@ -54,7 +55,10 @@ public sealed class PostgresOutboxStore(PostgresDatabase database) : IOutboxStor
         var parentSent = PgSql.Text(r, 6) == "sent";
         var alert = new AlertSnapshot(r.GetInt64(7), r.GetString(12), r.GetString(13), PgSql.Text(r, 14) is { } url ? new Uri(url) : null,
             r.GetString(15), PgSql.Text(r, 16), PgSql.Time(r, 17), r.GetString(8), r.GetString(9),
-            Enum.Parse<Severity>(r.GetString(10), ignoreCase: true), JsonSerializer.Deserialize<List<MatchedTerm>>(r.GetString(11)) ?? []);
+            Enum.Parse<Severity>(r.GetString(10), ignoreCase: true), JsonSerializer.Deserialize<List<MatchedTerm>>(r.GetString(11)) ?? [])
+        {
+            AlsoMatched = PgSql.Text(r, 18)?.Split(',') ?? [],
+        };
         var kind = r.GetString(2) == "reply" && parentSent ? DeliveryKind.Reply : DeliveryKind.Card;
         return new OutboxEntry(r.GetInt64(0), r.GetString(1), kind, r.GetInt32(3), alert,
             kind == DeliveryKind.Reply ? PgSql.Text(r, 4) : null, kind == DeliveryKind.Reply ? PgSql.Text(r, 5) : null);

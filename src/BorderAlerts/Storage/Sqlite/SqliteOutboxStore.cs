@@ -12,7 +12,8 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
     const string Columns = """
         d.id, d.destination, d.kind, d.attempts, p.message_id, p.thread_id, p.status,
         a.id, a.rule_id, COALESCE(a.rule_name, a.rule_id), a.severity, a.terms,
-        i.first_feed_id, i.title, i.url, i.text, i.language, i.published_at
+        i.first_feed_id, i.title, i.url, i.text, i.language, i.published_at,
+        (SELECT group_concat(rule_id, ',') FROM (SELECT o.rule_id FROM alerts o WHERE o.item_id = a.item_id AND o.id <> a.id ORDER BY o.id))
         """;
 
     public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken)
@@ -53,7 +54,10 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         var parentSent = Sql.Text(r, 6) == "sent";
         var alert = new AlertSnapshot(r.GetInt64(7), r.GetString(12), r.GetString(13), Sql.Text(r, 14) is { } url ? new Uri(url) : null,
             r.GetString(15), Sql.Text(r, 16), Sql.Time(r, 17), r.GetString(8), r.GetString(9),
-            Enum.Parse<Severity>(r.GetString(10), ignoreCase: true), JsonSerializer.Deserialize<List<MatchedTerm>>(r.GetString(11)) ?? []);
+            Enum.Parse<Severity>(r.GetString(10), ignoreCase: true), JsonSerializer.Deserialize<List<MatchedTerm>>(r.GetString(11)) ?? [])
+        {
+            AlsoMatched = Sql.Text(r, 18)?.Split(',') ?? [],
+        };
         var kind = r.GetString(2) == "reply" && parentSent ? DeliveryKind.Reply : DeliveryKind.Card;
         return new OutboxEntry(r.GetInt64(0), r.GetString(1), kind, r.GetInt32(3), alert,
             kind == DeliveryKind.Reply ? Sql.Text(r, 4) : null, kind == DeliveryKind.Reply ? Sql.Text(r, 5) : null);
