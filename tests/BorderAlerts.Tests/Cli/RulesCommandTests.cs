@@ -70,6 +70,67 @@ public sealed class RulesCommandTests(FeedServer server) : IClassFixture<FeedSer
     }
 
     [Fact]
+    public async Task Test_why_not_names_the_failed_part_and_the_concepts_found_in_text_and_json()
+    {
+        using var session = Session();
+        var run = await session.RunAsync("rules", "test", "--title", "丹东口岸恢复通关", "--why-not", "border-smuggling");
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("border-smuggling does not match.\nFailed: @smuggling (not found)\n", run.Stdout);
+        Assert.Contains("Concepts in the text: @dandong (丹东)", run.Stdout);
+
+        var json = await session.RunAsync("rules", "test", "--title", "丹东口岸恢复通关", "--why-not", "border-smuggling", "--json");
+        using var doc = JsonDocument.Parse(json.Stdout);
+        Assert.False(doc.RootElement.GetProperty("matched").GetBoolean());
+        Assert.Equal(["@smuggling"], doc.RootElement.GetProperty("failed").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("丹东", doc.RootElement.GetProperty("query").GetProperty("parts")[0].GetProperty("found")[0].GetString());
+
+        var unknown = await session.RunAsync("rules", "test", "--title", "x", "--why-not", "no-such-rule");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("--why-not: there is no rule 'no-such-rule' (known: border-smuggling)", unknown.Stderr);
+    }
+
+    [Fact]
+    public async Task Eval_reports_precision_and_recall_names_bad_lines_and_goes_on()
+    {
+        using var session = Session();
+        var corpus = Path.Combine(session.Folder.Root, "corpus.jsonl");
+        File.WriteAllLines(corpus, [
+            """{"id":"a","lang":"zh-Hans","title":"丹东海关查获走私煤炭","relevant":true}""",
+            """{"id":"b","lang":"ko","title":"단둥 밀수 적발","relevant":true}""",
+            "{broken",
+            """{"id":"c","lang":"en","title":"Dandong smuggling film wins award","relevant":false}""",
+            """{"id":"d","lang":"en","title":"North Korean workers recalled from Dandong","relevant":true}""",
+        ]);
+        var run = await session.RunAsync("rules", "eval", corpus, "--json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"warning: skipped {corpus}:3: not JSON", run.Stderr);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var overall = json.RootElement.GetProperty("overall");
+        Assert.Equal((4, 3, 3, 2), (overall.GetProperty("items").GetInt32(), overall.GetProperty("relevant").GetInt32(),
+            overall.GetProperty("alerted").GetInt32(), overall.GetProperty("truePositives").GetInt32()));
+        Assert.Equal(0.6667, overall.GetProperty("recall").GetDouble());
+        Assert.Equal(["d"], json.RootElement.GetProperty("misses").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+        Assert.Equal(["c"], json.RootElement.GetProperty("falseAlarms").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+
+        var text = await session.RunAsync("rules", "eval", corpus);
+        Assert.Contains("misses (1):\n  d [en] North Korean workers recalled from Dandong", text.Stdout);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"title\":\"unlabelled\"}\n")]
+    public async Task Eval_exits_2_for_an_empty_or_unlabelled_file(string content)
+    {
+        using var session = Session();
+        var corpus = Path.Combine(session.Folder.Root, "corpus.jsonl");
+        File.WriteAllText(corpus, content);
+        var run = await session.RunAsync("rules", "eval", corpus);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{corpus}: no labelled lines", run.Stderr);
+        Assert.Equal(2, (await session.RunAsync("rules", "eval", corpus + ".missing")).ExitCode);
+    }
+
+    [Fact]
     public async Task Test_jsonl_answers_every_line_in_order_keeping_ids_and_reporting_bad_lines()
     {
         using var session = Session();

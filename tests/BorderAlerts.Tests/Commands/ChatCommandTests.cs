@@ -82,6 +82,11 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
         Assert.Contains("@dandong AND", Slack(await host.SlackAsync("/rules", "show border-smuggling")));
         Assert.Contains("border-smuggling", Slack(await host.SlackAsync("/rules", "test 丹东海关查获走私煤炭")));
         Assert.Contains("does not match", Discord(await host.DiscordAsync("rules", "test", new { text = "Seoul weather", id = "border-smuggling" })));
+        var whyNot = Discord(await host.DiscordAsync("rules", "test", new { text = "丹东口岸恢复通关", id = "border-smuggling" }));
+        Assert.Contains("border-smuggling does not match.", whyNot);
+        Assert.Contains("Failed: 走私 OR smuggl* (not found)", whyNot);
+        Assert.Contains("✓ @dandong: 丹东", whyNot);
+        Assert.Contains("Concepts in the text: @dandong (丹东)", Slack(await host.SlackAsync("/rules", "test 丹东口岸恢复通关")));
         Assert.Contains("2 of 2 items", Discord(await host.DiscordAsync("rules", "backtest", new { id = "border-smuggling", days = 7 })));
         Assert.Contains("kyodo-zh ok", Slack(await host.SlackAsync("/feeds", "list")));
         Assert.Contains("items in 24 h: 2", Discord(await host.DiscordAsync("feeds", "status", new { id = "kyodo-zh" })));

@@ -68,7 +68,7 @@ public static class WhyNot
         TermNode t => Scope(t.Fields) + (t.Raw.Any(char.IsWhiteSpace) ? $"\"{t.Raw}\"" : t.Raw) + (t.Prefix && !t.Raw.EndsWith('*') ? "*" : ""),
         ConceptNode c => Scope(c.Fields) + "@" + c.Name,
         RegexNode r => Scope(r.Fields) + $"/{r.Pattern}/",
-        FilterNode f => $"{f.Kind.ToString().ToLowerInvariant()}:{f.Value}{(f.Prefix ? "*" : "")}",
+        FilterNode f => $"{f.Kind.ToString().ToLowerInvariant()}:{f.Value}{(f.Prefix && f.Kind == FilterKind.Source ? "*" : "")}",
         AndNode a => string.Join(" AND ", a.Children.Select(Nested)),
         OrNode o => string.Join(" OR ", o.Children.Select(Nested)),
         NotNode n => "NOT " + Nested(n.Child),
