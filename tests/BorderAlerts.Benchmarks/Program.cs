@@ -13,6 +13,7 @@ using BorderAlerts.Core.Feeds;
 //   parse [BenchmarkDotNet arguments]                             (SyndicationParser throughput, BenchmarkDotNet)
 //   matcher [BenchmarkDotNet arguments]                           (rule matcher vs Regex per rule vs SearchValues; compile 100k terms)
 //   matcher-cpu [--rounds 40] [--only NAME]                       (the matcher in thread CPU time, by language)
+//   pack-cpu [--rules FILE] [--rounds 40]                         (a rules file as the poller runs it, with story fingerprints)
 //   reload                                                        (matching latency while rules are recompiled and swapped)
 //   stories [--pairs FILE] [--rules FILE] [--errors]              (story grouping: pair precision and recall on the labelled pairs)
 //   search [--items 100000] [--store sqlite|postgres] [--db PATH|NAME] [--postgres CONNSTR] [--keep] [--reuse] [--queries 20] [--rounds 3] [--limit 10] [--days 365] [--ingest-only] [--bulk] [--writers 1]   (archive search)
@@ -40,11 +41,12 @@ try
         "parse" => Parse(rest),
         "matcher" => Matcher(rest),
         "matcher-cpu" => MatcherCpu(rest),
+        "pack-cpu" => BorderAlerts.Benchmarks.Matching.PackCpuHarness.Run(Value(rest, "--rules") ?? "config/rules.yaml", Int(Value(rest, "--rounds") ?? "40")),
         "reload" => Reload(),
         "search" => await BorderAlerts.Benchmarks.Search.SearchBenchmark.RunAsync(BorderAlerts.Benchmarks.Search.SearchBenchmark.Parse(rest)),
         "stories" => BorderAlerts.Benchmarks.Stories.StoryPairsHarness.Run(
             Value(rest, "--pairs") ?? "tests/BorderAlerts.Core.Tests/Fixtures/eval/pairs.jsonl", Value(rest, "--rules") ?? "config/rules.yaml", rest.Contains("--errors")),
-        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parse, matcher, matcher-cpu, reload, search, stories)"),
+        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parse, matcher, matcher-cpu, pack-cpu, reload, search, stories)"),
     };
 }
 catch (ArgumentException e)

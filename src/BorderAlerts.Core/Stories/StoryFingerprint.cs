@@ -21,7 +21,7 @@ public sealed record StoryFingerprint(string Feed, string? Lang, uint[] Title, b
 
     public static StoryFingerprint Of(string feed, string? lang, string title, string text, string[] concepts, DateOnly? day = null)
     {
-        var titleShingles = StorySignature.Shingles(MatchText.Normalize(title)).Select(Hash).Distinct().Order().ToArray();
+        var titleShingles = StorySignature.Shingles(MatchText.Normalize(title)).Select(h => (uint)(h ^ (h >> 32))).Distinct().Order().ToArray();
         var body = StorySignature.ToBytes(StorySignature.Compute(title, text, StorySignature.BodySize));
         return new StoryFingerprint(feed, lang, titleShingles, body, concepts, FiguresIn(title + " \n " + Lead(text)), day);
     }
@@ -50,8 +50,6 @@ public sealed record StoryFingerprint(string Feed, string? Lang, uint[] Title, b
         }
         return [.. set];
     }
-
-    static uint Hash(string shingle) => (uint)System.IO.Hashing.XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(shingle));
 
     static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 

@@ -1,13 +1,14 @@
 using System.IO.Hashing;
-using System.Text;
+using System.Runtime.InteropServices;
 using BorderAlerts.Core.Text;
 
 namespace BorderAlerts.Core.Stories;
 
 /// <summary>
-/// Near-duplicate detection: a MinHash signature of the normalised title and lead (Latin words and CJK character
-/// bigrams as shingles). Two items whose signatures agree on most positions are the same story: the same wire copy in
-/// two outlets, a republish with a new date, a tweaked title. Bands of the signature index candidates (LSH).
+/// Wording similarity: a MinHash signature of the normalised title and lead (Latin words and CJK character bigrams as
+/// shingles). Two items whose signatures agree on most positions are worded alike: the same wire copy in two outlets,
+/// a republish with a new date, a tweaked title. Bands of the signature's first positions index candidates (LSH).
+/// Each shingle is hashed once, from its characters; each position applies its own multiply-add to that hash.
 /// </summary>
 public static class StorySignature
 {
@@ -16,6 +17,8 @@ public static class StorySignature
     public const int BodySize = 64;
     public const int LeadLength = 300;
 
+    static readonly (ulong Multiply, ulong Add)[] Positions = MakePositions(BodySize);
+
     public static ulong[] Compute(string title, string text) => Compute(title, text, Size);
 
     public static ulong[] Compute(string title, string text, int size)
@@ -23,15 +26,13 @@ public static class StorySignature
         var shingles = Shingles(MatchText.Normalize(title + " " + (text.Length > LeadLength ? text[..LeadLength] : text)));
         var signature = new ulong[size];
         Array.Fill(signature, ulong.MaxValue);
-        foreach (var shingle in shingles)
-        {
-            var h = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(shingle));
+        foreach (var h in shingles)
             for (int i = 0; i < size; i++)
             {
-                var v = Mix(h, (ulong)i);
+                var v = h * Positions[i].Multiply + Positions[i].Add;
+                v ^= v >> 31;
                 if (v < signature[i]) signature[i] = v;
             }
-        }
         return signature;
     }
 
@@ -66,24 +67,34 @@ public static class StorySignature
         return signature;
     }
 
-    internal static HashSet<string> Shingles(string normalized)
+    /// <summary>The hashes of a normalised text's shingles: each Latin word, and each pair of neighbouring CJK characters.</summary>
+    internal static HashSet<ulong> Shingles(string normalized)
     {
-        var set = new HashSet<string>();
-        var word = new StringBuilder();
+        var set = new HashSet<ulong>();
+        var chars = normalized.AsSpan();
+        int wordStart = -1;
         char previousCjk = '\0';
-        foreach (var c in normalized)
+        for (int i = 0; i <= chars.Length; i++)
         {
-            if (MatchText.IsWordChar(c)) { word.Append(c); previousCjk = '\0'; continue; }
-            if (word.Length > 0) { set.Add(word.ToString()); word.Clear(); }
+            char c = i < chars.Length ? chars[i] : ' ';
+            if (MatchText.IsWordChar(c)) { if (wordStart < 0) wordStart = i; previousCjk = '\0'; continue; }
+            if (wordStart >= 0) { set.Add(XxHash64.HashToUInt64(MemoryMarshal.AsBytes(chars[wordStart..i]))); wordStart = -1; }
             if (char.IsLetter(c))
             {
-                if (previousCjk != '\0') set.Add(string.Concat(previousCjk, c));
+                if (previousCjk != '\0') set.Add(Mix(((ulong)previousCjk << 16) | c, 0x5851F42D4C957F2DUL));
                 previousCjk = c;
             }
             else previousCjk = '\0';
         }
-        if (word.Length > 0) set.Add(word.ToString());
         return set;
+    }
+
+    static (ulong, ulong)[] MakePositions(int count)
+    {
+        var positions = new (ulong, ulong)[count];
+        ulong state = 0x2545F4914F6CDD1DUL;
+        for (int i = 0; i < count; i++) positions[i] = (Mix(state += 0x9E3779B97F4A7C15UL, 1) | 1, Mix(state += 0x9E3779B97F4A7C15UL, 2));
+        return positions;
     }
 
     static ulong Mix(ulong x, ulong seed)

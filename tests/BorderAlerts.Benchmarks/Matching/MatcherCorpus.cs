@@ -32,7 +32,8 @@ public sealed class MatcherCorpus
     public MatcherCorpus(string repoRoot, int termCount = 10_000, int ruleCount = 1_000, int itemCount = 2_000)
     {
         var random = new Random(20261130);
-        var pack = RulesFile.Load(Path.Combine(repoRoot, "config", "rules.yaml"));
+        // Seed terms from a frozen copy of the pack, so the workload stays the same when config/rules.yaml changes.
+        var pack = RulesFile.Load(Path.Combine(repoRoot, "tests", "BorderAlerts.Benchmarks", "Matching", "benchmark-rules.yaml"));
         var seen = new HashSet<string>();
         foreach (var alias in pack.Concepts.Values.SelectMany(a => a)) if (!alias.EndsWith('*') && seen.Add(alias)) Terms.Add(alias);
         while (Terms.Count < termCount)

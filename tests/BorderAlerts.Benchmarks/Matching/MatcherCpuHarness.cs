@@ -30,7 +30,8 @@ public static class MatcherCpuHarness
         if (only is not null) sets.RemoveAll(s => !s.Name.Contains(only, StringComparison.Ordinal));
         var warmUp = Stopwatch.StartNew();
         while (warmUp.Elapsed < TimeSpan.FromSeconds(2)) foreach (var (_, set) in sets) MatchAll(matcher, set);
-        output.WriteLine($"rules: {corpus.Rules.Count}, terms: {corpus.Terms.Count}, items: {items.Length}; thread CPU time per item, {rounds} rounds");
+        output.WriteLine($"rules: {corpus.Rules.Count}, terms: {corpus.Terms.Count}, items: {items.Length} ({items.Count(i => matcher.Match(i).Count > 0)} matching, " +
+            $"{MatchAll(matcher, items) / (double)items.Length:F1} matches per item); thread CPU time per item, {rounds} rounds");
         output.WriteLine($"{"set",-34} {"items",6} {"best µs",9} {"median µs",10} {"items/s (best)",15} {"bytes/item",11} {"gen0 GCs/round",15}");
         foreach (var (name, set) in sets)
         {
@@ -58,7 +59,7 @@ public static class MatcherCpuHarness
     }
 
     /// <summary>CPU time of the calling thread (Linux clock_gettime), so other processes' load does not count.</summary>
-    static long ThreadCpuNanoseconds()
+    internal static long ThreadCpuNanoseconds()
     {
         if (!OperatingSystem.IsLinux()) return Stopwatch.GetTimestamp() * (1_000_000_000L / Stopwatch.Frequency);
         clock_gettime(ClockThreadCpuTime, out var time);
