@@ -13,4 +13,6 @@ public sealed class DeliveryOptions
     /// <summary>Cards one rule may send to one destination per <see cref="FloodWindow"/> before it turns into a digest; 0 = never.</summary>
     public int FloodBudget { get; set; } = 30;
     public TimeSpan FloodWindow { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>The longest pause a platform's 429 can impose on one destination; longer requests are cut to this.</summary>
+    public TimeSpan MaxPlatformWait { get; set; } = TimeSpan.FromHours(1);
 }

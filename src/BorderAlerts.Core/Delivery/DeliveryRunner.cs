@@ -15,6 +15,10 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
     TimeProvider clock, DeliveryOptions options, ILogger<DeliveryRunner> log, IMutes? mutes = null)
 {
     readonly ConcurrentDictionary<string, DateTimeOffset> _resting = new();
+    /// <summary>Destinations a platform asked to pause, until when: one admin notice per pause.</summary>
+    readonly ConcurrentDictionary<string, DateTimeOffset> _paused = new();
+    /// <summary>A rate-limit pause this long is news for the admin destination.</summary>
+    static readonly TimeSpan LongPause = TimeSpan.FromMinutes(1);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -54,6 +58,8 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
                 await outbox.RecordAsync(new DeliveryRecord(batch.Select(e => e.Id).ToList(), DeliveryState.Sent, clock.GetUtcNow())
                     { MessageId = ok.MessageId, ThreadId = ok.ThreadId }, CancellationToken.None);
                 foreach (var rule in batch.GroupBy(e => e.Alert.RuleId)) flood.Sent(destination, rule.Key, rule.Count(), clock.GetUtcNow());
+                if (message is ChatMessage.Digest && batch.Count > 0)
+                    flood.DigestSent(destination, batch[0].Alert.RuleId, entries.Count(e => e.Alert.RuleId == batch[0].Alert.RuleId), clock.GetUtcNow());
                 delivered += batch.Count;
                 continue;
             }
@@ -70,7 +76,12 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
         switch (outcome)
         {
             case DeliveryOutcome.RateLimited limited:
-                await Record([.. batch, .. rest], DeliveryState.Retry, "rate limited", now + limited.RetryAfter, countsAsAttempt: false);
+                var pause = limited.RetryAfter < options.MaxPlatformWait ? limited.RetryAfter : options.MaxPlatformWait;
+                await Record([.. batch, .. rest], DeliveryState.Retry, "rate limited", now + pause, countsAsAttempt: false);
+                if (pause >= LongPause && (!_paused.TryGetValue(destination, out var was) || was <= now))
+                    await NotifyAdminAsync($"'{destination}' asked us to pause for {Describe(limited.RetryAfter)}{(limited.Global ? " (a global limit)" : "")}: " +
+                        $"its alerts wait until {(now + pause).UtcDateTime:yyyy-MM-dd HH:mm} UTC; other destinations go on.");
+                _paused[destination] = now + pause;
                 break;
             case DeliveryOutcome.Permanent refused:
                 _resting[destination] = now + options.SuspendFor;
@@ -94,6 +105,8 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
                 break;
         }
     }
+
+    static string Describe(TimeSpan wait) => wait.TotalHours >= 1 ? $"{wait.TotalHours:0.#} h" : wait.TotalMinutes >= 1 ? $"{wait.TotalMinutes:0} min" : $"{wait.TotalSeconds:0} s";
 
     static TimeSpan Backoff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, Math.Clamp(attempts - 1, 0, 12))) * (0.8 + 0.4 * Random.Shared.NextDouble()));

@@ -7,7 +7,8 @@ public enum FloodDecision { Cards, Hold, Digest }
 /// <summary>
 /// Counts cards per (destination, rule) in a sliding window. A rule that goes past its budget sends what is waiting as
 /// one digest (saying so) and then holds its alerts, sending them as a digest once per window, until a window ends
-/// with the rule back under budget.
+/// with the rule back under budget. The digest rhythm starts when a digest is actually sent: one the platform turned
+/// away (a 429, an outage) is retried when the platform allows, not held for the window.
 /// </summary>
 public sealed class FloodGate(DeliveryOptions options)
 {
@@ -26,15 +27,8 @@ public sealed class FloodGate(DeliveryOptions options)
         lock (window)
         {
             while (window.Sent.Count > 0 && window.Sent.Peek() < now - options.FloodWindow) window.Sent.Dequeue();
-            if (window.DigestUntil is { } until)
-            {
-                if (now < until) return (FloodDecision.Hold, until);
-                window.DigestUntil = waiting > options.FloodBudget ? now + options.FloodWindow : null;
-                return (FloodDecision.Digest, now);
-            }
-            if (window.Sent.Count + waiting <= options.FloodBudget) return (FloodDecision.Cards, now);
-            window.DigestUntil = now + options.FloodWindow;
-            return (FloodDecision.Digest, now);
+            if (window.DigestUntil is { } until) return now < until ? (FloodDecision.Hold, until) : (FloodDecision.Digest, now);
+            return window.Sent.Count + waiting <= options.FloodBudget ? (FloodDecision.Cards, now) : (FloodDecision.Digest, now);
         }
     }
 
@@ -42,5 +36,20 @@ public sealed class FloodGate(DeliveryOptions options)
     {
         var window = _windows.GetOrAdd((destination, rule), _ => new Window());
         lock (window) for (int i = 0; i < cards; i++) window.Sent.Enqueue(now);
+    }
+
+    /// <summary>
+    /// A digest of <paramref name="waiting"/> alerts went out: the first of a flood opens the digest rhythm; a due one
+    /// keeps it while the rule is still over budget, and ends it when the rule has calmed down. Later parts of the same
+    /// digest (long digests go in several messages) change nothing.
+    /// </summary>
+    public void DigestSent(string destination, string rule, int waiting, DateTimeOffset now)
+    {
+        var window = _windows.GetOrAdd((destination, rule), _ => new Window());
+        lock (window)
+        {
+            if (window.DigestUntil is { } until && until > now) return;
+            window.DigestUntil = window.DigestUntil is null || waiting > options.FloodBudget ? now + options.FloodWindow : null;
+        }
     }
 }

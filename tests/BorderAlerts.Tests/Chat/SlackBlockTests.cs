@@ -30,6 +30,38 @@ public class SlackBlockTests
         }
     }
 
+    /// <summary>The top-level text is what notifications show, and Slack parses it for mentions and links too.</summary>
+    [Theory]
+    [InlineData("<!channel> 丹东 smuggling")]
+    [InlineData("<!he\u200Bre> 丹东 smuggling")] // a zero-width space that normalisation drops later
+    [InlineData("<!every\u00ADone> 丹东 smuggling")] // a soft hyphen
+    [InlineData("<!subteam^S0123|@analysts> 丹东")]
+    [InlineData("<http://evil.example|Official notice> 丹东")]
+    [InlineData("<@U012AB3CD> 丹东")]
+    public void No_top_level_text_carries_a_mention_or_a_link_from_feed_text(string title)
+    {
+        var card = Cards.Ordinary() with { Title = System.Text.RegularExpressions.Regex.Unescape(title), SourceName = "<!here>" };
+        var texts = new[]
+        {
+            SlackBlocks.Cards([card]), SlackBlocks.AlsoReported(card), SlackBlocks.Notice(card.Title),
+            SlackBlocks.Digest(new ChatMessage.Digest(card.Title, [card], "note")),
+        }.Select(body => Text(body["text"])).ToList();
+        Assert.All(texts, text =>
+        {
+            Assert.DoesNotContain('<', text);
+            Assert.DoesNotContain('>', text);
+            Assert.Contains("&lt;", text);
+        });
+    }
+
+    [Fact]
+    public void A_mention_chosen_in_settings_still_reaches_the_notification_of_a_critical_card()
+    {
+        var body = SlackBlocks.Cards([Cards.Ordinary(severity: Core.Rules.Severity.Critical) with { Mention = "@here", Title = "<!channel>" }]);
+        Assert.StartsWith("<!here> ", Text(body["text"]));
+        Assert.DoesNotContain("<!channel>", Text(body["text"]));
+    }
+
     [Fact]
     public void Feed_text_cannot_ping_the_channel_or_forge_links()
     {

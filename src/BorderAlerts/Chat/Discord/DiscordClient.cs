@@ -15,7 +15,8 @@ public sealed class DiscordClient(IHttpClientFactory clients, DiscordRateLimiter
 
     public async Task<DeliveryOutcome> SendAsync(HttpMethod method, Uri url, JsonObject body, string bucket, string? botToken, CancellationToken cancellationToken)
     {
-        await limiter.WaitAsync(bucket, cancellationToken);
+        if (await limiter.WaitAsync(bucket, cancellationToken) is { } ahead && ahead > TimeSpan.Zero)
+            return new DeliveryOutcome.RateLimited(ahead); // still paused by an earlier 429: retried by the delivery pass, not waited for here
         using var request = ChatHttp.Json(method, url, body);
         request.Headers.UserAgent.ParseAdd(UserAgent);
         if (botToken is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bot", botToken);
@@ -23,7 +24,7 @@ public sealed class DiscordClient(IHttpClientFactory clients, DiscordRateLimiter
         {
             limiter.Update(bucket, response.Headers);
             var outcome = DiscordResponses.Map(response.StatusCode, response.Headers, text);
-            if (outcome is DeliveryOutcome.RateLimited limited) limiter.Block(bucket, limited.RetryAfter, limited.Global);
+            if (outcome is DeliveryOutcome.RateLimited limited) limiter.Block(bucket, limited.RetryAfter);
             return outcome;
         }, cancellationToken);
     }
