@@ -1,4 +1,5 @@
 using BorderAlerts.Core.Config;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace BorderAlerts.Core.Feeds;
@@ -20,7 +21,9 @@ public static class FeedsFile
 
     public static IReadOnlyList<FeedDefinition> Parse(string yaml, string file)
     {
-        var stream = YamlText.Load(yaml, file);
+        var stream = new YamlStream();
+        try { stream.Load(new StringReader(yaml)); }
+        catch (YamlException e) { throw new ConfigException(file, (int)e.Start.Line, "yaml", e.InnerException?.Message ?? e.Message); }
         if (stream.Documents.Count == 0) return [];
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new ConfigException(file, 1, "feeds", "expected a mapping with a 'feeds:' list");

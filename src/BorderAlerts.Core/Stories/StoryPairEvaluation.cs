@@ -35,9 +35,14 @@ public static class StoryPairEvaluation
     /// full publication date: the service always knows an item's day (its publication, else when it was first seen),
     /// while some gathered lines give only a month.
     /// </summary>
-    public static IReadOnlyList<PairScore> Run(RuleSet rules, IReadOnlyList<StoryPair> pairs, bool datedOnly = false)
+    /// <param name="sameDay">
+    /// Give both items of every pair the first one's day (when it has one): a stress test of what the judge does with two
+    /// reports of different events that fall in the same few days, which the gathered pairs rarely are.
+    /// </param>
+    public static IReadOnlyList<PairScore> Run(RuleSet rules, IReadOnlyList<StoryPair> pairs, bool datedOnly = false, bool sameDay = false)
     {
         if (datedOnly) pairs = pairs.Where(p => p.A.Day is not null && p.B.Day is not null).ToList();
+        if (sameDay) pairs = pairs.Select(p => p with { B = p.B with { Date = p.A.Day is null ? p.B.Date : p.A.Date } }).ToList();
         var judge = new StoryJudge(rules.Facets);
         StoryFingerprint Print(PairItem item) =>
             StoryFingerprint.Of(item.Feed, item.Lang, item.Title, item.Text, rules.Facets.Describing(rules.Tagger.Tag(item.Title, item.Text)), item.Day);

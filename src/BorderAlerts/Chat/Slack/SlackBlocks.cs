@@ -20,8 +20,9 @@ public static class SlackBlocks
             foreach (var block in Card(card)) blocks.Add(block);
         }
         var mention = cards.Select(c => c.Mention).FirstOrDefault(m => !string.IsNullOrWhiteSpace(m));
-        var fallback = (mention is null ? "" : Mention(mention) + " ") + string.Join(" | ", cards.Select(c => $"[{c.Severity}] {c.Title}"));
-        return new JsonObject { ["text"] = ChatText.Truncate(ChatText.Defuse(fallback), MaxFallback), ["blocks"] = blocks, ["unfurl_links"] = false, ["unfurl_media"] = false };
+        var prefix = mention is null ? "" : Mention(mention) + " "; // the mention settings chose, never feed text
+        var fallback = prefix + SlackMrkdwn.Plain(string.Join(" | ", cards.Select(c => $"[{c.Severity}] {c.Title}")), MaxFallback - prefix.Length);
+        return new JsonObject { ["text"] = fallback, ["blocks"] = blocks, ["unfurl_links"] = false, ["unfurl_media"] = false };
     }
 
     static IEnumerable<JsonObject> Card(AlertCard card)
@@ -50,7 +51,7 @@ public static class SlackBlocks
 
     public static JsonObject AlsoReported(AlertCard card) => new()
     {
-        ["text"] = ChatText.Truncate(ChatText.Defuse($"Also reported by {card.SourceName}: {card.Title}"), MaxFallback),
+        ["text"] = SlackMrkdwn.Plain($"Also reported by {card.SourceName}: {card.Title}", MaxFallback),
         ["blocks"] = new JsonArray(Section("↳ Also reported by *" + SlackMrkdwn.Escape(card.SourceName) + "*: " +
             (card.Url is { } url ? SlackMrkdwn.Link(url, ChatText.Truncate(card.Title, 250)) : SlackMrkdwn.Escape(card.Title)))),
         ["unfurl_links"] = false,
@@ -64,12 +65,12 @@ public static class SlackBlocks
             new JsonObject { ["type"] = "header", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = ChatText.Truncate($"Digest: {digest.RuleName} ({digest.Items.Count})", 150) } },
             Section(ChatText.Truncate(string.Join("\n", lines), 3000)),
             new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = ChatText.Truncate(SlackMrkdwn.Escape(digest.Note), 2000) }) });
-        return new JsonObject { ["text"] = ChatText.Truncate(ChatText.Defuse($"Digest: {digest.RuleName} ({digest.Items.Count} alerts)"), MaxFallback), ["blocks"] = blocks, ["unfurl_links"] = false };
+        return new JsonObject { ["text"] = SlackMrkdwn.Plain($"Digest: {digest.RuleName} ({digest.Items.Count} alerts)", MaxFallback), ["blocks"] = blocks, ["unfurl_links"] = false };
     }
 
     public static JsonObject Notice(string text) => new()
     {
-        ["text"] = ChatText.Truncate(ChatText.Defuse(text), MaxFallback),
+        ["text"] = SlackMrkdwn.Plain(text, MaxFallback),
         ["blocks"] = new JsonArray(Section(ChatText.Truncate("⚠️ " + SlackMrkdwn.Escape(text), 3000))),
     };
 

@@ -27,6 +27,21 @@ public static class SlackMrkdwn
         return builder.ToString();
     }
 
+    /// <summary>
+    /// A message's top-level <c>text</c> (what notifications show): Slack parses it for &lt;!channel&gt;, &lt;@U…&gt;,
+    /// &lt;!subteam^…&gt; and links like mrkdwn, so &amp;, &lt; and &gt; are escaped here too, after invisible characters
+    /// are dropped (a zero-width space inside &lt;!he​re&gt; would otherwise survive the check and vanish later).
+    /// Formatting marks are left alone: in a notification they are only characters. Cut to <paramref name="max"/>.
+    /// </summary>
+    public static string Plain(string text, int max)
+    {
+        var builder = new StringBuilder(text.Length + 8);
+        foreach (var c in ChatText.Defuse(text))
+            builder.Append(c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ => c.ToString() });
+        var plain = builder.ToString();
+        return plain.Length <= max ? plain : MendCut(ChatText.Truncate(plain, max));
+    }
+
     public static string Link(Uri url, string label) => $"<{url.AbsoluteUri.Replace("|", "%7C").Replace(">", "%3E")}|{Escape(label).Replace("|", "¦")}>";
 
     public static string Bold(string text, IReadOnlyList<Highlight> spans, int max) => ChatText.Highlight(text, spans, max, Escape, "*", MendCut);
