@@ -10,10 +10,13 @@ public sealed record CandidateItem(ParsedItem Item, IReadOnlyList<string> Keys, 
     /// <summary>Rules this item matched; they become alerts only if the item is new and its feed is seeded.</summary>
     public IReadOnlyList<RuleMatch> Matches { get; init; } = [];
 
-    /// <summary>For an item with matches: how the store finds the story it belongs to (see <see cref="StoryPlacement"/>).</summary>
-    public StoryPlacement? Story { get; init; }
+    /// <summary>
+    /// For an item with matches: how the store finds the story it belongs to (see <see cref="StoryPlacement"/>), worked
+    /// out only when the store alerts on it (most matching items on a page are already known).
+    /// </summary>
+    public Lazy<StoryPlacement>? Story { get; init; }
 
     /// <summary>The story placement, or one from the wording alone for an item matched without the pipeline (tests, imports).</summary>
     public StoryPlacement PlacementFor(string feed, string? language) =>
-        Story ?? StoryPlacement.Of(feed, language, Item.Title, Item.Text, Item.Published, [], StoryFacets.None);
+        Story?.Value ?? StoryPlacement.Of(feed, language, Item.Title, Item.Text, Item.Published, [], StoryFacets.None);
 }

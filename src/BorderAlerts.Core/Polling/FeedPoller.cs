@@ -74,8 +74,8 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
         return new CandidateItem(item, ItemIdentity.Keys(item, feed.Url), ItemIdentity.ContentHash(item.Title, item.Text))
         {
             Matches = matches,
-            Story = matches.Count == 0 ? null
-                : StoryPlacement.Of(feed.Id, feed.Language, item.Title, item.Text, item.Published ?? now, set.Tagger.Tag(item.Title, item.Text), set.Facets),
+            Story = matches.Count == 0 ? null : new Lazy<StoryPlacement>(() =>
+                StoryPlacement.Of(feed.Id, feed.Language, item.Title, item.Text, item.Published ?? now, set.Tagger.Tag(item.Title, item.Text), set.Facets)),
         };
     }
 

@@ -13,9 +13,20 @@ public sealed class ConceptTagger
 
     ConceptTagger(RuleMatcher matcher) => _matcher = matcher;
 
-    public static ConceptTagger Compile(IReadOnlyDictionary<string, IReadOnlyList<string>> concepts) =>
-        new(RuleMatcher.Compile(concepts.Keys.Select(name =>
-            (new RuleDefinition(name, name, "@" + name, Severity.Low, [], true), QueryParser.Parse("@" + name, concepts))).ToList()));
+    /// <summary>
+    /// One rule per concept. A concept whose aliases do not parse (one no rule uses, so nothing reported it) is left
+    /// out rather than failing every poll that tags an item.
+    /// </summary>
+    public static ConceptTagger Compile(IReadOnlyDictionary<string, IReadOnlyList<string>> concepts)
+    {
+        var rules = new List<(RuleDefinition, QueryNode)>();
+        foreach (var name in concepts.Keys)
+        {
+            try { rules.Add((new RuleDefinition(name, name, "@" + name, Severity.Low, [], true), QueryParser.Parse("@" + name, concepts))); }
+            catch (QuerySyntaxException) { }
+        }
+        return new(RuleMatcher.Compile(rules));
+    }
 
     /// <summary>The concept names the title and text mention, in ordinal order.</summary>
     public string[] Tag(string title, string text)

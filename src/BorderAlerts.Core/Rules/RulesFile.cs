@@ -67,19 +67,15 @@ public static class RulesFile
     }
 
     /// <summary>
-    /// <c>stories: { ignore: [concepts], alike: [[concepts]], facets: { place: [concepts], goods: [concepts] } }</c>; every
+    /// <c>stories: { ignore: [concepts], generic: [concepts], alike: [[concepts]], facets: { place: [concepts], goods: [concepts] } }</c>; every
     /// name must be a concept of the file.
     /// </summary>
     static StoryFacets ReadFacets(string file, YamlFields? stories, Dictionary<string, IReadOnlyList<string>> concepts)
     {
         if (stories is null) return StoryFacets.None;
-        stories.RejectUnknown("facets", "ignore", "alike");
-        var ignored = stories.Node("ignore") switch
-        {
-            null => [],
-            YamlSequenceNode list => list.Children.Select(item => ConceptName(file, item, "stories.ignore", concepts)).ToHashSet(),
-            var other => throw new ConfigException(file, (int)other.Start.Line, "stories.ignore", "expected a list of concept names"),
-        };
+        stories.RejectUnknown("facets", "ignore", "alike", "generic");
+        var ignored = ConceptList(file, stories.Node("ignore"), "stories.ignore", concepts);
+        var generic = ConceptList(file, stories.Node("generic"), "stories.generic", concepts);
         var alike = new Dictionary<string, string>();
         if (stories.Node("alike") is { } alikeNode)
         {
@@ -92,7 +88,7 @@ public static class RulesFile
                 foreach (var name in read.Skip(1)) alike[name] = read[0];
             }
         }
-        if (stories.Node("facets") is not { } node) return StoryFacets.None with { Ignored = ignored, Alike = alike };
+        if (stories.Node("facets") is not { } node) return StoryFacets.None with { Ignored = ignored, Alike = alike, Generic = generic };
         if (node is not YamlMappingNode map) throw new ConfigException(file, (int)node.Start.Line, "stories.facets", "expected a mapping of facet: [concept names]");
         var facets = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (key, value) in map.Children)
@@ -101,8 +97,15 @@ public static class RulesFile
             if (value is not YamlSequenceNode list) throw new ConfigException(file, (int)value.Start.Line, field, "expected a list of concept names");
             facets[((YamlScalarNode)key).Value!] = list.Children.Select(item => ConceptName(file, item, field, concepts)).ToList();
         }
-        return new StoryFacets(facets) { Ignored = ignored, Alike = alike };
+        return new StoryFacets(facets) { Ignored = ignored, Alike = alike, Generic = generic };
     }
+
+    static HashSet<string> ConceptList(string file, YamlNode? node, string field, Dictionary<string, IReadOnlyList<string>> concepts) => node switch
+    {
+        null => [],
+        YamlSequenceNode list => list.Children.Select(item => ConceptName(file, item, field, concepts)).ToHashSet(),
+        var other => throw new ConfigException(file, (int)other.Start.Line, field, "expected a list of concept names"),
+    };
 
     static string ConceptName(string file, YamlNode item, string field, Dictionary<string, IReadOnlyList<string>> concepts)
     {

@@ -12,6 +12,14 @@ public sealed record StoryFacets(IReadOnlyDictionary<string, IReadOnlyList<strin
 
     public IReadOnlySet<string> Ignored { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// Topic words that most alerts share (sanctions, trade, a Security Council): they count towards how alike two items
+    /// are, but two items in the same days are one event only if they share something more specific (<c>stories.generic</c>).
+    /// </summary>
+    public IReadOnlySet<string> Generic { get; init; } = new HashSet<string>();
+
+    public bool IsGeneric(string concept) => Generic.Contains(concept);
+
     /// <summary>Concepts that mean the same for grouping, by the name they are read as (<c>stories.alike</c>).</summary>
     public IReadOnlyDictionary<string, string> Alike { get; init; } = new Dictionary<string, string>();
 

@@ -28,7 +28,7 @@ public sealed record StoryFingerprint(string Feed, string? Lang, uint[] Title, b
 
     static string Lead(string text) => text.Length > StorySignature.LeadLength ? text[..StorySignature.LeadLength] : text;
 
-    static readonly Regex Figure = new(@"\d+(?:[.,]\d+)*", RegexOptions.CultureInvariant);
+    static readonly Regex Figure = new(@"[0-9]+(?:[.,][0-9]+)*", RegexOptions.CultureInvariant); // ASCII digits: NFKC folds full-width ones
 
     /// <summary>
     /// Figures that identify an event: amounts, tonnages, case and resolution numbers. Years (1950–2049) and one-digit
@@ -45,7 +45,7 @@ public sealed record StoryFingerprint(string Feed, string? Lang, uint[] Title, b
             if (value.Length == 0 || value.StartsWith('.')) continue;
             bool decimalPoint = value.Contains('.');
             if (!decimalPoint && value.Length < 2) continue;
-            if (!decimalPoint && value.Length == 4 && int.Parse(value, CultureInfo.InvariantCulture) is >= 1950 and <= 2049) continue;
+            if (!decimalPoint && value.Length == 4 && int.TryParse(value, CultureInfo.InvariantCulture, out var year) && year is >= 1950 and <= 2049) continue;
             set.Add(value);
         }
         return [.. set];
@@ -55,11 +55,18 @@ public sealed record StoryFingerprint(string Feed, string? Lang, uint[] Title, b
 
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 
-    /// <summary>A stored fingerprint; null for a story stored before fingerprints (a bare MinHash), which only ages out.</summary>
+    /// <summary>
+    /// A stored fingerprint; null for a story stored before fingerprints (a bare MinHash) or one that does not read
+    /// whole: such a story only ages out.
+    /// </summary>
     public static StoryFingerprint? FromBytes(byte[] bytes)
     {
         if (bytes.Length == 0 || bytes[0] != (byte)'{') return null;
-        try { return JsonSerializer.Deserialize<StoryFingerprint>(bytes, Json); }
+        try
+        {
+            var read = JsonSerializer.Deserialize<StoryFingerprint>(bytes, Json);
+            return read is { Feed: not null, Title: not null, Body: not null, Concepts: not null, Numbers: not null } ? read : null;
+        }
         catch (JsonException) { return null; }
     }
 }

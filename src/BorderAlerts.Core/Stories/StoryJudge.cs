@@ -9,12 +9,14 @@ public sealed record StoryCandidate(long Id, StoryFingerprint Fingerprint);
 /// <list type="number">
 /// <item>Items published more than <see cref="Days"/> days apart are different events (a re-report follows within days).</item>
 /// <item>Items of one feed are one story only when one updates the other: nearly the same title, no other figures.</item>
-/// <item>Items whose places or goods differ (a facet each names, with nothing in common) are different events.</item>
+/// <item>Items whose places, goods or agencies differ (a facet each names, with nothing in common) are different events.</item>
 /// <item>In one script, items whose amounts differ (each gives some above 31, none shared) are different events.</item>
 /// <item>In one script, near-identical wording (a wire copy, a re-titled republish) is the same event.</item>
 /// <item>In any script, the same event names the same concepts and shares a distinctive figure (a resolution number,
-///   a tonnage, a count of people), or names the same place or goods and most of the same concepts; items published
-///   within a day or two of each other need only most of the same concepts.</item>
+///   a tonnage, a count of people), or names the same place or goods and most of the same concepts.</item>
+/// <item>Items published within the days above with no figure in common join when their specific concepts (a place,
+///   goods, an agency, the kind of event: not the generic topic words of <c>stories.generic</c>) are mostly the same,
+///   or when they name exactly the same two or more generic ones: a busy day of sanctions news stays several stories.</item>
 /// </list>
 /// Figures of 31 or less may be days of the month, so they never set items apart and count only two at a time.
 /// </summary>
@@ -48,19 +50,30 @@ public sealed class StoryJudge(StoryFacets facets)
         if (sameScript && (title >= SameWordingTitle || StorySignature.Similarity(Body(a), Body(b)) >= SameWordingBody)) return true;
         var shared = a.Concepts.Intersect(b.Concepts).ToList();
         if (shared.Count == 0) return false;
-        // Within the days checked above, most of the shorter list of concepts in common is enough.
-        if (a.Day is not null && b.Day is not null && (double)shared.Count / Math.Min(a.Concepts.Length, b.Concepts.Length) >= RecentOverlap) return true;
+        if (a.Day is not null && b.Day is not null && RecentAndAlike(a, b, shared)) return true;
         if (shared.Count < MinSharedConcepts) return false;
         double concepts = (double)shared.Count / a.Concepts.Union(b.Concepts).Count();
         if (concepts >= FigureConcepts && SharesFigure(a, b)) return true;
         return concepts >= SameConcepts && shared.Count >= MinSharedWithoutFigure && shared.Any(facets.IsSpecific);
     }
 
+    /// <summary>
+    /// Published within the days checked above, and the specific concepts (not generic topic words) mostly the same:
+    /// at least one shared, and half of the shorter list of them.
+    /// </summary>
+    bool RecentAndAlike(StoryFingerprint a, StoryFingerprint b, List<string> shared)
+    {
+        var sharedSpecific = shared.Count(c => !facets.IsGeneric(c));
+        if (sharedSpecific == 0) return shared.Count >= MinSharedConcepts && shared.Count == a.Concepts.Length && shared.Count == b.Concepts.Length;
+        int fewer = Math.Min(a.Concepts.Count(c => !facets.IsGeneric(c)), b.Concepts.Count(c => !facets.IsGeneric(c)));
+        return (double)sharedSpecific / fewer >= RecentOverlap && (double)shared.Count / a.Concepts.Union(b.Concepts).Count() >= FigureConcepts;
+    }
+
     static double Likeness(StoryFingerprint a, StoryFingerprint b) =>
         a.Concepts.Intersect(b.Concepts).Count() / (double)Math.Max(1, a.Concepts.Union(b.Concepts).Count())
         + (a.Script == b.Script ? StorySignature.Similarity(Body(a), Body(b)) : 0);
 
-    static bool Distinctive(string figure) => figure.Contains('.') || figure.Length > 2 || int.Parse(figure) > 31;
+    internal static bool Distinctive(string figure) => figure.Contains('.') || figure.Length > 2 || !int.TryParse(figure, out var n) || n > 31;
 
     /// <summary>Both give amounts (figures that cannot be days), and none is shared.</summary>
     static bool AmountsDiffer(StoryFingerprint a, StoryFingerprint b)

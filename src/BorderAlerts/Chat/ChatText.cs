@@ -36,11 +36,11 @@ public static class ChatText
         return builder.ToString();
     }
 
-    /// <summary>"2026-11-30 00:15 UTC · 2026-11-30 09:15 local (UTC+09:00)", or a note that the source gave no time.</summary>
     /// <summary>"; also rule-a, rule-b" for an item that matched more rules than the card's own, else nothing.</summary>
     public static string AlsoMatched(Core.Delivery.AlertCard card, Func<string, string> escape) =>
         card.AlsoMatched.Count == 0 ? "" : "; also " + string.Join(", ", card.AlsoMatched.Take(8).Select(escape)) + (card.AlsoMatched.Count > 8 ? "…" : "");
 
+    /// <summary>"2026-11-30 00:15 UTC · 2026-11-30 09:15 local (UTC+09:00)", or a note that the source gave no time.</summary>
     public static string Published(Core.Delivery.AlertCard card)
     {
         if (card.PublishedUtc is not { } utc) return "not given by the source";

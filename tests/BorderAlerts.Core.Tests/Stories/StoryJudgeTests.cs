@@ -84,6 +84,45 @@ public class StoryJudgeTests
         Assert.Null(StoryFingerprint.FromBytes(new byte[128])); // a story stored before fingerprints
     }
 
+    [Theory]
+    [InlineData("Dandong hosts China-North Korea trade fair", "Dandong police arrest North Korean defectors")]
+    [InlineData("US sanctions North Korean shipping firms", "EU extends sanctions on North Korea")]
+    [InlineData("UN Security Council adopts new sanctions on North Korea", "Treasury sanctions Chinese firms over North Korea")]
+    public void Different_events_of_the_same_days_on_one_topic_stay_apart(string first, string second)
+    {
+        Assert.False(Judge.SameEvent(Print("a", "en", first), Print("b", "en", second, days: 2)));
+    }
+
+    [Fact]
+    public void Digits_of_other_scripts_are_not_figures_and_never_break_grouping()
+    {
+        Assert.Empty(StoryFingerprint.FiguresIn("العدد ١٢٣٤ و ٥٦"));
+        var a = Print("a", "en", "North Korea ship ٢٠١٧ seized with ١٢ tons of coal");
+        Assert.True(Judge.SameEvent(a, a with { Feed = "b" }));
+    }
+
+    [Fact]
+    public void A_stored_fingerprint_that_does_not_read_whole_is_no_candidate()
+    {
+        Assert.Null(StoryFingerprint.FromBytes(System.Text.Encoding.UTF8.GetBytes("""{"feed":"x"}""")));
+        Assert.Null(StoryFingerprint.FromBytes(System.Text.Encoding.UTF8.GetBytes("{not json")));
+    }
+
+    [Fact]
+    public void A_concept_no_rule_uses_that_does_not_parse_is_left_out_of_tagging()
+    {
+        var set = RuleSet.Compile(RulesFile.Parse("""
+            concepts:
+              dandong: [Dandong, 丹东]
+              broken: ["-"]
+            rules:
+              - id: r
+                query: '@dandong'
+            """, "rules.yaml"));
+        Assert.Empty(set.Problems);
+        Assert.Equal(["dandong"], set.Tagger.Tag("Dandong customs", ""));
+    }
+
     [Fact]
     public void Figures_leave_out_years_and_single_digits_and_drop_thousands_separators()
     {

@@ -23,7 +23,10 @@ public static class WhyNot
         var found = new List<ConceptFound>();
         foreach (var name in concepts.Keys)
         {
-            var terms = Found(QueryParser.Parse("@" + name, concepts), input);
+            QueryNode concept;
+            try { concept = QueryParser.Parse("@" + name, concepts); }
+            catch (QuerySyntaxException) { continue; } // a concept no rule uses may not parse; nothing to find with it
+            var terms = Found(concept, input);
             if (terms.Count > 0) found.Add(new ConceptFound(name, terms));
         }
         return found;

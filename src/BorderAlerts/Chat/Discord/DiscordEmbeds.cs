@@ -36,8 +36,9 @@ public static class DiscordEmbeds
         {
             Field("Source", $"{DiscordMarkdown.Escape(card.SourceName)}{(card.Language is { } l ? $" · {DiscordMarkdown.Escape(l)}" : "")}", small),
             Field("Published", ChatText.Published(card), 256),
-            Field("Rule", $"{DiscordMarkdown.Escape(card.RuleName)} · {card.Severity.ToString().ToLowerInvariant()}{ChatText.AlsoMatched(card, DiscordMarkdown.Escape)}", small),
+            Field("Rule", $"{DiscordMarkdown.Escape(card.RuleName)} · {card.Severity.ToString().ToLowerInvariant()}", small),
         };
+        if (card.AlsoMatched.Count > 0) fields.Add(Field("Also matched", string.Join(", ", card.AlsoMatched.Select(DiscordMarkdown.Escape)), large));
         if (card.Terms.Count > 0) fields.Add(Field("Matched", string.Join(", ", card.Terms.Select(DiscordMarkdown.Escape)), large));
         if (card.TranslateUrl is { } translate && budget >= 1000) fields.Add(Field("Translate", $"[Machine translation]({Link(translate)})", 1024));
         if (card.AlsoReportedBy.Count > 0) fields.Add(Field("Also reported by", string.Join(", ", card.AlsoReportedBy.Select(DiscordMarkdown.Escape)), small));

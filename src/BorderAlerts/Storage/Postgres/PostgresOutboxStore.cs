@@ -17,7 +17,7 @@ public sealed class PostgresOutboxStore(PostgresDatabase database) : IOutboxStor
         d.id, d.destination, d.kind, d.attempts, p.message_id, p.thread_id, p.status,
         a.id, a.rule_id, COALESCE(a.rule_name, a.rule_id), a.severity, a.terms,
         i.first_feed_id, i.title, i.url, i.text, i.language, i.published_at,
-        (SELECT string_agg(o.rule_id, ',' ORDER BY o.id) FROM alerts o WHERE o.item_id = a.item_id AND o.id <> a.id)
+        (SELECT string_agg(o.id || ':' || o.rule_id, ',') FROM alerts o WHERE o.item_id = a.item_id AND o.id <> a.id)
         """;
 
     public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public sealed class PostgresOutboxStore(PostgresDatabase database) : IOutboxStor
             r.GetString(15), PgSql.Text(r, 16), PgSql.Time(r, 17), r.GetString(8), r.GetString(9),
             Enum.Parse<Severity>(r.GetString(10), ignoreCase: true), JsonSerializer.Deserialize<List<MatchedTerm>>(r.GetString(11)) ?? [])
         {
-            AlsoMatched = PgSql.Text(r, 18)?.Split(',') ?? [],
+            AlsoMatched = OtherRules.Parse(PgSql.Text(r, 18)),
         };
         var kind = r.GetString(2) == "reply" && parentSent ? DeliveryKind.Reply : DeliveryKind.Card;
         return new OutboxEntry(r.GetInt64(0), r.GetString(1), kind, r.GetInt32(3), alert,
