@@ -1,5 +1,4 @@
 using BorderAlerts.Core.Config;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace BorderAlerts.Core.Feeds;
@@ -21,9 +20,7 @@ public static class FeedsFile
 
     public static IReadOnlyList<FeedDefinition> Parse(string yaml, string file)
     {
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
-        catch (YamlException e) { throw new ConfigException(file, (int)e.Start.Line, "yaml", e.InnerException?.Message ?? e.Message); }
+        var stream = YamlText.Load(yaml, file);
         if (stream.Documents.Count == 0) return [];
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new ConfigException(file, 1, "feeds", "expected a mapping with a 'feeds:' list");

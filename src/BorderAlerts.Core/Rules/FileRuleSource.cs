@@ -77,6 +77,7 @@ public sealed class FileRuleSource : IRuleSource
                 Report(rules);
             }
             catch (ConfigException e) { _log.LogError("Kept the previous rules; {Error}", e.Message); }
+            catch (Exception e) { _log.LogError(e, "Kept the previous rules; reloading {Path} failed", _path); } // a background task: never fail silently
             finally { Volatile.Write(ref _compiling, 0); }
         }
     }

@@ -30,9 +30,7 @@ public static class RulesFile
 
     public static RulesDocument Parse(string yaml, string file)
     {
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
-        catch (YamlException e) { throw new ConfigException(file, (int)e.Start.Line, "yaml", e.InnerException?.Message ?? e.Message); }
+        var stream = YamlText.Load(yaml, file);
         if (stream.Documents.Count == 0) return new RulesDocument(new Dictionary<string, IReadOnlyList<string>>(), [], file);
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new ConfigException(file, 1, "rules", "expected a mapping with 'concepts:' and 'rules:'");

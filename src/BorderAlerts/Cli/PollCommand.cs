@@ -20,7 +20,8 @@ public static class PollCommand
         var command = new Command("poll", "Poll the due feeds once (or --all, or --feed ID…), store new items, then exit") { all, feeds, json };
         command.Validators.Add(r =>
         {
-            if (r.GetValue(all) && r.GetValue(feeds) is { Length: > 0 }) r.AddError("--all and --feed cannot be used together");
+            // GetResult, not GetValue: `--feed` without an id has its own parse error, and GetValue would throw.
+            if (r.GetValue(all) && r.GetResult(feeds) is { Tokens.Count: > 0 }) r.AddError("--all and --feed cannot be used together");
         });
         command.SetAction((parse, ct) => RunAsync(output, errors, parse.GetValue(all), parse.GetValue(feeds) ?? [], parse.GetValue(json), ct));
         return command;

@@ -20,7 +20,8 @@ public static class RulesTestCommand
         var command = new Command("test", "Show which rules an item would match, and why") { title, text, lang, source, json, jsonl, whyNot };
         command.Validators.Add(r =>
         {
-            if (r.GetValue(jsonl) is null && r.GetValue(title) is null && r.GetValue(text) is null) r.AddError("give --title and/or --text, or --jsonl FILE");
+            // GetResult, not GetValue: an option given without its value has its own parse error, and GetValue would throw.
+            if (r.GetResult(jsonl) is null && r.GetResult(title) is null && r.GetResult(text) is null) r.AddError("give --title and/or --text, or --jsonl FILE");
         });
         command.SetAction(async (parse, ct) =>
         {

@@ -11,7 +11,7 @@ public static class AppHost
 {
     public static WebApplication Build(bool service, string[]? urls = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+        var builder = CreateBuilder(Directory.GetCurrentDirectory());
         builder.Services.AddBorderAlerts(builder.Configuration);
         if (!service) builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
@@ -24,6 +24,13 @@ public static class AppHost
         app.MapDiscordInteractions();
         app.MapSlackEndpoints();
         return app;
+    }
+
+    /// <summary>A broken appsettings.json is a configuration error naming file and line, not a stack trace.</summary>
+    static WebApplicationBuilder CreateBuilder(string contentRoot)
+    {
+        try { return WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = contentRoot }); }
+        catch (InvalidDataException e) when (SettingsFileError.Explain(e, contentRoot) is { } error) { throw error; }
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ public sealed class BorderAlertsOptionsValidator : IValidateOptions<BorderAlerts
 
         Check(o.Storage.Provider is "sqlite" or "postgres", "Storage:Provider", $"'{o.Storage.Provider}' is not sqlite or postgres");
         if (o.Storage.Provider == "postgres") CheckPostgres(o.Storage, Check);
+        if (o.Storage.Provider == "sqlite") Check(SqliteConnectionParses(o.Storage.ConnectionString), "Storage:ConnectionString", "is not a valid SQLite connection string (Key=Value pairs separated by ';')");
         Check(!string.IsNullOrWhiteSpace(o.ConfigDir), "ConfigDir", "must not be empty");
         Check(!string.IsNullOrWhiteSpace(o.DataDir), "DataDir", "must not be empty");
         Check(o.Fetch.TimeoutSeconds is >= 1 and <= 600, "Fetch:TimeoutSeconds", $"{o.Fetch.TimeoutSeconds} is outside 1–600");
@@ -30,6 +31,8 @@ public sealed class BorderAlertsOptionsValidator : IValidateOptions<BorderAlerts
         Check(o.AdminDestination is null || o.AdminDestination == "console" || o.Destinations.ContainsKey(o.AdminDestination), "AdminDestination",
             $"'{o.AdminDestination}' is not a configured destination");
         Check(Uri.TryCreate(o.Discord.ApiBaseUrl, UriKind.Absolute, out _), "Discord:ApiBaseUrl", "is not an absolute address");
+        Check(string.IsNullOrEmpty(o.Discord.PublicKey) || DiscordPublicKey.IsValid(o.Discord.PublicKey), "Discord:PublicKey",
+            "is not an Ed25519 public key: 64 hexadecimal characters, the Public Key on the Developer Portal's General Information page");
         Check(Uri.TryCreate(o.Slack.ApiBaseUrl, UriKind.Absolute, out _), "Slack:ApiBaseUrl", "is not an absolute address");
         Check(o.Delivery.TickSeconds is >= 1 and <= 600, "Delivery:TickSeconds", $"{o.Delivery.TickSeconds} is outside 1–600");
         Check(o.Delivery.TimeoutSeconds is >= 1 and <= 120, "Delivery:TimeoutSeconds", $"{o.Delivery.TimeoutSeconds} is outside 1–120");
@@ -56,6 +59,13 @@ public sealed class BorderAlertsOptionsValidator : IValidateOptions<BorderAlerts
         {
             check(false, Key, "is not a valid PostgreSQL connection string (Key=Value pairs separated by ';')");
         }
+    }
+
+    /// <summary>The message that refuses it never repeats it: a connection string may carry a password.</summary>
+    static bool SqliteConnectionParses(string? connectionString)
+    {
+        try { _ = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString); return true; }
+        catch (ArgumentException) { return false; }
     }
 
     /// <summary>What each destination type needs. Messages name the key, never the value: URLs and tokens are secrets.</summary>

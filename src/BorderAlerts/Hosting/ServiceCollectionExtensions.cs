@@ -22,7 +22,11 @@ public static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddBorderAlerts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BorderAlertsOptions>().Bind(configuration.GetSection(BorderAlertsOptions.Section)).ValidateOnStart();
+        // A word where a number goes would make the binder throw with a stack trace: name the key instead.
+        var section = configuration.GetSection(BorderAlertsOptions.Section);
+        if (SettingsTypeCheck.Problems(section, typeof(BorderAlertsOptions)) is { Count: > 0 } unreadable)
+            throw new OptionsValidationException(BorderAlertsOptions.Section, typeof(BorderAlertsOptions), unreadable);
+        services.AddOptions<BorderAlertsOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BorderAlertsOptions>, BorderAlertsOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => Settings(sp).Fetch is var f ? new FetchOptions
@@ -60,7 +64,7 @@ public static class ServiceCollectionExtensions
         } : null!);
         services.AddSingleton<PollRunner>();
         // The one place the store provider is picked; everything provider-specific hangs off it.
-        var store = StoreProvider.For(configuration.GetSection(BorderAlertsOptions.Section).Get<BorderAlertsOptions>()?.Storage ?? new StorageOptions());
+        var store = StoreProvider.For(section.Get<BorderAlertsOptions>()?.Storage ?? new StorageOptions());
         services.AddSingleton(store);
         store.AddStore(services);
         services.AddSingleton<ArchiveSearch>();

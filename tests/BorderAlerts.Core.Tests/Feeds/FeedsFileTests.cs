@@ -60,6 +60,7 @@ public class FeedsFileTests
     [InlineData("feeds:\n  - id: a\n    url: http://x/\n    timezone: Mars/Olympus\n", 4, "feeds[0].timezone", "not a known time zone")]
     [InlineData("feeds:\n  - id: Bad Id\n    url: http://x/\n", 2, "feeds[0].id", "lower-case")]
     [InlineData("feeds:\n  - id: a\n    url: [http://x/\n", 4, "yaml", "")]
+    [InlineData("concepts:\n  dandong: [丹东\nrules: - broken\n", 3, "yaml", "unclosed")]
     public void A_bad_file_is_rejected_with_line_and_field(string yaml, int line, string field, string problem)
     {
         var error = Assert.Throws<ConfigException>(() => FeedsFile.Parse(yaml, "config/feeds.yaml"));

@@ -1,12 +1,16 @@
 using BorderAlerts.Core.Config;
 using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Rules.Matching;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BorderAlerts.Core.Tests.Rules;
 
 public class RulesFileTests
 {
+    /// <summary>An unclosed flow sequence on which YamlDotNet's scanner throws a bare InvalidOperationException.</summary>
+    const string UnclosedFlow = "concepts:\n  dandong: [丹东\nrules: - broken\n";
+
     const string Yaml = """
         concepts:
           dandong: [Dandong, 丹東, 단둥]
@@ -45,6 +49,7 @@ public class RulesFileTests
     [InlineData("concepts:\n  dandong: Dandong\n", 2, "concepts.dandong")]
     [InlineData("concepts:\n  dandong: []\n", 2, "concepts.dandong")]
     [InlineData("colour: red\n", 1, ".colour")]
+    [InlineData(UnclosedFlow, 3, "yaml")]
     public void A_broken_file_structure_names_line_and_field(string yaml, int line, string field)
     {
         var error = Assert.Throws<ConfigException>(() => RulesFile.Parse(yaml, "rules.yaml"));
@@ -71,6 +76,24 @@ public class RulesFileTests
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(10));
         source.ReloadNow();
         Assert.Single(source.Current.Matcher.Match(new MatchInput("iron", "")));
+        dir.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void A_reload_the_yaml_scanner_cannot_read_is_logged_with_file_and_line_and_keeps_the_old_rules()
+    {
+        var dir = Directory.CreateTempSubdirectory();
+        var path = Path.Combine(dir.FullName, "rules.yaml");
+        File.WriteAllText(path, "rules:\n  - id: coal\n    query: coal\n");
+        var log = new RecordingLogger<FileRuleSource>();
+        var source = new FileRuleSource(path, log, new ManualClock());
+
+        File.WriteAllText(path, UnclosedFlow);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+        source.ReloadNow();
+
+        Assert.Single(source.Current.Matcher.Match(new MatchInput("coal", "")));
+        Assert.Contains(log.Entries, e => e.Level == LogLevel.Error && e.Message.Contains($"{path}:3: yaml:"));
         dir.Delete(recursive: true);
     }
 

@@ -7,6 +7,7 @@ namespace BorderAlerts.Tests.Cli;
 public sealed class ConfigErrorTests
 {
     const string Kyodo = "https://china.kyodonews.net/rss/news.xml";
+    const string UnclosedFlow = "concepts:\n  dandong: [丹东\nrules: - broken\n";
 
     public static TheoryData<string, string, int, string> BadFiles => new()
     {
@@ -21,6 +22,7 @@ public sealed class ConfigErrorTests
         { "a json feed without its recipe", "feeds:\n  - id: cankaoxiaoxi\n    url: https://china.cankaoxiaoxi.com/json/channel/diyi/list.json\n    type: json\n", 2, "feeds[0].json" },
         { "an unknown time zone", $"feeds:\n  - id: kyodo-zh-hans\n    url: {Kyodo}\n    timezone: Asia/Pyeongyang\n", 4, "feeds[0].timezone" },
         { "broken YAML indentation", $"feeds:\n  - id: kyodo-zh-hans\n    url: {Kyodo}\n   every: 10m\n", 4, "yaml" },
+        { "an unclosed '[' the YAML scanner gives up on", UnclosedFlow, 3, "yaml" },
     };
 
     [Theory, MemberData(nameof(BadFiles))]
@@ -34,6 +36,19 @@ public sealed class ConfigErrorTests
         Assert.True(run.ExitCode == 2, $"{what}: exit {run.ExitCode}, stderr: {run.Stderr}");
         Assert.Contains($"{session.Folder.FeedsYaml}:{line}: {field}: ", run.Stderr);
         Assert.Equal("", run.Stdout);
+    }
+
+    [Fact]
+    public async Task A_rules_yaml_the_yaml_scanner_cannot_read_exits_2_naming_file_and_line()
+    {
+        using var session = new CliSession();
+        session.WriteFeeds("feeds: []\n");
+        File.WriteAllText(session.Folder.RulesYaml, UnclosedFlow);
+
+        var run = await session.RunAsync("rules", "test", "--title", "丹东 走私");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{session.Folder.RulesYaml}:3: yaml: ", run.Stderr);
     }
 
     [Fact]

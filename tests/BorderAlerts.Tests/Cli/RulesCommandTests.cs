@@ -70,6 +70,16 @@ public sealed class RulesCommandTests(FeedServer server) : IClassFixture<FeedSer
     }
 
     [Fact]
+    public async Task Test_reads_a_title_that_starts_with_at_as_text_not_as_a_response_file()
+    {
+        using var session = Session();
+        var run = await session.RunAsync("rules", "test", "--title", "@everyone 丹东 走私", "--json");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var match = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("matches").EnumerateArray().Single();
+        Assert.Equal("border-smuggling", match.GetProperty("rule").GetString());
+    }
+
+    [Fact]
     public async Task Test_why_not_names_the_failed_part_and_the_concepts_found_in_text_and_json()
     {
         using var session = Session();

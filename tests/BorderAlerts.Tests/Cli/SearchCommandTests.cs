@@ -46,6 +46,16 @@ public sealed class SearchCommandTests(FeedServer server) : IClassFixture<FeedSe
         Assert.Contains("no results", (await session.RunAsync("search", "rason", "--limit", "3")).Stdout);
     }
 
+    [Fact]
+    public async Task A_query_that_starts_with_a_concept_is_searched_not_read_as_a_response_file()
+    {
+        using var session = await PolledAsync();
+        File.WriteAllText(session.Folder.RulesYaml, "concepts:\n  dandong: [Dandong, 丹东]\n");
+        var run = await session.RunAsync("search", "@dandong AND 走私");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("丹东海关查获走私煤炭", run.Stdout);
+    }
+
     [Theory]
     [InlineData("丹东 AND (走私", "column")]
     [InlineData("@missing", "missing")]
