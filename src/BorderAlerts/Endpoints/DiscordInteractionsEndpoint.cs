@@ -47,11 +47,23 @@ public static class DiscordInteractionsEndpoint
         });
     }
 
-    /// <summary>Why a signed body cannot be an interaction (not an object, no integer type), or null when it can.</summary>
-    static string? NotAnInteraction(JsonElement root) =>
-        root.ValueKind != JsonValueKind.Object ? $"the body is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object"
-        : !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.Number || !type.TryGetInt32(out _) ? "\"type\" is not an integer"
-        : null;
+    /// <summary>The top-level fields the endpoint reads, with the kind each must have when present (null is allowed).</summary>
+    static readonly (string Name, JsonValueKind Kind)[] Fields =
+    [
+        ("id", JsonValueKind.String), ("application_id", JsonValueKind.String), ("token", JsonValueKind.String),
+        ("guild_id", JsonValueKind.String), ("data", JsonValueKind.Object), ("member", JsonValueKind.Object), ("user", JsonValueKind.Object),
+    ];
+
+    /// <summary>Why a signed body cannot be an interaction (not an object, no integer type, a field of the wrong kind), or null.</summary>
+    static string? NotAnInteraction(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object) return $"the body is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object";
+        if (!root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.Number || !type.TryGetInt32(out _)) return "\"type\" is not an integer";
+        foreach (var (name, kind) in Fields)
+            if (root.TryGetProperty(name, out var value) && value.ValueKind is not JsonValueKind.Null && value.ValueKind != kind)
+                return $"\"{name}\" is not a JSON {kind.ToString().ToLowerInvariant()}";
+        return null;
+    }
 
     /// <summary>A signed request older or newer than five minutes is a replay.</summary>
     static bool Fresh(string timestamp, TimeProvider clock) =>
@@ -77,7 +89,7 @@ public static class DiscordInteractionsEndpoint
 
     static Task<CommandReply> MoreAsync(JsonElement interaction, IServiceProvider services, CancellationToken ct)
     {
-        var id = interaction.GetProperty("data").TryGetProperty("custom_id", out var c) ? c.GetString() : null;
+        var id = interaction.GetProperty("data").TryGetProperty("custom_id", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
         return SearchPaging.Decode(id) is { } next
             ? services.GetRequiredService<SearchCommands>().PageAsync(next, ct)
             : Task.FromResult(CommandReply.Error("That button has expired; run /search again."));

@@ -88,6 +88,8 @@ public sealed class ReplayTests
     [InlineData("""{"id":"1"}""")]
     [InlineData("\"ping\"")]
     [InlineData("null")]
+    [InlineData("""{"type":2,"guild_id":800,"data":{}}""")]
+    [InlineData("""{"type":2,"guild_id":"800","data":5}""")]
     public async Task A_signed_discord_body_that_is_not_an_interaction_is_400(string body)
     {
         await using var host = await ChatHost.StartAsync(new CliSession());
