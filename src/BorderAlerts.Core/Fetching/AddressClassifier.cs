@@ -5,9 +5,11 @@ namespace BorderAlerts.Core.Fetching;
 
 /// <summary>
 /// Says which non-public range an address is in, by name ("private network", "loopback", "cloud metadata"…), or null
-/// for a public address. IPv6 forms that carry an IPv4 address (mapped ::ffff:a.b.c.d, NAT64 64:ff9b::/96, 6to4
-/// 2002::/16, the old compatible ::a.b.c.d) are judged by the IPv4 address they carry, so a mapped 10.0.0.5 is still
-/// private. More specific ranges come first, so 169.254.169.254 says "cloud metadata", not "link-local".
+/// for a public address. IPv6 forms that carry an IPv4 address (mapped ::ffff:a.b.c.d, SIIT-translated ::ffff:0:a.b.c.d,
+/// NAT64 64:ff9b::/96, 6to4 2002::/16, the old compatible ::a.b.c.d) are judged by the IPv4 address they carry, so a
+/// mapped 10.0.0.5 is still private and a NAT64 8.8.8.8 is public. Local-use NAT64 (64:ff9b:1::/48) is refused whole:
+/// its translator is ours, may carry the IPv4 address at any of six offsets, and may reach private networks.
+/// More specific ranges come first, so 169.254.169.254 says "cloud metadata", not "link-local".
 /// </summary>
 public static class AddressClassifier
 {
@@ -47,6 +49,7 @@ public static class AddressClassifier
         V6Range("100::", 64, "discard-only"),
         V6Range("2001:db8::", 32, "documentation"),
         V6Range("2001::", 32, "Teredo tunnel"),
+        V6Range("64:ff9b:1::", 48, "local-use NAT64"),
     ];
 
     /// <summary>The name of the non-public range <paramref name="address"/> is in, or null when it is public.</summary>
@@ -64,6 +67,7 @@ public static class AddressClassifier
     {
         bool ZeroTo(int end) => b.AsSpan(0, end).IndexOfAnyExcept((byte)0) < 0;
         if (ZeroTo(10) && b[10] == 0xff && b[11] == 0xff) return b[12..16]; // ::ffff:a.b.c.d (mapped)
+        if (ZeroTo(8) && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0) return b[12..16]; // ::ffff:0:a.b.c.d (SIIT)
         if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
             return b[12..16]; // 64:ff9b::a.b.c.d (NAT64)
         if (b[0] == 0x20 && b[1] == 0x02) return b[2..6]; // 2002:aabb:ccdd:: (6to4)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BorderAlerts.Chat.Discord;
 using BorderAlerts.Commands;
+using BorderAlerts.Core.Storage;
 using BorderAlerts.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ namespace BorderAlerts.Endpoints;
 
 /// <summary>
 /// POST /interactions/discord. Every request's Ed25519 signature is checked over the raw body before anything reads
-/// it: a missing or bad signature, or a timestamp outside five minutes, is 401 and never reaches command code. PING is
+/// it: a missing or bad signature, a timestamp outside five minutes, or a request already answered (a replay, to any
+/// instance sharing the store) is 401 and never reaches command code. A signed body that is not an interaction is 400. PING is
 /// answered with PONG; commands and the "More results" button answer inline within the budget, or are deferred
 /// (type 5 / 6) and finished by editing the original response through the interaction's webhook.
 /// </summary>
@@ -24,6 +26,7 @@ public static class DiscordInteractionsEndpoint
         var services = app.Services; // the root provider: deferred work outlives the request and its scope
         var signature = new DiscordSignature(settings.PublicKey);
         var clock = app.Services.GetRequiredService<TimeProvider>();
+        var replays = new ReplayGuard(app.Services.GetRequiredService<ISeenRequests>(), clock);
         app.MapPost("/interactions/discord", async (HttpRequest request, CancellationToken ct) =>
         {
             if (!signature.Configured) return Results.Problem("Discord:PublicKey is not configured", statusCode: 503);
@@ -32,11 +35,34 @@ public static class DiscordInteractionsEndpoint
             var timestamp = request.Headers["X-Signature-Timestamp"].ToString();
             if (!Fresh(timestamp, clock) || !signature.Verify(request.Headers["X-Signature-Ed25519"], timestamp, body))
                 return Results.Text("invalid request signature", statusCode: StatusCodes.Status401Unauthorized);
+            if (!await replays.FirstAsync("discord", timestamp, body, ct))
+                return Results.Text("replayed request: this signed request was already answered", statusCode: StatusCodes.Status401Unauthorized);
             JsonDocument json;
             try { json = JsonDocument.Parse(body); }
             catch (JsonException) { return Results.BadRequest("invalid JSON body"); }
-            using (json) return await AnswerAsync(json.RootElement.Clone(), services, settings);
+            using (json)
+                return NotAnInteraction(json.RootElement) is { } why
+                    ? Results.Text($"not an interaction: {why}", statusCode: StatusCodes.Status400BadRequest)
+                    : await AnswerAsync(json.RootElement.Clone(), services, settings);
         });
+    }
+
+    /// <summary>The top-level fields the endpoint reads, with the kind each must have when present (null is allowed).</summary>
+    static readonly (string Name, JsonValueKind Kind)[] Fields =
+    [
+        ("id", JsonValueKind.String), ("application_id", JsonValueKind.String), ("token", JsonValueKind.String),
+        ("guild_id", JsonValueKind.String), ("data", JsonValueKind.Object), ("member", JsonValueKind.Object), ("user", JsonValueKind.Object),
+    ];
+
+    /// <summary>Why a signed body cannot be an interaction (not an object, no integer type, a field of the wrong kind), or null.</summary>
+    static string? NotAnInteraction(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object) return $"the body is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object";
+        if (!root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.Number || !type.TryGetInt32(out _)) return "\"type\" is not an integer";
+        foreach (var (name, kind) in Fields)
+            if (root.TryGetProperty(name, out var value) && value.ValueKind is not JsonValueKind.Null && value.ValueKind != kind)
+                return $"\"{name}\" is not a JSON {kind.ToString().ToLowerInvariant()}";
+        return null;
     }
 
     /// <summary>A signed request older or newer than five minutes is a replay.</summary>
@@ -45,7 +71,7 @@ public static class DiscordInteractionsEndpoint
 
     static async Task<IResult> AnswerAsync(JsonElement interaction, IServiceProvider services, DiscordOptions settings)
     {
-        var type = interaction.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : 0;
+        var type = interaction.GetProperty("type").GetInt32();
         if (type == Ping) return Results.Json(new { type = 1 });
         if (type == Autocomplete) return Results.Json(new { type = 8, data = new { choices = Array.Empty<object>() } });
         if (!DiscordCommandParser.Served(interaction, settings.GuildIds))
@@ -63,7 +89,7 @@ public static class DiscordInteractionsEndpoint
 
     static Task<CommandReply> MoreAsync(JsonElement interaction, IServiceProvider services, CancellationToken ct)
     {
-        var id = interaction.GetProperty("data").TryGetProperty("custom_id", out var c) ? c.GetString() : null;
+        var id = interaction.GetProperty("data").TryGetProperty("custom_id", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
         return SearchPaging.Decode(id) is { } next
             ? services.GetRequiredService<SearchCommands>().PageAsync(next, ct)
             : Task.FromResult(CommandReply.Error("That button has expired; run /search again."));

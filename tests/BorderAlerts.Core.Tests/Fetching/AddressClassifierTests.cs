@@ -44,6 +44,18 @@ public class AddressClassifierTests
     [InlineData("64:ff9b::10.0.0.5", "private network")]
     [InlineData("2002:7f00:1::", "loopback")] // 6to4 wrapping 127.0.0.1
     [InlineData("::127.0.0.1", "loopback")] // deprecated IPv4-compatible form
+    [InlineData("::ffff:0:7f00:1", "loopback")] // SIIT-translated 127.0.0.1 (::ffff:0:0/96)
+    [InlineData("::ffff:0:10.0.0.5", "private network")]
+    [InlineData("::ffff:0:169.254.169.254", "cloud metadata")]
+    [InlineData("64:ff9b::7f00:1", "loopback")] // well-known NAT64 prefix wrapping 127.0.0.1
+    [InlineData("64:ff9b::192.168.1.1", "private network")]
+    [InlineData("64:ff9b::169.254.169.254", "cloud metadata")]
+    [InlineData("64:ff9b:1::1", "local-use NAT64")] // RFC 8215: a local translator, IPv4 at any offset
+    [InlineData("64:ff9b:1:a00:5::", "local-use NAT64")] // 10.0.0.5 behind a /48 prefix
+    [InlineData("64:ff9b:1:ffff::808:808", "local-use NAT64")] // even a public IPv4: the translator is local
+    [InlineData("2002:a00:5::1", "private network")] // 6to4 wrapping 10.0.0.5
+    [InlineData("2002:c0a8:101::", "private network")] // 6to4 wrapping 192.168.1.1
+    [InlineData("2002:a9fe:a9fe::", "cloud metadata")]
     public void Non_public_addresses_are_named_by_their_range(string address, string range) =>
         Assert.Equal(range, AddressClassifier.BlockedRange(IPAddress.Parse(address)));
 
@@ -63,6 +75,7 @@ public class AddressClassifierTests
     [InlineData("::ffff:8.8.8.8")]
     [InlineData("64:ff9b::8.8.8.8")]
     [InlineData("2002:808:808::")]
+    [InlineData("::ffff:0:8.8.8.8")] // SIIT-translated public IPv4
     public void Public_addresses_pass(string address) => Assert.Null(AddressClassifier.BlockedRange(IPAddress.Parse(address)));
 
     /// <summary>The URI parser turns decimal, hex, octal and short forms into the dotted address the connection uses.</summary>
@@ -75,6 +88,9 @@ public class AddressClassifierTests
     [InlineData("http://167772165/feed.xml", "private network")] // 10.0.0.5
     [InlineData("http://[::ffff:7f00:1]/feed.xml", "loopback")]
     [InlineData("http://[::ffff:a9fe:a9fe]/latest/meta-data/", "cloud metadata")]
+    [InlineData("http://[::ffff:0:7f00:1]/", "loopback")]
+    [InlineData("http://[::ffff:0:127.0.0.1]/feed.xml", "loopback")]
+    [InlineData("http://[64:ff9b:1::7f00:1]/", "local-use NAT64")]
     public void Numeric_host_spellings_are_judged_by_the_address_they_mean(string url, string range) =>
         Assert.Equal(range, AddressClassifier.BlockedRange(IPAddress.Parse(new Uri(url).IdnHost)));
 }

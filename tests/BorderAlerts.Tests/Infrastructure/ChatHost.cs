@@ -60,19 +60,26 @@ public sealed class ChatHost : IAsyncDisposable
         [.. Services.GetRequiredService<IFeedCatalog>().Current().Feeds.Where(f => f.Enabled).Select(f => f.Id)], CancellationToken.None);
 
     /// <summary>A slash command as Discord sends it; <paramref name="sub"/> null for commands without subcommands.</summary>
-    public Task<ChatAnswer> DiscordAsync(string command, string? sub, object? options = null, bool admin = false, string token = "tok", string app = "app1")
+    public Task<ChatAnswer> DiscordAsync(string command, string? sub, object? options = null, bool admin = false, string token = "tok", string app = "app1") =>
+        DiscordRawAsync(DiscordCommand(command, sub, options, admin, token, app).ToJsonString());
+
+    /// <summary>The interaction Discord sends for a slash command.</summary>
+    public static JsonObject DiscordCommand(string command, string? sub, object? options = null, bool admin = false, string token = "tok", string app = "app1")
     {
         var values = new JsonArray(JsonSerializer.SerializeToNode(options ?? new { })!.AsObject()
             .Select(p => (JsonNode)new JsonObject { ["name"] = p.Key, ["type"] = p.Value!.GetValueKind() == JsonValueKind.Number ? 4 : 3, ["value"] = p.Value.DeepClone() })
             .ToArray());
         var data = new JsonObject { ["id"] = "c1", ["name"] = command, ["type"] = 1 };
         data["options"] = sub is null ? values : new JsonArray(new JsonObject { ["name"] = sub, ["type"] = 1, ["options"] = values });
-        return DiscordRawAsync(Interaction(2, data, admin, token, app).ToJsonString());
+        return Interaction(2, data, admin, token, app);
     }
 
+    static long _invocations;
+
+    /// <summary>Each interaction has an id of its own, as Discord's do, so two alike commands are two signed requests.</summary>
     public static JsonObject Interaction(int type, JsonObject data, bool admin, string token = "tok", string app = "app1", string guild = Guild) => new()
     {
-        ["type"] = type, ["id"] = "i1", ["application_id"] = app, ["token"] = token, ["version"] = 1, ["data"] = data.DeepClone(), ["guild_id"] = guild,
+        ["type"] = type, ["id"] = $"i{Interlocked.Increment(ref _invocations)}", ["application_id"] = app, ["token"] = token, ["version"] = 1, ["data"] = data.DeepClone(), ["guild_id"] = guild,
         ["member"] = new JsonObject
         {
             ["user"] = new JsonObject { ["id"] = admin ? "u-admin" : "u-reader", ["username"] = admin ? "alice" : "bob" },
@@ -82,14 +89,21 @@ public sealed class ChatHost : IAsyncDisposable
 
     public async Task<ChatAnswer> DiscordRawAsync(string body, bool forge = false)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+        using var request = DiscordRequest(body, forge: forge);
+        return await SendAsync(request);
+    }
+
+    /// <summary>A request signed as Discord signs it, at <paramref name="timestamp"/> (default now): the same arguments give the same request.</summary>
+    public static HttpRequestMessage DiscordRequest(string body, string? timestamp = null, bool forge = false)
+    {
+        timestamp ??= DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
         using var key = Key.Import(SignatureAlgorithm.Ed25519, Convert.FromHexString(Secret), KeyBlobFormat.RawPrivateKey);
         var signature = SignatureAlgorithm.Ed25519.Sign(key, Encoding.UTF8.GetBytes(timestamp + body));
         if (forge) signature[0] ^= 1;
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/interactions/discord") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/interactions/discord") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Signature-Ed25519", Convert.ToHexStringLower(signature));
         request.Headers.Add("X-Signature-Timestamp", timestamp);
-        return await SendAsync(request);
+        return request;
     }
 
     /// <summary>A slash command as Slack sends it (form body, signed).</summary>
@@ -97,22 +111,29 @@ public sealed class ChatHost : IAsyncDisposable
         SlackFormAsync("/slack/commands", new Dictionary<string, string>
         {
             ["token"] = "ignored", ["team_id"] = "T1", ["channel_id"] = "C1", ["user_id"] = admin ? SlackAdmin : "UREADER",
-            ["user_name"] = admin ? "alice" : "bob", ["command"] = command, ["text"] = text, ["response_url"] = responseUrl, ["trigger_id"] = "1.2.3",
+            ["user_name"] = admin ? "alice" : "bob", ["command"] = command, ["text"] = text, ["response_url"] = responseUrl,
+            ["trigger_id"] = $"{Interlocked.Increment(ref _invocations)}.2.3", // one per invocation, as Slack's
         }, forge);
 
     public async Task<ChatAnswer> SlackFormAsync(string path, Dictionary<string, string> fields, bool forge = false)
     {
-        var body = string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningSecret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
-        if (forge) mac[0] ^= 1;
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
-        request.Headers.Add("X-Slack-Signature", "v0=" + Convert.ToHexStringLower(mac));
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        using var request = SlackRequest(path, string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")), forge: forge);
         return await SendAsync(request);
     }
 
-    async Task<ChatAnswer> SendAsync(HttpRequestMessage request)
+    /// <summary>A form body signed as Slack signs it, at <paramref name="timestamp"/> (default now): the same arguments give the same request.</summary>
+    public static HttpRequestMessage SlackRequest(string path, string body, string? timestamp = null, bool forge = false)
+    {
+        timestamp ??= DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningSecret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
+        if (forge) mac[0] ^= 1;
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
+        request.Headers.Add("X-Slack-Signature", "v0=" + Convert.ToHexStringLower(mac));
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        return request;
+    }
+
+    public async Task<ChatAnswer> SendAsync(HttpRequestMessage request)
     {
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();

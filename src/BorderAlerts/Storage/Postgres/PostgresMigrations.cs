@@ -16,7 +16,16 @@ internal static class PostgresMigrations
         new(4, "chat administration: overrides and their audit record", () => [Admin]),
         new(5, "polling and delivery leave Quartz's clustered schedule (each instance runs its own passes)", () => [PassesLeaveQuartz]),
         new(6, "archive index of our own (segments of token keys → item ids) replaces the tsvector index", () => [Segments]),
+        new(7, "signed chat requests already answered, so a replay to any instance is refused", () => [SeenRequests]),
     ];
+
+    /// <summary>A hash of what each answered request signed, kept for the five-minute signing window; not part of an export.</summary>
+    const string SeenRequests = """
+        CREATE TABLE seen_requests (
+            key bytea PRIMARY KEY,
+            expires_at bigint NOT NULL);
+        CREATE INDEX seen_requests_expiry ON seen_requests (expires_at);
+        """;
 
     /// <summary>
     /// SQLite's archive index (ADR 0008) on PostgreSQL: the tsvector index cost 8 × the raw text and 40–120 ms per search.

@@ -31,6 +31,7 @@ public sealed class PostgresProvider : StoreProvider
         services.AddSingleton<ISearchIndex, PostgresSearchIndex>();
         services.AddSingleton<IAdminStore, PostgresAdminStore>();
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
+        services.AddSingleton<ISeenRequests, PostgresSeenRequests>();
         services.AddSingleton<IStoreMigrator, PostgresMigrator>();
         services.AddSingleton<StoreTables, PostgresTables>();
     }

@@ -157,5 +157,13 @@ internal static class SqliteMigrations
         (7, """
             ALTER TABLE search_segments ADD COLUMN last_seen INTEGER;
             """),
+        // Signed chat requests already answered (a hash of what was signed), kept for the five-minute signing window, so a
+        // replay is refused. Short-lived: not part of an export.
+        (8, """
+            CREATE TABLE seen_requests (
+                key BLOB PRIMARY KEY,
+                expires_at INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE INDEX seen_requests_expiry ON seen_requests(expires_at);
+            """),
     ];
 }

@@ -27,6 +27,7 @@ public sealed class SqliteProvider : StoreProvider
         services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
         services.AddSingleton<IAdminStore, SqliteAdminStore>();
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
+        services.AddSingleton<ISeenRequests, SqliteSeenRequests>();
         services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<StoreTables, SqliteTables>();
     }
