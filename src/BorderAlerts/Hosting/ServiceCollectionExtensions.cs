@@ -77,6 +77,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AdminHistory>();
         services.AddSingleton<RuleCommands>();
         services.AddSingleton<FeedWrites>();
+        services.AddSingleton<FeedDryRun>();
         services.AddSingleton<FeedCommands>();
         services.AddSingleton<MuteCommand>();
         services.AddSingleton<CommandDispatcher>();
