@@ -5,7 +5,8 @@ using BorderAlerts.Core.Storage;
 namespace BorderAlerts.Core.Delivery;
 
 /// <summary>
-/// Tells the admin destination when a source needs a human: failing for longer than a threshold, blocked (401/403/429/503
+/// Tells the admin destination when a source needs a human: failing for longer than a threshold (at once for a
+/// permanent error, 404 or 410), blocked (401/403/429/503
 /// streaks), a list page whose selector suddenly finds nothing (layout changed?), silence beyond three times its usual
 /// gap, and recovery. Each condition is reported once when it starts and once when it ends.
 /// </summary>
@@ -14,7 +15,6 @@ public sealed class SourceHealthMonitor(IFeedHealthReader health, IFeedCatalog c
     public static readonly TimeSpan FailingAfter = TimeSpan.FromHours(2);
     const int BlockedStreak = 3;
     readonly ConcurrentDictionary<(string Feed, string Condition), bool> _open = new();
-    readonly ConcurrentDictionary<string, int> _lastFound = new();
 
     public async Task<IReadOnlyList<string>> CheckAsync(CancellationToken cancellationToken)
     {
@@ -25,27 +25,33 @@ public sealed class SourceHealthMonitor(IFeedHealthReader health, IFeedCatalog c
         {
             if (!feeds.TryGetValue(h.FeedId, out var feed)) continue;
             Track(notices, h.FeedId, "failing", Failing(h, now),
-                () => $"Source '{h.FeedId}' has been failing since {Since(h.LastSuccessAt)} ({h.ConsecutiveFailures} failures): {h.LastError}",
+                () => IsPermanent(h)
+                    ? $"Source '{h.FeedId}' answers HTTP {h.LastStatus} ({(h.LastStatus == 404 ? "not found" : "gone")}): a permanent error, retries will not fix it; check its address. {h.LastError}"
+                    : $"Source '{h.FeedId}' has been failing since {Since(h.LastSuccessAt)} ({h.ConsecutiveFailures} failures): {h.LastError}",
                 $"Source '{h.FeedId}' recovered after failing.");
             Track(notices, h.FeedId, "blocked", h.ConsecutiveFailures >= BlockedStreak && h.LastStatus is 401 or 403 or 429 or 503,
                 () => $"Source '{h.FeedId}' is refusing us (HTTP {h.LastStatus}, {h.ConsecutiveFailures} times in a row): blocked or rate-limited? Polling backs off; it never stops.",
                 $"Source '{h.FeedId}' accepts our requests again.");
-            Track(notices, h.FeedId, "empty", Emptied(feed, h),
+            Track(notices, h.FeedId, "empty", SelectorFoundNothing(feed, h),
                 () => $"Source '{h.FeedId}' returned 0 items where its selector used to find some: has the page layout changed?",
                 $"Source '{h.FeedId}' finds items again.");
             Track(notices, h.FeedId, "silent", Silent(h, now),
                 () => $"Source '{h.FeedId}' has had no new item since {Since(h.LastNewItemAt)}, more than three times its usual gap of {Format(h.TypicalGap!.Value)}.",
                 $"Source '{h.FeedId}' has new items again.");
-            if (h.LastItemsFound is { } found) _lastFound[h.FeedId] = Math.Max(found, found == 0 ? _lastFound.GetValueOrDefault(h.FeedId) : 0);
         }
         return notices;
     }
 
+    /// <summary>A transient failure waits <see cref="FailingAfter"/>; a permanent one (404, 410) is told at once.</summary>
     static bool Failing(FeedHealth h, DateTimeOffset now) =>
-        h.ConsecutiveFailures > 0 && (h.LastSuccessAt is { } ok ? now - ok > FailingAfter : h.ConsecutiveFailures >= BlockedStreak);
+        h.ConsecutiveFailures > 0 && (IsPermanent(h) || (h.LastSuccessAt is { } ok ? now - ok > FailingAfter : h.ConsecutiveFailures >= BlockedStreak));
 
-    bool Emptied(FeedDefinition feed, FeedHealth h) =>
-        feed.Type != FeedType.Feed && h.ConsecutiveFailures == 0 && h.LastItemsFound == 0 && _lastFound.GetValueOrDefault(h.FeedId) > 0;
+    static bool IsPermanent(FeedHealth h) => h.ConsecutiveFailures > 0 && h.LastStatus is 404 or 410;
+
+    /// <summary>An html or json list page polled without error whose selector matched no item on the last poll, though it found items before
+    /// (it has sightings), so the answer survives a restart.</summary>
+    public static bool SelectorFoundNothing(FeedDefinition feed, FeedHealth h) =>
+        feed.Type != FeedType.Feed && h.ConsecutiveFailures == 0 && h.LastItemsFound == 0 && h.TotalItems > 0;
 
     static bool Silent(FeedHealth h, DateTimeOffset now) =>
         h.ConsecutiveFailures == 0 && h.TypicalGap is { } gap && gap > TimeSpan.Zero && h.LastNewItemAt is { } last && now - last > 3 * gap;

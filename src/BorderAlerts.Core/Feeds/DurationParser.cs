@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace BorderAlerts.Core.Feeds;
 
-/// <summary>Parses durations written as 30s, 10m, 2h, 1d (also combined: 1h30m).</summary>
+/// <summary>Parses durations written as 30s, 10m, 2h, 1d (also combined: 1h30m), and prints them the same way.</summary>
 public static class DurationParser
 {
     public static bool TryParse(string? text, out TimeSpan value)
@@ -31,5 +31,17 @@ public static class DurationParser
         }
         value = total;
         return total > TimeSpan.Zero;
+    }
+
+    /// <summary>The form <see cref="TryParse"/> reads and feeds.yaml takes: 30s, 10m, 2h, 1d, or combined (1h30m).</summary>
+    public static string Format(TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero) return "0s";
+        var text = new System.Text.StringBuilder();
+        if (value.Days > 0) text.Append(CultureInfo.InvariantCulture, $"{value.Days}d");
+        if (value.Hours > 0) text.Append(CultureInfo.InvariantCulture, $"{value.Hours}h");
+        if (value.Minutes > 0) text.Append(CultureInfo.InvariantCulture, $"{value.Minutes}m");
+        if (value.Seconds > 0 || text.Length == 0) text.Append(CultureInfo.InvariantCulture, $"{value.Seconds}s");
+        return text.ToString();
     }
 }

@@ -7,7 +7,7 @@ namespace BorderAlerts.Core.Rules;
 /// <summary>How a rule would have done over stored items: how many it matched, how many it would have alerted, samples.</summary>
 public sealed record BacktestResult(int Scanned, int Matched, int WouldAlert, IReadOnlyList<ArchivedItem> Samples);
 
-/// <summary>Runs one rule (enabled or not) over the items first seen since a time; the CLI and `/rules backtest` share it.</summary>
+/// <summary>Runs one rule (enabled or not) over the items dated (published, else first seen) since a time; the CLI and `/rules backtest` share it.</summary>
 public static class Backtest
 {
     public static async Task<BacktestResult> RunAsync(IItemArchive archive, RuleDefinition rule, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts,

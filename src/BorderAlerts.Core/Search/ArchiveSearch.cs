@@ -53,7 +53,7 @@ public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimePro
     /// <summary>Relevance damped by age: a week-old item needs twice the relevance of a fresh one.</summary>
     static double Score(ArchivedItem item, IReadOnlyList<MatchedTerm> terms, DateTimeOffset now)
     {
-        var seen = item.Published is { } p && p < item.FirstSeen ? p : item.FirstSeen;
+        var seen = item.Dated;
         var ageWeeks = Math.Max(0, (now - seen).TotalDays) / 7;
         return (1 + Relevance(terms)) / (1 + ageWeeks);
     }

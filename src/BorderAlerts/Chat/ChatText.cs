@@ -1,9 +1,10 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace BorderAlerts.Chat;
 
 /// <summary>Text helpers shared by the renderers: truncation that never splits a surrogate pair, and mention defusing.</summary>
-public static class ChatText
+public static partial class ChatText
 {
     public const string Ellipsis = "…";
 
@@ -19,22 +20,72 @@ public static class ChatText
     }
 
     /// <summary>
-    /// Feed text can never mention anyone: @everyone, @here and @channel get a zero-width space after the @ (as Discord's own libraries do), and control
-    /// characters become spaces and invisible ones (bidi overrides, zero-width spaces) are dropped. Platform escaping is applied after this.
+    /// Feed text can never mention anyone, and nothing is added where no mention could form: @everyone, @here and
+    /// @channel get a zero-width space after the @ (as Discord's own libraries do), and so do &lt;@…&gt;, &lt;!…&gt;, &lt;#…&gt;
+    /// after the &lt;; nothing is inserted inside a URL, so addresses and queries copy as they were. Control characters
+    /// become spaces (line breaks too, unless <paramref name="keepLineBreaks"/>) and invisible ones (bidi overrides,
+    /// zero-width spaces) are dropped. Platform escaping is applied after this.
     /// </summary>
-    public static string Defuse(string text)
+    public static string Defuse(string text, bool keepLineBreaks = false)
+    {
+        var clean = Clean(text, keepLineBreaks);
+        var inUrl = UrlChars(clean);
+        var builder = new StringBuilder(clean.Length + 4);
+        for (int i = 0; i < clean.Length; i++)
+        {
+            builder.Append(clean[i]);
+            if (!inUrl[i] && MentionFollows(clean, i)) builder.Append('\u200B');
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>Which characters belong to a URL (scheme://…), where nothing may be inserted.</summary>
+    public static bool[] UrlChars(string text)
+    {
+        var mask = new bool[text.Length];
+        foreach (Match url in Urls().Matches(text)) Array.Fill(mask, true, url.Index, url.Length);
+        return mask;
+    }
+
+    /// <summary>Control characters as spaces (but line breaks kept when asked), invisible ones dropped.</summary>
+    static string Clean(string text, bool keepLineBreaks)
     {
         var builder = new StringBuilder(text.Length);
         for (int i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsControl(c)) { builder.Append(' '); continue; }
-            if (Core.Text.FoldTable.IsInvisible(c) && c != '\u200D') continue; // bidi overrides and zero-width tricks go; ZWJ joins emoji
-            builder.Append(c);
-            if (c is '@' or '＠') builder.Append('\u200B');
+            if (keepLineBreaks && c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
+            if (keepLineBreaks && c == '\n') builder.Append(c);
+            else if (char.IsControl(c)) builder.Append(' ');
+            else if (!Core.Text.FoldTable.IsInvisible(c) || c == '\u200D') builder.Append(c); // bidi overrides and zero-width tricks go; ZWJ joins emoji
         }
         return builder.ToString();
     }
+
+    /// <summary>Flattens text from a feed or a user to one line, so it cannot add lines to a multi-line reply.</summary>
+    public static string OneLine(string? text) =>
+        text is null ? "" : string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
+
+    /// <summary>Escapes a multi-line reply line by line, so its line breaks survive and each line is escaped alone.</summary>
+    public static string PerLine(string text, Func<string, string> escape) =>
+        string.Join('\n', Defuse(text, keepLineBreaks: true).Split('\n').Select(escape));
+
+    static readonly string[] Broadcasts = ["everyone", "here", "channel"];
+
+    /// <summary>Whether the character at <paramref name="at"/> starts a mention: @everyone/@here/@channel, or &lt;@, &lt;!, &lt;#.</summary>
+    static bool MentionFollows(string text, int at)
+    {
+        bool next = at + 1 < text.Length;
+        return text[at] switch
+        {
+            '@' or '＠' => Broadcasts.Any(b => string.Compare(text, at + 1, b, 0, b.Length, StringComparison.OrdinalIgnoreCase) == 0),
+            '<' or '＜' => next && text[at + 1] is '@' or '!' or '#' or '＠',
+            _ => false,
+        };
+    }
+
+    [GeneratedRegex(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>""]+")]
+    private static partial Regex Urls();
 
     /// <summary>"; also rule-a, rule-b" for an item that matched more rules than the card's own, else nothing.</summary>
     public static string AlsoMatched(Core.Delivery.AlertCard card, Func<string, string> escape) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Hosting;
@@ -35,21 +36,24 @@ public static class FeedsListCommand
     static object Json(FeedHealth h, FeedDefinition f) => new
     {
         id = h.FeedId, name = f.Name, url = h.Url, type = f.Type.ToString().ToLowerInvariant(), language = f.Language,
-        every = f.Every.TotalSeconds, enabled = h.Enabled, status = Status(h), lastSuccess = h.LastSuccessAt, lastAttempt = h.LastAttemptAt,
+        every = f.Every.TotalSeconds, enabled = h.Enabled, status = Status(h, f), warning = Warning(h, f), lastSuccess = h.LastSuccessAt, lastAttempt = h.LastAttemptAt,
         consecutiveFailures = h.ConsecutiveFailures, lastError = h.LastError, lastStatus = h.LastStatus, lastNewItem = h.LastNewItemAt,
         nextPoll = h.NextPollAt, itemsLast24h = h.ItemsLast24h, lastItemsFound = h.LastItemsFound, totalItems = h.TotalItems,
     };
 
-    static string Status(FeedHealth h) =>
-        !h.Enabled ? "disabled" : h.LastAttemptAt is null ? "new" : h.ConsecutiveFailures > 0 ? "failing" : "ok";
+    static string Status(FeedHealth h, FeedDefinition f) =>
+        !h.Enabled ? "disabled" : h.LastAttemptAt is null ? "new" : h.ConsecutiveFailures > 0 ? "failing" : Warning(h, f) is null ? "ok" : "warning";
+
+    static string? Warning(FeedHealth h, FeedDefinition f) =>
+        h.Enabled && SourceHealthMonitor.SelectorFoundNothing(f, h) ? Commands.FeedCommands.SelectorWarning : null;
 
     static void Table(TextWriter output, List<FeedHealth> rows, Dictionary<string, FeedDefinition> names, DateTimeOffset now)
     {
-        var header = new[] { "ID", "STATUS", "LAST SUCCESS", "FAILS", "LAST NEW ITEM", "NEXT POLL", "24H", "LAST ERROR" };
+        var header = new[] { "ID", "STATUS", "LAST SUCCESS", "FAILS", "LAST NEW ITEM", "NEXT POLL", "24H", "LAST ERROR / WARNING" };
         var cells = rows.Select(h => new[]
         {
-            h.FeedId, Status(h), Ago(h.LastSuccessAt, now), h.ConsecutiveFailures.ToString(), Ago(h.LastNewItemAt, now),
-            In(h.NextPollAt, now), h.ItemsLast24h.ToString(), h.ConsecutiveFailures > 0 ? Short(h.LastError) : "",
+            h.FeedId, Status(h, names[h.FeedId]), Ago(h.LastSuccessAt, now), h.ConsecutiveFailures.ToString(), Ago(h.LastNewItemAt, now),
+            In(h.NextPollAt, now), h.ItemsLast24h.ToString(), h.ConsecutiveFailures > 0 ? Short(h.LastError) : Warning(h, names[h.FeedId]) ?? "",
         }).ToList();
         var widths = header.Select((title, i) => Math.Max(title.Length, cells.Select(c => c[i].Length).DefaultIfEmpty(0).Max())).ToArray();
         output.WriteLine(string.Join("  ", header.Select((t, i) => t.PadRight(widths[i]))).TrimEnd());

@@ -34,12 +34,12 @@ public static class RulesBacktestCommand
             output.WriteLine(CliJson.Serialize(new
             {
                 rule = id, days, scanned, matched, wouldAlert,
-                samples = samples.Select(s => new { title = s.Title, url = s.Link?.ToString(), source = s.FeedId, seen = s.FirstSeen }),
+                samples = samples.Select(s => new { title = s.Title, url = s.Link?.ToString(), source = s.FeedId, seen = s.FirstSeen, published = s.Published }),
             }));
         else
         {
             output.WriteLine($"{id}: {matched} of {scanned} items in the last {days} days match; {wouldAlert} would have alerted (the rest came from first polls, which only seed)");
-            foreach (var s in samples) output.WriteLine($"- {s.FirstSeen.UtcDateTime:yyyy-MM-dd} {s.FeedId}: {s.Title}");
+            foreach (var s in samples) output.WriteLine($"- {s.Dated.UtcDateTime:yyyy-MM-dd} {s.FeedId}: {s.Title}");
         }
         return CliApp.Ok;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Rules;
 using BorderAlerts.Hosting;
 using Microsoft.Extensions.Options;
@@ -29,11 +30,15 @@ public static class RulesCommand
     /// The rules the service runs: rules.yaml with the changes made from chat laid over it (they live in the store).
     /// Structural errors in the file throw (exit 2).
     /// </summary>
-    public static async Task<RuleSet> LoadAsync(CancellationToken cancellationToken)
+    public static async Task<RuleSet> LoadAsync(CancellationToken cancellationToken) => (await LoadWithChangesAsync(cancellationToken)).Rules;
+
+    /// <summary>The rules, and the ids of those that chat added, edited or switched (their override in the store).</summary>
+    static async Task<(RuleSet Rules, ISet<string> FromChat)> LoadWithChangesAsync(CancellationToken cancellationToken)
     {
         await using var app = AppHost.Build(service: false);
         await AppHost.PrepareAsync(app.Services, cancellationToken);
-        return app.Services.GetRequiredService<IRuleSource>().Current;
+        var state = app.Services.GetRequiredService<AdminOverlay>().Current;
+        return (app.Services.GetRequiredService<IRuleSource>().Current, state.All(AdminKinds.Rule).Select(r => r.Target).ToHashSet());
     }
 
     static BorderAlertsOptions Settings()
@@ -44,19 +49,20 @@ public static class RulesCommand
 
     static async Task<int> ListAsync(TextWriter output, TextWriter errors, bool json, CancellationToken cancellationToken)
     {
-        var rules = await LoadAsync(cancellationToken);
+        var (rules, fromChat) = await LoadWithChangesAsync(cancellationToken);
         foreach (var problem in rules.Problems) errors.WriteLine($"error: {problem}");
         if (json)
         {
             output.WriteLine(CliJson.Serialize(new
             {
-                rules = rules.Rules.Select(r => new { id = r.Id, name = r.Name, query = r.Query, severity = r.Severity.ToString().ToLowerInvariant(), to = r.To, enabled = r.Enabled }),
+                rules = rules.Rules.Select(r => new { id = r.Id, name = r.Name, query = r.Query, severity = r.Severity.ToString().ToLowerInvariant(), to = r.To, enabled = r.Enabled, changedFromChat = fromChat.Contains(r.Id) }),
                 problems = rules.Problems.Select(p => p.ToString()),
             }));
             return CliApp.Ok;
         }
         foreach (var r in rules.Rules)
-            output.WriteLine($"{r.Id,-28} {r.Severity.ToString().ToLowerInvariant(),-8} {(r.Enabled ? "on " : "off")} → {string.Join(",", r.To),-12} {r.Query}");
+            output.WriteLine($"{r.Id,-28} {r.Severity.ToString().ToLowerInvariant(),-8} {(r.Enabled ? "on " : "off")} → {string.Join(",", r.To),-12} {r.Query}" +
+                (fromChat.Contains(r.Id) ? "  (changed from chat; see /rules history)" : ""));
         output.WriteLine($"{rules.Rules.Count} rules, {rules.Concepts.Count} concepts, {rules.Matcher.PatternCount} terms; {rules.Problems.Count} skipped");
         return CliApp.Ok;
     }

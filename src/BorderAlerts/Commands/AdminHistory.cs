@@ -1,9 +1,10 @@
 using System.Text;
+using BorderAlerts.Chat;
 using BorderAlerts.Core.Admin;
 
 namespace BorderAlerts.Commands;
 
-/// <summary>`/rules history` and `/rules undo`: the audit record of chat writes, and putting a target back as it was.</summary>
+/// <summary>`/rules history` and `/rules undo`: the audit record of chat writes (each with its state before and after), and putting a target back as it was.</summary>
 public sealed class AdminHistory(AdminWriter writer)
 {
     const int Shown = 10;
@@ -15,9 +16,10 @@ public sealed class AdminHistory(AdminWriter writer)
         var text = new StringBuilder("Latest changes from chat:");
         foreach (var c in changes)
         {
-            text.Append($"\n#{c.Id} {c.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC {c.Actor}: {c.Action} {c.Target}");
+            text.Append($"\n#{c.Id} {c.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC {ChatText.OneLine(c.Actor)}: {c.Action} {c.Target}");
             if (c.Undoes is { } undid) text.Append($" (undid #{undid})");
             if (c.UndoneBy is { } by) text.Append($" (undone by #{by})");
+            text.Append($"\n    before: {AdminChangeText.Describe(c.Kind, c.Before)}\n    after: {AdminChangeText.Describe(c.Kind, c.After)}");
         }
         return new CommandReply(text.ToString());
     }

@@ -25,6 +25,7 @@ public static class CommandCatalog
     static readonly string[] Severities = ["low", "normal", "high", "critical"];
     static readonly string[] Languages = ["en", "zh", "ko", "ja"];
     static readonly string[] FeedTypes = ["feed", "html", "json"];
+    static readonly string[] YesNo = ["yes", "no"];
 
     static OptionSpec Id(string what) => new("id", $"The {what} id", Required: true);
 
@@ -64,7 +65,8 @@ public static class CommandCatalog
             new("status", "One feed's health", false, [Id("feed")], "/feeds status kyodo-zh"),
             new("add", "Add a feed", true,
                 [Id("feed"), new("url", "The feed's address", Required: true), new("type", "feed (RSS/Atom/JSON Feed), html or json", Choices: FeedTypes),
-                 new("language", "The feed's language", Choices: Languages), new("every", "Poll interval, e.g. 10m")],
+                 new("language", "The feed's language tag, as in feeds.yaml: ko, zh-Hans, zh-Hant, ko-KP…"), new("every", "Poll interval, e.g. 10m"),
+                 new("dry-run", "yes: fetch and parse the feed and show what would be added, changing nothing", Choices: YesNo)],
                 "/feeds add yonhap-nk url:https://example.org/nk.xml language:ko every:10m"),
             new("pause", "Stop polling a feed", true, [Id("feed")], "/feeds pause kyodo-zh"),
             new("resume", "Poll a paused feed again", true, [Id("feed")], "/feeds resume kyodo-zh"),

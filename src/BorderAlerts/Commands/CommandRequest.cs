@@ -18,8 +18,9 @@ public sealed record CommandRequest(string Command, string? Subcommand, IReadOnl
 }
 
 /// <summary>
-/// The answer: plain text (the platform escapes it and defuses mentions), optionally search hits to show as cards,
-/// and the request for the next page of those hits.
+/// The answer: plain text, one item a line (the platform escapes it line by line and defuses mentions; text from a feed
+/// or a user goes in through ChatText.OneLine so it cannot add lines), optionally search hits to show as cards, and the
+/// request for the next page of those hits.
 /// </summary>
 public sealed record CommandReply(string Text, IReadOnlyList<SearchHit>? Hits = null, SearchRequest? Next = null)
 {

@@ -1,5 +1,7 @@
 using System.Text;
+using BorderAlerts.Chat;
 using BorderAlerts.Core.Admin;
+using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Storage;
 
@@ -33,23 +35,26 @@ public sealed class FeedCommands(IFeedCatalog catalog, IFeedHealthReader health,
         var feed = Find(catalog, id);
         var now = clock.GetUtcNow();
         var row = (await health.ListHealthAsync(now, cancellationToken)).FirstOrDefault(h => h.FeedId == id);
-        var text = new StringBuilder($"{feed.Id}: {feed.Name}{Origin(feed)}\n{Shown(feed.Url)}\n{Status(feed, row)} · every {feed.Every}");
+        var text = new StringBuilder($"{feed.Id}: {ChatText.OneLine(feed.Name)}{Origin(feed)}\n{Shown(feed.Url)}\n{Status(feed, row)} · every {DurationParser.Format(feed.Every)}");
         if (row is not null)
         {
             text.Append($"\nlast success: {When(row.LastSuccessAt)} · last new item: {When(row.LastNewItemAt)} · items in 24 h: {row.ItemsLast24h}");
-            if (row.ConsecutiveFailures > 0) text.Append($"\n{row.ConsecutiveFailures} failures in a row; last error: {row.LastError}");
+            if (row.ConsecutiveFailures > 0) text.Append($"\n{row.ConsecutiveFailures} failures in a row; last error: {ChatText.OneLine(row.LastError)}");
             if (feed.Enabled) text.Append($"\nnext poll: {When(row.NextPollAt)}");
         }
         return new CommandReply(text.ToString());
     }
 
     static string Status(FeedDefinition feed, FeedHealth? row) =>
-        !feed.Enabled ? "paused" : row?.LastAttemptAt is null ? "new" : row.ConsecutiveFailures > 0 ? $"failing ({row.ConsecutiveFailures}×)" : "ok";
+        !feed.Enabled ? "paused" : row?.LastAttemptAt is null ? "new" : row.ConsecutiveFailures > 0 ? $"failing ({row.ConsecutiveFailures}×)"
+        : SourceHealthMonitor.SelectorFoundNothing(feed, row) ? $"⚠ {SelectorWarning}" : "ok";
+
+    public const string SelectorWarning = "its selector found no items on the last poll (it used to find some): has the page changed?";
 
     string Origin(FeedDefinition feed) => admin.Current.Get(AdminKinds.Feed, feed.Id) is null ? "" : feed.Untrusted ? " (added from chat)" : " (paused from chat)";
 
     /// <summary>Feed addresses often carry API keys in their query; chat shows host and path only.</summary>
-    static string Shown(Uri url) => $"{url.Scheme}://{url.Authority}{url.AbsolutePath}{(url.Query.Length > 1 ? "?…" : "")}";
+    public static string Shown(Uri url) => $"{url.Scheme}://{url.Authority}{url.AbsolutePath}{(url.Query.Length > 1 ? "?…" : "")}";
 
     static string When(DateTimeOffset? at) => at is { } t ? $"{t.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "never";
 }

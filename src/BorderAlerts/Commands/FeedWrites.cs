@@ -9,16 +9,22 @@ namespace BorderAlerts.Commands;
 /// again at every connection, so it cannot reach private networks unless the settings allow it. feeds.yaml is never
 /// rewritten; a feed defined there can be paused from chat but only removed in the file.
 /// </summary>
-public sealed partial class FeedWrites(IFeedCatalog catalog, AdminWriter writer, IFeedAddressCheck addresses)
+public sealed partial class FeedWrites(IFeedCatalog catalog, AdminWriter writer, IFeedAddressCheck addresses, FeedDryRun dryRun)
 {
     static readonly TimeSpan Shortest = TimeSpan.FromMinutes(1);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
     private static partial Regex IdPattern();
 
+    /// <summary>A language tag as feeds.yaml takes them: en, ko, zh-Hans, zh-Hant, ko-KP, ja-JP…</summary>
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")]
+    private static partial Regex LanguagePattern();
+
     public async Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var id = request.Required("id");
+        if (request.Subcommand == "add" && request.Option("dry-run") == "yes")
+            return await dryRun.RunAsync((await AddAsync(id, request, cancellationToken)).Feed!, cancellationToken);
         var seen = writer.Current.Get(AdminKinds.Feed, id);
         var state = AdminJson.Feed(seen);
         FeedOverride? after = request.Subcommand switch
@@ -45,8 +51,11 @@ public sealed partial class FeedWrites(IFeedCatalog catalog, AdminWriter writer,
         if (type != "feed") throw new CommandInputException($"A {type} source needs selectors: add it to config/feeds.yaml. From chat, add RSS, Atom or JSON Feed sources.");
         var every = request.Option("every") is { } e ? DurationParser.TryParse(e, out var span) && span >= Shortest ? span
             : throw new CommandInputException($"every must be a duration of at least 1m (examples: 10m, 2h), not '{e}'.") : TimeSpan.FromMinutes(10);
+        var language = request.Option("language");
+        if (language is not null && !LanguagePattern().IsMatch(language))
+            throw new CommandInputException($"language must be a language tag as in feeds.yaml (examples: ko, zh-Hans, zh-Hant, ko-KP), not '{language}'.");
         var url = request.Required("url");
         if (await addresses.CheckAsync(url, cancellationToken) is { } problem) throw new CommandInputException(problem);
-        return new FeedOverride(new ChatFeed(id, url, FeedType.Feed, request.Option("language"), every), false);
+        return new FeedOverride(new ChatFeed(id, url, FeedType.Feed, language, every), false);
     }
 }

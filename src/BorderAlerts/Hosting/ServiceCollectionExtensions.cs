@@ -81,6 +81,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AdminHistory>();
         services.AddSingleton<RuleCommands>();
         services.AddSingleton<FeedWrites>();
+        services.AddSingleton<FeedDryRun>();
         services.AddSingleton<FeedCommands>();
         services.AddSingleton<MuteCommand>();
         services.AddSingleton<CommandDispatcher>();

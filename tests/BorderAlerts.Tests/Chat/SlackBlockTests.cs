@@ -69,7 +69,7 @@ public class SlackBlockTests
             { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         Assert.DoesNotContain("<!channel>", json, StringComparison.Ordinal);
         Assert.DoesNotContain("<!here>", json, StringComparison.Ordinal);
-        Assert.Contains("&lt;!channel&gt;", json, StringComparison.Ordinal);
+        Assert.Contains("&lt;\u200B!channel&gt;", json, StringComparison.Ordinal); // escaped, and defused for the plain fallback text too
         Assert.DoesNotContain("@channel", json, StringComparison.Ordinal);
     }
 

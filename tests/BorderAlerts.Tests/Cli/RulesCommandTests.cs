@@ -165,7 +165,7 @@ public sealed class RulesCommandTests(FeedServer server) : IClassFixture<FeedSer
     public async Task Poll_alerts_on_new_matching_items_after_seeding_and_backtest_counts_them()
     {
         using var session = Session();
-        var start = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.FromHours(9));
+        var start = DateTimeOffset.UtcNow.AddDays(-1); // inside the backtest's window, which counts from the published time
         var seed = new Entry("丹东口岸通关恢复", "https://china.kyodonews.net/news/1.html", Published: start);
         var fresh = new Entry("丹东海关查获走私煤炭", "https://china.kyodonews.net/news/2.html", Published: start.AddHours(1));
         var old = new Entry("丹东走私案宣判", "https://china.kyodonews.net/news/0.html", Published: start.AddHours(-5));

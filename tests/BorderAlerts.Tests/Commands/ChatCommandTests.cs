@@ -28,6 +28,17 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
         return answer.Json.GetProperty("text").GetString()!;
     }
 
+    /// <summary>One concept and one rule; the other chat test classes start from them too.</summary>
+    internal const string Rules = """
+        concepts:
+          dandong: [Dandong, 丹东, 단둥]
+        rules:
+          - id: border-smuggling
+            name: Smuggling at Dandong
+            query: "@dandong AND (走私 OR smuggl*)"
+            severity: high
+        """;
+
     Task<ChatHost> StartAsync(params (string, string)[] settings) => StartAsync(Store.Sqlite, settings);
 
     async Task<ChatHost> StartAsync(Store store, params (string, string)[] settings)
@@ -43,15 +54,7 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
                 url: {url}
                 language: zh-Hans
             """);
-        File.WriteAllText(Path.Combine(session.Folder.Config, "rules.yaml"), """
-            concepts:
-              dandong: [Dandong, 丹东, 단둥]
-            rules:
-              - id: border-smuggling
-                name: Smuggling at Dandong
-                query: "@dandong AND (走私 OR smuggl*)"
-                severity: high
-            """);
+        File.WriteAllText(Path.Combine(session.Folder.Config, "rules.yaml"), Rules);
         var host = await ChatHost.StartAsync(session, settings);
         await host.PollAllAsync();
         return host;

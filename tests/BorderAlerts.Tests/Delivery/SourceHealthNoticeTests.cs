@@ -47,4 +47,24 @@ public sealed class SourceHealthNoticeTests(FeedServer feeds) : IClassFixture<Fe
 
         Assert.Contains(notices, n => n.Contains("'uriminzokkiri' returned 0 items where its selector used to find some"));
     }
+
+    [Theory]
+    [InlineData(404, "not found")]
+    [InlineData(410, "gone")]
+    public async Task A_permanent_error_is_reported_at_its_first_failure(int status, string meaning)
+    {
+        await using var harness = await DeliveryHarness.StartAsync();
+        var monitor = harness.Pipeline.Services.GetRequiredService<SourceHealthMonitor>();
+        var url = feeds.Serve(Responses.Bytes(DeliveryHarness.Stories(2, seed: 50), "application/rss+xml"));
+        var feed = Feeds.Rss("state-press-releases", url, "en");
+        await harness.Pipeline.PollOneAsync(feed);
+        Assert.Empty(await monitor.CheckAsync(CancellationToken.None));
+
+        feeds.Answer(url, Responses.Status(status));
+        await harness.Pipeline.PollOneAsync(feed);
+        var notices = await monitor.CheckAsync(CancellationToken.None);
+
+        Assert.Contains(notices, n => n.Contains($"'state-press-releases' answers HTTP {status} ({meaning}): a permanent error"));
+        Assert.Empty(await monitor.CheckAsync(CancellationToken.None));
+    }
 }

@@ -4,7 +4,7 @@ using BorderAlerts.Commands;
 namespace BorderAlerts.Chat.Discord;
 
 /// <summary>
-/// A <see cref="CommandReply"/> as Discord message data (D4d): ephemeral, no mentions parsed, text escaped and cut to
+/// A <see cref="CommandReply"/> as Discord message data (D4d): ephemeral, no mentions parsed, text escaped line by line and cut to
 /// 2,000 characters, search hits as up to five compact embeds, a "More results" button when there are more.
 /// </summary>
 public static class DiscordCommandReplies
@@ -15,7 +15,7 @@ public static class DiscordCommandReplies
     {
         var data = new JsonObject
         {
-            ["content"] = ChatText.Truncate(DiscordMarkdown.Escape(reply.IsError ? "⚠️ " + reply.Text : reply.Text), MaxContent),
+            ["content"] = ChatText.Truncate(ChatText.PerLine(reply.IsError ? "⚠️ " + reply.Text : reply.Text, DiscordMarkdown.Escape), MaxContent),
             ["flags"] = Ephemeral,
             ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() },
         };

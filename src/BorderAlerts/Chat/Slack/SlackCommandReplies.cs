@@ -13,7 +13,7 @@ public static class SlackCommandReplies
 
     public static JsonObject Message(CommandReply reply, bool replaceOriginal = false)
     {
-        var text = SlackMrkdwn.Escape(reply.IsError ? ":warning: " + reply.Text : reply.Text);
+        var text = ChatText.PerLine(reply.IsError ? ":warning: " + reply.Text : reply.Text, SlackMrkdwn.Escape);
         var blocks = new JsonArray(Section(ChatText.Truncate(text, MaxSectionText)));
         foreach (var hit in reply.Hits ?? [])
         {

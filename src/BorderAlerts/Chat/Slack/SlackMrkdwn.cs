@@ -5,7 +5,7 @@ namespace BorderAlerts.Chat.Slack;
 
 /// <summary>
 /// Slack mrkdwn for feed text: &amp;, &lt;, &gt; escaped (so &lt;!channel&gt; and links cannot be forged), formatting
-/// characters neutralised with a zero-width joiner, @here/@channel/@everyone defused.
+/// characters neutralised with a zero-width joiner (except inside URLs, which must copy as they are), @here/@channel/@everyone defused.
 /// https://api.slack.com/reference/surfaces/formatting#escaping
 /// </summary>
 public static class SlackMrkdwn
@@ -13,14 +13,17 @@ public static class SlackMrkdwn
     public static string Escape(string text)
     {
         var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in ChatText.Defuse(text))
+        var defused = ChatText.Defuse(text);
+        var inUrl = ChatText.UrlChars(defused);
+        for (int i = 0; i < defused.Length; i++)
         {
+            var c = defused[i];
             switch (c)
             {
                 case '&': builder.Append("&amp;"); break;
                 case '<': builder.Append("&lt;"); break;
                 case '>': builder.Append("&gt;"); break;
-                case '*' or '_' or '~' or '`': builder.Append(c).Append('\u200D'); break;
+                case '*' or '_' or '~' or '`' when !inUrl[i]: builder.Append(c).Append('\u200D'); break;
                 default: builder.Append(c); break;
             }
         }

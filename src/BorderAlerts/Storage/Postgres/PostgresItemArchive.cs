@@ -10,7 +10,7 @@ public sealed class PostgresItemArchive(PostgresDatabase database) : IItemArchiv
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = PgSql.Command(connection, """
             SELECT id, first_feed_id, title, text, language, url, published_at, first_seen_at, alertable
-            FROM items WHERE first_seen_at >= @since ORDER BY id
+            FROM items WHERE first_seen_at >= @since AND LEAST(published_at, first_seen_at) >= @since ORDER BY id
             """, ("since", PgSql.Ms(since)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -150,7 +150,7 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
         var parameters = new List<(string, object?)>();
         if (filters.Since is { } since)
         {
-            where.Append(" AND i.first_seen_at >= @since");
+            where.Append(" AND LEAST(i.published_at, i.first_seen_at) >= @since"); // ArchivedItem.Dated: never after the first sighting, so the segment window stays safe
             parameters.Add(("since", PgSql.Ms(since)));
         }
         for (int n = 0; n < filters.Sources.Count; n++)

@@ -139,7 +139,9 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
             await using var first = Sql.Command(connection, "SELECT min(id) FROM items INDEXED BY items_first_seen WHERE first_seen_at >= $loose",
                 ("$loose", Sql.Ms(since - TimeSpan.FromHours(1))));
             minId = await first.ExecuteScalarAsync(cancellationToken) is long id ? id : long.MaxValue;
-            where.Append(" AND i.id >= $min_id AND i.first_seen_at >= $since");
+            // The window counts from the published time (ArchivedItem.Dated), which is never after the first sighting, so the
+            // first-seen bound above stays safe.
+            where.Append(" AND i.id >= $min_id AND min(coalesce(i.published_at, i.first_seen_at), i.first_seen_at) >= $since");
             parameters.Add(("$min_id", minId));
             parameters.Add(("$since", Sql.Ms(since)));
         }
