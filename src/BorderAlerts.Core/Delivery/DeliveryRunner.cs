@@ -12,8 +12,10 @@ namespace BorderAlerts.Core.Delivery;
 /// recorded as not sent, with the mute named; they do not pile up for later. (A muted rule matches nothing: FeedPoller.)
 /// </summary>
 public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinations, CardFactory cards, FloodGate flood,
-    TimeProvider clock, DeliveryOptions options, ILogger<DeliveryRunner> log, IMutes? mutes = null)
+    TimeProvider clock, DeliveryOptions options, ILogger<DeliveryRunner> log, IMutes? mutes = null, DeliveryMetrics? metrics = null)
 {
+    readonly DeliveryMetrics _metrics = metrics ?? new DeliveryMetrics();
+
     readonly ConcurrentDictionary<string, DateTimeOffset> _resting = new();
     /// <summary>Destinations a platform asked to pause, until when: one admin notice per pause.</summary>
     readonly ConcurrentDictionary<string, DateTimeOffset> _paused = new();
@@ -55,8 +57,11 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
             var outcome = await SafeSendAsync(sink, message);
             if (outcome is DeliveryOutcome.Delivered ok)
             {
-                await outbox.RecordAsync(new DeliveryRecord(batch.Select(e => e.Id).ToList(), DeliveryState.Sent, clock.GetUtcNow())
+                var sentAt = clock.GetUtcNow();
+                await outbox.RecordAsync(new DeliveryRecord(batch.Select(e => e.Id).ToList(), DeliveryState.Sent, sentAt)
                     { MessageId = ok.MessageId, ThreadId = ok.ThreadId }, CancellationToken.None);
+                Observe(destination, "sent", batch, $"message {ok.MessageId}");
+                foreach (var entry in batch) if (entry.Alert.FirstSeen is { } seen) _metrics.Latency(sentAt - seen);
                 foreach (var rule in batch.GroupBy(e => e.Alert.RuleId)) flood.Sent(destination, rule.Key, rule.Count(), clock.GetUtcNow());
                 if (message is ChatMessage.Digest && batch.Count > 0)
                     flood.DigestSent(destination, batch[0].Alert.RuleId, entries.Count(e => e.Alert.RuleId == batch[0].Alert.RuleId), clock.GetUtcNow());
@@ -73,6 +78,13 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
     async Task FailAsync(string destination, List<OutboxEntry> batch, List<OutboxEntry> rest, DeliveryOutcome outcome)
     {
         var now = clock.GetUtcNow();
+        Observe(destination, Outcome(outcome), batch, outcome switch
+        {
+            DeliveryOutcome.RateLimited r => $"rate limited for {Describe(r.RetryAfter)}",
+            DeliveryOutcome.Permanent p => p.Error,
+            DeliveryOutcome.Retryable r => r.Error,
+            _ => outcome.ToString(),
+        });
         switch (outcome)
         {
             case DeliveryOutcome.RateLimited limited:
@@ -106,6 +118,23 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
         }
     }
 
+    /// <summary>One log line and one count per delivery outcome: which rules, which destination, the message id or the error.</summary>
+    void Observe(string destination, string outcome, List<OutboxEntry> batch, string detail)
+    {
+        _metrics.Count(destination, outcome, batch.Count);
+        var rules = string.Join(",", batch.Select(e => e.Alert.RuleId).Distinct());
+        if (outcome == "sent") log.LogInformation("Delivered {Count} alert(s) of {Rules} to {Destination}: {Detail}", batch.Count, rules, destination, detail);
+        else log.LogWarning("Delivery of {Count} alert(s) of {Rules} to {Destination} {Outcome}: {Detail}", batch.Count, rules, destination, outcome, detail);
+    }
+
+    static string Outcome(DeliveryOutcome outcome) => outcome switch
+    {
+        DeliveryOutcome.Delivered => "sent",
+        DeliveryOutcome.RateLimited => "rate_limited",
+        DeliveryOutcome.Permanent => "refused",
+        _ => "failed",
+    };
+
     static string Describe(TimeSpan wait) => wait.TotalHours >= 1 ? $"{wait.TotalHours:0.#} h" : wait.TotalMinutes >= 1 ? $"{wait.TotalMinutes:0} min" : $"{wait.TotalSeconds:0} s";
 
     static TimeSpan Backoff(int attempts) =>
@@ -132,6 +161,7 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
     {
         if (mutes?.MutedUntil(destination, now) is not { } until) return entries;
         await Record(entries, DeliveryState.Dead, $"not sent: '{destination}' is muted until {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
+        Observe(destination, "muted", entries, $"muted until {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
         return [];
     }
 

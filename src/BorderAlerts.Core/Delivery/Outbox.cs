@@ -11,6 +11,9 @@ public sealed record AlertSnapshot(long AlertId, string FeedId, string Title, Ur
 {
     /// <summary>The other rules the item matched, highest severity first: its card names them all.</summary>
     public IReadOnlyList<string> AlsoMatched { get; init; } = [];
+
+    /// <summary>When the item was first seen: alert latency counts from here.</summary>
+    public DateTimeOffset? FirstSeen { get; init; }
 }
 
 /// <summary>
@@ -40,7 +43,12 @@ public interface IOutboxStore
     Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken);
 
     Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken);
+
+    /// <summary>How many deliveries wait (pending, due or not) and since when the oldest of them has.</summary>
+    Task<OutboxStats> StatsAsync(CancellationToken cancellationToken);
 }
+
+public sealed record OutboxStats(long Pending, DateTimeOffset? OldestCreatedAt);
 
 /// <summary>What one message to a chat destination carries.</summary>
 public abstract record ChatMessage

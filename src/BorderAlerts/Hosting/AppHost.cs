@@ -19,7 +19,7 @@ public static class AppHost
         if (service) AddScheduler(builder);
         if (urls is { Length: > 0 }) builder.WebHost.UseUrls(urls);
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapHealth();
         app.MapMetrics();
         app.MapDiscordInteractions();
         app.MapSlackEndpoints();

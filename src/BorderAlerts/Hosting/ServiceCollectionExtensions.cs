@@ -133,6 +133,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CardFactory>();
         services.AddSingleton<FloodGate>();
         services.AddSingleton<DeliveryRunner>();
+        services.AddSingleton<DeliveryMetrics>();
         services.AddSingleton<SourceHealthMonitor>();
         return services;
     }

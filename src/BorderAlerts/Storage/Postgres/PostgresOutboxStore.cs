@@ -17,7 +17,8 @@ public sealed class PostgresOutboxStore(PostgresDatabase database) : IOutboxStor
         d.id, d.destination, d.kind, d.attempts, p.message_id, p.thread_id, p.status,
         a.id, a.rule_id, COALESCE(a.rule_name, a.rule_id), a.severity, a.terms,
         i.first_feed_id, i.title, i.url, i.text, i.language, i.published_at,
-        (SELECT string_agg(o.id || ':' || o.rule_id, ',') FROM alerts o WHERE o.item_id = a.item_id AND o.id <> a.id)
+        (SELECT string_agg(o.id || ':' || o.rule_id, ',') FROM alerts o WHERE o.item_id = a.item_id AND o.id <> a.id),
+        i.first_seen_at
         """;
 
     public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken)
@@ -58,10 +59,20 @@ public sealed class PostgresOutboxStore(PostgresDatabase database) : IOutboxStor
             Enum.Parse<Severity>(r.GetString(10), ignoreCase: true), JsonSerializer.Deserialize<List<MatchedTerm>>(r.GetString(11)) ?? [])
         {
             AlsoMatched = OtherRules.Parse(PgSql.Text(r, 18)),
+            FirstSeen = PgSql.Time(r, 19),
         };
         var kind = r.GetString(2) == "reply" && parentSent ? DeliveryKind.Reply : DeliveryKind.Card;
         return new OutboxEntry(r.GetInt64(0), r.GetString(1), kind, r.GetInt32(3), alert,
             kind == DeliveryKind.Reply ? PgSql.Text(r, 4) : null, kind == DeliveryKind.Reply ? PgSql.Text(r, 5) : null);
+    }
+
+    public async Task<OutboxStats> StatsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var read = PgSql.Command(connection, "SELECT count(*), min(created_at) FROM deliveries WHERE status = 'pending'");
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new OutboxStats(reader.GetInt64(0), PgSql.Time(reader, 1));
     }
 
     public async Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken)

@@ -32,6 +32,7 @@ public sealed class PostgresProvider : StoreProvider
         services.AddSingleton<IAdminStore, PostgresAdminStore>();
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<ISeenRequests, PostgresSeenRequests>();
+        services.AddSingleton<IStoreProbe, PostgresStoreProbe>();
         services.AddSingleton<IStoreMigrator, PostgresMigrator>();
         services.AddSingleton<StoreTables, PostgresTables>();
     }

@@ -27,6 +27,10 @@ public sealed class SqliteDatabase
         }.ToString();
     }
 
+    /// <summary>The database file, or null for an in-memory database.</summary>
+    public string? FilePath => new SqliteConnectionStringBuilder(_connectionString).DataSource is { Length: > 0 } path
+        && path != ":memory:" && !path.StartsWith("file::memory:", StringComparison.Ordinal) ? Path.GetFullPath(path) : null;
+
     public static SqliteDatabase InDataDir(string dataDir)
     {
         Directory.CreateDirectory(dataDir);
