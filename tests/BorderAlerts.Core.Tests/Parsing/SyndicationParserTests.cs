@@ -139,6 +139,13 @@ public class SyndicationParserTests
     }
 
     [Fact]
+    public void A_json_feed_item_with_only_date_modified_is_dated_by_it()
+    {
+        var result = Parse("""{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{"id":"1","title":"x","date_modified":"2026-11-29T09:00:00+09:00"}]}""");
+        Assert.Equal(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero), result.Items.Single().Published);
+    }
+
+    [Fact]
     public void An_entity_expansion_bomb_is_refused_not_expanded()
     {
         var entities = new StringBuilder("<!ENTITY lol0 \"lol\">");
