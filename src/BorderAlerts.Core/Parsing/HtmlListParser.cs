@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using BorderAlerts.Core.Feeds;
 
 namespace BorderAlerts.Core.Parsing;
@@ -7,12 +6,10 @@ namespace BorderAlerts.Core.Parsing;
 /// <summary>
 /// List pages without a feed (Uriminzokkiri). Each element matching <c>item</c> is one entry; title, link, date and
 /// summary selectors apply inside it; <c>exclude</c> removes decorations (date badges, "New") from the title.
-/// Relative links resolve against the page address.
+/// Relative links resolve against the page address. Pages with absurdly many tags or absurdly deep nesting are refused.
 /// </summary>
 public static class HtmlListParser
 {
-    static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
-
     /// <summary>Real list pages have a few thousand tags; a page with vastly more is refused before the tree builder sees it.</summary>
     const int MaxTags = 200_000;
 
@@ -20,7 +17,9 @@ public static class HtmlListParser
     {
         if (string.IsNullOrWhiteSpace(html)) return ParseResult.Fail("empty body", encoding);
         if (html.AsSpan().Count('<') > MaxTags) return ParseResult.Fail($"page has more than {MaxTags:N0} tags: refused as too complex to parse safely", encoding);
-        using var document = Parser.ParseDocument(html);
+        using var document = DepthLimitedHtml.TryParse(html, out var tooDeepAt);
+        if (document is null)
+            return ParseResult.Fail($"page nested deeper than {DepthLimitedHtml.MaxDepth} elements (line {tooDeepAt.Line}, column {tooDeepAt.Column}): refused as too complex to parse safely", encoding);
         IHtmlCollection<IElement> entries;
         try { entries = document.QuerySelectorAll(recipe.Item); }
         catch (AngleSharp.Dom.DomException) { return ParseResult.Fail($"html.item: '{recipe.Item}' is not a valid CSS selector", encoding); }

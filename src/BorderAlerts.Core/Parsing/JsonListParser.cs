@@ -13,7 +13,7 @@ public static class JsonListParser
     {
         if (string.IsNullOrWhiteSpace(json)) return ParseResult.Fail("empty body", encoding);
         JsonDocument document;
-        try { document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = true }); }
+        try { document = JsonDocument.Parse(LoneSurrogates.InJsonEscapes(json), new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = true }); }
         catch (JsonException e) { return ParseResult.Fail($"malformed JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine}: {e.Message.Split(". ")[0]}", encoding); }
         using (document)
         {

@@ -19,14 +19,15 @@ public sealed record ParseContext(FeedDefinition Feed, Uri BaseUrl, DateTimeOffs
 
     public DateTimeOffset? Date(string? text) => SourceDates.Parse(text, Feed.TimeZone, FetchedAt);
 
-    /// <summary>Builds an item, or null if it has neither title nor text.</summary>
+    /// <summary>Builds an item, or null if it has neither title nor text. A broken character costs only itself (U+FFFD).</summary>
     public ParsedItem? Item(string? guid, string? title, string? link, string? htmlText, string? date, string? author = null)
     {
-        var text = PlainText.FromHtml(htmlText, MaxText);
-        var cleanTitle = PlainText.FromHtml(title, MaxTitle);
+        var text = LoneSurrogates.Replace(PlainText.FromHtml(htmlText, MaxText));
+        var cleanTitle = LoneSurrogates.Replace(PlainText.FromHtml(title, MaxTitle));
         if (cleanTitle.Length == 0) cleanTitle = PlainText.Collapse(text, 120);
         if (cleanTitle.Length == 0) return null;
-        var cleanGuid = string.IsNullOrWhiteSpace(guid) ? null : guid.Trim();
-        return new ParsedItem(cleanGuid, cleanTitle, Resolve(link), text, Date(date), string.IsNullOrWhiteSpace(author) ? null : author.Trim());
+        var cleanGuid = string.IsNullOrWhiteSpace(guid) ? null : LoneSurrogates.Replace(guid.Trim());
+        var cleanAuthor = string.IsNullOrWhiteSpace(author) ? null : LoneSurrogates.Replace(author.Trim());
+        return new ParsedItem(cleanGuid, cleanTitle, Resolve(LoneSurrogates.ReplaceOrNull(link)), text, Date(date), cleanAuthor);
     }
 }

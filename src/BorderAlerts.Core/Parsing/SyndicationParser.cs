@@ -1,29 +1,22 @@
 using System.Xml;
 using System.Xml.Linq;
 using CodeHollow.FeedReader;
+using CodeHollow.FeedReader.Feeds;
 
 namespace BorderAlerts.Core.Parsing;
 
 /// <summary>
-/// RSS 0.9x/1.0/2.0, Atom and JSON Feed through CodeHollow.FeedReader. XML is first read by our own reader with
-/// DTD processing off (an entity bomb fails at its first undeclared entity), then handed over without its DOCTYPE.
+/// RSS 0.9x/1.0/2.0, Atom and JSON Feed through CodeHollow.FeedReader. XML is first read by <see cref="SafeXml"/>,
+/// then handed over without its DOCTYPE. A body with no feed in it fails as an "empty document"; a broken character
+/// in one item (a lone surrogate) costs only that character.
 /// </summary>
 public static partial class SyndicationParser
 {
-    static readonly XmlReaderSettings Safe = new()
-    {
-        DtdProcessing = DtdProcessing.Ignore,
-        XmlResolver = null,
-        MaxCharactersFromEntities = 1_000_000,
-        MaxCharactersInDocument = 200_000_000,
-        IgnoreComments = true,
-        CheckCharacters = false,
-    };
-
-    const int MaxDepth = 64;
-
     [System.Text.RegularExpressions.GeneratedRegex(@"[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|&#(?:x0*[0-8bBcCeEfF]|x0*1[0-9a-fA-F]|0*(?:[0-8]|1[1245-9]|2[0-9]|3[01]));")]
     private static partial System.Text.RegularExpressions.Regex IllegalXml();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\{\s*\}\s*$")]
+    private static partial System.Text.RegularExpressions.Regex EmptyJsonObject();
 
     public static ParseResult Parse(string text, string encoding, ParseContext context)
     {
@@ -31,46 +24,47 @@ public static partial class SyndicationParser
         var body = IllegalXml().Replace(text, "").TrimStart();
         if (body.Length == 0) return ParseResult.Fail("empty body", encoding);
         if (LooksLikeHtml(body)) return ParseResult.Fail("expected RSS, Atom or JSON Feed but the body is an HTML page", encoding);
-        Feed feed;
-        try { feed = FeedReader.ReadFromString(body[0] == '{' ? body : CleanXml(body)); }
-        catch (XmlException e) { return ParseResult.Fail($"malformed XML at line {e.LineNumber}, column {e.LinePosition}: {FirstSentence(e.Message)}", encoding); }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or NullReferenceException or ArgumentException or System.Text.Json.JsonException)
-        { return ParseResult.Fail($"not a feed: {FirstSentence(e.Message)}", encoding); }
-        catch (Exception e) when (e.Message.Contains("unknown feed", StringComparison.OrdinalIgnoreCase) || e.GetType().Name.Contains("FeedType"))
-        { return ParseResult.Fail("not a feed: the root element is not rss, rdf:RDF, feed or channel", encoding); }
+        var (feed, error) = Read(body);
+        if (feed is null) return ParseResult.Fail(error!, encoding);
 
         var items = new List<ParsedItem>();
         int skipped = 0;
         foreach (var entry in feed.Items.Take(ParseContext.MaxItems))
         {
-            var date = entry.PublishingDateString ?? entry.PublishingDate?.ToString("O");
-            var item = context.Item(entry.Id, entry.Title, entry.Link, entry.Content ?? entry.Description, date, entry.Author);
+            var item = context.Item(entry.Id, entry.Title, entry.Link, entry.Content ?? entry.Description, DateOf(entry), entry.Author);
             if (item is null) skipped++; else items.Add(item);
         }
         return new ParseResult(items, null, encoding, skipped + Math.Max(0, feed.Items.Count - ParseContext.MaxItems));
     }
 
-    /// <summary>Reads XML safely and gives back text FeedReader can parse: no DOCTYPE, a bare channel wrapped in rss.</summary>
-    static string CleanXml(string xml)
+    static (Feed? Feed, string? Error) Read(string body)
     {
-        RejectDeepNesting(xml);
-        using var reader = XmlReader.Create(new StringReader(xml), Safe);
-        var document = XDocument.Load(reader, LoadOptions.None);
-        document.DocumentType?.Remove();
-        if (document.Root is { } root && root.Name.LocalName == "channel")
-            document = new XDocument(new XElement("rss", new XAttribute("version", "2.0"), root));
-        if (document.Root is { Name.LocalName: "rss" } rss && rss.Attribute("version") is null)
-            rss.SetAttributeValue("version", "2.0");
-        return document.ToString(SaveOptions.DisableFormatting);
+        try
+        {
+            if (body[0] == '{')
+                return EmptyJsonObject().IsMatch(body) ? (null, "empty document: an empty JSON object")
+                    : (FeedReader.ReadFromString(LoneSurrogates.InJsonEscapes(body)), null);
+            if (SafeXml.MissingRoot(body) is { } noRoot) return (null, $"empty document: {noRoot}");
+            var document = SafeXml.Load(LoneSurrogates.InXmlReferences(body));
+            if (SafeXml.MissingChannel(document) is { } noChannel) return (null, $"empty document: {noChannel}");
+            return (FeedReader.ReadFromString(document.ToString(SaveOptions.DisableFormatting)), null);
+        }
+        catch (XmlException e) { return (null, $"malformed XML at line {e.LineNumber}, column {e.LinePosition}: {FirstSentence(e.Message)}"); }
+        // The feed library dereferences elements it assumes are there; its NullReferenceException says nothing to a user.
+        catch (NullReferenceException) { return (null, "not a feed: an element every RSS, Atom or JSON feed has is missing"); }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or System.Text.Json.JsonException)
+        { return (null, $"not a feed: {FirstSentence(e.Message)}"); }
+        catch (Exception e) when (e.Message.Contains("unknown feed", StringComparison.OrdinalIgnoreCase) || e.GetType().Name.Contains("FeedType"))
+        { return (null, "not a feed: the root element is not rss, rdf:RDF, feed or channel"); }
     }
 
-    /// <summary>A linear pre-read: element trees nested absurdly deep make the DOM builders downstream slow, so they are refused.</summary>
-    static void RejectDeepNesting(string xml)
+    /// <summary>Atom requires only &lt;updated&gt; and JSON Feed may give only date_modified: either dates an entry that has no publication date.</summary>
+    static string? DateOf(FeedItem entry) => entry.PublishingDateString ?? entry.PublishingDate?.ToString("O") ?? entry.SpecificItem switch
     {
-        using var reader = XmlReader.Create(new StringReader(xml), Safe);
-        while (reader.Read())
-            if (reader.Depth > MaxDepth) throw new XmlException($"elements nested more than {MaxDepth} deep", null, ((IXmlLineInfo)reader).LineNumber, ((IXmlLineInfo)reader).LinePosition);
-    }
+        AtomFeedItem atom => atom.UpdatedDateString,
+        JsonFeedItem json => json.DateModifiedString,
+        _ => null,
+    };
 
     static bool LooksLikeHtml(string body)
     {

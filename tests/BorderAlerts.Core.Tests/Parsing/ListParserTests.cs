@@ -89,4 +89,31 @@ public class HostileListPageTests
             Fixture.Context(Fixture.Feed(type: FeedType.Html, html: new HtmlRecipe("div.item", "a", null, null, null, null))));
         Assert.Contains("too complex", result.Error);
     }
+
+    [Theory]
+    [InlineData("<div>", 90_000, "")]
+    [InlineData("<div>", 190_000, "")]
+    [InlineData("<div>", 90_000, "</div>")]
+    [InlineData("<b>", 150_000, "")]
+    public void A_page_nested_absurdly_deep_is_refused_naming_the_depth(string open, int depth, string close)
+    {
+        var page = "<html><body>" + string.Concat(Enumerable.Repeat(open, depth)) + "x" + string.Concat(Enumerable.Repeat(close, depth)) + "</body></html>";
+        var result = FeedParser.Parse(System.Text.Encoding.UTF8.GetBytes(page), "text/html",
+            Fixture.Context(Fixture.Feed(type: FeedType.Html, html: new HtmlRecipe("div.item", "a", null, null, null, null))));
+        Assert.False(result.Ok);
+        Assert.Contains("nested deeper than 400 elements", result.Error);
+    }
+
+    [Fact]
+    public void A_page_nested_just_under_the_limit_and_wide_is_read()
+    {
+        var wrapper = string.Concat(Enumerable.Repeat("<div>", 390));
+        var entries = string.Concat(Enumerable.Range(1, 5_000).Select(i => $"<p>unclosed paragraph<li>unclosed entry<div class=item><a href=/n/{i}>Dandong {i}</a></div>"));
+        var page = "<html><body>" + wrapper + entries + "</body></html>";
+        var result = FeedParser.Parse(System.Text.Encoding.UTF8.GetBytes(page), "text/html",
+            Fixture.Context(Fixture.Feed(type: FeedType.Html, html: new HtmlRecipe("div.item", "a", null, null, null, null))));
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal(5_000, result.Items.Count);
+        Assert.Equal("Dandong 5000", result.Items[^1].Title);
+    }
 }

@@ -97,6 +97,54 @@ public class SyndicationParserTests
         Assert.Contains(reason, result.Error);
     }
 
+    [Theory]
+    [InlineData("", "application/rss+xml; charset=big5", "empty body")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"big5\"?>", null, "empty document: nothing after the XML declaration")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"big5\"?>\n<!-- no items today -->\n", "text/xml; charset=big5", "empty document: nothing after the XML declaration")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"big5\"?>\n<rss version=\"2.0\"></rss>", null, "empty document: rss has no channel")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"big5\"?><rss version=\"2.0\"/>", "text/xml; charset=big5", "empty document: rss has no channel")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"big5\"?><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>", null, "empty document: rdf:RDF has no channel or items")]
+    [InlineData("{}", "application/feed+json; charset=big5", "empty document: an empty JSON object")]
+    public void An_empty_big5_feed_says_it_is_empty_not_a_dotnet_exception(string body, string? contentType, string reason)
+    {
+        var result = Parse(Encoding.ASCII.GetBytes(body), "zh-Hant", contentType: contentType);
+        Assert.False(result.Ok);
+        Assert.StartsWith(reason, result.Error);
+        Assert.DoesNotContain("Object reference", result.Error);
+    }
+
+    [Theory]
+    [InlineData("<?xml version=\"1.0\" encoding=\"big5\"?><rss version=\"2.0\"><channel><title>t</title></channel></rss>")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"big5\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title></feed>")]
+    [InlineData("{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"items\":[]}")]
+    public void A_feed_with_no_items_today_is_read_as_zero_items(string body)
+    {
+        var result = Parse(Encoding.ASCII.GetBytes(body), "zh-Hant");
+        Assert.True(result.Ok, result.Error);
+        Assert.Empty(result.Items);
+    }
+
+    [Fact]
+    public void An_atom_entry_with_only_updated_is_dated_by_it()
+    {
+        var result = Parse("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:x</id><updated>2026-11-30T00:00:00Z</updated>
+            <entry><title>Only updated</title><id>urn:x:1</id><updated>2026-11-29T09:00:00+09:00</updated></entry>
+            <entry><title>Both</title><id>urn:x:2</id><published>2026-11-28T09:00:00+09:00</published><updated>2026-11-29T09:00:00+09:00</updated></entry>
+            </feed>
+            """);
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero), result.Items[0].Published);
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), result.Items[1].Published);
+    }
+
+    [Fact]
+    public void A_json_feed_item_with_only_date_modified_is_dated_by_it()
+    {
+        var result = Parse("""{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{"id":"1","title":"x","date_modified":"2026-11-29T09:00:00+09:00"}]}""");
+        Assert.Equal(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero), result.Items.Single().Published);
+    }
+
     [Fact]
     public void An_entity_expansion_bomb_is_refused_not_expanded()
     {
@@ -141,6 +189,21 @@ public class HostileMarkupTests
         Assert.Equal("丹东 走私", PlainText.FromHtml(breaks, 1000));
         Assert.Equal("新义州", PlainText.FromHtml(nested, 1000));
         Assert.Equal("a & b", PlainText.FromHtml(new string(' ', 200_000) + "<script>x()</script>a &amp; b", 1000));
+    }
+
+    [Fact]
+    public void Markup_nested_past_the_depth_limit_keeps_its_text_in_source_order()
+    {
+        // Past 512 levels AngleSharp re-attaches elements as siblings, which put later text before earlier text.
+        var deep = string.Concat(Enumerable.Repeat("<div>", 515)) + "<div>丹东</div>海关<div>查获</div>走私";
+        Assert.Equal("丹东 海关 查获 走私", PlainText.FromHtml(deep, 1000));
+    }
+
+    [Fact]
+    public void A_cut_at_the_length_limit_never_leaves_half_a_surrogate_pair()
+    {
+        var text = PlainText.Collapse(new string('a', 9) + "😀 tail", 10);
+        Assert.Equal(new string('a', 9), text);
     }
 
     [Fact]

@@ -52,4 +52,23 @@ public sealed class FeedFormatTests(FeedServer server) : IClassFixture<FeedServe
         Assert.All(items, i => Assert.DoesNotMatch(@"\d\d-\d\d$", i.Title));
         Assert.Equal(items.Count, items.Select(i => i.Url).Distinct().Count());
     }
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_lone_surrogate_in_one_json_feed_item_costs_only_that_character(Store store)
+    {
+        using var folder = new TempFolder(store);
+        await using var pipeline = await Pipeline.StartAsync(folder);
+        var url = server.Serve(Responses.Text("""
+            {"version":"https://jsonfeed.org/version/1.1","title":"t","items":[
+              {"id":"1","title":"丹东海关查获走私煤炭","url":"https://x.example/1"},
+              {"id":"2","title":"\ud800 新义州","content_text":"煤炭 \udc00","url":"https://x.example/2"},
+              {"id":"3","title":"中朝友谊桥","url":"https://x.example/3"}]}
+            """, "application/feed+json; charset=utf-8"));
+
+        var report = await pipeline.PollOneAsync(Feeds.Rss("lone-surrogate", url, "zh-Hans"));
+
+        Assert.True(report.Status == PollStatus.Fetched, report.Error);
+        var titles = (await pipeline.Database.ItemsAsync()).Select(i => i.Title).Order(StringComparer.Ordinal);
+        Assert.Equal(["中朝友谊桥", "丹东海关查获走私煤炭", "\uFFFD 新义州"], titles);
+    }
 }
