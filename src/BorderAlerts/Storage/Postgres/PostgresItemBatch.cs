@@ -12,15 +12,23 @@ namespace BorderAlerts.Storage.Postgres;
 /// </summary>
 internal static class PostgresItemBatch
 {
-    /// <summary>Stored item id of every key the database already knows.</summary>
-    public static async Task<Dictionary<string, long>> KnownKeysAsync(NpgsqlConnection connection, string[] keys, CancellationToken cancellationToken)
+    /// <summary>The stored item of every key the database already knows.</summary>
+    public static async Task<Dictionary<string, KnownItem>> KnownKeysAsync(NpgsqlConnection connection, string[] keys, CancellationToken cancellationToken)
     {
-        var known = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var command = PgSql.Command(connection, "SELECT key, item_id FROM item_keys WHERE key = ANY(@keys)", ("keys", keys));
+        var known = new Dictionary<string, KnownItem>(StringComparer.Ordinal);
+        await using var command = PgSql.Command(connection, """
+            SELECT k.key, k.item_id, i.alertable, i.first_seen_at FROM item_keys k JOIN items i ON i.id = k.item_id WHERE k.key = ANY(@keys)
+            """, ("keys", keys));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) known[reader.GetString(0)] = reader.GetInt64(1);
+        while (await reader.ReadAsync(cancellationToken))
+            known[reader.GetString(0)] = new KnownItem(reader.GetInt64(1), reader.GetBoolean(2), PgSql.Time(reader, 3)!.Value);
         return known;
     }
+
+    /// <summary>Known items a seeded feed sees for the first time, made alertable (see <see cref="PollTriage"/>).</summary>
+    public static Task PromoteAsync(NpgsqlConnection connection, IReadOnlyList<long> itemIds, CancellationToken cancellationToken) =>
+        itemIds.Count == 0 ? Task.CompletedTask
+            : PgSql.Run(connection, "UPDATE items SET alertable = true WHERE id = ANY(@ids)", cancellationToken, ("ids", itemIds.ToArray()));
 
     /// <summary>Which of these items the feed has seen before.</summary>
     public static async Task<HashSet<long>> SightedAsync(NpgsqlConnection connection, string feedId, long[] itemIds, CancellationToken cancellationToken)

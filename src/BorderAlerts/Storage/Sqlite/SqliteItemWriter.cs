@@ -8,58 +8,85 @@ using Microsoft.Data.Sqlite;
 namespace BorderAlerts.Storage.Sqlite;
 
 /// <summary>
-/// Stores a poll's items inside the caller's transaction. An item whose any key is already known is a sighting of
-/// the stored item (its new keys are added); otherwise it is new, with its evidence, and joins <c>indexed</c> with its
-/// index tokens (the caller indexes a group's new items as one segment). Commands are prepared once per poll.
+/// Stores a poll's items inside the caller's transaction: one lookup of the poll's keys, <see cref="PollTriage"/>
+/// decides (new, sighting, promotion, alert), and what it returns is written. New items get their evidence and join
+/// <c>indexed</c> with their index tokens (the caller indexes a group's new items as one segment).
 /// </summary>
 internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompletion completion,
     IReadOnlyDictionary<CandidateItem, ItemTokens> preparedTokens, List<(long, ItemTokens)> indexed)
 {
+    /// <summary>Keys or ids bound per lookup statement: well under SQLite's variable limit.</summary>
+    const int Chunk = 500;
+
     long? _evidenceId;
 
     public async Task<PollCommit> WriteAsync(CancellationToken cancellationToken)
     {
-        await using var find = Sql.Command(connection, "SELECT item_id FROM item_keys WHERE key = $key", ("$key", ""));
-        await using var addKey = Sql.Command(connection, "INSERT OR IGNORE INTO item_keys (key, item_id) VALUES ($key, $item)", ("$key", ""), ("$item", 0L));
-        await using var sight = Sql.Command(connection, "INSERT OR IGNORE INTO sightings (item_id, feed_id, seen_at) VALUES ($item, $feed, $at)",
-            ("$item", 0L), ("$feed", completion.FeedId), ("$at", Sql.Ms(completion.At)));
+        var known = await KnownKeysAsync([.. completion.Items.SelectMany(c => c.Keys).Distinct()], cancellationToken);
+        var sighted = await SightedAsync([.. known.Values.Select(k => k.Id).Distinct()], cancellationToken);
+        var triage = PollTriage.Decide(completion.Items, known, sighted, completion.AlertOnNew, completion.At);
+        var ids = new long[triage.NewItems];
+        long Id(ItemRef item) => item.KnownId ?? ids[item.NewSlot];
+
         var stored = new List<StoredItem>();
-        var alerts = new List<AlertRecord>();
-        foreach (var candidate in completion.Items)
+        foreach (var t in triage.Items.Where(t => t.Item.IsNew && t.FirstSighting))
         {
-            var existing = await FindAsync(find, candidate, cancellationToken);
-            var id = existing ?? await InsertAsync(candidate, cancellationToken);
-            foreach (var key in candidate.Keys)
+            ids[t.Item.NewSlot] = await InsertAsync(t.Candidate, cancellationToken);
+            stored.Add(new StoredItem(ids[t.Item.NewSlot], completion.FeedId, t.Candidate.Item, completion.Language, completion.AlertOnNew));
+            indexed.Add((ids[t.Item.NewSlot], preparedTokens.GetValueOrDefault(t.Candidate) ?? ItemTokens.Of(t.Candidate.Item.Title, t.Candidate.Item.Text)));
+        }
+        await using (var addKey = Sql.Command(connection, "INSERT OR IGNORE INTO item_keys (key, item_id) VALUES ($key, $item)", ("$key", ""), ("$item", 0L)))
+            foreach (var (key, item) in triage.NewKeys)
             {
                 addKey.Parameters["$key"].Value = key;
-                addKey.Parameters["$item"].Value = id;
+                addKey.Parameters["$item"].Value = Id(item);
                 await addKey.ExecuteNonQueryAsync(cancellationToken);
             }
-            sight.Parameters["$item"].Value = id;
-            var firstSighting = await sight.ExecuteNonQueryAsync(cancellationToken) == 1;
-            if (existing is not null)
+        await using (var sight = Sql.Command(connection, "INSERT OR IGNORE INTO sightings (item_id, feed_id, seen_at) VALUES ($item, $feed, $at)",
+            ("$item", 0L), ("$feed", completion.FeedId), ("$at", Sql.Ms(completion.At))))
+            foreach (var t in triage.Items.Where(t => t.FirstSighting))
             {
-                if (firstSighting && completion.AlertOnNew && candidate.Matches.Count > 0 && await PromoteAsync(id, cancellationToken))
-                    alerts.AddRange(await AlertAsync(new StoredItem(id, completion.FeedId, candidate.Item, completion.Language, true), candidate, cancellationToken));
-                continue;
+                sight.Parameters["$item"].Value = Id(t.Item);
+                await sight.ExecuteNonQueryAsync(cancellationToken);
             }
-            var item = new StoredItem(id, completion.FeedId, candidate.Item, completion.Language, completion.AlertOnNew);
-            stored.Add(item);
-            indexed.Add((id, preparedTokens.GetValueOrDefault(candidate) ?? ItemTokens.Of(candidate.Item.Title, candidate.Item.Text)));
-            if (completion.AlertOnNew && candidate.Matches.Count > 0)
-                alerts.AddRange(await AlertAsync(item, candidate, cancellationToken));
-        }
+        foreach (var t in triage.Items.Where(t => t.Promote))
+            await Sql.Run(connection, "UPDATE items SET alertable = 1 WHERE id = $id", cancellationToken, ("$id", Id(t.Item)));
+        var alerts = new List<AlertRecord>();
+        foreach (var t in triage.Items.Where(t => t.Alert))
+            alerts.AddRange(await AlertAsync(new StoredItem(Id(t.Item), completion.FeedId, t.Candidate.Item, completion.Language, true), t.Candidate, cancellationToken));
         return new PollCommit(stored, completion.Items.Count - stored.Count) { Alerts = alerts };
     }
 
-    static async Task<long?> FindAsync(SqliteCommand find, CandidateItem candidate, CancellationToken cancellationToken)
+    /// <summary>The stored item of every key the database already knows.</summary>
+    async Task<Dictionary<string, KnownItem>> KnownKeysAsync(string[] keys, CancellationToken cancellationToken)
     {
-        foreach (var key in candidate.Keys)
+        var known = new Dictionary<string, KnownItem>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(Chunk))
         {
-            find.Parameters["$key"].Value = key;
-            if (await find.ExecuteScalarAsync(cancellationToken) is long id) return id;
+            var names = chunk.Select((_, i) => $"$k{i}").ToArray();
+            await using var find = Sql.Command(connection, $"""
+                SELECT k.key, k.item_id, i.alertable, i.first_seen_at FROM item_keys k JOIN items i ON i.id = k.item_id
+                WHERE k.key IN ({string.Join(", ", names)})
+                """, [.. chunk.Select((key, i) => (names[i], (object?)key))]);
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                known[reader.GetString(0)] = new KnownItem(reader.GetInt64(1), reader.GetBoolean(2), Sql.Time(reader, 3)!.Value);
         }
-        return null;
+        return known;
+    }
+
+    /// <summary>Which of these items the feed has seen before.</summary>
+    async Task<HashSet<long>> SightedAsync(long[] itemIds, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<long>();
+        foreach (var chunk in itemIds.Chunk(Chunk))
+        {
+            await using var find = Sql.Command(connection, $"SELECT item_id FROM sightings WHERE feed_id = $feed AND item_id IN ({string.Join(", ", chunk)})",
+                ("$feed", completion.FeedId));
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) seen.Add(reader.GetInt64(0));
+        }
+        return seen;
     }
 
     async Task<long> InsertAsync(CandidateItem candidate, CancellationToken cancellationToken)
@@ -77,15 +104,7 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
         return id;
     }
 
-    /// <summary>
-    /// An item another feed recorded in its seeding poll within the last hour is news to this seeded feed: it may alert.
-    /// Older seeded items stay quiet, so adding a feed never floods a channel through its neighbours.
-    /// </summary>
-    async Task<bool> PromoteAsync(long itemId, CancellationToken cancellationToken) =>
-        await Sql.Run(connection, "UPDATE items SET alertable = 1 WHERE id = $id AND alertable = 0 AND first_seen_at >= $since", cancellationToken,
-            ("$id", itemId), ("$since", Sql.Ms(completion.At.AddHours(-1)))) == 1;
-
-    /// <summary>Alerts for a new item (highest severity first), its story, and the outbox rows that will deliver them.</summary>
+    /// <summary>Alerts for an item (highest severity first), its story, and the outbox rows that will deliver them.</summary>
     async Task<List<AlertRecord>> AlertAsync(StoredItem item, CandidateItem candidate, CancellationToken cancellationToken)
     {
         var story = await SqliteStoryWriter.AssignAsync(connection, item.Id, candidate.PlacementFor(item.FeedId, item.Language), completion.At, cancellationToken);
