@@ -2,7 +2,7 @@ namespace BorderAlerts.Core.Feeds;
 
 public enum FeedType { Feed, Html, Json }
 
-/// <summary>One source from config/feeds.yaml (design section 8).</summary>
+/// <summary>One source from config/feeds.yaml (docs/architecture.md §8).</summary>
 public sealed record FeedDefinition
 {
     public required string Id { get; init; }

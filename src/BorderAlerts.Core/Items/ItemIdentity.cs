@@ -6,7 +6,7 @@ using BorderAlerts.Core.Text;
 namespace BorderAlerts.Core.Items;
 
 /// <summary>
-/// Identity stage. An item is known by every key it offers, in the design's order: its GUID (a permalink GUID
+/// Identity stage. An item is known by every key it offers, in the order of docs/architecture.md §5: its GUID (a permalink GUID
 /// counts as an address; an opaque one is scoped to the publisher's host), its canonical address, and, only when it
 /// has neither, a hash of normalised title and text. Keys are global, so one article in two feeds is one item, and
 /// a publisher that rewrites its GUID but keeps the address still finds the item it already published.

@@ -17,7 +17,7 @@ public sealed record RulesDocument(IReadOnlyDictionary<string, IReadOnlyList<str
 public sealed record RuleEntry(RuleDefinition Rule, int QueryLine, int QueryColumn);
 
 /// <summary>
-/// Reads config/rules.yaml (design section 8). A broken file structure is a <see cref="ConfigException"/>; a bad query
+/// Reads config/rules.yaml (docs/architecture.md §8). A broken file structure is a <see cref="ConfigException"/>; a bad query
 /// is not an error here: it is reported per rule when the rules are compiled, and only that rule is skipped.
 /// </summary>
 public static class RulesFile

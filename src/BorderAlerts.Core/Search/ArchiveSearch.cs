@@ -17,7 +17,7 @@ public sealed record SearchHit(ArchivedItem Item, double Score, IReadOnlyList<Ma
 public sealed record SearchOutcome(IReadOnlyList<SearchHit> Hits, bool More, int Examined, bool Capped, bool Narrowed);
 
 /// <summary>
-/// Archive search (design section 4): the index narrows, then every candidate is checked by the query compiled as a rule,
+/// Archive search (docs/architecture.md §4): the index narrows, then every candidate is checked by the query compiled as a rule,
 /// so search finds exactly what the same query as a rule would have alerted on. Candidates come newest first and
 /// the best are ranked by relevance (from the check's hits: which terms, how often, title above text) and recency. A
 /// query the index cannot narrow (only NOT or a regex) reads only the newest <see cref="MaxExamined"/> items, and says so.

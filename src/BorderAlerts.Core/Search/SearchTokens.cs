@@ -8,7 +8,7 @@ namespace BorderAlerts.Core.Search;
 public readonly record struct IndexedText(string Words, string Unigrams);
 
 /// <summary>
-/// Tokens for the archive index (design section 4). Text is folded like rule text, then Latin-script words become
+/// Tokens for the archive index (docs/architecture.md §4). Text is folded like rule text, then Latin-script words become
 /// tokens, and runs of CJK, kana and Hangul become overlapping bigrams (丹东走私 → 丹东 东走 走私) plus single characters.
 /// A 2+-character CJK query needs its bigrams; a 1-character query needs the single character; both find words inside
 /// longer runs, which a trigram index cannot do for 1–2 characters.

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace BorderAlerts.Cli;
 
 /// <summary>
-/// The command line (design section 8). Exit codes: 0 success, 1 runtime failure, 2 bad input or configuration,
+/// The command line (docs/architecture.md §8). Exit codes: 0 success, 1 runtime failure, 2 bad input or configuration,
 /// with a message that names the file, line and field or the settings key.
 /// </summary>
 public static class CliApp

@@ -17,7 +17,7 @@ public sealed record CommandSpec(string Name, string Description, IReadOnlyList<
 }
 
 /// <summary>
-/// The chat command set of design section 8, in one place: `discord register` sends it to Discord, the Slack parser
+/// The chat command set of docs/architecture.md §8, in one place: `discord register` sends it to Discord, the Slack parser
 /// checks words against it, and help and error messages quote its examples. Required options come first (Discord's rule).
 /// </summary>
 public static class CommandCatalog

@@ -105,7 +105,10 @@ public static class DiscordInteractionsEndpoint
 
     static JsonObject Respond(int type, JsonObject data) => new() { ["type"] = type, ["data"] = data };
 
-    /// <summary>PATCH /webhooks/{application}/{token}/messages/@original (D4e): no bot token; the URL is never logged.</summary>
+    /// <summary>
+    /// PATCH /webhooks/{application}/{token}/messages/@original (docs/platform-contracts.md §D4e): no bot token; the
+    /// URL is never logged.
+    /// </summary>
     static async Task EditOriginalAsync(JsonElement interaction, CommandReply reply, IServiceProvider services, DiscordOptions settings, CancellationToken ct)
     {
         var application = interaction.GetProperty("application_id").GetString();

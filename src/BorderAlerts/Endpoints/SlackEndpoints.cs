@@ -10,13 +10,14 @@ using Microsoft.Extensions.Options;
 namespace BorderAlerts.Endpoints;
 
 /// <summary>
-/// POST /slack/commands and POST /slack/interactivity. The v0 HMAC signature over the raw body (S2, five-minute window,
-/// constant-time comparison) is checked before the form is read: a forged request gets 401 and reaches no command code,
-/// and so does a replay (the same signed request again, to any instance sharing the store). A re-send Slack makes itself
-/// (<c>X-Slack-Retry-Num</c>, or the same trigger_id under a fresh signature) is acknowledged and not run again, as in
-/// Socket Mode (<see cref="SlackRedeliveries"/>). A signed interactivity payload that is not a JSON object is 400.
-/// A command answers inline within the budget, otherwise it acknowledges ("Working on it…") and the answer replaces
-/// that through response_url. The "More results" button is acknowledged at once and answered through response_url.
+/// POST /slack/commands and POST /slack/interactivity. The v0 HMAC signature over the raw body
+/// (docs/platform-contracts.md §S2, five-minute window, constant-time comparison) is checked before the form is read: a
+/// forged request gets 401 and reaches no command code, and so does a replay (the same signed request again, to any
+/// instance sharing the store). A re-send Slack makes itself (<c>X-Slack-Retry-Num</c>, or the same trigger_id under a
+/// fresh signature) is acknowledged and not run again, as in Socket Mode (<see cref="SlackRedeliveries"/>). A signed
+/// interactivity payload that is not a JSON object is 400. A command answers inline within the budget, otherwise it
+/// acknowledges ("Working on it…") and the answer replaces that through response_url. The "More results" button is
+/// acknowledged at once and answered through response_url.
 /// </summary>
 public static class SlackEndpoints
 {

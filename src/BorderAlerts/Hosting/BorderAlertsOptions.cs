@@ -1,6 +1,6 @@
 namespace BorderAlerts.Hosting;
 
-/// <summary>The BorderAlerts settings section (design section 8). Every key is documented in appsettings.example.json.</summary>
+/// <summary>The BorderAlerts settings section (docs/architecture.md §8). Every key is documented in appsettings.example.json.</summary>
 public sealed class BorderAlertsOptions
 {
     public const string Section = "BorderAlerts";

@@ -7,7 +7,7 @@ namespace BorderAlerts.Jobs;
 
 /// <summary>
 /// Polls whatever is due, every Polling:TickSeconds. One loop for all feeds, not one timer per feed: claiming due rows
-/// scales with the database (design section 3). A pass first picks up rule and feed changes another instance made
+/// scales with the database (docs/architecture.md §3). A pass first picks up rule and feed changes another instance made
 /// from chat, at most every <see cref="AdminRefresh"/> (each look is a database transaction, and changes made on this
 /// instance apply here at once), and wakes this instance's delivery loop when it queued alerts.
 /// </summary>

@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BorderAlerts.Tests.Cli;
 
-/// <summary>`discord register [--guild ID]` against the fake Discord, which enforces the command rules of §D5.</summary>
+/// <summary>
+/// `discord register [--guild ID]` against the fake Discord, which enforces the command rules of
+/// docs/platform-contracts.md §D5.
+/// </summary>
 [Collection(ProcessEnvironment.Name)]
 public sealed class DiscordRegisterTests(FakeDiscord discord) : IClassFixture<FakeDiscord>
 {

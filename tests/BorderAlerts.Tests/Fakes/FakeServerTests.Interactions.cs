@@ -4,7 +4,10 @@ using BorderAlerts.Tests.Infrastructure;
 
 namespace BorderAlerts.Tests.Fakes;
 
-/// <summary>FakeDiscord's interaction follow-up routes (§D4e): issued tokens only, message rules, flags; webhooks unaffected.</summary>
+/// <summary>
+/// FakeDiscord's interaction follow-up routes (docs/platform-contracts.md §D4e): issued tokens only, message rules,
+/// flags; webhooks unaffected.
+/// </summary>
 public sealed partial class FakeServerTests
 {
     const string Quiet = """ "allowed_mentions":{"parse":[]} """;

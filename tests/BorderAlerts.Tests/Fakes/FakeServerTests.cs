@@ -5,7 +5,7 @@ using BorderAlerts.Tests.Infrastructure;
 
 namespace BorderAlerts.Tests.Fakes;
 
-/// <summary>The fake chat servers enforce the platform contract (docs platform-contracts.md), probed with a plain HttpClient.</summary>
+/// <summary>The fake chat servers enforce the platform contract (docs/platform-contracts.md), probed with a plain HttpClient.</summary>
 public sealed partial class FakeServerTests(FakeDiscord discord, FakeSlack slack) : IClassFixture<FakeDiscord>, IClassFixture<FakeSlack>
 {
     static readonly HttpClient Http = new();

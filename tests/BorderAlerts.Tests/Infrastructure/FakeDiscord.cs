@@ -8,7 +8,7 @@ namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
 /// A Discord REST API on a real Kestrel server (127.0.0.1, OS-chosen port) that enforces the contract in
-/// docs platform-contracts.md: execute/edit webhook messages (§D1), message and embed limits (§D1a), allowed_mentions
+/// docs/platform-contracts.md: execute/edit webhook messages (§D1), message and embed limits (§D1a), allowed_mentions
 /// always sent (§D2), bot Create Message with Bot token and DiscordBot User-Agent, replies and threads (§D2b), per-webhook
 /// and per-channel buckets with X-RateLimit-* headers and 429s (§D3). Every contract violation is answered as Discord
 /// would and kept in <see cref="Rejected"/>; scripted faults (<see cref="Script"/>) play 429s, 401/403/404 and 5xx.
@@ -68,7 +68,10 @@ public sealed partial class FakeDiscord : IAsyncLifetime
 
     public int TooManyRequests => Requests.Count(r => r.Status == 429);
 
-    /// <summary>401, 403 and 429 answers: what Discord counts toward its 10,000 per 10 minutes ban (§D3).</summary>
+    /// <summary>
+    /// 401, 403 and 429 answers: what Discord counts toward its 10,000 per 10 minutes ban
+    /// (docs/platform-contracts.md §D3).
+    /// </summary>
     public int InvalidRequests => Requests.Count(r => r.Status is 401 or 403 or 429);
 
     /// <summary>Registers (or re-tokens) a webhook and returns {ApiBase}/webhooks/{id}/{token}.</summary>

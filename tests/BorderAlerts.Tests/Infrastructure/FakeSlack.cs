@@ -6,7 +6,7 @@ namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
 /// Slack's Web API (chat.postMessage, chat.update) and incoming webhooks on a real Kestrel server (127.0.0.1,
-/// OS-chosen port), enforcing docs platform-contracts.md §S3–§S5: Bearer xoxb token, JSON body, known channel the bot
+/// OS-chosen port), enforcing docs/platform-contracts.md §S3–§S5: Bearer xoxb token, JSON body, known channel the bot
 /// is in, text or blocks, Block Kit limits, and about one message per second per channel (429 + Retry-After). The Web
 /// API answers errors as HTTP 200 <c>{"ok":false,"error":…}</c>; webhooks as plain text with a status. Contract
 /// violations are kept in <see cref="Rejected"/>; <see cref="Script"/> queues faults for the next requests.

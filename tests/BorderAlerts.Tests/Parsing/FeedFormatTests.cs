@@ -4,7 +4,7 @@ using BorderAlerts.Tests.Infrastructure;
 
 namespace BorderAlerts.Tests.Parsing;
 
-/// <summary>Every feed format the design names, and the HTML list recipe for Uriminzokkiri, through the pipeline.</summary>
+/// <summary>Every feed format docs/architecture.md §3 names, and the HTML list recipe for Uriminzokkiri, through the pipeline.</summary>
 public sealed class FeedFormatTests(FeedServer server) : IClassFixture<FeedServer>
 {
     public static TheoryData<string, string, string> Formats => new()

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BorderAlerts.Tests.ScaleOut;
 
 /// <summary>
-/// Many instances, one PostgreSQL database (design section 9): each feed is fetched once per interval whichever
+/// Many instances, one PostgreSQL database (docs/architecture.md §9): each feed is fetched once per interval whichever
 /// instance claims it, and a feed claimed by an instance that died is polled by another once the claim's lease ends.
 /// </summary>
 public sealed class ScaleOutPollingTests(FeedServer server) : IClassFixture<FeedServer>

@@ -5,7 +5,7 @@ using BorderAlerts.Commands;
 namespace BorderAlerts.Chat.Discord;
 
 /// <summary>
-/// Reads a verified interaction (platform-contracts D4c) into a <see cref="CommandRequest"/>. Admin: a member who holds a
+/// Reads a verified interaction (docs/platform-contracts.md §D4c) into a <see cref="CommandRequest"/>. Admin: a member who holds a
 /// configured admin role, or whose channel permissions include Administrator or Manage Server in one of the configured
 /// servers (anyone can invite a public bot to a server they manage); in a DM nobody is.
 /// </summary>

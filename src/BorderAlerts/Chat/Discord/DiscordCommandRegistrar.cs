@@ -16,7 +16,7 @@ public sealed record DiscordApp(Uri ApiBase, string ApplicationId, string BotTok
 public sealed record DiscordRegistration(bool Ok, string Detail, JsonArray Registered);
 
 /// <summary>
-/// One bulk overwrite of an application's commands, global or for one guild (platform-contracts §D5), over the Discord
+/// One bulk overwrite of an application's commands, global or for one guild (docs/platform-contracts.md §D5), over the Discord
 /// HTTP client. Errors carry Discord's status, message and code, and each field error of a 50035; never the token.
 /// </summary>
 public sealed class DiscordCommandRegistrar(IHttpClientFactory clients)

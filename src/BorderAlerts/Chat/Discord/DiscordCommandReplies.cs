@@ -4,8 +4,9 @@ using BorderAlerts.Commands;
 namespace BorderAlerts.Chat.Discord;
 
 /// <summary>
-/// A <see cref="CommandReply"/> as Discord message data (D4d): ephemeral, no mentions parsed, text escaped line by line and cut to
-/// 2,000 characters, search hits as up to five compact embeds, a "More results" button when there are more.
+/// A <see cref="CommandReply"/> as Discord message data (docs/platform-contracts.md §D4d): ephemeral, no mentions
+/// parsed, text escaped line by line and cut to 2,000 characters, search hits as up to five compact embeds, a "More
+/// results" button when there are more.
 /// </summary>
 public static class DiscordCommandReplies
 {

@@ -4,11 +4,11 @@ using BorderAlerts.Commands;
 namespace BorderAlerts.Chat.Slack;
 
 /// <summary>
-/// Reads a slash command's text (S1) into a <see cref="CommandRequest"/>: the first word is the subcommand, then
-/// `name:value` pairs (values in straight or curly quotes may hold spaces) for the subcommand's options, and bare words
-/// filling its required options in order (the last one takes the rest: `/rules test 丹东海关查获走私`), or else its first
-/// optional one (`/rules history border-coal`). `/search` takes
-/// the whole text as its query, whose filters are query language anyway. Admins are the configured user ids.
+/// Reads a slash command's text (docs/platform-contracts.md §S1) into a <see cref="CommandRequest"/>: the first word is
+/// the subcommand, then `name:value` pairs (values in straight or curly quotes may hold spaces) for the subcommand's
+/// options, and bare words filling its required options in order (the last one takes the rest: `/rules test 丹东海关查获走私`),
+/// or else its first optional one (`/rules history border-coal`). `/search` takes the whole text as its query, whose
+/// filters are query language anyway. Admins are the configured user ids.
 /// </summary>
 public static class SlackCommandParser
 {

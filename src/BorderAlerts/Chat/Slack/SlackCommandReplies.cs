@@ -4,7 +4,7 @@ using BorderAlerts.Commands;
 namespace BorderAlerts.Chat.Slack;
 
 /// <summary>
-/// A <see cref="CommandReply"/> as a Slack message (S1, Block Kit): ephemeral, text escaped so nothing in it can
+/// A <see cref="CommandReply"/> as a Slack message (docs/platform-contracts.md §S1, §S5): ephemeral, text escaped so nothing in it can
 /// mention anyone, each search hit a section with its link and summary, a "More results" button when there are more.
 /// </summary>
 public static class SlackCommandReplies

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace BorderAlerts.Chat.Slack;
 
 /// <summary>
-/// Posts a late answer to a command's response_url (platform-contracts §S1: JSON, up to 5 times within 30 minutes).
+/// Posts a late answer to a command's response_url (docs/platform-contracts.md §S1: JSON, up to 5 times within 30 minutes).
 /// The URL is a capability, like a webhook's: it is never logged.
 /// </summary>
 public sealed class SlackResponseUrl(IHttpClientFactory clients, ILogger<SlackResponseUrl> logger)

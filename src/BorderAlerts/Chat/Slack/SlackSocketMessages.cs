@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace BorderAlerts.Chat.Slack;
 
 /// <summary>
-/// A slash command as it arrives over Socket Mode: the fields of an HTTP slash command (platform-contracts §S1) that
+/// A slash command as it arrives over Socket Mode: the fields of an HTTP slash command (docs/platform-contracts.md §S1) that
 /// the dispatcher needs. https://api.slack.com/interactivity/slash-commands
 /// </summary>
 public sealed record SlackCommandEnvelope(string Command, string Text, string UserId, string ChannelId, string ResponseUrl,
@@ -28,7 +28,7 @@ public sealed record SlackCommandEnvelope(string Command, string Text, string Us
 }
 
 /// <summary>
-/// What Slack sends on a Socket Mode connection (platform-contracts §S6): hello, disconnect with a reason, or an
+/// What Slack sends on a Socket Mode connection (docs/platform-contracts.md §S6): hello, disconnect with a reason, or an
 /// envelope (slash_commands, interactive, events_api) that must be acknowledged on the same socket.
 /// https://api.slack.com/apis/socket-mode
 /// </summary>

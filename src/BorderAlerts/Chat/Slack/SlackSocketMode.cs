@@ -4,7 +4,7 @@ namespace BorderAlerts.Chat.Slack;
 public sealed record SlackSocketModeStop(string Reason);
 
 /// <summary>
-/// Slack Socket Mode (platform-contracts §S6), for workspaces where Slack cannot reach us over HTTP: open a connection
+/// Slack Socket Mode (docs/platform-contracts.md §S6), for workspaces where Slack cannot reach us over HTTP: open a connection
 /// URL with the app-level token, hold one WebSocket, answer its envelopes, and keep it up. refresh_requested and warning
 /// reconnect at once with a fresh URL; a dropped socket or a failed open reconnects after a delay that doubles up to
 /// a cap and starts over after a healthy connection; a refused token or socket_mode_disabled / link_disabled stops,

@@ -19,7 +19,7 @@ public abstract record SlackSocketOpenResult
 }
 
 /// <summary>
-/// apps.connections.open with the app-level token (platform-contracts §S6). Token errors are final, so a bad token is
+/// apps.connections.open with the app-level token (docs/platform-contracts.md §S6). Token errors are final, so a bad token is
 /// one clear log line, not a retry loop; rate limits, 5xx and network trouble are retried by the caller.
 /// https://api.slack.com/methods/apps.connections.open
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
-/// Discord's rules for a bulk overwrite of application commands (platform-contracts §D5): at most 100, unique names
+/// Discord's rules for a bulk overwrite of application commands (docs/platform-contracts.md §D5): at most 100, unique names
 /// matching the CHAT_INPUT pattern in lower case, descriptions 1–100, at most 25 options per level, required options
 /// before optional ones, subcommands not mixed with value options, at most 25 choices (name 1–100, string value ≤ 100,
 /// integer value for INTEGER), no choices with autocomplete, and each command at most 8000 characters of JSON.

@@ -5,7 +5,7 @@ namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
 /// A failure <see cref="FakeDiscord.Script"/> queues for the next request (any Discord route), with the bodies and
-/// headers Discord sends (platform-contracts §D3, PART D). <see cref="Slow"/> only delays: the request then runs normally.
+/// headers Discord sends (docs/platform-contracts.md §D3, §F). <see cref="Slow"/> only delays: the request then runs normally.
 /// </summary>
 public sealed record DiscordFault(string Kind, double RetryAfter = 0, TimeSpan Delay = default)
 {

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
-/// Discord's message body rules (platform-contracts §D1, §D1a, §D2): content ≤ 2000, ≤ 10 embeds, per-embed limits,
+/// Discord's message body rules (docs/platform-contracts.md §D1, §D1a, §D2): content ≤ 2000, ≤ 10 embeds, per-embed limits,
 /// ≤ 6000 counted characters across all embeds (trimmed, .NET string.Length), integer color, ISO8601 timestamp, and
 /// our own rule that allowed_mentions is always sent. Violations become the nested 50035 "errors" tree.
 /// </summary>

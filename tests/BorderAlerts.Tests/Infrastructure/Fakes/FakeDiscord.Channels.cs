@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
-/// Bot routes (platform-contracts §D2b): Create Message with replies, Start Thread from Message. Checks run in the
+/// Bot routes (docs/platform-contracts.md §D2b): Create Message with replies, Start Thread from Message. Checks run in the
 /// order Discord's edge applies them: User-Agent (Cloudflare 40333), Bot token (401), fault and bucket, channel, body.
 /// </summary>
 public sealed partial class FakeDiscord

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
-/// Bulk overwrite of application commands (platform-contracts §D5): PUT /applications/{app}/commands (global) and
+/// Bulk overwrite of application commands (docs/platform-contracts.md §D5): PUT /applications/{app}/commands (global) and
 /// /applications/{app}/guilds/{guild}/commands. Checks in order: User-Agent, Bot token (401), application id (403
 /// 50001), scripted fault and bucket, body (<see cref="DiscordCommandRules"/>, 400 50035; over 100 commands 30032).
 /// What was registered replaces the scope's set and is answered with ids, as Discord does.

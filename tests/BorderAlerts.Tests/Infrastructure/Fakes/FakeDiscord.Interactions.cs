@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
-/// Interaction follow-ups (platform-contracts §D4e): PATCH /webhooks/{application}/{token}/messages/@original edits the
+/// Interaction follow-ups (docs/platform-contracts.md §D4e): PATCH /webhooks/{application}/{token}/messages/@original edits the
 /// deferred answer, POST /webhooks/{application}/{token} adds a follow-up. No bot token; the token must be one the test
 /// issued with <see cref="IssueInteractionToken"/> and not expired (else 404 10062 Unknown interaction); bodies follow
 /// the webhook message rules, and flags may only be SUPPRESS_EMBEDS, EPHEMERAL (follow-ups), SUPPRESS_NOTIFICATIONS

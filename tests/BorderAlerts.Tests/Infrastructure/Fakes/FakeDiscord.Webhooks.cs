@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
-/// Execute Webhook and Edit Webhook Message (platform-contracts §D1): order of checks is scripted fault, the webhook's
+/// Execute Webhook and Edit Webhook Message (docs/platform-contracts.md §D1): order of checks is scripted fault, the webhook's
 /// bucket, the webhook itself (404 10015 unknown or deleted, 401 50027 wrong token), the query, then the body.
 /// </summary>
 public sealed partial class FakeDiscord

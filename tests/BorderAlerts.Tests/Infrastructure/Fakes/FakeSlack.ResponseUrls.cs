@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
-/// response_url (platform-contracts §S1): a URL issued per command that takes up to 5 JSON messages (then 404
+/// response_url (docs/platform-contracts.md §S1): a URL issued per command that takes up to 5 JSON messages (then 404
 /// used_url; unknown URLs 404 invalid_url). Bodies follow the message rules unless they only delete_original;
 /// response_type is in_channel or ephemeral. Accepted posts answer <c>{"ok":true}</c> and are kept for assertions.
 /// </summary>

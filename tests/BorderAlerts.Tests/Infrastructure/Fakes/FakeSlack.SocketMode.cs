@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
-/// Socket Mode (platform-contracts §S6): POST /api/apps.connections.open with <c>Bearer {AppToken}</c> (not_authed,
+/// Socket Mode (docs/platform-contracts.md §S6): POST /api/apps.connections.open with <c>Bearer {AppToken}</c> (not_authed,
 /// invalid_auth, not_allowed_token_type for a bot token; HTTP 200 ok:false as Slack does) answers a one-time
 /// ws://127.0.0.1:PORT/socket-mode/link/?ticket=… URL; the WebSocket there sends hello and becomes a
 /// <see cref="SocketModeConnection"/> the test drives (envelopes, acks, disconnect).
@@ -30,7 +30,10 @@ public sealed partial class FakeSlack
     public async Task<SocketModeConnection> WaitForSocketAsync(int number, TimeSpan? timeout = null) =>
         (await _sockets.WaitForAsync(number, timeout ?? TimeSpan.FromSeconds(30), null, Describe))[number - 1];
 
-    /// <summary>A slash_commands payload with the §S1 fields (and a response_url from <see cref="ResponseUrl"/>).</summary>
+    /// <summary>
+    /// A slash_commands payload with the fields of docs/platform-contracts.md §S1 (and a response_url from
+    /// <see cref="ResponseUrl"/>).
+    /// </summary>
     public JsonObject SlashCommandPayload(string command, string text, string user = "U0ADMIN", string channel = "C0CHAT") => new()
     {
         ["token"] = "deprecated-verification-token", ["team_id"] = "T0FAKE", ["team_domain"] = "fake", ["channel_id"] = channel,

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
-/// chat.postMessage and chat.update (platform-contracts §S3): scripted fault, token (not_authed / invalid_auth), JSON
+/// chat.postMessage and chat.update (docs/platform-contracts.md §S3): scripted fault, token (not_authed / invalid_auth), JSON
 /// body (invalid_json), channel (channel_not_found / not_in_channel / is_archived), message rules, then the channel's
 /// pace (HTTP 429 + Retry-After + ratelimited; postMessage only). Failures are HTTP 200 with ok:false, as Slack does.
 /// </summary>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
-/// Incoming webhooks (platform-contracts §S4): 200 with the plain body <c>ok</c>; errors are plain text with a status:
+/// Incoming webhooks (docs/platform-contracts.md §S4): 200 with the plain body <c>ok</c>; errors are plain text with a status:
 /// 404 channel_not_found (unknown path), 410 channel_is_archived, 403 action_prohibited, 400 invalid_payload /
 /// no_text / invalid_blocks / msg_too_long, 429 + Retry-After when the channel's pace is spent.
 /// </summary>

@@ -7,7 +7,7 @@ readonly record struct BucketState(bool Allowed, int Limit, int Remaining, DateT
 {
     public double ResetAfter => Math.Max(0, (ResetAt - DateTimeOffset.UtcNow).TotalSeconds);
 
-    /// <summary>X-RateLimit-Limit/Remaining/Reset/Reset-After/Bucket (platform-contracts §D3).</summary>
+    /// <summary>X-RateLimit-Limit/Remaining/Reset/Reset-After/Bucket (docs/platform-contracts.md §D3).</summary>
     public void WriteHeaders(HttpResponse response)
     {
         response.Headers["X-RateLimit-Limit"] = Limit.ToString();
@@ -51,7 +51,7 @@ sealed class FixedWindowBuckets(Func<int> limit, Func<TimeSpan> window)
 }
 
 /// <summary>
-/// Slack-style pacing per channel (platform-contracts §S3a: about one message per second, short bursts): a generic
+/// Slack-style pacing per channel (docs/platform-contracts.md §S3a: about one message per second, short bursts): a generic
 /// cell-rate limiter allowing <c>burst()</c> messages at once, then one per <c>interval()</c>.
 /// </summary>
 sealed class PacedBuckets(Func<TimeSpan> interval, Func<int> burst)

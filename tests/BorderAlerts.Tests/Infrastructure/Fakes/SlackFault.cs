@@ -6,7 +6,7 @@ namespace BorderAlerts.Tests.Infrastructure;
 /// <summary>
 /// A failure <see cref="FakeSlack.Script"/> queues for the next request (Web API or incoming webhook). The Web API
 /// answers HTTP 200 <c>{"ok":false,"error":…}</c> (429 for ratelimited); webhooks answer plain text with a status
-/// (platform-contracts §S3, §S4). <see cref="Slow"/> only delays: the request then runs normally.
+/// (docs/platform-contracts.md §S3, §S4). <see cref="Slow"/> only delays: the request then runs normally.
 /// </summary>
 public sealed record SlackFault(string Error, int RetryAfterSeconds = 1, TimeSpan Delay = default)
 {

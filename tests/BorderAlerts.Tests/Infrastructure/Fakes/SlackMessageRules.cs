@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
-/// Slack message rules (platform-contracts §S3, §S5): text or blocks required (<c>no_text</c>), text ≤ 40,000
+/// Slack message rules (docs/platform-contracts.md §S3, §S5): text or blocks required (<c>no_text</c>), text ≤ 40,000
 /// (<c>msg_too_long</c>), ≤ 50 blocks, header plain_text ≤ 150, section text 1–3000, ≤ 10 section fields of ≤ 2000,
 /// ≤ 10 context elements, ≤ 25 actions elements, block_id ≤ 255 (<c>invalid_blocks</c>, with JSON-pointer messages
 /// as Slack gives them). Characters are .NET string.Length.
