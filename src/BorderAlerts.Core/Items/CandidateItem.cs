@@ -18,5 +18,5 @@ public sealed record CandidateItem(ParsedItem Item, IReadOnlyList<string> Keys, 
 
     /// <summary>The story placement, or one from the wording alone for an item matched without the pipeline (tests, imports).</summary>
     public StoryPlacement PlacementFor(string feed, string? language) =>
-        Story?.Value ?? StoryPlacement.Of(feed, language, Item.Title, Item.Text, Item.Published, [], StoryFacets.None);
+        Story?.Value ?? StoryPlacement.Of(feed, language, Item.Title, Item.Text, Item.Published, [], StoryConcepts.None);
 }

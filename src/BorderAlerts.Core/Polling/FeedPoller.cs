@@ -75,7 +75,7 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
         {
             Matches = matches,
             Story = matches.Count == 0 ? null : new Lazy<StoryPlacement>(() =>
-                StoryPlacement.Of(feed.Id, feed.Language, item.Title, item.Text, item.Published ?? now, set.Tagger.Tag(item.Title, item.Text), set.Facets)),
+                StoryPlacement.Of(feed.Id, feed.Language, item.Title, item.Text, item.Published ?? now, set.Tagger.Tag(item.Title, item.Text), set.StoryConcepts)),
         };
     }
 

@@ -11,7 +11,7 @@ public sealed record RuleSet(RuleMatcher Matcher, IReadOnlyList<RuleDefinition> 
     public static RuleSet Empty { get; } = new(RuleMatcher.Empty, [], [], new Dictionary<string, IReadOnlyList<string>>());
 
     /// <summary>Concept groups that tell events apart (rules.yaml <c>stories.facets</c>).</summary>
-    public StoryFacets Facets { get; init; } = StoryFacets.None;
+    public StoryConcepts StoryConcepts { get; init; } = StoryConcepts.None;
 
     /// <summary>Which concepts an item names; built on first use (only alerting items need it), once per set of concepts.</summary>
     public ConceptTagger Tagger => TaggerFor(Concepts).Value;
@@ -36,6 +36,6 @@ public sealed record RuleSet(RuleMatcher Matcher, IReadOnlyList<RuleDefinition> 
         RuleMatcher matcher;
         try { matcher = RuleMatcher.Compile(parsed); }
         catch (InvalidOperationException e) { throw new Config.ConfigException(document.File, 0, "rules", e.Message); }
-        return new RuleSet(matcher, parsed.Select(p => p.Item1).ToList(), problems, document.Concepts) { Facets = document.Facets };
+        return new RuleSet(matcher, parsed.Select(p => p.Item1).ToList(), problems, document.Concepts) { StoryConcepts = document.StoryConcepts };
     }
 }

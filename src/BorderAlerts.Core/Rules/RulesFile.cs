@@ -10,7 +10,7 @@ namespace BorderAlerts.Core.Rules;
 public sealed record RulesDocument(IReadOnlyDictionary<string, IReadOnlyList<string>> Concepts, IReadOnlyList<RuleEntry> Rules, string File)
 {
     /// <summary>Concept groups that tell events apart, for story grouping (<c>stories.facets</c>).</summary>
-    public StoryFacets Facets { get; init; } = StoryFacets.None;
+    public StoryConcepts StoryConcepts { get; init; } = StoryConcepts.None;
 }
 
 /// <summary>A rule and the place of its query in the file, so a query error can point at line and column.</summary>
@@ -37,7 +37,7 @@ public static class RulesFile
         var top = new YamlFields(file, "", root);
         top.RejectUnknown("concepts", "rules", "stories");
         var concepts = ReadConcepts(file, top.Node("concepts"));
-        return new RulesDocument(concepts, ReadRules(file, top.Node("rules")), file) { Facets = ReadFacets(file, top.Child("stories"), concepts) };
+        return new RulesDocument(concepts, ReadRules(file, top.Node("rules")), file) { StoryConcepts = StoriesSection.Read(file, top.Child("stories"), concepts) };
     }
 
     static Dictionary<string, IReadOnlyList<string>> ReadConcepts(string file, YamlNode? node)
@@ -62,53 +62,6 @@ public static class RulesFile
             if (!concepts.TryAdd(name, aliases)) throw new ConfigException(file, (int)key.Start.Line, field, "defined twice");
         }
         return concepts;
-    }
-
-    /// <summary>
-    /// <c>stories: { ignore: [concepts], generic: [concepts], alike: [[concepts]], facets: { place: [concepts], goods: [concepts] } }</c>; every
-    /// name must be a concept of the file.
-    /// </summary>
-    static StoryFacets ReadFacets(string file, YamlFields? stories, Dictionary<string, IReadOnlyList<string>> concepts)
-    {
-        if (stories is null) return StoryFacets.None;
-        stories.RejectUnknown("facets", "ignore", "alike", "generic");
-        var ignored = ConceptList(file, stories.Node("ignore"), "stories.ignore", concepts);
-        var generic = ConceptList(file, stories.Node("generic"), "stories.generic", concepts);
-        var alike = new Dictionary<string, string>();
-        if (stories.Node("alike") is { } alikeNode)
-        {
-            if (alikeNode is not YamlSequenceNode groups) throw new ConfigException(file, (int)alikeNode.Start.Line, "stories.alike", "expected a list of lists of concept names");
-            foreach (var group in groups.Children)
-            {
-                if (group is not YamlSequenceNode names || names.Children.Count < 2)
-                    throw new ConfigException(file, (int)group.Start.Line, "stories.alike", "each entry is a list of two or more concept names");
-                var read = names.Children.Select(n => ConceptName(file, n, "stories.alike", concepts)).ToList();
-                foreach (var name in read.Skip(1)) alike[name] = read[0];
-            }
-        }
-        if (stories.Node("facets") is not { } node) return StoryFacets.None with { Ignored = ignored, Alike = alike, Generic = generic };
-        if (node is not YamlMappingNode map) throw new ConfigException(file, (int)node.Start.Line, "stories.facets", "expected a mapping of facet: [concept names]");
-        var facets = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var (key, value) in map.Children)
-        {
-            var field = $"stories.facets.{(key as YamlScalarNode)?.Value}";
-            if (value is not YamlSequenceNode list) throw new ConfigException(file, (int)value.Start.Line, field, "expected a list of concept names");
-            facets[((YamlScalarNode)key).Value!] = list.Children.Select(item => ConceptName(file, item, field, concepts)).ToList();
-        }
-        return new StoryFacets(facets) { Ignored = ignored, Alike = alike, Generic = generic };
-    }
-
-    static HashSet<string> ConceptList(string file, YamlNode? node, string field, Dictionary<string, IReadOnlyList<string>> concepts) => node switch
-    {
-        null => [],
-        YamlSequenceNode list => list.Children.Select(item => ConceptName(file, item, field, concepts)).ToHashSet(),
-        var other => throw new ConfigException(file, (int)other.Start.Line, field, "expected a list of concept names"),
-    };
-
-    static string ConceptName(string file, YamlNode item, string field, Dictionary<string, IReadOnlyList<string>> concepts)
-    {
-        var name = ((item as YamlScalarNode)?.Value ?? "").Trim().TrimStart('@').ToLowerInvariant();
-        return concepts.ContainsKey(name) ? name : throw new ConfigException(file, (int)item.Start.Line, field, $"'{name}' is not a concept of this file");
     }
 
     static List<RuleEntry> ReadRules(string file, YamlNode? node)

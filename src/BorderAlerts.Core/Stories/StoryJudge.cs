@@ -20,7 +20,7 @@ public sealed record StoryCandidate(long Id, StoryFingerprint Fingerprint);
 /// </list>
 /// Figures of 31 or less may be days of the month, so they never set items apart and count only two at a time.
 /// </summary>
-public sealed class StoryJudge(StoryFacets facets)
+public sealed class StoryJudge(StoryConcepts facets)
 {
     public const double UpdateTitle = 0.6, SameWordingTitle = 0.5, SameWordingBody = 0.4;
     public const double FigureConcepts = 0.4, SameConcepts = 0.6, RecentOverlap = 0.5;

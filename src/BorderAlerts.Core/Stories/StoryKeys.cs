@@ -10,7 +10,7 @@ namespace BorderAlerts.Core.Stories;
 /// </summary>
 public static class StoryKeys
 {
-    public static long[] Of(StoryFingerprint fingerprint, StoryFacets facets)
+    public static long[] Of(StoryFingerprint fingerprint, StoryConcepts facets)
     {
         var keys = new HashSet<long>(StorySignature.BandKeys(StorySignature.FromBytes(fingerprint.Body)));
         foreach (var concept in fingerprint.Concepts.Where(facets.IsSpecific)) keys.Add(Key("concept:" + concept));

@@ -43,9 +43,9 @@ public static class StoryPairEvaluation
     {
         if (datedOnly) pairs = pairs.Where(p => p.A.Day is not null && p.B.Day is not null).ToList();
         if (sameDay) pairs = pairs.Select(p => p with { B = p.B with { Date = p.A.Day is null ? p.B.Date : p.A.Date } }).ToList();
-        var judge = new StoryJudge(rules.Facets);
+        var judge = new StoryJudge(rules.StoryConcepts);
         StoryFingerprint Print(PairItem item) =>
-            StoryFingerprint.Of(item.Feed, item.Lang, item.Title, item.Text, rules.Facets.Describing(rules.Tagger.Tag(item.Title, item.Text)), item.Day);
+            StoryFingerprint.Of(item.Feed, item.Lang, item.Title, item.Text, rules.StoryConcepts.Describing(rules.Tagger.Tag(item.Title, item.Text)), item.Day);
         var judged = pairs.Select(p => (Pair: p, Joined: judge.SameEvent(Print(p.A), Print(p.B)))).ToList();
         return judged.GroupBy(j => j.Pair.Split).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new PairScore(g.Key, g.Count(),
             g.Count(j => j.Pair.Same), g.Count(j => j.Joined), g.Count(j => j.Joined && j.Pair.Same),

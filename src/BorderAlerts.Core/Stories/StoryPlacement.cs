@@ -14,7 +14,7 @@ public sealed class StoryPlacement(StoryFingerprint fingerprint, long[] keys, St
     public long[] Keys => keys;
     public byte[] StoredFingerprint => fingerprint.ToBytes();
 
-    public static StoryPlacement Of(string feed, string? lang, string title, string text, DateTimeOffset? published, string[] concepts, StoryFacets facets)
+    public static StoryPlacement Of(string feed, string? lang, string title, string text, DateTimeOffset? published, string[] concepts, StoryConcepts facets)
     {
         var day = published is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : (DateOnly?)null;
         var fingerprint = StoryFingerprint.Of(feed, lang, title, text, facets.Describing(concepts), day);

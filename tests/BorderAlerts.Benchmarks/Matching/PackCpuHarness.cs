@@ -37,7 +37,7 @@ public static class PackCpuHarness
     {
         var matches = set.Matcher.Match(input);
         if (matches.Count == 0) return 0;
-        var placement = StoryPlacement.Of("bench", input.Language, input.Title, input.Text, DateTimeOffset.UnixEpoch, set.Tagger.Tag(input.Title, input.Text), set.Facets);
+        var placement = StoryPlacement.Of("bench", input.Language, input.Title, input.Text, DateTimeOffset.UnixEpoch, set.Tagger.Tag(input.Title, input.Text), set.StoryConcepts);
         return placement.Keys.Length > 0 ? matches.Count : 0;
     }
 

@@ -43,7 +43,7 @@ public static class StoryPairsHarness
 
     static string Side(RuleSet rules, PairItem item)
     {
-        var concepts = rules.Facets.Describing(rules.Tagger.Tag(item.Title, item.Text));
+        var concepts = rules.StoryConcepts.Describing(rules.Tagger.Tag(item.Title, item.Text));
         var figures = StoryFingerprint.FiguresIn(item.Title + " \n " + item.Text);
         return $"  {item.Lang} {item.Date} {item.Feed}: {item.Title}\n    [{string.Join(" ", concepts)}] #{string.Join(" ", figures)}";
     }

@@ -7,11 +7,11 @@ namespace BorderAlerts.Core.Tests.Stories;
 public class StoryJudgeTests
 {
     static readonly RuleSet Pack = RuleSet.Compile(RulesFile.Load(Path.Combine(AppContext.BaseDirectory, "../../../../../config/rules.yaml")));
-    static readonly StoryJudge Judge = new(Pack.Facets);
+    static readonly StoryJudge Judge = new(Pack.StoryConcepts);
     static readonly DateOnly Day = new(2026, 11, 30);
 
     static StoryFingerprint Print(string feed, string lang, string title, string text = "", int days = 0) =>
-        StoryFingerprint.Of(feed, lang, title, text, Pack.Facets.Describing(Pack.Tagger.Tag(title, text)), Day.AddDays(days));
+        StoryFingerprint.Of(feed, lang, title, text, Pack.StoryConcepts.Describing(Pack.Tagger.Tag(title, text)), Day.AddDays(days));
 
     [Fact]
     public void A_re_report_in_another_language_sharing_the_place_goods_and_tonnage_is_the_same_event()

@@ -6,9 +6,9 @@ namespace BorderAlerts.Core.Stories;
 /// (a seizure in Dandong is not the seizure in Hunchun, coal is not seafood), however alike their wording. Ignored
 /// concepts say nothing about which event an item reports (the DPRK's names, which every alert has).
 /// </summary>
-public sealed record StoryFacets(IReadOnlyDictionary<string, IReadOnlyList<string>> Facets)
+public sealed record StoryConcepts(IReadOnlyDictionary<string, IReadOnlyList<string>> Facets)
 {
-    public static StoryFacets None { get; } = new(new Dictionary<string, IReadOnlyList<string>>());
+    public static StoryConcepts None { get; } = new(new Dictionary<string, IReadOnlyList<string>>());
 
     public IReadOnlySet<string> Ignored { get; init; } = new HashSet<string>();
 
