@@ -37,6 +37,8 @@ public sealed record FeedFarmOptions
     public int ReportEverySeconds { get; init; }
     public TimeSpan? PassBudget { get; init; }
     public string? Rules { get; init; }
+    /// <summary>Instead of the scheduled passes: this many `poll --all` passes back to back (issue 15).</summary>
+    public int AllPasses { get; init; }
     public Dictionary<string, string?> Settings { get; init; } = new();
     // Targets (the card): 20,000 feeds per 5 minutes, CPU under 60 % of the machine, resident memory under 300 MB.
     public double CpuTargetPercent { get; init; } = 60;
@@ -121,6 +123,7 @@ public static class FeedFarmBenchmark
 
             var loadWatch = Stopwatch.StartNew();
             await AppHost.PrepareAsync(provider, stopping.Token); // validates settings and runs the IStoreMigrator
+            if (o.AllPasses > 0) return await AllPasses.RunAsync(provider.GetRequiredService<PollRunner>(), urls.Keys, o.AllPasses, stopping.Token);
             var dbPath = Path.Combine(dataDir, "borderalerts.db");
             using var sampler = new Sampler(metrics, dbPath, farm.Port);
             sampler.Start();
