@@ -51,14 +51,12 @@ public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPolle
             var offered = unclaimed is null ? null : Dequeue(unclaimed, batch);
             if (offered is { Count: 0 }) break;
             var claimed = await store.ClaimAsync(new ClaimRequest(clock.GetUtcNow(), options.Lease, batch, offered), stopping);
-            // Named feeds another poller holds are left to it; the next batch may still be free.
-            if (offered is not null) { await PollAllAsync(claimed, feeds, group, reports, keepItems); continue; }
-            if (claimed.Count == 0) break;
             await PollAllAsync(claimed, feeds, group, reports, keepItems);
-            if (clock.GetUtcNow() - started > options.PassBudget) break;
+            // Named feeds another poller holds are left to it, but the next batch may be free.
+            if (offered is not null) continue;
             // A claim that was not full took everything then due: feeds falling due meanwhile wait for the next tick, which
             // may be another instance's. Claiming on would let a busy instance soak up the work of idle ones.
-            if (claimed.Count < batch) break;
+            if (claimed.Count < batch || clock.GetUtcNow() - started > options.PassBudget) break;
         }
         return new PollSummary(reports);
     }

@@ -14,7 +14,6 @@ using BorderAlerts.Core.Polling;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Hosting;
 using BorderAlerts.Storage;
-using BorderAlerts.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -107,8 +106,9 @@ public static class FeedFarmBenchmark
             services.AddSingleton<IConfiguration>(configuration);
             services.AddBorderAlerts(configuration);
             // Decorators for measurement only: the real store and fetcher do the work.
-            services.AddSingleton<SqlitePollStore>();
-            services.AddSingleton<IPollStore>(sp => new TimedPollStore(sp.GetRequiredService<SqlitePollStore>(), metrics));
+            // The store the settings chose (SQLite, or PostgreSQL with --set Storage:Provider=postgres, for --all-passes).
+            var store = services.Last(d => d.ServiceType == typeof(IPollStore)).ImplementationType!;
+            services.AddSingleton<IPollStore>(sp => new TimedPollStore((IPollStore)ActivatorUtilities.CreateInstance(sp, store), metrics));
             services.AddSingleton<HttpFeedFetcher>();
             services.AddSingleton<IFeedFetcher>(sp => new TimedFeedFetcher(sp.GetRequiredService<HttpFeedFetcher>(), metrics));
             services.AddHttpClient(HttpFeedFetcher.ClientName).AddHttpMessageHandler(() => new TimingHandler(metrics));
