@@ -7,6 +7,7 @@ using BorderAlerts.Core.Feeds;
 // BorderAlerts benchmarks (docs/benchmarks.md).
 //   feedfarm [--feeds 20000] [--seconds 300] [--not-modified-share 0.6] [--hosts 16] [--every 5m] [--tick 5s] [--spread]
 //            [--quick] [--set Section:Key=Value ...] [--json FILE] [--report-every S] [--keep] [--pass-budget 30s] [--rules config/rules.yaml]
+//            [--all-passes N]   (N `poll --all` passes instead of the scheduled ones)
 //   scaleout [--feeds 3000] [--every 2m] [--instances 1,3] [--seconds 240] [--tick 5s] [--postgres CONNSTR]
 //                                                                 (several instances on one PostgreSQL database; docs/benchmarks.md)
 //   farm --port P --feeds N --not-modified-share S --hosts H [--min-gap-ms G]  (the loopback farm; feedfarm starts it itself)
@@ -21,7 +22,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("""
         usage: BorderAlerts.Benchmarks feedfarm [--feeds 20000] [--seconds 300] [--not-modified-share 0.6] [--hosts 16]
-                                                [--every 5m] [--tick 5s] [--spread] [--quick] [--set Key=Value]... [--json FILE] [--keep] [--pass-budget 30s] [--rules FILE]
+                                                [--every 5m] [--tick 5s] [--spread] [--quick] [--set Key=Value]... [--json FILE] [--keep] [--pass-budget 30s] [--rules FILE] [--all-passes N]
                BorderAlerts.Benchmarks parse [BenchmarkDotNet arguments, e.g. --filter *]
                BorderAlerts.Benchmarks search [--items 100000] [--store sqlite|postgres] [--db PATH|NAME] [--postgres CONNSTR] [--keep] [--reuse] [--queries 20] [--rounds 3] [--limit 10] [--days 365] [--ingest-only] [--bulk] [--writers 1]
         see docs/benchmarks.md
@@ -103,6 +104,7 @@ static FeedFarmOptions ParseFeedFarm(string[] a)
             case "--json": o = o with { Json = Next() }; break;
             case "--report-every": o = o with { ReportEverySeconds = Int(Next()) }; break;
             case "--pass-budget": o = o with { PassBudget = Duration(Next()) }; break;
+            case "--all-passes": o = o with { AllPasses = Int(Next()) }; break;
             case "--rules":
                 var rules = Next();
                 if (!File.Exists(rules)) throw new ArgumentException($"--rules: no file '{rules}'");

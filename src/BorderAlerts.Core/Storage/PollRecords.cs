@@ -11,7 +11,10 @@ public sealed record FeedState(string FeedId, string? ETag, string? LastModified
     public long Lease { get; init; }
 }
 
-/// <summary>Which feeds to lease: the due ones, or the named ones whether due or not.</summary>
+/// <summary>
+/// Which feeds to lease: the due ones, or the named ones whether due or not. A claim's work grows with the number of
+/// named feeds, so a pass over many names offers them a batch at a time (PollRunner), not all of them to every claim.
+/// </summary>
 public sealed record ClaimRequest(DateTimeOffset Now, TimeSpan Lease, int Max, IReadOnlyCollection<string>? FeedIds = null);
 
 public enum PollStatus { Fetched, NotModified, Failed }

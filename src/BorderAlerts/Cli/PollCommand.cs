@@ -46,7 +46,8 @@ public static class PollCommand
     static string[] Select(IReadOnlyList<FeedDefinition> catalog, bool all, string[] feedIds)
     {
         if (all) return catalog.Where(f => f.Enabled).Select(f => f.Id).ToArray();
-        var unknown = feedIds.Where(id => catalog.All(f => f.Id != id)).ToList();
+        var known = catalog.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var unknown = feedIds.Where(id => !known.Contains(id)).ToList();
         if (unknown.Count > 0)
             throw new CliInputException($"unknown feed {string.Join(", ", unknown.Select(u => $"'{u}'"))} (known: {string.Join(", ", catalog.Select(f => f.Id))})");
         return feedIds.Distinct().ToArray();

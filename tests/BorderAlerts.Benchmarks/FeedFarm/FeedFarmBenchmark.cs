@@ -14,7 +14,6 @@ using BorderAlerts.Core.Polling;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Hosting;
 using BorderAlerts.Storage;
-using BorderAlerts.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +36,8 @@ public sealed record FeedFarmOptions
     public int ReportEverySeconds { get; init; }
     public TimeSpan? PassBudget { get; init; }
     public string? Rules { get; init; }
+    /// <summary>Instead of the scheduled passes: this many `poll --all` passes back to back (issue 15).</summary>
+    public int AllPasses { get; init; }
     public Dictionary<string, string?> Settings { get; init; } = new();
     // Targets (the card): 20,000 feeds per 5 minutes, CPU under 60 % of the machine, resident memory under 300 MB.
     public double CpuTargetPercent { get; init; } = 60;
@@ -105,8 +106,9 @@ public static class FeedFarmBenchmark
             services.AddSingleton<IConfiguration>(configuration);
             services.AddBorderAlerts(configuration);
             // Decorators for measurement only: the real store and fetcher do the work.
-            services.AddSingleton<SqlitePollStore>();
-            services.AddSingleton<IPollStore>(sp => new TimedPollStore(sp.GetRequiredService<SqlitePollStore>(), metrics));
+            // The store the settings chose (SQLite, or PostgreSQL with --set Storage:Provider=postgres, for --all-passes).
+            var store = services.Last(d => d.ServiceType == typeof(IPollStore)).ImplementationType!;
+            services.AddSingleton<IPollStore>(sp => new TimedPollStore((IPollStore)ActivatorUtilities.CreateInstance(sp, store), metrics));
             services.AddSingleton<HttpFeedFetcher>();
             services.AddSingleton<IFeedFetcher>(sp => new TimedFeedFetcher(sp.GetRequiredService<HttpFeedFetcher>(), metrics));
             services.AddHttpClient(HttpFeedFetcher.ClientName).AddHttpMessageHandler(() => new TimingHandler(metrics));
@@ -121,6 +123,7 @@ public static class FeedFarmBenchmark
 
             var loadWatch = Stopwatch.StartNew();
             await AppHost.PrepareAsync(provider, stopping.Token); // validates settings and runs the IStoreMigrator
+            if (o.AllPasses > 0) return await AllPasses.RunAsync(provider.GetRequiredService<PollRunner>(), urls.Keys, o.AllPasses, stopping.Token);
             var dbPath = Path.Combine(dataDir, "borderalerts.db");
             using var sampler = new Sampler(metrics, dbPath, farm.Port);
             sampler.Start();

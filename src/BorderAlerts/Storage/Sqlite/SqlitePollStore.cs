@@ -2,6 +2,7 @@ using BorderAlerts.Core.Items;
 using BorderAlerts.Core.Search.Postings;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Storage;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace BorderAlerts.Storage.Sqlite;
@@ -36,16 +37,18 @@ public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
     public async Task<IReadOnlyList<FeedState>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
         var now = Sql.Ms(request.Now);
+        // Named feeds arrive as one JSON array: a variable per id would meet SQLite's variable limit, and each named
+        // variable costs a lookup over all the others when bound.
         var which = request.FeedIds is null
             ? "enabled = 1 AND next_poll_at <= $now ORDER BY next_poll_at"
-            : $"id IN ({string.Join(",", request.FeedIds.Select((_, i) => "$f" + i))}) ORDER BY id";
+            : "id IN (SELECT value FROM json_each($ids)) ORDER BY id";
         var sql = $"""
             UPDATE feeds SET lease_until = $until
             WHERE id IN (SELECT id FROM feeds WHERE (lease_until IS NULL OR lease_until <= $now) AND {which} LIMIT $max)
             RETURNING id, etag, last_modified, seeded, consecutive_failures, next_poll_at
             """;
         var parameters = new List<(string, object?)> { ("$now", now), ("$until", Sql.Ms(request.Now + request.Lease)), ("$max", request.Max) };
-        if (request.FeedIds is not null) parameters.AddRange(request.FeedIds.Select((id, i) => ("$f" + i, (object?)id)));
+        if (request.FeedIds is not null) parameters.Add(("$ids", JsonSerializer.Serialize(request.FeedIds)));
 
         await database.WriteLock.WaitAsync(cancellationToken);
         try
