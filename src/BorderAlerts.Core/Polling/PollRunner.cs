@@ -22,7 +22,7 @@ public sealed class PollRunnerOptions
 /// <summary>
 /// One polling pass: claim due (or named) feeds and poll them with bounded parallelism, claiming again while a
 /// backlog fills whole claims. Claims come from the store, not from one timer per feed, so the same pass scales across
-/// instances (design section 3).
+/// instances (docs/architecture.md §3).
 /// A cancelled pass stops claiming; feeds already claimed finish and are recorded.
 /// </summary>
 public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPoller poller, TimeProvider clock, PollRunnerOptions options)
