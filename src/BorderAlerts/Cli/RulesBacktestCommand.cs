@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Search;
 using System.CommandLine;
 using System.Text.Json;
 using BorderAlerts.Core.Rules;

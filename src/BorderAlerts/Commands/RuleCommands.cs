@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Search;
 using System.Text;
 using BorderAlerts.Chat;
 using BorderAlerts.Core.Admin;

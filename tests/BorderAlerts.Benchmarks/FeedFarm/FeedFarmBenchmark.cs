@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Admin;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;

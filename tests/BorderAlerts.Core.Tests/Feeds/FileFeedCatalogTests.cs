@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Feeds;
 using Microsoft.Extensions.Logging;
 

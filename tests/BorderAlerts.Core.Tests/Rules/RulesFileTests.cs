@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Config;
 using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Rules.Matching;

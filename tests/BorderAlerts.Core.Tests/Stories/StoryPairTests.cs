@@ -1,4 +1,5 @@
 using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Rules.Evaluation;
 using BorderAlerts.Core.Stories;
 
 namespace BorderAlerts.Core.Tests.Stories;

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Stories;
 
-namespace BorderAlerts.Core.Stories;
+namespace BorderAlerts.Core.Rules.Evaluation;
 
 /// <summary>One side of a labelled pair: what grouping sees of an item (its feed, language, title and lead).</summary>
 public sealed record PairItem(string Id, string Lang, string Feed, string Title, string Text, string? Date = null)

@@ -1,8 +1,8 @@
-using BorderAlerts.Core.Admin;
+using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Config;
 using Microsoft.Extensions.Logging;
 
-namespace BorderAlerts.Core.Feeds;
+namespace BorderAlerts.Core.Admin;
 
 /// <summary>
 /// feeds.yaml, reloaded when the file changes. A broken edit is logged with file, line and field and the last

@@ -1,8 +1,8 @@
-using BorderAlerts.Core.Admin;
+using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Config;
 using Microsoft.Extensions.Logging;
 
-namespace BorderAlerts.Core.Rules;
+namespace BorderAlerts.Core.Admin;
 
 /// <summary>
 /// rules.yaml, reloaded without a restart. The file's time stamp is looked at most once a second; a change is compiled

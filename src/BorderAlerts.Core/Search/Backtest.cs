@@ -1,8 +1,9 @@
+using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Rules.Matching;
 using BorderAlerts.Core.Rules.Query;
 using BorderAlerts.Core.Storage;
 
-namespace BorderAlerts.Core.Rules;
+namespace BorderAlerts.Core.Search;
 
 /// <summary>How a rule would have done over stored items: how many it matched, how many it would have alerted, samples.</summary>
 public sealed record BacktestResult(int Scanned, int Matched, int WouldAlert, IReadOnlyList<ArchivedItem> Samples);
