@@ -1,23 +1,13 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using BorderAlerts.Core.Text;
 
 namespace BorderAlerts.Chat;
 
-/// <summary>Text helpers shared by the renderers: truncation that never splits a surrogate pair, and mention defusing.</summary>
+/// <summary>Text helpers shared by the renderers: mention defusing, multi-line replies (cutting is <see cref="TextCut"/>).</summary>
 public static partial class ChatText
 {
-    public const string Ellipsis = "…";
-
-    /// <summary>At most <paramref name="max"/> UTF-16 units (what Discord and Slack count), with an ellipsis when cut.</summary>
-    public static string Truncate(string text, int max)
-    {
-        text = text.Trim();
-        if (text.Length <= max) return text;
-        if (max <= 1) return max == 1 ? Ellipsis : "";
-        int cut = max - 1;
-        if (char.IsHighSurrogate(text[cut - 1])) cut--;
-        return text[..cut].TrimEnd() + Ellipsis;
-    }
+    public const string Ellipsis = TextCut.Ellipsis;
 
     /// <summary>
     /// Feed text can never mention anyone, and nothing is added where no mention could form: @everyone, @here and
@@ -61,10 +51,6 @@ public static partial class ChatText
         }
         return builder.ToString();
     }
-
-    /// <summary>Flattens text from a feed or a user to one line, so it cannot add lines to a multi-line reply.</summary>
-    public static string OneLine(string? text) =>
-        text is null ? "" : string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
 
     /// <summary>Escapes a multi-line reply line by line, so its line breaks survive and each line is escaped alone.</summary>
     public static string PerLine(string text, Func<string, string> escape) =>
@@ -118,7 +104,7 @@ public static partial class ChatText
             at = span.Start + span.Length;
         }
         var tail = escape(text[at..]);
-        if (builder.Length + tail.Length > max) tail = mendCut(Truncate(tail, max - builder.Length));
+        if (builder.Length + tail.Length > max) tail = mendCut(TextCut.Truncate(tail, max - builder.Length));
         return builder.Append(tail).ToString();
     }
 }

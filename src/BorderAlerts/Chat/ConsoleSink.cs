@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Text;
 using System.Text;
 using BorderAlerts.Core.Delivery;
 
@@ -38,7 +39,7 @@ public sealed class ConsoleSink : IChatSink
             .Append(card.PublishedUtc is { } published ? $" · {published:yyyy-MM-dd HH:mm}Z" : "").AppendLine()
             .Append("  ").AppendLine(Clean(card.Title));
         if (card.Url is { } url) text.Append("  ").AppendLine(url.ToString());
-        if (card.Summary.Length > 0) text.Append("  ").AppendLine(Clean(ChatText.Truncate(card.Summary, 300)));
+        if (card.Summary.Length > 0) text.Append("  ").AppendLine(Clean(TextCut.Truncate(card.Summary, 300)));
         text.Append("  matched: ").AppendLine(Clean(string.Join(", ", card.Terms)));
     }
 

@@ -1,7 +1,7 @@
+using BorderAlerts.Settings;
 using BorderAlerts.Chat.Discord;
 using BorderAlerts.Chat.Slack;
 using BorderAlerts.Core.Delivery;
-using BorderAlerts.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Chat;

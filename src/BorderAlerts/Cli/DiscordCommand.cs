@@ -1,8 +1,9 @@
+using BorderAlerts.Hosting;
+using BorderAlerts.Settings;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using BorderAlerts.Chat.Discord;
 using BorderAlerts.Commands;
-using BorderAlerts.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Cli;

@@ -1,9 +1,9 @@
+using BorderAlerts.Hosting;
 using System.CommandLine;
 using System.Text.Json;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Fetching;
 using BorderAlerts.Core.Parsing;
-using BorderAlerts.Hosting;
 using ParseResult = BorderAlerts.Core.Parsing.ParseResult;
 
 namespace BorderAlerts.Cli;

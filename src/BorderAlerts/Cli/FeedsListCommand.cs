@@ -1,9 +1,9 @@
+using BorderAlerts.Hosting;
 using System.CommandLine;
 using System.Text.Json;
 using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Storage;
-using BorderAlerts.Hosting;
 
 namespace BorderAlerts.Cli;
 

@@ -1,5 +1,6 @@
-using System.CommandLine;
 using BorderAlerts.Hosting;
+using BorderAlerts.Settings;
+using System.CommandLine;
 using BorderAlerts.Storage;
 using Microsoft.Extensions.Options;
 

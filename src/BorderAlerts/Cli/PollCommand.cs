@@ -1,3 +1,4 @@
+using BorderAlerts.Hosting;
 using System.CommandLine;
 using System.Text.Json;
 using BorderAlerts.Chat;
@@ -5,7 +6,6 @@ using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Polling;
 using BorderAlerts.Core.Storage;
-using BorderAlerts.Hosting;
 
 namespace BorderAlerts.Cli;
 

@@ -1,9 +1,9 @@
+using BorderAlerts.Hosting;
 using BorderAlerts.Core.Search;
 using System.CommandLine;
 using System.Text.Json;
 using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Storage;
-using BorderAlerts.Hosting;
 
 namespace BorderAlerts.Cli;
 

@@ -1,8 +1,9 @@
+using BorderAlerts.Hosting;
+using BorderAlerts.Settings;
 using System.CommandLine;
 using System.Text.Json;
 using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Rules;
-using BorderAlerts.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Cli;

@@ -1,7 +1,8 @@
+using BorderAlerts.Hosting;
+using BorderAlerts.Settings;
 using System.CommandLine;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Rules;
-using BorderAlerts.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Cli;

@@ -1,7 +1,7 @@
+using BorderAlerts.Hosting;
 using System.CommandLine;
 using BorderAlerts.Core.Rules.Query;
 using BorderAlerts.Core.Search;
-using BorderAlerts.Hosting;
 
 namespace BorderAlerts.Cli;
 

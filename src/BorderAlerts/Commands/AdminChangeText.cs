@@ -1,4 +1,4 @@
-using BorderAlerts.Chat;
+using BorderAlerts.Core.Text;
 using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Feeds;
 
@@ -22,7 +22,7 @@ public static class AdminChangeText
             AdminKinds.Mute => AdminJson.MuteUntil(json) is { } until ? $"muted until {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : json,
             _ => json,
         };
-        return ChatText.Truncate(ChatText.OneLine(text), Longest);
+        return TextCut.Truncate(TextCut.OneLine(text), Longest);
     }
 
     static string Rule(RuleOverride value) => value switch

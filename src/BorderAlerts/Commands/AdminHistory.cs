@@ -1,5 +1,5 @@
+using BorderAlerts.Core.Text;
 using System.Text;
-using BorderAlerts.Chat;
 using BorderAlerts.Core.Admin;
 
 namespace BorderAlerts.Commands;
@@ -16,7 +16,7 @@ public sealed class AdminHistory(AdminWriter writer)
         var text = new StringBuilder("Latest changes from chat:");
         foreach (var c in changes)
         {
-            text.Append($"\n#{c.Id} {c.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC {ChatText.OneLine(c.Actor)}: {c.Action} {c.Target}");
+            text.Append($"\n#{c.Id} {c.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC {TextCut.OneLine(c.Actor)}: {c.Action} {c.Target}");
             if (c.Undoes is { } undid) text.Append($" (undid #{undid})");
             if (c.UndoneBy is { } by) text.Append($" (undone by #{by})");
             text.Append($"\n    before: {AdminChangeText.Describe(c.Kind, c.Before)}\n    after: {AdminChangeText.Describe(c.Kind, c.After)}");

@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Text;
 using BorderAlerts.Core.Search;
 
 namespace BorderAlerts.Commands;
@@ -19,7 +20,7 @@ public sealed record CommandRequest(string Command, string? Subcommand, IReadOnl
 
 /// <summary>
 /// The answer: plain text, one item a line (the platform escapes it line by line and defuses mentions; text from a feed
-/// or a user goes in through ChatText.OneLine so it cannot add lines), optionally search hits to show as cards, and the
+/// or a user goes in through TextCut.OneLine so it cannot add lines), optionally search hits to show as cards, and the
 /// request for the next page of those hits.
 /// </summary>
 public sealed record CommandReply(string Text, IReadOnlyList<SearchHit>? Hits = null, SearchRequest? Next = null)

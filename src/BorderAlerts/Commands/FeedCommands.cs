@@ -1,5 +1,5 @@
+using BorderAlerts.Core.Text;
 using System.Text;
-using BorderAlerts.Chat;
 using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Feeds;
@@ -35,11 +35,11 @@ public sealed class FeedCommands(IFeedCatalog catalog, IFeedHealthReader health,
         var feed = Find(catalog, id);
         var now = clock.GetUtcNow();
         var row = (await health.ListHealthAsync(now, cancellationToken)).FirstOrDefault(h => h.FeedId == id);
-        var text = new StringBuilder($"{feed.Id}: {ChatText.OneLine(feed.Name)}{Origin(feed)}\n{Shown(feed.Url)}\n{Status(feed, row)} · every {DurationParser.Format(feed.Every)}");
+        var text = new StringBuilder($"{feed.Id}: {TextCut.OneLine(feed.Name)}{Origin(feed)}\n{Shown(feed.Url)}\n{Status(feed, row)} · every {DurationParser.Format(feed.Every)}");
         if (row is not null)
         {
             text.Append($"\nlast success: {When(row.LastSuccessAt)} · last new item: {When(row.LastNewItemAt)} · items in 24 h: {row.ItemsLast24h}");
-            if (row.ConsecutiveFailures > 0) text.Append($"\n{row.ConsecutiveFailures} failures in a row; last error: {ChatText.OneLine(row.LastError)}");
+            if (row.ConsecutiveFailures > 0) text.Append($"\n{row.ConsecutiveFailures} failures in a row; last error: {TextCut.OneLine(row.LastError)}");
             if (feed.Enabled) text.Append($"\nnext poll: {When(row.NextPollAt)}");
         }
         return new CommandReply(text.ToString());

@@ -1,5 +1,5 @@
+using BorderAlerts.Core.Text;
 using System.Text;
-using BorderAlerts.Chat;
 using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Fetching;
@@ -22,12 +22,12 @@ public sealed class FeedDryRun(IFeedFetcher fetcher, TimeProvider clock)
             $"language: {feed.Language ?? "(guessed)"} · every {DurationParser.Format(feed.Every)}";
         var fetched = await fetcher.FetchAsync(new FetchRequest(definition.Url, Untrusted: true), cancellationToken);
         if (fetched is not FetchResult.Fetched body)
-            return CommandReply.Error($"{head}\nbut the feed could not be read: {ChatText.OneLine(fetched is FetchResult.Failed f ? $"{f.Kind}: {f.Message}" : "unexpected answer")}");
+            return CommandReply.Error($"{head}\nbut the feed could not be read: {TextCut.OneLine(fetched is FetchResult.Failed f ? $"{f.Kind}: {f.Message}" : "unexpected answer")}");
         var parsed = FeedParser.Parse(body.Body, body.ContentType, new ParseContext(definition, body.FinalUrl, clock.GetUtcNow()));
-        if (!parsed.Ok) return CommandReply.Error($"{head}\nbut the feed could not be parsed: {ChatText.OneLine(parsed.Error)}");
+        if (!parsed.Ok) return CommandReply.Error($"{head}\nbut the feed could not be parsed: {TextCut.OneLine(parsed.Error)}");
         var text = new StringBuilder($"{head}\nIt has {parsed.Items.Count} items (encoding {parsed.EncodingName}); its first poll would record them without alerting:");
         foreach (var item in parsed.Items.Take(Shown))
-            text.Append($"\n• {item.Published?.UtcDateTime.ToString("yyyy-MM-dd") ?? "(no date)"} {ChatText.Truncate(ChatText.OneLine(item.Title), 150)}");
+            text.Append($"\n• {item.Published?.UtcDateTime.ToString("yyyy-MM-dd") ?? "(no date)"} {TextCut.Truncate(TextCut.OneLine(item.Title), 150)}");
         if (parsed.Items.Count > Shown) text.Append($"\n… and {parsed.Items.Count - Shown} more");
         return new CommandReply(text.ToString());
     }

@@ -1,6 +1,6 @@
+using BorderAlerts.Core.Text;
 using BorderAlerts.Core.Search;
 using System.Text;
-using BorderAlerts.Chat;
 using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Rules.Diagnosis;
@@ -34,8 +34,8 @@ public sealed class RuleCommands(IRuleSource rules, RuleWrites writes, AdminHist
         var set = rules.Current;
         var text = new StringBuilder($"{set.Rules.Count} rules:\n");
         foreach (var rule in set.Rules)
-            text.Append($"• {rule.Id} [{Severity(rule)}] {(rule.Enabled ? "" : "(disabled) ")}{ChatText.OneLine(rule.Name)}{Origin(rule.Id)}\n");
-        foreach (var problem in set.Problems) text.Append($"⚠ skipped: {ChatText.OneLine(problem.ToString())}\n");
+            text.Append($"• {rule.Id} [{Severity(rule)}] {(rule.Enabled ? "" : "(disabled) ")}{TextCut.OneLine(rule.Name)}{Origin(rule.Id)}\n");
+        foreach (var problem in set.Problems) text.Append($"⚠ skipped: {TextCut.OneLine(problem.ToString())}\n");
         return new CommandReply(text.ToString().TrimEnd());
     }
 
@@ -43,8 +43,8 @@ public sealed class RuleCommands(IRuleSource rules, RuleWrites writes, AdminHist
     {
         var rule = Find(rules.Current, id);
         return new CommandReply($"""
-            {rule.Id}: {ChatText.OneLine(rule.Name)}{Origin(rule.Id)}
-            query: {ChatText.OneLine(rule.Query)}
+            {rule.Id}: {TextCut.OneLine(rule.Name)}{Origin(rule.Id)}
+            query: {TextCut.OneLine(rule.Query)}
             severity: {Severity(rule)} · to: {(rule.To.Count == 0 ? "(default)" : string.Join(", ", rule.To))} · {(rule.Enabled ? "enabled" : "disabled")}
             """);
     }
@@ -66,7 +66,7 @@ public sealed class RuleCommands(IRuleSource rules, RuleWrites writes, AdminHist
             return new CommandReply($"No rule matches that text.\n{WhyNot.DescribeConcepts(concepts)}\nAdd id:<rule> to see which part of a rule failed.");
         }
         var lines = matches.Select(m => $"• {m.RuleId} [{m.Severity.ToString().ToLowerInvariant()}] on " +
-            string.Join(", ", m.Terms.Select(t => ChatText.OneLine(t.Excerpt)).Distinct()));
+            string.Join(", ", m.Terms.Select(t => TextCut.OneLine(t.Excerpt)).Distinct()));
         return new CommandReply($"{matches.Count} rule(s) match:\n{string.Join('\n', lines)}");
     }
 
@@ -78,7 +78,7 @@ public sealed class RuleCommands(IRuleSource rules, RuleWrites writes, AdminHist
             : throw new CommandInputException($"days must be a whole number from 1 to {MaxBacktestDays}, not '{d}'.") : 30;
         var result = await Backtest.RunAsync(archive, rule, set.Concepts, clock.GetUtcNow().AddDays(-days), 5, cancellationToken);
         var text = new StringBuilder($"{rule.Id}: {result.Matched} of {result.Scanned} items in the last {days} days match; {result.WouldAlert} would have alerted.");
-        foreach (var sample in result.Samples) text.Append($"\n• {sample.Dated.UtcDateTime:yyyy-MM-dd} {sample.FeedId}: {ChatText.OneLine(sample.Title)}");
+        foreach (var sample in result.Samples) text.Append($"\n• {sample.Dated.UtcDateTime:yyyy-MM-dd} {sample.FeedId}: {TextCut.OneLine(sample.Title)}");
         return new CommandReply(text.ToString());
     }
 

@@ -1,9 +1,9 @@
+using BorderAlerts.Settings;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BorderAlerts.Chat.Discord;
 using BorderAlerts.Commands;
 using BorderAlerts.Core.Storage;
-using BorderAlerts.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Endpoints;

@@ -1,9 +1,9 @@
+using BorderAlerts.Settings;
 using System.Text;
 using System.Text.Json;
 using BorderAlerts.Chat.Slack;
 using BorderAlerts.Commands;
 using BorderAlerts.Core.Storage;
-using BorderAlerts.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 

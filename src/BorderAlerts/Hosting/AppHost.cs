@@ -1,3 +1,4 @@
+using BorderAlerts.Settings;
 using BorderAlerts.Endpoints;
 using BorderAlerts.Jobs;
 using BorderAlerts.Storage;

@@ -1,3 +1,5 @@
+using BorderAlerts.Endpoints;
+using BorderAlerts.Settings;
 using System.Net;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Fetching;

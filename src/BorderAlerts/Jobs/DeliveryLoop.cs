@@ -1,5 +1,5 @@
+using BorderAlerts.Settings;
 using BorderAlerts.Core.Delivery;
-using BorderAlerts.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Jobs;

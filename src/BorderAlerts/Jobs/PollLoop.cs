@@ -1,6 +1,6 @@
+using BorderAlerts.Settings;
 using BorderAlerts.Core.Polling;
 using BorderAlerts.Core.Storage;
-using BorderAlerts.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Jobs;

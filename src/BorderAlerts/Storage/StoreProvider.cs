@@ -1,4 +1,4 @@
-using BorderAlerts.Hosting;
+using BorderAlerts.Settings;
 using BorderAlerts.Storage.Postgres;
 using BorderAlerts.Storage.Sqlite;
 using Quartz;

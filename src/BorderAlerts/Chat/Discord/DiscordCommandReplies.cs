@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Text;
 using System.Text.Json.Nodes;
 using BorderAlerts.Commands;
 
@@ -16,7 +17,7 @@ public static class DiscordCommandReplies
     {
         var data = new JsonObject
         {
-            ["content"] = ChatText.Truncate(ChatText.PerLine(reply.IsError ? "⚠️ " + reply.Text : reply.Text, DiscordMarkdown.Escape), MaxContent),
+            ["content"] = TextCut.Truncate(ChatText.PerLine(reply.IsError ? "⚠️ " + reply.Text : reply.Text, DiscordMarkdown.Escape), MaxContent),
             ["flags"] = Ephemeral,
             ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() },
         };
@@ -36,9 +37,9 @@ public static class DiscordCommandReplies
     {
         var embed = new JsonObject
         {
-            ["title"] = ChatText.Truncate(ChatText.Defuse(card.Title), 256),
+            ["title"] = TextCut.Truncate(ChatText.Defuse(card.Title), 256),
             ["description"] = DiscordMarkdown.Bold(card.Summary, card.Highlights, 350),
-            ["footer"] = new JsonObject { ["text"] = ChatText.Truncate(ChatText.Defuse(card.Footer), 200) },
+            ["footer"] = new JsonObject { ["text"] = TextCut.Truncate(ChatText.Defuse(card.Footer), 200) },
         };
         if (card.Link is { } link) embed["url"] = link.AbsoluteUri;
         return embed;

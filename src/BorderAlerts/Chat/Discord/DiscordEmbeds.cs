@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Text;
 using System.Text.Json.Nodes;
 using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Rules;
@@ -58,7 +59,7 @@ public static class DiscordEmbeds
     static JsonObject Field(string name, string value, int max) =>
         new() { ["name"] = name, ["value"] = Cut(value.Length == 0 ? "—" : value, Math.Min(1024, max)), ["inline"] = max <= 256 };
 
-    static string Cut(string escaped, int max) => DiscordMarkdown.MendCut(ChatText.Truncate(escaped, max));
+    static string Cut(string escaped, int max) => DiscordMarkdown.MendCut(TextCut.Truncate(escaped, max));
 
     public static int Color(Severity severity) => severity switch
     {

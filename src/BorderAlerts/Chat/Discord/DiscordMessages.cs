@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Text;
 using System.Text;
 using System.Text.Json.Nodes;
 using BorderAlerts.Core.Delivery;
@@ -21,8 +22,8 @@ public static class DiscordMessages
     /// <summary>A later report of a carded story: one quiet line, not a new card.</summary>
     public static JsonObject AlsoReported(AlertCard card) => new()
     {
-        ["content"] = ChatText.Truncate($"↳ Also reported by **{DiscordMarkdown.Escape(card.SourceName)}**: " +
-            (card.Url is { } url ? $"[{DiscordMarkdown.Escape(ChatText.Truncate(card.Title, 300))}](<{DiscordEmbeds.Link(url)}>)" : DiscordMarkdown.Escape(card.Title)), 2000),
+        ["content"] = TextCut.Truncate($"↳ Also reported by **{DiscordMarkdown.Escape(card.SourceName)}**: " +
+            (card.Url is { } url ? $"[{DiscordMarkdown.Escape(TextCut.Truncate(card.Title, 300))}](<{DiscordEmbeds.Link(url)}>)" : DiscordMarkdown.Escape(card.Title)), 2000),
         ["flags"] = SuppressNotifications,
         ["allowed_mentions"] = AllowedMentions(null),
     };
@@ -32,7 +33,7 @@ public static class DiscordMessages
         var lines = new StringBuilder();
         foreach (var card in digest.Items)
         {
-            var line = "• " + (card.Url is { } url ? $"[{DiscordMarkdown.Escape(ChatText.Truncate(card.Title, 200))}]({DiscordEmbeds.Link(url)})" : DiscordMarkdown.Escape(card.Title))
+            var line = "• " + (card.Url is { } url ? $"[{DiscordMarkdown.Escape(TextCut.Truncate(card.Title, 200))}]({DiscordEmbeds.Link(url)})" : DiscordMarkdown.Escape(card.Title))
                 + $" — {DiscordMarkdown.Escape(card.SourceName)}\n";
             if (lines.Length + line.Length > 3900) { lines.Append($"… and {digest.Items.Count - digest.Items.ToList().IndexOf(card)} more"); break; }
             lines.Append(line);
@@ -40,17 +41,17 @@ public static class DiscordMessages
         var embed = new JsonObject
         {
             ["type"] = "rich",
-            ["title"] = ChatText.Truncate($"Digest: {ChatText.Defuse(digest.RuleName)} ({digest.Items.Count} alerts)", 256),
+            ["title"] = TextCut.Truncate($"Digest: {ChatText.Defuse(digest.RuleName)} ({digest.Items.Count} alerts)", 256),
             ["description"] = lines.ToString(),
             ["color"] = DiscordEmbeds.Color(digest.Items.Max(c => c.Severity)),
-            ["footer"] = new JsonObject { ["text"] = ChatText.Truncate(digest.Note, 2048) },
+            ["footer"] = new JsonObject { ["text"] = TextCut.Truncate(digest.Note, 2048) },
         };
         return new JsonObject { ["embeds"] = new JsonArray(embed), ["allowed_mentions"] = AllowedMentions(null) };
     }
 
     public static JsonObject Notice(string text) => new()
     {
-        ["content"] = ChatText.Truncate("⚠️ " + DiscordMarkdown.Escape(text), 2000),
+        ["content"] = TextCut.Truncate("⚠️ " + DiscordMarkdown.Escape(text), 2000),
         ["allowed_mentions"] = AllowedMentions(null),
     };
 

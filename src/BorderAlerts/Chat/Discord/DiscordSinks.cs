@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Text;
 using System.Text.Json.Nodes;
 using BorderAlerts.Core.Delivery;
 
@@ -58,7 +59,7 @@ public sealed class DiscordBotSink(Uri apiBase, string channelId, string token, 
         var thread = reply.ThreadId;
         if (thread is null)
         {
-            var name = ChatText.Truncate(ChatText.Defuse(reply.Card.Title), 100);
+            var name = TextCut.Truncate(ChatText.Defuse(reply.Card.Title), 100);
             var started = await client.SendAsync(HttpMethod.Post, Api($"channels/{channelId}/messages/{reply.ParentMessageId}/threads"),
                 new JsonObject { ["name"] = name, ["auto_archive_duration"] = 1440 }, "channel:" + channelId, token, cancellationToken);
             if (started is not DeliveryOutcome.Delivered created) return started;

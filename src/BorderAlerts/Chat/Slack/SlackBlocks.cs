@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Text;
 using System.Text.Json.Nodes;
 using BorderAlerts.Core.Delivery;
 
@@ -27,25 +28,25 @@ public static class SlackBlocks
 
     static IEnumerable<JsonObject> Card(AlertCard card)
     {
-        var title = card.Url is { } url ? SlackMrkdwn.Link(url, ChatText.Truncate(card.Title, 250)) : "*" + SlackMrkdwn.Escape(ChatText.Truncate(card.Title, 250)) + "*";
+        var title = card.Url is { } url ? SlackMrkdwn.Link(url, TextCut.Truncate(card.Title, 250)) : "*" + SlackMrkdwn.Escape(TextCut.Truncate(card.Title, 250)) + "*";
         var marker = card.Severity switch { Core.Rules.Severity.Critical => "🔴", Core.Rules.Severity.High => "🟠", Core.Rules.Severity.Normal => "🔵", _ => "⚪" };
         var text = $"{marker} {title}";
         if (card.Mention is { } mention) text = Mention(mention) + " " + text;
         if (card.Summary.Length > 0) text += "\n" + SlackMrkdwn.Bold(card.Summary, card.SummaryHighlights, 3000 - text.Length - 2);
-        yield return Section(ChatText.Truncate(text, 3000));
+        yield return Section(TextCut.Truncate(text, 3000));
         var context = new List<string>
         {
             $"*{SlackMrkdwn.Escape(card.SourceName)}*" + (card.Language is { } l ? $" · {SlackMrkdwn.Escape(l)}" : ""),
             ChatText.Published(card),
             $"Rule: {SlackMrkdwn.Escape(card.RuleName)} ({card.Severity.ToString().ToLowerInvariant()}){ChatText.AlsoMatched(card, SlackMrkdwn.Escape)}",
         };
-        if (card.Terms.Count > 0) context.Add("Matched: " + SlackMrkdwn.Escape(ChatText.Truncate(string.Join(", ", card.Terms), 500)));
+        if (card.Terms.Count > 0) context.Add("Matched: " + SlackMrkdwn.Escape(TextCut.Truncate(string.Join(", ", card.Terms), 500)));
         if (card.TranslateUrl is { } translate) context.Add(SlackMrkdwn.Link(translate, "Machine translation"));
         if (card.AlsoReportedBy.Count > 0) context.Add("Also reported by " + SlackMrkdwn.Escape(string.Join(", ", card.AlsoReportedBy)));
         yield return new JsonObject
         {
             ["type"] = "context",
-            ["elements"] = new JsonArray(context.Take(10).Select(t => (JsonNode)new JsonObject { ["type"] = "mrkdwn", ["text"] = ChatText.Truncate(t, 2000) }).ToArray()),
+            ["elements"] = new JsonArray(context.Take(10).Select(t => (JsonNode)new JsonObject { ["type"] = "mrkdwn", ["text"] = TextCut.Truncate(t, 2000) }).ToArray()),
         };
     }
 
@@ -53,25 +54,25 @@ public static class SlackBlocks
     {
         ["text"] = SlackMrkdwn.Plain($"Also reported by {card.SourceName}: {card.Title}", MaxFallback),
         ["blocks"] = new JsonArray(Section("↳ Also reported by *" + SlackMrkdwn.Escape(card.SourceName) + "*: " +
-            (card.Url is { } url ? SlackMrkdwn.Link(url, ChatText.Truncate(card.Title, 250)) : SlackMrkdwn.Escape(card.Title)))),
+            (card.Url is { } url ? SlackMrkdwn.Link(url, TextCut.Truncate(card.Title, 250)) : SlackMrkdwn.Escape(card.Title)))),
         ["unfurl_links"] = false,
     };
 
     public static JsonObject Digest(ChatMessage.Digest digest)
     {
-        var lines = digest.Items.Select(c => "• " + (c.Url is { } url ? SlackMrkdwn.Link(url, ChatText.Truncate(c.Title, 150)) : SlackMrkdwn.Escape(c.Title))
+        var lines = digest.Items.Select(c => "• " + (c.Url is { } url ? SlackMrkdwn.Link(url, TextCut.Truncate(c.Title, 150)) : SlackMrkdwn.Escape(c.Title))
             + " — " + SlackMrkdwn.Escape(c.SourceName)).ToList();
         var blocks = new JsonArray(
-            new JsonObject { ["type"] = "header", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = ChatText.Truncate($"Digest: {digest.RuleName} ({digest.Items.Count})", 150) } },
-            Section(ChatText.Truncate(string.Join("\n", lines), 3000)),
-            new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = ChatText.Truncate(SlackMrkdwn.Escape(digest.Note), 2000) }) });
+            new JsonObject { ["type"] = "header", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = TextCut.Truncate($"Digest: {digest.RuleName} ({digest.Items.Count})", 150) } },
+            Section(TextCut.Truncate(string.Join("\n", lines), 3000)),
+            new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = TextCut.Truncate(SlackMrkdwn.Escape(digest.Note), 2000) }) });
         return new JsonObject { ["text"] = SlackMrkdwn.Plain($"Digest: {digest.RuleName} ({digest.Items.Count} alerts)", MaxFallback), ["blocks"] = blocks, ["unfurl_links"] = false };
     }
 
     public static JsonObject Notice(string text) => new()
     {
         ["text"] = SlackMrkdwn.Plain(text, MaxFallback),
-        ["blocks"] = new JsonArray(Section(ChatText.Truncate("⚠️ " + SlackMrkdwn.Escape(text), 3000))),
+        ["blocks"] = new JsonArray(Section(TextCut.Truncate("⚠️ " + SlackMrkdwn.Escape(text), 3000))),
     };
 
     static JsonObject Section(string mrkdwn) => new() { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn.Length == 0 ? "—" : mrkdwn } };

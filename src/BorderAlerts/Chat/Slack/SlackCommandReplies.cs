@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Text;
 using System.Text.Json.Nodes;
 using BorderAlerts.Commands;
 
@@ -14,11 +15,11 @@ public static class SlackCommandReplies
     public static JsonObject Message(CommandReply reply, bool replaceOriginal = false)
     {
         var text = ChatText.PerLine(reply.IsError ? ":warning: " + reply.Text : reply.Text, SlackMrkdwn.Escape);
-        var blocks = new JsonArray(Section(ChatText.Truncate(text, MaxSectionText)));
+        var blocks = new JsonArray(Section(TextCut.Truncate(text, MaxSectionText)));
         foreach (var hit in reply.Hits ?? [])
         {
             var card = SearchCard.From(hit);
-            var title = card.Link is { } link ? SlackMrkdwn.Link(link, ChatText.Truncate(card.Title, 200)) : SlackMrkdwn.Escape(ChatText.Truncate(card.Title, 200));
+            var title = card.Link is { } link ? SlackMrkdwn.Link(link, TextCut.Truncate(card.Title, 200)) : SlackMrkdwn.Escape(TextCut.Truncate(card.Title, 200));
             blocks.Add(Section($"*{title}*\n{SlackMrkdwn.Bold(card.Summary, card.Highlights, 350)}"));
             blocks.Add(new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(Mrkdwn(SlackMrkdwn.Escape(card.Footer))) });
         }
@@ -32,7 +33,7 @@ public static class SlackCommandReplies
                     ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "More results" },
                 }),
             });
-        var message = new JsonObject { ["response_type"] = "ephemeral", ["text"] = ChatText.Truncate(text, MaxSectionText), ["blocks"] = blocks };
+        var message = new JsonObject { ["response_type"] = "ephemeral", ["text"] = TextCut.Truncate(text, MaxSectionText), ["blocks"] = blocks };
         if (replaceOriginal) message["replace_original"] = true;
         return message;
     }

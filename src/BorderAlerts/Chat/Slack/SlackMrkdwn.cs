@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Text;
 using System.Text;
 using BorderAlerts.Core.Delivery;
 
@@ -42,7 +43,7 @@ public static class SlackMrkdwn
         foreach (var c in ChatText.Defuse(text))
             builder.Append(c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ => c.ToString() });
         var plain = builder.ToString();
-        return plain.Length <= max ? plain : MendCut(ChatText.Truncate(plain, max));
+        return plain.Length <= max ? plain : MendCut(TextCut.Truncate(plain, max));
     }
 
     public static string Link(Uri url, string label) => $"<{url.AbsoluteUri.Replace("|", "%7C").Replace(">", "%3E")}|{Escape(label).Replace("|", "¦")}>";

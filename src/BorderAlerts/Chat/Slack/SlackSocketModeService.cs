@@ -1,4 +1,4 @@
-using BorderAlerts.Hosting;
+using BorderAlerts.Settings;
 using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Chat.Slack;

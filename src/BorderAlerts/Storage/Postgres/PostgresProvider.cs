@@ -1,8 +1,8 @@
+using BorderAlerts.Settings;
 using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
-using BorderAlerts.Hosting;
 using BorderAlerts.Storage.Segments;
 using Npgsql;
 using Quartz;

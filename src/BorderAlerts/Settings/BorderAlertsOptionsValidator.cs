@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace BorderAlerts.Hosting;
+namespace BorderAlerts.Settings;
 
 /// <summary>Checks settings at start; each failure names the key as it is written in appsettings.json or the environment.</summary>
 public sealed class BorderAlertsOptionsValidator : IValidateOptions<BorderAlertsOptions>

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace BorderAlerts.Hosting;
+namespace BorderAlerts.Settings;
 
 /// <summary>
 /// Discord's application public key: 64 hexadecimal characters encoding an Ed25519 point. NSec imports any 32 bytes, so

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Reflection;
 
-namespace BorderAlerts.Hosting;
+namespace BorderAlerts.Settings;
 
 /// <summary>
 /// Finds settings the configuration binder could not convert (a word where a number goes), before it throws with a stack

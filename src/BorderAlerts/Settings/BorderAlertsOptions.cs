@@ -1,4 +1,4 @@
-namespace BorderAlerts.Hosting;
+namespace BorderAlerts.Settings;
 
 /// <summary>The BorderAlerts settings section (docs/architecture.md §8). Every key is documented in appsettings.example.json.</summary>
 public sealed class BorderAlertsOptions

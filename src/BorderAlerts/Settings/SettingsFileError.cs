@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BorderAlerts.Core.Config;
 
-namespace BorderAlerts.Hosting;
+namespace BorderAlerts.Settings;
 
 /// <summary>
 /// An appsettings*.json the configuration loader refused, as a <see cref="ConfigException"/> naming the file and line.

@@ -1,9 +1,10 @@
+using BorderAlerts.Commands;
+using BorderAlerts.Settings;
 using System.Text.Json.Nodes;
 using BorderAlerts.Chat.Slack;
-using BorderAlerts.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace BorderAlerts.Commands;
+namespace BorderAlerts.Endpoints;
 
 /// <summary>Slack Socket Mode reaches the same dispatcher as the HTTP endpoints: commands answer in the ack, buttons via response_url.</summary>
 public static class SocketModeCommands
