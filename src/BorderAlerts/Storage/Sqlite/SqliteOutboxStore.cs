@@ -68,10 +68,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
     public async Task<OutboxStats> StatsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var read = Sql.Command(connection, "SELECT count(*), min(created_at) FROM deliveries WHERE status = 'pending'");
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new OutboxStats(reader.GetInt64(0), Sql.Time(reader, 1));
+        return await OutboxBacklog.ReadAsync(connection, cancellationToken);
     }
 
     public async Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken)
