@@ -49,10 +49,12 @@ public sealed record PollTriage(IReadOnlyList<TriagedItem> Items, int NewItems, 
             foreach (var key in candidate.Keys)
                 if (owners.TryAdd(key, owner)) newKeys.Add((key, owner));
             bool first = seenNow.Add(owner) && !(owner.KnownId is { } id && sightedByFeed.Contains(id));
-            bool matched = alertOnNew && candidate.Matches.Count > 0;
-            bool promote = matched && first && owner.KnownId is { } knownId && byId[knownId] is { Alertable: false } stored
-                && stored.FirstSeen >= at - PromoteWithin && promoted.Add(knownId);
-            bool alert = matched && (owner.IsNew && first || promote);
+            // Only a candidate that could alert is matched: most of a page is known already (CandidateItem.MatchOnDemand).
+            bool promotable = first && owner.KnownId is { } knownId && byId[knownId] is { Alertable: false } stored
+                && stored.FirstSeen >= at - PromoteWithin && !promoted.Contains(knownId);
+            bool matched = alertOnNew && (owner.IsNew && first || promotable) && candidate.Matches.Count > 0;
+            bool promote = matched && promotable && promoted.Add(owner.KnownId!.Value);
+            bool alert = matched;
             items.Add(new TriagedItem(candidate, owner, first, promote, alert));
         }
         return new PollTriage(items, slots, newKeys);

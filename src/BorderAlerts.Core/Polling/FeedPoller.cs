@@ -11,8 +11,9 @@ using BorderAlerts.Core.Stories;
 namespace BorderAlerts.Core.Polling;
 
 /// <summary>
-/// The one class that knows the order of the stages for a feed: fetch, decode and parse, identify, match rules,
-/// store (items, their alerts and the alerts' deliveries in one transaction, the outbox, shared with the pass's other polls).
+/// The one class that knows the order of the stages for a feed: fetch, decode and parse, identify, then in the store's
+/// transaction (the pass's group commit): triage keeps what is new or promoted (<see cref="PollTriage"/>), the rules
+/// run on that alone, and items, their alerts and the alerts' deliveries (the outbox) are written together.
 /// Every outcome, good or bad, ends on the feed's health record; nothing is thrown for an expected failure. A rule an
 /// admin muted matches nothing until the mute ends, so it neither alerts nor takes a card from another rule.
 /// </summary>
@@ -67,14 +68,17 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
         };
     }
 
-    /// <summary>An item with its identity and matches; one that matched is also fingerprinted for story grouping.</summary>
+    /// <summary>
+    /// An item with its identity; its rules run only if the store's triage finds it could alert, and one that matched is
+    /// also fingerprinted for story grouping.
+    /// </summary>
     CandidateItem Candidate(FeedDefinition feed, ParsedItem item, RuleSet set, DateTimeOffset now)
     {
-        var matches = Unmuted(set.Matcher.Match(new MatchInput(item.Title, item.Text, feed.Language, feed.Id)), now);
+        var matches = new Lazy<IReadOnlyList<RuleMatch>>(() => Unmuted(set.Matcher.Match(new MatchInput(item.Title, item.Text, feed.Language, feed.Id)), now));
         return new CandidateItem(item, ItemIdentity.Keys(item, feed.Url), ItemIdentity.ContentHash(item.Title, item.Text))
         {
-            Matches = matches,
-            Story = matches.Count == 0 ? null : new Lazy<StoryPlacement>(() =>
+            MatchOnDemand = () => matches.Value,
+            Story = new Lazy<StoryPlacement>(() =>
                 StoryPlacement.Of(feed.Id, feed.Language, item.Title, item.Text, item.Published ?? now, set.Tagger.Tag(item.Title, item.Text), set.StoryConcepts)),
         };
     }

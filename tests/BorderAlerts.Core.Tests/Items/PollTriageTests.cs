@@ -66,4 +66,28 @@ public class PollTriageTests
         Assert.False(triage.Items[0].Promote);
         Assert.False(triage.Items[0].Alert);
     }
+
+    [Fact]
+    public void Only_candidates_that_could_alert_are_matched_known_ones_and_a_seeding_poll_are_not()
+    {
+        static CandidateItem Lazy(string title, params string[] keys) => new(new ParsedItem(null, title, null, "", null), keys, title)
+        {
+            MatchOnDemand = () => Matcher.Match(new MatchInput(title, "")),
+        };
+        var known = new Dictionary<string, KnownItem>
+        {
+            ["alerted"] = new(1, Alertable: true, FirstSeen: At.AddMinutes(-5)),
+            ["quiet"] = new(2, Alertable: false, FirstSeen: At.AddMinutes(-5)),
+            ["sighted"] = new(3, Alertable: false, FirstSeen: At.AddMinutes(-5)),
+        };
+        var items = new[] { Lazy("丹东 new", "new"), Lazy("丹东 known", "alerted"), Lazy("丹东 quiet", "quiet"), Lazy("丹东 seen", "sighted"), Lazy("丹东 again", "new") };
+
+        var triage = Decide(items, known, sighted: [3]);
+
+        Assert.Equal([true, false, true, false, false], items.Select(c => c.Matched)); // new, and the promotable one
+        Assert.Equal([true, false, true, false, false], triage.Items.Select(t => t.Alert));
+        var seeding = new[] { Lazy("丹东 new", "new") };
+        Assert.All(Decide(seeding, seeded: false).Items, t => Assert.False(t.Alert));
+        Assert.False(seeding[0].Matched);
+    }
 }
