@@ -1,9 +1,9 @@
 namespace BorderAlerts.Core.Admin;
 
-/// <summary>What chat admins can change: rules, feeds, mutes. Each is a row of state keyed by (kind, target).</summary>
+/// <summary>What admins can change: rules, feeds, mutes, scheduled jobs. Each is a row of state keyed by (kind, target).</summary>
 public static class AdminKinds
 {
-    public const string Rule = "rule", Feed = "feed", Mute = "mute";
+    public const string Rule = "rule", Feed = "feed", Mute = "mute", Job = "job";
 }
 
 /// <summary>

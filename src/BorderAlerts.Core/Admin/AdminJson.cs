@@ -23,6 +23,12 @@ public sealed record ChatFeed(string Id, string Url, FeedType Type, string? Lang
     };
 }
 
+/// <summary>
+/// A scheduled job paused on every instance, and how many times an admin asked it to run now: each instance runs it
+/// once for every request it has not seen yet (requests made before it started are not replayed).
+/// </summary>
+public sealed record JobOverride(bool Paused, long RunRequests = 0);
+
 /// <summary>The JSON kept in the admin state and its audit record (readable in history, stable across versions).</summary>
 public static class AdminJson
 {
@@ -37,6 +43,8 @@ public static class AdminJson
     public static RuleOverride? Rule(string? json) => json is null ? null : JsonSerializer.Deserialize<RuleOverride>(json, Options);
     public static string Feed(FeedOverride value) => JsonSerializer.Serialize(value, Options);
     public static FeedOverride? Feed(string? json) => json is null ? null : JsonSerializer.Deserialize<FeedOverride>(json, Options);
+    public static string Job(JobOverride value) => JsonSerializer.Serialize(value, Options);
+    public static JobOverride? Job(string? json) => json is null ? null : JsonSerializer.Deserialize<JobOverride>(json, Options);
     public static string Mute(DateTimeOffset until) => JsonSerializer.Serialize(new { until }, Options);
 
     public static DateTimeOffset? MuteUntil(string json) =>

@@ -55,15 +55,11 @@ public static class FeedsListCommand
             h.FeedId, Status(h, names[h.FeedId]), Ago(h.LastSuccessAt, now), h.ConsecutiveFailures.ToString(), Ago(h.LastNewItemAt, now),
             In(h.NextPollAt, now), h.ItemsLast24h.ToString(), h.ConsecutiveFailures > 0 ? Short(h.LastError) : Warning(h, names[h.FeedId]) ?? "",
         }).ToList();
-        var widths = header.Select((title, i) => Math.Max(title.Length, cells.Select(c => c[i].Length).DefaultIfEmpty(0).Max())).ToArray();
-        output.WriteLine(string.Join("  ", header.Select((t, i) => t.PadRight(widths[i]))).TrimEnd());
-        foreach (var row in cells) output.WriteLine(string.Join("  ", row.Select((t, i) => t.PadRight(widths[i]))).TrimEnd());
+        CliTable.Write(output, header, cells);
         if (rows.Count == 0) output.WriteLine($"(no feeds configured; add them to config/feeds.yaml)");
     }
 
-    static string Ago(DateTimeOffset? at, DateTimeOffset now) => at is { } t ? Span(now - t) + " ago" : "never";
-    static string In(DateTimeOffset at, DateTimeOffset now) => at <= now ? "due" : "in " + Span(at - now);
-    static string Span(TimeSpan s) => s.TotalSeconds < 90 ? $"{s.TotalSeconds:0}s" : s.TotalMinutes < 90 ? $"{s.TotalMinutes:0}m"
-        : s.TotalHours < 48 ? $"{s.TotalHours:0}h" : $"{s.TotalDays:0}d";
+    static string Ago(DateTimeOffset? at, DateTimeOffset now) => CliTable.Ago(at, now);
+    static string In(DateTimeOffset at, DateTimeOffset now) => at <= now ? "due" : "in " + CliTable.Span(at - now);
     static string Short(string? error) => error is null ? "" : error.Length > 80 ? error[..77] + "..." : error;
 }

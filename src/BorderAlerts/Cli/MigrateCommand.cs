@@ -22,7 +22,7 @@ public static class MigrateCommand
         var settings = app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value; // validates: a bad key exits 2
         var tables = app.Services.GetRequiredService<StoreTables>();
         var before = await tables.SchemaVersionAsync(cancellationToken);
-        await app.Services.GetRequiredService<IStoreMigrator>().MigrateAsync(cancellationToken);
+        await AppHost.MigrateAsync(app.Services, cancellationToken);
         var after = await tables.SchemaVersionAsync(cancellationToken);
         var store = app.Services.GetRequiredService<StoreProvider>().Describe(settings);
         output.WriteLine(before == after

@@ -19,6 +19,7 @@ public static class AdminChangeText
         {
             AdminKinds.Rule => Rule(AdminJson.Rule(json)!),
             AdminKinds.Feed => Feed(AdminJson.Feed(json)!),
+            AdminKinds.Job => AdminJson.Job(json) is { } job ? (job.Paused ? "paused" : "running") + (job.RunRequests > 0 ? $" · run now asked {job.RunRequests}×" : "") : json,
             AdminKinds.Mute => AdminJson.MuteUntil(json) is { } until ? $"muted until {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : json,
             _ => json,
         };

@@ -2,12 +2,12 @@ using BorderAlerts.Settings;
 using BorderAlerts.Endpoints;
 using BorderAlerts.Jobs;
 using BorderAlerts.Storage;
+using BorderAlerts.Storage.Postgres;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace BorderAlerts.Hosting;
 
-/// <summary>Builds the one process: the service (poll and delivery loops, Quartz, HTTP endpoints) or a host for a one-shot CLI command.</summary>
+/// <summary>Builds the one process: the service (Quartz jobs, HTTP endpoints) or a host for a one-shot CLI command.</summary>
 public static class AppHost
 {
     public static WebApplication Build(bool service, string[]? urls = null)
@@ -34,35 +34,30 @@ public static class AppHost
         catch (InvalidDataException e) when (SettingsFileError.Explain(e, contentRoot) is { } error) { throw error; }
     }
 
-    /// <summary>
-    /// Polling and delivery run per instance (<see cref="PassLoop"/>): every instance works at once and the store's claims
-    /// share the work. Quartz keeps what must run once across all instances, in its clustered store on PostgreSQL.
-    /// </summary>
+    /// <summary>The jobs (<see cref="ScheduledJobs"/>) on their two Quartz schedulers, and Slack Socket Mode when configured.</summary>
     static void AddScheduler(WebApplicationBuilder builder)
     {
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(90));
-        builder.Services.AddHostedService<PollLoop>();
-        builder.Services.AddHostedService<DeliveryLoop>();
-        builder.Services.AddSingleton<DeliveryWakeup>();
-        builder.Services.AddQuartz(q =>
-        {
-            StoreProvider.For(Settings(builder.Configuration).Storage).UseJobStore(q, Settings(builder.Configuration));
-            q.AddJob<SourceHealthJob>(j => j.WithIdentity(SourceHealthJob.Key));
-            q.AddTrigger(t => t.ForJob(SourceHealthJob.Key).WithIdentity("source-health-tick").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
-        });
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddSchedulers(Settings(builder.Configuration));
         Chat.Slack.SlackSocketModeService.AddWhenConfigured(builder.Services, builder.Configuration);
     }
 
     static BorderAlertsOptions Settings(IConfiguration configuration) =>
         configuration.GetSection(BorderAlertsOptions.Section).Get<BorderAlertsOptions>() ?? new BorderAlertsOptions();
 
-    /// <summary>Validates settings (naming the bad key) and migrates the store; run before any command does work.</summary>
+    /// <summary>Validates settings (naming the bad key) and migrates the store (and the cluster scheduler's tables); run before any command does work.</summary>
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         _ = services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
-        await services.GetRequiredService<IStoreMigrator>().MigrateAsync(cancellationToken);
+        await MigrateAsync(services, cancellationToken);
         await services.GetRequiredService<Commands.AdminWriter>().RefreshAsync(cancellationToken);
+    }
+
+    /// <summary>The store's migrations, then (on PostgreSQL) the cluster scheduler's tables.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var migrator = services.GetRequiredService<IStoreMigrator>();
+        await migrator.MigrateAsync(cancellationToken);
+        if (migrator is PostgresMigrator postgres) await QuartzTables.EnsureAsync(postgres, cancellationToken);
     }
 }

@@ -7,8 +7,6 @@ namespace BorderAlerts.Jobs;
 [DisallowConcurrentExecution]
 public sealed class SourceHealthJob(SourceHealthMonitor monitor, DeliveryRunner delivery) : IJob
 {
-    public static readonly JobKey Key = new("source-health", "borderalerts");
-
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         foreach (var notice in await monitor.CheckAsync(cancellationToken)) await delivery.NotifyAdminAsync(notice);

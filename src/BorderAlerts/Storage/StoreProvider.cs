@@ -1,13 +1,12 @@
 using BorderAlerts.Settings;
 using BorderAlerts.Storage.Postgres;
 using BorderAlerts.Storage.Sqlite;
-using Quartz;
 
 namespace BorderAlerts.Storage;
 
 /// <summary>
-/// Everything that differs between the store providers, picked once from Storage:Provider: the store's services,
-/// where Quartz keeps the schedule, and a description of where data lives that is safe to print.
+/// Everything that differs between the store providers, picked once from Storage:Provider: the store's services
+/// and a description of where data lives that is safe to print.
 /// </summary>
 public abstract class StoreProvider
 {
@@ -18,8 +17,6 @@ public abstract class StoreProvider
     };
 
     public abstract void AddStore(IServiceCollection services);
-
-    public abstract void UseJobStore(IQuartzBuilder quartz, BorderAlertsOptions settings);
 
     public abstract string Describe(BorderAlertsOptions settings);
 

@@ -49,7 +49,7 @@ public sealed record FeedFarmOptions
 
 /// <summary>
 /// `feedfarm`: starts the loopback farm as a child process, builds the real BorderAlerts service container against a
-/// generated feeds.yaml, and drives PollRunner.RunDueAsync the way PollLoop does (one pass per tick, never two
+/// generated feeds.yaml, and drives PollRunner.RunDueAsync the way the poll job (Jobs/PollPassJob) does (one pass per tick, never two
 /// at once). Phase 1, warm-up: the seed pass (every feed is new and due at once) runs until every feed has been polled
 /// once. Phase 2, the measured window: the next --seconds of steady state, in which feeds come due again every --every.
 /// </summary>
@@ -222,13 +222,13 @@ public static class FeedFarmBenchmark
         }
     }
 
-    /// <summary>What PollLoop does: a pass every tick, the next one right away if a pass overran.</summary>
+    /// <summary>What the poll job does: a pass every tick, the next one right away if a pass overran.</summary>
     static async Task DriveAsync(PollRunner runner, TimeSpan tick, Func<bool> done, Action onPass, CancellationToken stopping)
     {
         while (!done() && !stopping.IsCancellationRequested)
         {
             var started = Stopwatch.GetTimestamp();
-            try { await runner.RunDueAsync(stopping, keepItems: false); } // as PollLoop calls it
+            try { await runner.RunDueAsync(stopping, keepItems: false); } // as PollPassJob calls it
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
             onPass();
             var wait = tick - Stopwatch.GetElapsedTime(started);

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Builder;
 namespace BorderAlerts.Tests.ScaleOut;
 
 /// <summary>
-/// Two services as `run` starts them, on one PostgreSQL database: both join Quartz's cluster (the qrtz_* tables our
-/// migrations create), the schedule fires on its own, and each feed is still fetched once per interval.
+/// Two services as `run` starts them, on one PostgreSQL database: both join Quartz's cluster (the qrtz_* tables
+/// created at start), the schedule fires on its own, and each feed is still fetched once per interval.
 /// </summary>
 [Collection(ProcessEnvironment.Name)]
 public sealed class ClusteredServiceTests(FeedServer server) : IClassFixture<FeedServer>
@@ -38,10 +38,12 @@ public sealed class ClusteredServiceTests(FeedServer server) : IClassFixture<Fee
         await Eventually.TrueAsync(async () => await probe.CountAsync("items") == 10, "the cluster has stored both feeds' items");
         await Eventually.TrueAsync(async () => await probe.CountAsync("qrtz_scheduler_state", "sched_name = 'borderalerts'") == 2,
             "both instances have checked in to the cluster");
+        await Eventually.TrueAsync(async () => await probe.CountAsync("instances") == 2, "both instances beat");
         await Task.WhenAll(first.StopAsync(), second.StopAsync());
 
         Assert.Equal((1, 1), (server.RequestCount(kyodo), server.RequestCount(state)));
         Assert.Equal(1, await probe.CountAsync("qrtz_triggers", "sched_name = 'borderalerts'")); // source health; passes run per instance
+        Assert.Equal(0, await probe.CountAsync("instances")); // both left as they stopped
         Assert.Equal(2, await probe.CountAsync("feeds", "last_success_at IS NOT NULL AND lease_until IS NULL"));
     }
 }

@@ -1,3 +1,4 @@
+using BorderAlerts.Jobs;
 using BorderAlerts.Storage.Postgres;
 using BorderAlerts.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,7 +8,7 @@ namespace BorderAlerts.Tests.ScaleOut;
 
 /// <summary>
 /// Instances migrate the shared database at start: one applies each step, the others wait for it and find nothing
-/// left to do. Quartz's tables come from the same migrations.
+/// left to do. The cluster scheduler's tables are created under the same lock, once.
 /// </summary>
 public sealed class PostgresMigrationTests
 {
@@ -27,8 +28,13 @@ public sealed class PostgresMigrationTests
         using var folder = new TempFolder(Store.Postgres);
         var databases = Enumerable.Range(0, 4).Select(_ => new PostgresDatabase(folder.Postgres!.ConnectionString)).ToList();
 
-        await Task.WhenAll(databases.Select(d => Task.Run(() => Migrator(d).MigrateAsync(CancellationToken.None))));
+        await Task.WhenAll(databases.Select(d => Task.Run(async () =>
+        {
+            await Migrator(d).MigrateAsync(CancellationToken.None);
+            await QuartzTables.EnsureAsync(Migrator(d), CancellationToken.None);
+        })));
         await Migrator(databases[0]).MigrateAsync(CancellationToken.None); // a restart: nothing to do
+        await QuartzTables.EnsureAsync(Migrator(databases[0]), CancellationToken.None);
 
         var connection = folder.Postgres!.ConnectionString;
         Assert.Equal(PostgresMigrations.All.Length, await CountAsync(connection, "SELECT COUNT(*) FROM schema_version"));

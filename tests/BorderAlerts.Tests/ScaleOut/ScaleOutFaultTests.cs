@@ -26,7 +26,7 @@ public sealed class ScaleOutFaultTests(FeedServer feeds, FakeDiscord discord) : 
         return (long)(await cut.ExecuteScalarAsync())!;
     }
 
-    /// <summary>What PollLoop does on each instance: a pass, again and again; a failed pass is tried again.</summary>
+    /// <summary>What the poll job does on each instance: a pass, again and again; a failed pass is tried again.</summary>
     static Task PollUntilAsync(Pipeline instance, CancellationToken stop) => Task.Run(async () =>
     {
         while (!stop.IsCancellationRequested)

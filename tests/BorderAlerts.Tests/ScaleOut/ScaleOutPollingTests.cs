@@ -58,17 +58,16 @@ public sealed class ScaleOutPollingTests(FeedServer server) : IClassFixture<Feed
     }
 
     [PostgresFact]
-    public async Task With_three_instances_in_the_cluster_a_claim_takes_a_third_of_what_is_due()
+    public async Task With_three_live_instances_a_claim_takes_a_third_of_what_is_due()
     {
         await using var instances = await Instances.StartAsync(1);
         var instance = instances.All[0];
         instances.Configure(Enumerable.Range(0, 30).Select(i => Feeds.Rss($"outlet-{i:D2}", new Uri($"https://outlet-{i}.example.org/rss.xml"), "en")));
         await instance.Runner.RunNowAsync([], CancellationToken.None); // syncs the catalog, polls nothing
-        // Three schedulers checked in to the cluster, as three running instances' Quartz do.
-        await instance.Database.ExecuteAsync("""
-            INSERT INTO qrtz_scheduler_state (sched_name, instance_name, last_checkin_time, checkin_interval)
-            SELECT 'borderalerts', 'node-' || n, 0, 7500 FROM generate_series(1, 3) n
-            """);
+        // Three live instances, as three running services' heartbeats record them, and one that died a minute ago.
+        var heartbeats = instance.Services.GetRequiredService<IInstanceHeartbeats>();
+        foreach (var n in Enumerable.Range(1, 3)) await heartbeats.BeatAsync($"node-{n}", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, CancellationToken.None);
+        await heartbeats.BeatAsync("dead", DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None);
         var store = instance.Services.GetRequiredService<IPollStore>();
         Task<IReadOnlyList<FeedState>> Claim(IReadOnlyCollection<string>? named = null) =>
             store.ClaimAsync(new ClaimRequest(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5), 64, named), CancellationToken.None);

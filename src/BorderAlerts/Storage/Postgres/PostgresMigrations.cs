@@ -11,13 +11,22 @@ internal static class PostgresMigrations
     public static readonly Step[] All =
     [
         new(1, "items, stories, outbox, feed health, evidence", () => [Core]),
-        new(2, "Quartz clustered job store (qrtz_*)", QuartzSchema.Statements),
+        new(2, "Quartz clustered job store (qrtz_*): created by the scheduler's own setup since version 9", () => []),
         new(3, "archive search index", () => [Search]),
         new(4, "chat administration: overrides and their audit record", () => [Admin]),
         new(5, "polling and delivery leave Quartz's clustered schedule (each instance runs its own passes)", () => [PassesLeaveQuartz]),
         new(6, "archive index of our own (segments of token keys → item ids) replaces the tsvector index", () => [Segments]),
         new(7, "signed chat requests already answered, so a replay to any instance is refused", () => [SeenRequests]),
+        new(9, "running instances and their heartbeats: claims divide what is due by the live ones", () => [Instances]),
     ];
+
+    /// <summary>Running instances, each beating every few seconds (IInstanceHeartbeats). Not part of an export.</summary>
+    const string Instances = """
+        CREATE TABLE instances (
+            id text PRIMARY KEY,
+            started_at bigint NOT NULL,
+            beat_at bigint NOT NULL);
+        """;
 
     /// <summary>A hash of what each answered request signed, kept for the five-minute signing window; not part of an export.</summary>
     const string SeenRequests = """
@@ -58,12 +67,17 @@ internal static class PostgresMigrations
     /// <summary>
     /// The poll and delivery jobs of earlier versions, removed from the shared schedule: their classes are gone, and the
     /// passes now run on every instance at once (ADR 0005). Quartz re-creates only the jobs the code still registers.
+    /// A database created since step 2 stopped creating Quartz's tables has none to clean.
     /// </summary>
     const string PassesLeaveQuartz = """
+        DO $$ BEGIN
+        IF to_regclass('qrtz_triggers') IS NOT NULL THEN
         DELETE FROM qrtz_simple_triggers WHERE sched_name = 'borderalerts' AND trigger_name IN ('poll-due-feeds-tick', 'deliver-alerts-tick');
         DELETE FROM qrtz_fired_triggers WHERE sched_name = 'borderalerts' AND job_name IN ('poll-due-feeds', 'deliver-alerts');
         DELETE FROM qrtz_triggers WHERE sched_name = 'borderalerts' AND job_name IN ('poll-due-feeds', 'deliver-alerts');
         DELETE FROM qrtz_job_details WHERE sched_name = 'borderalerts' AND job_name IN ('poll-due-feeds', 'deliver-alerts');
+        END IF;
+        END $$;
         """;
 
     /// <summary>

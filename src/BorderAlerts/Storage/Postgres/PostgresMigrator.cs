@@ -13,20 +13,36 @@ public sealed class PostgresMigrator(PostgresDatabase database, ILogger<Postgres
     /// <summary>Any fixed number unique to this application's migrations ("BorderAl").</summary>
     internal const long LockKey = 0x426F_7264_6572_416C;
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public Task MigrateAsync(CancellationToken cancellationToken) => UnderLockAsync(async connection =>
+    {
+        await PgSql.Run(connection, """
+            CREATE TABLE IF NOT EXISTS schema_version (
+                version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
+            """, cancellationToken);
+        var current = Convert.ToInt32(await PgSql.Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken));
+        foreach (var step in PostgresMigrations.All.Where(s => s.Version > current)) await ApplyAsync(connection, step, cancellationToken);
+        await PostgresSearchIndex.BackfillAsync(connection, database, cancellationToken);
+    }, cancellationToken);
+
+    /// <summary>
+    /// Tables another component owns and defines (the cluster scheduler's), created in one transaction under the same
+    /// lock unless <paramref name="probeTable"/> already exists.
+    /// </summary>
+    public Task EnsureTablesAsync(string owner, string probeTable, IReadOnlyList<string> statements, CancellationToken cancellationToken) =>
+        UnderLockAsync(async connection =>
+        {
+            if (await PgSql.Scalar(connection, "SELECT to_regclass(@table) IS NOT NULL", cancellationToken, ("table", probeTable)) is true) return;
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var sql in statements) await PgSql.Run(connection, sql, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            log.LogInformation("PostgreSQL tables of the {Owner} created", owner);
+        }, cancellationToken);
+
+    async Task UnderLockAsync(Func<NpgsqlConnection, Task> work, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await PgSql.Run(connection, "SELECT pg_advisory_lock(@key)", cancellationToken, ("key", LockKey));
-        try
-        {
-            await PgSql.Run(connection, """
-                CREATE TABLE IF NOT EXISTS schema_version (
-                    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
-                """, cancellationToken);
-            var current = Convert.ToInt32(await PgSql.Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken));
-            foreach (var step in PostgresMigrations.All.Where(s => s.Version > current)) await ApplyAsync(connection, step, cancellationToken);
-            await PostgresSearchIndex.BackfillAsync(connection, database, cancellationToken);
-        }
+        try { await work(connection); }
         finally
         {
             // Released on the same session; if the connection broke instead, the server released it with the session.

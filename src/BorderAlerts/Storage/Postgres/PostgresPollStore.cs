@@ -33,17 +33,17 @@ public sealed class PostgresPollStore(PostgresDatabase database) : IPollStore
         });
 
     /// <summary>
-    /// Leases the named feeds, or this instance's share of the due ones: due ÷ live instances (counted from Quartz's
-    /// cluster check-ins), so each instance takes about as much as the others whenever its pass happens to tick, and
-    /// the rest waits for their passes. Without a running cluster (one process, tests) the share is everything due.
+    /// Leases the named feeds, or this instance's share of the due ones: due ÷ live instances (counted from the
+    /// instances' heartbeats), so each instance takes about as much as the others whenever its pass happens to tick, and
+    /// the rest waits for their passes. With no live instance (the CLI, tests) the share is everything due.
     /// </summary>
     public async Task<IReadOnlyList<FeedState>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
         const string Free = "(lease_until IS NULL OR lease_until <= @now)";
         var (which, limit) = request.FeedIds is null
             ? ("enabled AND next_poll_at <= @now ORDER BY next_poll_at", $"""
-                least(@max, (SELECT ceil(count(*) / greatest(1.0, (SELECT count(*) FROM {QuartzSchema.TablePrefix}scheduler_state
-                    WHERE sched_name = @scheduler)))::integer FROM feeds WHERE {Free} AND enabled AND next_poll_at <= @now))
+                least(@max, (SELECT ceil(count(*) / greatest(1.0, (SELECT count(*) FROM instances
+                    WHERE beat_at > @live)))::integer FROM feeds WHERE {Free} AND enabled AND next_poll_at <= @now))
                 """)
             : ("id = ANY(@ids) ORDER BY id", "@max");
         var lease = PgSql.Ms(request.Now + request.Lease);
@@ -54,7 +54,7 @@ public sealed class PostgresPollStore(PostgresDatabase database) : IPollStore
             WHERE f.id = due.id
             RETURNING f.id, f.etag, f.last_modified, f.seeded, f.consecutive_failures, f.next_poll_at
             """, ("now", PgSql.Ms(request.Now)), ("until", lease), ("max", request.Max), ("ids", request.FeedIds?.ToArray() ?? []),
-            ("scheduler", PostgresProvider.SchedulerName));
+            ("live", PgSql.Ms(request.Now - IInstanceHeartbeats.LiveWithin)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var claimed = new List<FeedState>();
         while (await reader.ReadAsync(cancellationToken))

@@ -165,5 +165,12 @@ internal static class SqliteMigrations
                 expires_at INTEGER NOT NULL) WITHOUT ROWID;
             CREATE INDEX seen_requests_expiry ON seen_requests(expires_at);
             """),
+        // Running instances, each beating every few seconds (IInstanceHeartbeats). Not part of an export.
+        (10, """
+            CREATE TABLE instances (
+                id TEXT PRIMARY KEY,
+                started_at INTEGER NOT NULL,
+                beat_at INTEGER NOT NULL) WITHOUT ROWID;
+            """),
     ];
 }

@@ -4,11 +4,10 @@ using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Storage.Segments;
-using Quartz;
 
 namespace BorderAlerts.Storage.Sqlite;
 
-/// <summary>One process, one file: the schedule stays in Quartz's in-memory store.</summary>
+/// <summary>One process, one file.</summary>
 public sealed class SqliteProvider : StoreProvider
 {
     public override void AddStore(IServiceCollection services)
@@ -28,12 +27,15 @@ public sealed class SqliteProvider : StoreProvider
         services.AddSingleton<IAdminStore, SqliteAdminStore>();
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<ISeenRequests, SqliteSeenRequests>();
+        services.AddSingleton<IInstanceHeartbeats>(sp =>
+        {
+            var database = sp.GetRequiredService<SqliteDatabase>();
+            return new InstanceHeartbeats(async ct => await database.OpenAsync(ct), database.WriteLock);
+        });
         services.AddSingleton<IStoreProbe, SqliteStoreProbe>();
         services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<StoreTables, SqliteTables>();
     }
-
-    public override void UseJobStore(IQuartzBuilder quartz, BorderAlertsOptions settings) { }
 
     public override string Describe(BorderAlertsOptions settings) =>
         settings.Storage.ConnectionString is { Length: > 0 } ? "sqlite store (Storage:ConnectionString)" : $"sqlite store in {settings.DataDir}";

@@ -1,18 +1,23 @@
+using BorderAlerts.Storage.Postgres;
 using Quartz.Impl.AdoJobStore;
 
-namespace BorderAlerts.Storage.Postgres;
+namespace BorderAlerts.Jobs;
 
 /// <summary>
-/// Quartz's own PostgreSQL schema, read from the Quartz assembly we run (the script its job store would provision
-/// itself), so the tables always match the package version. We apply it inside our migration instead of letting each
-/// scheduler create tables at start: one instance creates them under the migration lock, the others find them there.
+/// The cluster scheduler's tables on PostgreSQL, from the script in the Quartz assembly we run (what its job store would
+/// provision itself), so they always match the package version. Created under the store's migration lock, before any
+/// scheduler starts: one instance creates them, the others find them there. Databases migrated by earlier versions
+/// have them already (their migration step 2).
 /// </summary>
-internal static class QuartzSchema
+public static class QuartzTables
 {
     const string Resource = "Quartz.Impl.AdoJobStore.Schema.create_postgres.sql";
     const string Separator = "--;;";
     /// <summary>Quartz's default table prefix, lower case as PostgreSQL folds unquoted names.</summary>
-    public const string TablePrefix = "qrtz_";
+    const string TablePrefix = "qrtz_";
+
+    public static Task EnsureAsync(PostgresMigrator migrator, CancellationToken cancellationToken) =>
+        migrator.EnsureTablesAsync("Quartz clustered job store", $"{TablePrefix}locks", Statements(), cancellationToken);
 
     public static IReadOnlyList<string> Statements()
     {

@@ -1,0 +1,34 @@
+using BorderAlerts.Core.Admin;
+using Quartz;
+
+namespace BorderAlerts.Jobs;
+
+/// <summary>
+/// Applies what admins asked of the jobs (`jobs pause|resume|run`, kept as audited admin state) to this instance's
+/// Quartz schedulers: a paused job's trigger is paused, a resumed one resumed, and each new run request fires the job
+/// once here. Requests made before this instance started are not replayed.
+/// </summary>
+public sealed class JobControls(IServiceProvider services, ILogger<JobControls> log)
+{
+    readonly Dictionary<string, long> _runsSeen = [];
+
+    public async Task ApplyAsync(AdminState state, CancellationToken cancellationToken)
+    {
+        foreach (var job in ScheduledJobs.All.Where(j => j.Controllable))
+        {
+            var wanted = AdminJson.Job(state.Get(AdminKinds.Job, job.Name)) ?? new JobOverride(false);
+            var scheduler = services.GetRequiredKeyedService<ISchedulerFactory>(job.Scheduler) is var factory
+                ? await factory.GetScheduler(cancellationToken) : null!;
+            bool paused = await scheduler.GetTriggerState(job.Trigger, cancellationToken) == TriggerState.Paused;
+            if (wanted.Paused && !paused) await scheduler.PauseJob(job.Key, cancellationToken);
+            if (!wanted.Paused && paused) await scheduler.ResumeJob(job.Key, cancellationToken);
+            if (wanted.Paused != paused) log.LogInformation("Job {Job} {State}", job.Name, wanted.Paused ? "paused" : "resumed");
+            if (job.EveryInstance && _runsSeen.TryGetValue(job.Name, out var seen) && wanted.RunRequests > seen)
+            {
+                log.LogInformation("Job {Job} runs now, as asked", job.Name);
+                await scheduler.TriggerJob(job.Key, cancellationToken);
+            }
+            _runsSeen[job.Name] = wanted.RunRequests;
+        }
+    }
+}
