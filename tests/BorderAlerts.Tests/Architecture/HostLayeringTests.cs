@@ -33,4 +33,14 @@ public class HostLayeringTests
             .Select(n => n.Split('.')[1]).Distinct();
         Assert.Empty(folders.Except(Layers));
     }
+
+    [Theory]
+    [InlineData("Storage", "Quartz")] // the cluster scheduler's store and tables belong to Jobs; live instances come from our own table
+    [InlineData("Commands", "Quartz")]
+    [InlineData("Settings", "Quartz")]
+    public void A_host_folder_knows_nothing_of_a_library_that_belongs_to_another(string layer, string library)
+    {
+        var result = Types.InAssembly(Host).That().ResideInNamespace("BorderAlerts." + layer).ShouldNot().HaveDependencyOn(library).GetResult();
+        Assert.True(result.IsSuccessful, $"{layer} uses {library}: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
 }
