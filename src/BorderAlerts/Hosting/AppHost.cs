@@ -2,7 +2,6 @@ using BorderAlerts.Settings;
 using BorderAlerts.Endpoints;
 using BorderAlerts.Jobs;
 using BorderAlerts.Storage;
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace BorderAlerts.Hosting;
@@ -20,6 +19,7 @@ public static class AppHost
         if (service) AddScheduler(builder);
         if (urls is { Length: > 0 }) builder.WebHost.UseUrls(urls);
         var app = builder.Build();
+        SettingsRegistration.ValidateAll(app.Services); // every command stops here on a bad setting, naming its key
         app.MapHealth();
         app.MapMetrics();
         app.MapDiscordInteractions();
@@ -46,7 +46,8 @@ public static class AppHost
         builder.Services.AddSingleton<DeliveryWakeup>();
         builder.Services.AddQuartz(q =>
         {
-            StoreProvider.For(Settings(builder.Configuration).Storage).UseJobStore(q, Settings(builder.Configuration));
+            var storage = builder.Configuration.GetSettings<StorageSettings>();
+            StoreProvider.For(storage).UseJobStore(q, storage);
             q.AddJob<SourceHealthJob>(j => j.WithIdentity(SourceHealthJob.Key));
             q.AddTrigger(t => t.ForJob(SourceHealthJob.Key).WithIdentity("source-health-tick").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
@@ -55,13 +56,10 @@ public static class AppHost
         Chat.Slack.SlackSocketModeService.AddWhenConfigured(builder.Services, builder.Configuration);
     }
 
-    static BorderAlertsOptions Settings(IConfiguration configuration) =>
-        configuration.GetSection(BorderAlertsOptions.Section).Get<BorderAlertsOptions>() ?? new BorderAlertsOptions();
-
     /// <summary>Validates settings (naming the bad key) and migrates the store; run before any command does work.</summary>
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        _ = services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
+        SettingsRegistration.ValidateAll(services);
         await services.GetRequiredService<IStoreMigrator>().MigrateAsync(cancellationToken);
         await services.GetRequiredService<Commands.AdminWriter>().RefreshAsync(cancellationToken);
     }

@@ -10,8 +10,8 @@ namespace BorderAlerts.Jobs;
 /// <see cref="IdleRest"/>. Alerts this instance's polls queue wake it at once; what is left for it otherwise (a dead
 /// instance's deliveries, a retry that fell due) waits at most IdleRest more.
 /// </summary>
-public sealed class DeliveryLoop(DeliveryRunner runner, DeliveryWakeup wakeup, IOptions<BorderAlertsOptions> settings, TimeProvider clock,
-    ILogger<DeliveryLoop> log) : PassLoop(TimeSpan.FromSeconds(settings.Value.Delivery.TickSeconds is > 0 and var s ? s : 2), clock, log)
+public sealed class DeliveryLoop(DeliveryRunner runner, DeliveryWakeup wakeup, IOptions<DeliverySettings> settings, TimeProvider clock,
+    ILogger<DeliveryLoop> log) : PassLoop(TimeSpan.FromSeconds(settings.Value.TickSeconds is > 0 and var s ? s : 2), clock, log)
 {
     public static readonly TimeSpan IdleRest = TimeSpan.FromSeconds(16);
 

@@ -11,8 +11,8 @@ namespace BorderAlerts.Jobs;
 /// from chat, at most every <see cref="AdminRefresh"/> (each look is a database transaction, and changes made on this
 /// instance apply here at once), and wakes this instance's delivery loop when it queued alerts.
 /// </summary>
-public sealed class PollLoop(PollRunner runner, Commands.AdminWriter admin, DeliveryWakeup delivery, IOptions<BorderAlertsOptions> settings, TimeProvider clock,
-    ILogger<PollLoop> log) : PassLoop(TimeSpan.FromSeconds(settings.Value.Polling.TickSeconds is > 0 and var s ? s : 5), clock, log)
+public sealed class PollLoop(PollRunner runner, Commands.AdminWriter admin, DeliveryWakeup delivery, IOptions<PollingSettings> settings, TimeProvider clock,
+    ILogger<PollLoop> log) : PassLoop(TimeSpan.FromSeconds(settings.Value.TickSeconds is > 0 and var s ? s : 5), clock, log)
 {
     public static readonly TimeSpan AdminRefresh = TimeSpan.FromSeconds(15);
 

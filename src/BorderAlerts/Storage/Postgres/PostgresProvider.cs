@@ -21,7 +21,7 @@ public sealed class PostgresProvider : StoreProvider
 
     public override void AddStore(IServiceCollection services)
     {
-        services.AddSingleton(sp => new PostgresDatabase(Settings(sp).Storage.ConnectionString!)
+        services.AddSingleton(sp => new PostgresDatabase(Settings<StorageSettings>(sp).ConnectionString!)
         {
             SearchMerger = { Log = sp.GetRequiredService<ILogger<SegmentMerger>>() },
         });
@@ -37,18 +37,18 @@ public sealed class PostgresProvider : StoreProvider
         services.AddSingleton<StoreTables, PostgresTables>();
     }
 
-    public override void UseJobStore(IQuartzBuilder quartz, BorderAlertsOptions settings)
+    public override void UseJobStore(IQuartzBuilder quartz, StorageSettings storage)
     {
         quartz.ConfigureScheduler(s => s.InstanceName = SchedulerName);
         quartz.UsePersistentStore(store =>
         {
-            store.UsePostgres(PostgresDatabase.Pooled(settings.Storage.ConnectionString!, "borderalerts-quartz").ConnectionString);
+            store.UsePostgres(PostgresDatabase.Pooled(storage.ConnectionString!, "borderalerts-quartz").ConnectionString);
             store.UseClustering();
             store.UseSystemTextJsonSerializer();
             store.ConfigureStore(o => o.StoreJobDataAsStrings = true); // readable rows; our jobs carry no data anyway
         });
     }
 
-    public override string Describe(BorderAlertsOptions settings) =>
-        $"postgres store at {PostgresDatabase.Describe(new NpgsqlConnectionStringBuilder(settings.Storage.ConnectionString))}";
+    public override string Describe(StorageSettings storage, PathSettings paths) =>
+        $"postgres store at {PostgresDatabase.Describe(new NpgsqlConnectionStringBuilder(storage.ConnectionString))}";
 }
