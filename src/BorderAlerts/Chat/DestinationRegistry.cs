@@ -11,17 +11,18 @@ public sealed class DestinationRegistry : IDestinations
 {
     readonly Dictionary<string, IChatSink> _sinks = new(StringComparer.Ordinal);
 
-    public DestinationRegistry(IOptions<BorderAlertsOptions> options, ConsoleSink console, DiscordClient discord, SlackClient slack)
+    public DestinationRegistry(IOptions<DestinationSettings> destinations, IOptions<DiscordSettings> discordSettings, IOptions<SlackSettings> slackSettings,
+        ConsoleSink console, DiscordClient discord, SlackClient slack)
     {
-        var o = options.Value;
+        var (o, discordApp, slackApp) = (destinations.Value, discordSettings.Value, slackSettings.Value);
         _sinks["console"] = console;
         foreach (var (name, d) in o.Destinations)
         {
             IChatSink sink = d.Type switch
             {
                 "discord-webhook" => new DiscordWebhookSink(new Uri(d.Url!), discord),
-                "discord-bot" => new DiscordBotSink(new Uri(o.Discord.ApiBaseUrl), d.Channel!, d.Token ?? o.Discord.BotToken!, discord),
-                "slack" => new SlackBotSink(new Uri(o.Slack.ApiBaseUrl), d.Channel!, d.Token ?? o.Slack.BotToken!, slack),
+                "discord-bot" => new DiscordBotSink(new Uri(discordApp.ApiBaseUrl), d.Channel!, d.Token ?? discordApp.BotToken!, discord),
+                "slack" => new SlackBotSink(new Uri(slackApp.ApiBaseUrl), d.Channel!, d.Token ?? slackApp.BotToken!, slack),
                 "slack-webhook" => new SlackWebhookSink(new Uri(d.Url!), slack),
                 _ => console,
             };

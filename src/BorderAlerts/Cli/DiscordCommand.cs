@@ -30,7 +30,7 @@ public static class DiscordCommand
         if (guildId is not null && !(guildId.Length is > 0 and <= 20 && guildId.All(char.IsAsciiDigit)))
             throw new CliInputException($"--guild '{guildId}' is not a Discord id (a number such as 561884984214814744)");
         await using var app = AppHost.Build(service: false);
-        var discord = app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value.Discord;
+        var discord = app.Services.GetRequiredService<IOptions<DiscordSettings>>().Value;
         var missing = new[]
         {
             string.IsNullOrWhiteSpace(discord.ApplicationId) ? "BorderAlerts:Discord:ApplicationId (the application id from the Developer Portal)" : null,

@@ -37,11 +37,12 @@ public static class JobsCommand
     {
         await using var app = AppHost.Build(service: false);
         await AppHost.PrepareAsync(app.Services, cancellationToken);
-        var settings = app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
+        var (polling, delivery) = (app.Services.GetRequiredService<IOptions<PollingSettings>>().Value,
+            app.Services.GetRequiredService<IOptions<DeliverySettings>>().Value);
         var state = app.Services.GetRequiredService<AdminWriter>().Current;
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var live = await app.Services.GetRequiredService<IInstanceHeartbeats>().LiveAsync(now, cancellationToken);
-        var jobs = ScheduledJobs.All.Select(j => (Job: j, Every: Schedulers.Interval(j, settings), Paused: Paused(state, j))).ToList();
+        var jobs = ScheduledJobs.All.Select(j => (Job: j, Every: Schedulers.Interval(j, polling, delivery), Paused: Paused(state, j))).ToList();
         if (json)
         {
             output.WriteLine(CliJson.Serialize(new

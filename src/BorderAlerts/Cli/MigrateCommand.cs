@@ -1,8 +1,6 @@
 using BorderAlerts.Hosting;
-using BorderAlerts.Settings;
 using System.CommandLine;
 using BorderAlerts.Storage;
-using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Cli;
 
@@ -19,12 +17,11 @@ public static class MigrateCommand
     static async Task<int> RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
         await using var app = AppHost.Build(service: false);
-        var settings = app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value; // validates: a bad key exits 2
         var tables = app.Services.GetRequiredService<StoreTables>();
         var before = await tables.SchemaVersionAsync(cancellationToken);
         await AppHost.MigrateAsync(app.Services, cancellationToken);
         var after = await tables.SchemaVersionAsync(cancellationToken);
-        var store = app.Services.GetRequiredService<StoreProvider>().Describe(settings);
+        var store = app.Services.DescribeStore();
         output.WriteLine(before == after
             ? $"{store}: schema version {after}, up to date"
             : $"{store}: schema version {before} -> {after}");

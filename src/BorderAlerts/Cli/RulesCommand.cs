@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.Text.Json;
 using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Rules;
-using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Cli;
 
@@ -42,12 +41,6 @@ public static class RulesCommand
         return (app.Services.GetRequiredService<IRuleSource>().Current, state.All(AdminKinds.Rule).Select(r => r.Target).ToHashSet());
     }
 
-    static BorderAlertsOptions Settings()
-    {
-        using var app = AppHost.Build(service: false);
-        return app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
-    }
-
     static async Task<int> ListAsync(TextWriter output, TextWriter errors, bool json, CancellationToken cancellationToken)
     {
         var (rules, fromChat) = await LoadWithChangesAsync(cancellationToken);
@@ -70,13 +63,14 @@ public static class RulesCommand
 
     static int Validate(TextWriter output, TextWriter errors)
     {
-        var settings = Settings();
-        var rules = RuleSet.Compile(RulesFile.Load(settings.RulesFile));
+        using var app = AppHost.Build(service: false); // validates every setting: a bad key exits 2
+        var (paths, destinations) = (app.Services.Settings<PathSettings>(), app.Services.Settings<DestinationSettings>());
+        var rules = RuleSet.Compile(RulesFile.Load(paths.RulesFile));
         foreach (var problem in rules.Problems) errors.WriteLine($"error: {problem}");
-        var known = settings.Destinations.Keys.Append("console").Distinct().Order().ToList();
+        var known = destinations.Destinations.Keys.Append("console").Distinct().Order().ToList();
         var unknown = rules.Rules.SelectMany(r => r.To.Where(d => !known.Contains(d)).Select(d => (Rule: r, Destination: d))).ToList();
         foreach (var (rule, destination) in unknown)
-            errors.WriteLine($"error: {settings.RulesFile}:{rule.Line}: rules[{rule.Id}].to: no destination named '{destination}' in settings (configured: {string.Join(", ", known)})");
+            errors.WriteLine($"error: {paths.RulesFile}:{rule.Line}: rules[{rule.Id}].to: no destination named '{destination}' in settings (configured: {string.Join(", ", known)})");
         if (rules.Problems.Count > 0 || unknown.Count > 0) return CliApp.BadInput;
         output.WriteLine($"ok: {rules.Rules.Count} rules, {rules.Concepts.Count} concepts, {rules.Matcher.PatternCount} terms");
         return CliApp.Ok;

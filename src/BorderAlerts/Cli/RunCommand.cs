@@ -3,7 +3,6 @@ using BorderAlerts.Settings;
 using System.CommandLine;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Rules;
-using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Cli;
 
@@ -30,12 +29,12 @@ public static class RunCommand
     /// <summary>One line an operator can check at a glance: what is watched, what alerts, where it is stored.</summary>
     static void Announce(WebApplication app)
     {
-        var settings = app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
+        var (paths, destinations) = (app.Services.Settings<PathSettings>(), app.Services.Settings<DestinationSettings>().Destinations);
         var feeds = app.Services.GetRequiredService<IFeedCatalog>().Current().Feeds;
         var rules = app.Services.GetRequiredService<IRuleSource>().Current;
         app.Logger.LogInformation("BorderAlerts: {Feeds} feeds from {FeedsFile}, {Rules} rules ({Skipped} skipped) from {RulesFile}, {Store}, destinations: {Destinations}",
-            feeds.Count(f => f.Enabled), settings.FeedsFile, rules.Rules.Count(r => r.Enabled), rules.Problems.Count, settings.RulesFile,
-            app.Services.GetRequiredService<Storage.StoreProvider>().Describe(settings),
-            settings.Destinations.Count == 0 ? "none configured, alerts go to the console" : string.Join(", ", settings.Destinations.Select(d => $"{d.Key} ({d.Value.Type})")));
+            feeds.Count(f => f.Enabled), paths.FeedsFile, rules.Rules.Count(r => r.Enabled), rules.Problems.Count, paths.RulesFile,
+            app.Services.DescribeStore(),
+            destinations.Count == 0 ? "none configured, alerts go to the console" : string.Join(", ", destinations.Select(d => $"{d.Key} ({d.Value.Type})")));
     }
 }

@@ -1,9 +1,7 @@
 using BorderAlerts.Hosting;
-using BorderAlerts.Settings;
 using System.CommandLine;
 using BorderAlerts.Storage;
 using BorderAlerts.Storage.Transfer;
-using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Cli;
 
@@ -54,6 +52,5 @@ public static class TransferCommands
         return CliApp.Ok;
     }
 
-    static string Describe(WebApplication app) =>
-        app.Services.GetRequiredService<StoreProvider>().Describe(app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value);
+    static string Describe(WebApplication app) => app.Services.DescribeStore();
 }

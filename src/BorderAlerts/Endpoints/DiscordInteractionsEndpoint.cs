@@ -22,7 +22,7 @@ public static class DiscordInteractionsEndpoint
 
     public static void MapDiscordInteractions(this WebApplication app)
     {
-        var settings = app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value.Discord;
+        var settings = app.Services.GetRequiredService<IOptions<DiscordSettings>>().Value;
         var services = app.Services; // the root provider: deferred work outlives the request and its scope
         var signature = new DiscordSignature(settings.PublicKey);
         var clock = app.Services.GetRequiredService<TimeProvider>();
@@ -69,7 +69,7 @@ public static class DiscordInteractionsEndpoint
     static bool Fresh(string timestamp, TimeProvider clock) =>
         long.TryParse(timestamp, out var seconds) && Math.Abs(clock.GetUtcNow().ToUnixTimeSeconds() - seconds) <= 300;
 
-    static async Task<IResult> AnswerAsync(JsonElement interaction, IServiceProvider services, DiscordOptions settings)
+    static async Task<IResult> AnswerAsync(JsonElement interaction, IServiceProvider services, DiscordSettings settings)
     {
         var type = interaction.GetProperty("type").GetInt32();
         if (type == Ping) return Results.Json(new { type = 1 });
@@ -109,7 +109,7 @@ public static class DiscordInteractionsEndpoint
     /// PATCH /webhooks/{application}/{token}/messages/@original (docs/platform-contracts.md §D4e): no bot token; the
     /// URL is never logged.
     /// </summary>
-    static async Task EditOriginalAsync(JsonElement interaction, CommandReply reply, IServiceProvider services, DiscordOptions settings, CancellationToken ct)
+    static async Task EditOriginalAsync(JsonElement interaction, CommandReply reply, IServiceProvider services, DiscordSettings settings, CancellationToken ct)
     {
         var application = interaction.GetProperty("application_id").GetString();
         var token = interaction.GetProperty("token").GetString();

@@ -25,7 +25,7 @@ public static class SlackEndpoints
 
     public static void MapSlackEndpoints(this WebApplication app)
     {
-        var settings = app.Services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value.Slack;
+        var settings = app.Services.GetRequiredService<IOptions<SlackSettings>>().Value;
         var services = app.Services; // the root provider: deferred work outlives the request and its scope
         var clock = app.Services.GetRequiredService<TimeProvider>();
         var signature = new SlackSignature(settings.SigningSecret, clock);
@@ -78,7 +78,7 @@ public static class SlackEndpoints
         return null;
     }
 
-    static async Task<IResult> CommandAsync(Dictionary<string, string> form, IServiceProvider services, SlackOptions settings)
+    static async Task<IResult> CommandAsync(Dictionary<string, string> form, IServiceProvider services, SlackSettings settings)
     {
         if (settings.TeamIds.Count > 0 && !settings.TeamIds.Contains(form.GetValueOrDefault("team_id") ?? ""))
             return Results.Json(SlackCommandReplies.Message(CommandReply.Error("This BorderAlerts serves other workspaces.")));
@@ -91,7 +91,7 @@ public static class SlackEndpoints
         return Results.Json(reply is not null ? SlackCommandReplies.Message(reply) : SlackCommandReplies.Message(new CommandReply("Working on it…")));
     }
 
-    static IResult Interaction(JsonElement root, IServiceProvider services, SlackOptions settings)
+    static IResult Interaction(JsonElement root, IServiceProvider services, SlackSettings settings)
     {
         var team = root.TryGetProperty("team", out var t) ? Text(t, "id") : null;
         if (settings.TeamIds.Count > 0 && !settings.TeamIds.Contains(team ?? "")) return Results.Ok(); // not ours to answer
@@ -108,7 +108,7 @@ public static class SlackEndpoints
     static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    static Caller Caller(string? userId, string? userName, SlackOptions settings) =>
+    static Caller Caller(string? userId, string? userName, SlackSettings settings) =>
         new("slack", userId ?? "?", userName ?? "?", userId is not null && settings.AdminUserIds.Contains(userId));
 
     static async Task RespondAsync(IServiceProvider services, string? responseUrl, System.Text.Json.Nodes.JsonObject message, CancellationToken ct)

@@ -11,7 +11,7 @@ public static class SocketModeCommands
 {
     public static SlackSocketHandlers Handlers(IServiceProvider services)
     {
-        var slack = services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value.Slack;
+        var slack = services.GetRequiredService<IOptions<SlackSettings>>().Value;
         var admins = slack.AdminUserIds;
         return new SlackSocketHandlers(
             async (envelope, ct) =>

@@ -3,7 +3,6 @@ using BorderAlerts.Endpoints;
 using BorderAlerts.Jobs;
 using BorderAlerts.Storage;
 using BorderAlerts.Storage.Postgres;
-using Microsoft.Extensions.Options;
 
 namespace BorderAlerts.Hosting;
 
@@ -20,6 +19,7 @@ public static class AppHost
         if (service) AddScheduler(builder);
         if (urls is { Length: > 0 }) builder.WebHost.UseUrls(urls);
         var app = builder.Build();
+        SettingsRegistration.ValidateAll(app.Services); // every command stops here on a bad setting, naming its key
         app.MapHealth();
         app.MapMetrics();
         app.MapDiscordInteractions();
@@ -38,17 +38,14 @@ public static class AppHost
     static void AddScheduler(WebApplicationBuilder builder)
     {
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(90));
-        builder.Services.AddSchedulers(Settings(builder.Configuration));
+        builder.Services.AddSchedulers(builder.Configuration);
         Chat.Slack.SlackSocketModeService.AddWhenConfigured(builder.Services, builder.Configuration);
     }
-
-    static BorderAlertsOptions Settings(IConfiguration configuration) =>
-        configuration.GetSection(BorderAlertsOptions.Section).Get<BorderAlertsOptions>() ?? new BorderAlertsOptions();
 
     /// <summary>Validates settings (naming the bad key) and migrates the store (and the cluster scheduler's tables); run before any command does work.</summary>
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        _ = services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
+        SettingsRegistration.ValidateAll(services);
         await MigrateAsync(services, cancellationToken);
         await services.GetRequiredService<Commands.AdminWriter>().RefreshAsync(cancellationToken);
     }

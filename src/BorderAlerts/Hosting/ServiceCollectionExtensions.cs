@@ -24,14 +24,9 @@ public static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddBorderAlerts(this IServiceCollection services, IConfiguration configuration)
     {
-        // A word where a number goes would make the binder throw with a stack trace: name the key instead.
-        var section = configuration.GetSection(BorderAlertsOptions.Section);
-        if (SettingsTypeCheck.Problems(section, typeof(BorderAlertsOptions)) is { Count: > 0 } unreadable)
-            throw new OptionsValidationException(BorderAlertsOptions.Section, typeof(BorderAlertsOptions), unreadable);
-        services.AddOptions<BorderAlertsOptions>().Bind(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BorderAlertsOptions>, BorderAlertsOptionsValidator>();
+        services.AddBorderAlertsSettings(configuration);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => Settings(sp).Fetch is var f ? new FetchOptions
+        services.AddSingleton(sp => Settings<FetchSettings>(sp) is var f ? new FetchOptions
         {
             UserAgent = f.UserAgent ?? new FetchOptions().UserAgent,
             Timeout = TimeSpan.FromSeconds(f.TimeoutSeconds),
@@ -51,14 +46,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IFeedFetcher, HttpFeedFetcher>();
         services.AddSingleton<AdminOverlay>();
         services.AddSingleton<IMutes>(sp => sp.GetRequiredService<AdminOverlay>());
-        services.AddSingleton<IFeedCatalog>(sp => new FileFeedCatalog(Settings(sp).FeedsFile, sp.GetRequiredService<ILogger<FileFeedCatalog>>(),
+        services.AddSingleton<IFeedCatalog>(sp => new FileFeedCatalog(Settings<PathSettings>(sp).FeedsFile, sp.GetRequiredService<ILogger<FileFeedCatalog>>(),
             sp.GetRequiredService<AdminOverlay>()));
-        services.AddSingleton(sp => new Backoff(TimeSpan.FromHours(Settings(sp).Polling.MaxBackoffHours), Random.Shared.NextDouble));
-        services.AddSingleton(sp => new FileRuleSource(Settings(sp).RulesFile, sp.GetRequiredService<ILogger<FileRuleSource>>(),
+        services.AddSingleton(sp => new Backoff(TimeSpan.FromHours(Settings<PollingSettings>(sp).MaxBackoffHours), Random.Shared.NextDouble));
+        services.AddSingleton(sp => new FileRuleSource(Settings<PathSettings>(sp).RulesFile, sp.GetRequiredService<ILogger<FileRuleSource>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AdminOverlay>()));
         services.AddSingleton<IRuleSource>(sp => sp.GetRequiredService<FileRuleSource>());
         services.AddSingleton<FeedPoller>();
-        services.AddSingleton(sp => Settings(sp).Polling is var p ? new PollRunnerOptions
+        services.AddSingleton(sp => Settings<PollingSettings>(sp) is var p ? new PollRunnerOptions
         {
             Parallelism = p.Parallelism,
             ClaimBatch = p.ClaimBatch,
@@ -66,7 +61,7 @@ public static class ServiceCollectionExtensions
         } : null!);
         services.AddSingleton<PollRunner>();
         // The one place the store provider is picked; everything provider-specific hangs off it.
-        var store = StoreProvider.For(section.Get<BorderAlertsOptions>()?.Storage ?? new StorageOptions());
+        var store = StoreProvider.For(configuration.GetSettings<StorageSettings>());
         services.AddSingleton(store);
         store.AddStore(services);
         services.AddSingleton<ArchiveSearch>();
@@ -94,7 +89,7 @@ public static class ServiceCollectionExtensions
     /// <summary>Chat-facing edges: the address guard for feeds added from chat (and its fetch client), Discord command registration, Slack Socket Mode.</summary>
     static IServiceCollection AddChatEdges(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new AddressGuard(Settings(sp).Fetch.AllowPrivateAddresses));
+        services.AddSingleton(sp => new AddressGuard(Settings<FetchSettings>(sp).AllowPrivateAddresses));
         services.AddHttpClient(HttpFeedFetcher.UntrustedClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
@@ -116,7 +111,7 @@ public static class ServiceCollectionExtensions
 
     static IServiceCollection AddDelivery(this IServiceCollection services)
     {
-        services.AddSingleton(sp => Settings(sp).Delivery is var d ? new DeliveryOptions
+        services.AddSingleton(sp => Settings<DeliverySettings>(sp) is var d ? new DeliveryOptions
         {
             MaxAttempts = d.MaxAttempts,
             Timeout = TimeSpan.FromSeconds(d.TimeoutSeconds),
@@ -140,5 +135,5 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    static BorderAlertsOptions Settings(IServiceProvider services) => services.GetRequiredService<IOptions<BorderAlertsOptions>>().Value;
+    static T Settings<T>(IServiceProvider services) where T : class => services.GetRequiredService<IOptions<T>>().Value;
 }

@@ -11,39 +11,41 @@ namespace BorderAlerts.Jobs;
 public static class Schedulers
 {
     /// <summary>How often a job fires, from the settings where an admin may change it.</summary>
-    public static TimeSpan Interval(ScheduledJob job, BorderAlertsOptions settings) => job.Name switch
+    public static TimeSpan Interval(ScheduledJob job, PollingSettings polling, DeliverySettings delivery) => job.Name switch
     {
-        "poll" => TimeSpan.FromSeconds(settings.Polling.TickSeconds is > 0 and var p ? p : 5),
-        "deliver" => TimeSpan.FromSeconds(settings.Delivery.TickSeconds is > 0 and var d ? d : 2),
+        "poll" => TimeSpan.FromSeconds(polling.TickSeconds is > 0 and var p ? p : 5),
+        "deliver" => TimeSpan.FromSeconds(delivery.TickSeconds is > 0 and var d ? d : 2),
         "heartbeat" => Core.Storage.IInstanceHeartbeats.Every,
         "admin-refresh" => AdminRefreshJob.Every,
         _ => TimeSpan.FromMinutes(1),
     };
 
-    public static void AddSchedulers(this IServiceCollection services, BorderAlertsOptions settings)
+    public static void AddSchedulers(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(new DeliveryPacing(Interval(ScheduledJobs.Deliver, settings)));
+        var (polling, delivery, storage) = (configuration.GetSettings<PollingSettings>(), configuration.GetSettings<DeliverySettings>(),
+            configuration.GetSettings<StorageSettings>());
+        TimeSpan IntervalOf(ScheduledJob job) => Interval(job, polling, delivery);
+        services.AddSingleton(new DeliveryPacing(IntervalOf(ScheduledJobs.Deliver)));
         services.AddSingleton<JobControls>();
         services.AddSingleton<ThisInstance>();
         services.AddHostedService(sp => sp.GetRequiredService<ThisInstance>());
         services.AddQuartz(ScheduledJobs.PassScheduler, q =>
         {
-            Every<PollPassJob>(q, ScheduledJobs.Poll, settings);
-            Every<DeliveryPassJob>(q, ScheduledJobs.Deliver, settings);
-            Every<HeartbeatJob>(q, ScheduledJobs.Heartbeat, settings, startNow: true);
-            Every<AdminRefreshJob>(q, ScheduledJobs.AdminRefresh, settings, startNow: true);
+            Schedule<PollPassJob>(q, ScheduledJobs.Poll, IntervalOf(ScheduledJobs.Poll));
+            Schedule<DeliveryPassJob>(q, ScheduledJobs.Deliver, IntervalOf(ScheduledJobs.Deliver));
+            Schedule<HeartbeatJob>(q, ScheduledJobs.Heartbeat, IntervalOf(ScheduledJobs.Heartbeat), startNow: true);
+            Schedule<AdminRefreshJob>(q, ScheduledJobs.AdminRefresh, IntervalOf(ScheduledJobs.AdminRefresh), startNow: true);
         });
         services.AddQuartz(ScheduledJobs.ClusterScheduler, q =>
         {
-            if (settings.Storage.Provider == "postgres") UseClusteredStore(q, settings.Storage.ConnectionString!);
-            Every<SourceHealthJob>(q, ScheduledJobs.SourceHealth, settings, startNow: true);
+            if (storage.Provider == "postgres") UseClusteredStore(q, storage.ConnectionString!);
+            Schedule<SourceHealthJob>(q, ScheduledJobs.SourceHealth, IntervalOf(ScheduledJobs.SourceHealth), startNow: true);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 
-    static void Every<TJob>(IQuartzBuilder quartz, ScheduledJob job, BorderAlertsOptions settings, bool startNow = false) where TJob : IJob
+    static void Schedule<TJob>(IQuartzBuilder quartz, ScheduledJob job, TimeSpan interval, bool startNow = false) where TJob : IJob
     {
-        var interval = Interval(job, settings);
         quartz.AddJob<TJob>(j => j.WithIdentity(job.Key).WithDescription(job.What));
         var start = DateTimeOffset.UtcNow + (startNow ? TimeSpan.Zero : interval * Random.Shared.NextDouble());
         quartz.AddTrigger(t => t.ForJob(job.Key).WithIdentity(job.Trigger).StartAt(start)

@@ -10,7 +10,7 @@ namespace BorderAlerts.Storage;
 /// </summary>
 public abstract class StoreProvider
 {
-    public static StoreProvider For(StorageOptions storage) => storage.Provider switch
+    public static StoreProvider For(StorageSettings storage) => storage.Provider switch
     {
         "postgres" => new PostgresProvider(),
         _ => new SqliteProvider(), // an unknown name is reported by the settings validator before anything runs
@@ -18,8 +18,8 @@ public abstract class StoreProvider
 
     public abstract void AddStore(IServiceCollection services);
 
-    public abstract string Describe(BorderAlertsOptions settings);
+    public abstract string Describe(StorageSettings storage, PathSettings paths);
 
-    protected static BorderAlertsOptions Settings(IServiceProvider services) =>
-        services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BorderAlertsOptions>>().Value;
+    protected static T Settings<T>(IServiceProvider services) where T : class =>
+        services.GetRequiredService<Microsoft.Extensions.Options.IOptions<T>>().Value;
 }

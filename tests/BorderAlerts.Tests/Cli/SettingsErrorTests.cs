@@ -34,6 +34,39 @@ public sealed class SettingsErrorTests
     }
 
     [Theory]
+    [InlineData("rules validate")]
+    [InlineData("discord register")]
+    [InlineData("migrate")]
+    [InlineData("feeds list")]
+    public async Task A_command_that_reads_one_concern_still_refuses_a_bad_key_in_another(string command)
+    {
+        using var session = Session();
+        session.Environment.Set("BorderAlerts__Polling__TickSeconds", "0");
+
+        var run = await session.RunAsync(command.Split(' '));
+
+        Assert.True(run.ExitCode == 2, run.Stderr);
+        Assert.Equal("error: settings: BorderAlerts:Polling:TickSeconds: 0 is outside 1–3600", run.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Bad_keys_in_several_sections_are_all_named_in_one_run()
+    {
+        using var session = Session();
+        session.Environment.Set("BorderAlerts__Delivery__TimeoutSeconds", "0").Set("BorderAlerts__Storage__Provider", "mysql")
+            .Set("BorderAlerts__Destinations__ops__Type", "fax");
+
+        var run = await session.RunAsync("poll", "--all");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal([
+            "error: settings: BorderAlerts:Storage:Provider: 'mysql' is not sqlite or postgres",
+            "error: settings: BorderAlerts:Destinations:ops:Type: 'fax' is not one of discord-webhook, discord-bot, slack, slack-webhook, console",
+            "error: settings: BorderAlerts:Delivery:TimeoutSeconds: 0 is outside 1–120",
+        ], run.Stderr.Trim().Split(Environment.NewLine));
+    }
+
+    [Theory]
     [InlineData("not-a-key")]
     [InlineData("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511")]
     [InlineData("ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff")]

@@ -4,11 +4,11 @@ using Microsoft.Extensions.Options;
 namespace BorderAlerts.Chat.Slack;
 
 /// <summary>Runs Socket Mode for the life of the service (`run`). Registered only when Slack:AppToken is set.</summary>
-public sealed class SlackSocketModeService(SlackSocketMode socketMode, IOptions<BorderAlertsOptions> settings) : BackgroundService
+public sealed class SlackSocketModeService(SlackSocketMode socketMode, IOptions<SlackSettings> settings) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var slack = settings.Value.Slack;
+        var slack = settings.Value;
         var options = new SlackSocketModeOptions { AppToken = slack.AppToken!, ApiBase = new Uri(slack.ApiBaseUrl) };
         return socketMode.RunAsync(options, stoppingToken);
     }
@@ -16,7 +16,7 @@ public sealed class SlackSocketModeService(SlackSocketMode socketMode, IOptions<
     /// <summary>For the service host only: one-shot CLI commands never open a socket.</summary>
     public static void AddWhenConfigured(IServiceCollection services, IConfiguration configuration)
     {
-        if (!string.IsNullOrWhiteSpace(configuration[$"{BorderAlertsOptions.Section}:Slack:AppToken"]))
+        if (!string.IsNullOrWhiteSpace(configuration.GetSettings<SlackSettings>().AppToken))
             services.AddHostedService<SlackSocketModeService>();
     }
 }

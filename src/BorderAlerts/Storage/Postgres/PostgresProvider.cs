@@ -13,7 +13,7 @@ public sealed class PostgresProvider : StoreProvider
 {
     public override void AddStore(IServiceCollection services)
     {
-        services.AddSingleton(sp => new PostgresDatabase(Settings(sp).Storage.ConnectionString!)
+        services.AddSingleton(sp => new PostgresDatabase(Settings<StorageSettings>(sp).ConnectionString!)
         {
             SearchMerger = { Log = sp.GetRequiredService<ILogger<SegmentMerger>>() },
         });
@@ -30,6 +30,6 @@ public sealed class PostgresProvider : StoreProvider
         services.AddSingleton<StoreTables, PostgresTables>();
     }
 
-    public override string Describe(BorderAlertsOptions settings) =>
-        $"postgres store at {PostgresDatabase.Describe(new NpgsqlConnectionStringBuilder(settings.Storage.ConnectionString))}";
+    public override string Describe(StorageSettings storage, PathSettings paths) =>
+        $"postgres store at {PostgresDatabase.Describe(new NpgsqlConnectionStringBuilder(storage.ConnectionString))}";
 }

@@ -14,9 +14,9 @@ public sealed class SqliteProvider : StoreProvider
     {
         services.AddSingleton(sp =>
         {
-            var database = Settings(sp).Storage.ConnectionString is { Length: > 0 } connection
+            var database = Settings<StorageSettings>(sp).ConnectionString is { Length: > 0 } connection
                 ? new SqliteDatabase(connection)
-                : SqliteDatabase.InDataDir(Settings(sp).DataDir);
+                : SqliteDatabase.InDataDir(Settings<PathSettings>(sp).DataDir);
             database.SearchMerger.Log = sp.GetRequiredService<ILogger<SegmentMerger>>();
             return database;
         });
@@ -37,6 +37,6 @@ public sealed class SqliteProvider : StoreProvider
         services.AddSingleton<StoreTables, SqliteTables>();
     }
 
-    public override string Describe(BorderAlertsOptions settings) =>
-        settings.Storage.ConnectionString is { Length: > 0 } ? "sqlite store (Storage:ConnectionString)" : $"sqlite store in {settings.DataDir}";
+    public override string Describe(StorageSettings storage, PathSettings paths) =>
+        storage.ConnectionString is { Length: > 0 } ? "sqlite store (Storage:ConnectionString)" : $"sqlite store in {paths.DataDir}";
 }

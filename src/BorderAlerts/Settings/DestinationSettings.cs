@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Options;
+
+namespace BorderAlerts.Settings;
+
+/// <summary>Where alerts go: BorderAlerts:Destinations (named places) and BorderAlerts:AdminDestination (where admin notices go).</summary>
+public sealed class DestinationSettings : ISettingsSection
+{
+    public static string Section => "BorderAlerts";
+
+    public Dictionary<string, DestinationEntry> Destinations { get; set; } = new();
+    public string? AdminDestination { get; set; }
+}
+
+/// <summary>One named place alerts go to. Url and Token are secrets: set them through environment variables.</summary>
+public sealed class DestinationEntry
+{
+    public string? Type { get; set; }
+    public string? Url { get; set; }
+    public string? Channel { get; set; }
+    public string? Token { get; set; }
+    /// <summary>Mention added to critical cards only: "@here", or a Discord role as "&lt;@&amp;ROLE_ID&gt;", or a Slack user group id.</summary>
+    public string? Mention { get; set; }
+
+    public override string ToString() => $"{Type} destination"; // never print Url or Token
+}
+
+/// <summary>
+/// What each destination type needs. A bot destination without its own token falls back to Discord:BotToken or
+/// Slack:BotToken, read as written. Messages name the key, never the value: URLs and tokens are secrets.
+/// </summary>
+public sealed class DestinationSettingsValidator(IConfiguration configuration) : IValidateOptions<DestinationSettings>
+{
+    static readonly string[] Types = ["discord-webhook", "discord-bot", "slack", "slack-webhook", "console"];
+
+    public ValidateOptionsResult Validate(string? name, DestinationSettings o)
+    {
+        var problems = new SettingsProblems(DestinationSettings.Section);
+        foreach (var (key, destination) in o.Destinations) Check($"Destinations:{key}", destination, problems);
+        return problems.Check(o.AdminDestination is null || o.AdminDestination == "console" || o.Destinations.ContainsKey(o.AdminDestination),
+            "AdminDestination", $"'{o.AdminDestination}' is not a configured destination").Result;
+    }
+
+    void Check(string at, DestinationEntry d, SettingsProblems problems)
+    {
+        problems.Check(d.Type is not null && Types.Contains(d.Type), $"{at}:Type", $"'{d.Type}' is not one of {string.Join(", ", Types)}");
+        bool HasUrl() => Uri.TryCreate(d.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https";
+        switch (d.Type)
+        {
+            case "discord-webhook" or "slack-webhook":
+                problems.Check(HasUrl(), $"{at}:Url", "is required: the webhook address (set it through an environment variable; it is a secret)");
+                break;
+            case "discord-bot":
+                problems.Check(!string.IsNullOrWhiteSpace(d.Channel), $"{at}:Channel", "is required: the channel id");
+                problems.Check(!string.IsNullOrWhiteSpace(d.Token ?? configuration.GetSettings<DiscordSettings>().BotToken), $"{at}:Token", "is required (or set Discord:BotToken)");
+                break;
+            case "slack":
+                problems.Check(!string.IsNullOrWhiteSpace(d.Channel), $"{at}:Channel", "is required: the channel id");
+                problems.Check(!string.IsNullOrWhiteSpace(d.Token ?? configuration.GetSettings<SlackSettings>().BotToken), $"{at}:Token", "is required (or set Slack:BotToken)");
+                break;
+        }
+    }
+}
