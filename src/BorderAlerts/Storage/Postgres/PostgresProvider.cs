@@ -32,6 +32,8 @@ public sealed class PostgresProvider : StoreProvider
         services.AddSingleton<IAdminStore, PostgresAdminStore>();
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<ISeenRequests, PostgresSeenRequests>();
+        services.AddSingleton<ISourceConditions>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
+            ? new SourceConditionsTable(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<IStoreProbe, PostgresStoreProbe>();
         services.AddSingleton<IStoreMigrator, PostgresMigrator>();
         services.AddSingleton<StoreTables, PostgresTables>();

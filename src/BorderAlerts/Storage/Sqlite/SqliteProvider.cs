@@ -28,6 +28,8 @@ public sealed class SqliteProvider : StoreProvider
         services.AddSingleton<IAdminStore, SqliteAdminStore>();
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<ISeenRequests, SqliteSeenRequests>();
+        services.AddSingleton<ISourceConditions>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
+            ? new SourceConditionsTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton<IStoreProbe, SqliteStoreProbe>();
         services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<StoreTables, SqliteTables>();
