@@ -12,12 +12,14 @@ public class CronFeedsFileTests
 
     static string Feed(string fields) => $"feeds:\n  - id: kcna\n    url: http://kcna.example/\n{fields}";
 
-    [Fact]
-    public void A_cron_schedule_is_read_in_the_feeds_time_zone()
+    [Theory]
+    [InlineData("\"0 5 7,19 ? * *\"")]
+    [InlineData("0 5 7,19 ? * *")] // YAML reads it unquoted too
+    public void A_cron_schedule_is_read_in_the_feeds_time_zone(string written)
     {
         var cron = new FakeCron(FakeCron.Firing(TwiceADay, Later));
 
-        var feed = FeedsFile.Parse(Feed($"    timezone: Asia/Pyongyang\n    cron: \"{TwiceADay}\"\n"), "feeds.yaml", cron).Single();
+        var feed = FeedsFile.Parse(Feed($"    timezone: Asia/Pyongyang\n    cron: {written}\n"), "feeds.yaml", cron).Single();
 
         Assert.Equal(TwiceADay, feed.Cron!.Expression);
         Assert.Equal("Asia/Pyongyang", cron.Zone!.Id);
