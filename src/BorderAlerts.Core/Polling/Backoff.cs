@@ -31,8 +31,8 @@ public sealed class Backoff(TimeSpan cap, Func<double> random)
     {
         var at = now + AfterFailure(feed.Every, consecutiveFailures, retryAfter);
         if (feed.Cron?.NextAfter(now) is not { } fire || fire >= at) return at;
-        var asked = now + (retryAfter ?? TimeSpan.Zero);
-        return fire > asked ? fire : asked;
+        var asked = now + (retryAfter ?? TimeSpan.Zero); // beyond `at` only where AfterFailure capped it
+        return fire > asked ? fire : asked < at ? asked : at;
     }
 
     public TimeSpan AfterFailure(TimeSpan every, int consecutiveFailures, TimeSpan? retryAfter)

@@ -41,6 +41,10 @@ public class CronScheduleTests
         Assert.Equal(At(hour, minute), Backoff.NextAfterFailure(Kcna, At(19, 0), 1, TimeSpan.FromMinutes(retryMinutes)));
 
     [Fact]
+    public void Retry_after_beyond_a_day_waits_the_day_it_would_wait_without_a_schedule() =>
+        Assert.Equal(At(19, 0) + TimeSpan.FromDays(1), Backoff.NextAfterFailure(Kcna, At(19, 0), 1, TimeSpan.FromDays(30)));
+
+    [Fact]
     public void A_schedule_with_no_fire_time_left_falls_back_to_the_interval() =>
         Assert.Equal(At(20, 0) + TimeSpan.FromMinutes(10.5), Backoff.NextAfterSuccess(Kcna, At(20, 0)));
 }
