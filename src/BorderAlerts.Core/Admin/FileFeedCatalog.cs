@@ -15,19 +15,22 @@ public sealed class FileFeedCatalog : IFeedCatalog
     readonly ILogger _log;
     readonly Lock _lock = new();
     readonly AdminOverlay _overlay;
+    readonly ICronParser? _cron;
     IReadOnlyList<FeedDefinition> _feeds, _merged;
     long _overlayVersion = -1;
     DateTime _stamp;
     int _version = 1;
     long _nextCheck;
 
-    public FileFeedCatalog(string path, ILogger<FileFeedCatalog> log, AdminOverlay? overlay = null)
+    /// <param name="cron">Reads the feeds' <c>cron:</c> schedules (the host's scheduler syntax).</param>
+    public FileFeedCatalog(string path, ILogger<FileFeedCatalog> log, AdminOverlay? overlay = null, ICronParser? cron = null)
     {
         _path = path;
         _log = log;
         _overlay = overlay ?? new AdminOverlay();
+        _cron = cron;
         _stamp = Stamp();
-        _feeds = _merged = FeedsFile.Load(path);
+        _feeds = _merged = FeedsFile.Load(path, cron);
     }
 
     public (IReadOnlyList<FeedDefinition> Feeds, int Version) Current()
@@ -51,7 +54,7 @@ public sealed class FileFeedCatalog : IFeedCatalog
                 _stamp = stamp;
                 try
                 {
-                    _feeds = FeedsFile.Load(_path);
+                    _feeds = FeedsFile.Load(_path, _cron);
                     _merged = Overrides.Apply(_feeds, overlay);
                     _version++;
                     _log.LogInformation("Reloaded {Path}: {Count} feeds", _path, _feeds.Count);

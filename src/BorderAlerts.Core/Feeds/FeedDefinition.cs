@@ -11,6 +11,8 @@ public sealed record FeedDefinition
     public FeedType Type { get; init; } = FeedType.Feed;
     public string? Language { get; init; }
     public TimeSpan Every { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>Fixed poll times in <see cref="TimeZone"/> instead of <see cref="Every"/>, which then only paces retries after a failure.</summary>
+    public ICronSchedule? Cron { get; init; }
     /// <summary>IANA zone for times the source prints without an offset (Asia/Shanghai, Asia/Tokyo…).</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
     public bool Enabled { get; init; } = true;
@@ -20,6 +22,9 @@ public sealed record FeedDefinition
     public bool Untrusted { get; init; }
     public HtmlRecipe? Html { get; init; }
     public JsonRecipe? Json { get; init; }
+
+    /// <summary>How the feed is scheduled, as `feeds list` and chat show it: "every 10m" or "cron 0 5 7,19 ? * * (Asia/Pyongyang)".</summary>
+    public string Schedule => Cron is { } cron ? $"cron {cron.Expression} ({TimeZone.Id})" : $"every {DurationParser.Format(Every)}";
 }
 
 /// <summary>CSS selectors for a list page without a feed. Title, link, date and summary are relative to each item.</summary>

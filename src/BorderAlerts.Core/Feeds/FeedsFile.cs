@@ -10,15 +10,16 @@ namespace BorderAlerts.Core.Feeds;
 public static class FeedsFile
 {
     static readonly string[] KnownFields =
-        ["id", "name", "url", "type", "language", "every", "timezone", "enabled", "backfill", "html", "json"];
+        ["id", "name", "url", "type", "language", "every", "cron", "timezone", "enabled", "backfill", "html", "json"];
 
-    public static IReadOnlyList<FeedDefinition> Load(string path)
+    /// <param name="cron">Reads <c>cron:</c>; without one, a feed that has <c>cron:</c> is an error.</param>
+    public static IReadOnlyList<FeedDefinition> Load(string path, ICronParser? cron = null)
     {
         if (!File.Exists(path)) throw new ConfigException(path, 0, "feeds", "file not found");
-        return Parse(File.ReadAllText(path), path);
+        return Parse(File.ReadAllText(path), path, cron);
     }
 
-    public static IReadOnlyList<FeedDefinition> Parse(string yaml, string file)
+    public static IReadOnlyList<FeedDefinition> Parse(string yaml, string file, ICronParser? cron = null)
     {
         var stream = YamlText.Load(yaml, file);
         if (stream.Documents.Count == 0) return [];
@@ -35,7 +36,7 @@ public static class FeedsFile
         {
             if (items.Children[i] is not YamlMappingNode map)
                 throw new ConfigException(file, (int)items.Children[i].Start.Line, $"feeds[{i}]", "expected a mapping");
-            var feed = ReadFeed(new YamlFields(file, $"feeds[{i}]", map));
+            var feed = ReadFeed(new YamlFields(file, $"feeds[{i}]", map), cron);
             if (!ids.Add(feed.Id))
                 throw new ConfigException(file, (int)map.Start.Line, $"feeds[{i}].id", $"duplicate id '{feed.Id}'");
             feeds.Add(feed);
@@ -43,7 +44,7 @@ public static class FeedsFile
         return feeds;
     }
 
-    static FeedDefinition ReadFeed(YamlFields f)
+    static FeedDefinition ReadFeed(YamlFields f, ICronParser? cron)
     {
         f.RejectUnknown(KnownFields);
         var id = f.RequiredString("id");
@@ -52,6 +53,7 @@ public static class FeedsFile
         if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || (url.Scheme != "http" && url.Scheme != "https"))
             throw f.Error("url", f.Node("url")!, $"'{urlText}' is not an absolute http(s) address");
         var type = ReadType(f);
+        var zone = ReadZone(f);
         return new FeedDefinition
         {
             Id = id,
@@ -60,7 +62,8 @@ public static class FeedsFile
             Type = type,
             Language = f.OptionalString("language"),
             Every = ReadEvery(f),
-            TimeZone = ReadZone(f),
+            Cron = ReadCron(f, zone, cron),
+            TimeZone = zone,
             Enabled = f.OptionalBool("enabled", true),
             Backfill = f.OptionalBool("backfill", false),
             Html = type == FeedType.Html ? ReadHtml(f) : null,
@@ -83,6 +86,20 @@ public static class FeedsFile
         if (!DurationParser.TryParse(text, out var every))
             throw f.Error("every", f.Node("every")!, $"'{text}' is not a duration (examples: 30s, 10m, 2h)");
         return every;
+    }
+
+    /// <summary>A fixed schedule in the feed's zone, exclusive of <c>every:</c>; one that never fires is refused, not left idle.</summary>
+    static ICronSchedule? ReadCron(YamlFields f, TimeZoneInfo zone, ICronParser? parser)
+    {
+        var text = f.OptionalString("cron");
+        if (text is null) return null;
+        var at = f.Node("cron")!;
+        if (f.Node("every") is not null) throw f.Error("cron", at, "give either every: or cron:, not both");
+        if (parser is null) throw f.Error("cron", at, "cron schedules are read by the service's scheduler, which is not available here");
+        if (!parser.TryParse(text, zone, out var schedule, out var problem))
+            throw f.Error("cron", at, $"'{text}' is not a Quartz cron expression ({problem}); example: \"0 5 7,19 ? * *\" (seconds first, ? for any day)");
+        if (schedule.NextAfter(DateTimeOffset.UtcNow) is null) throw f.Error("cron", at, $"'{text}' never fires (is the date or year impossible or past?)");
+        return schedule;
     }
 
     static TimeZoneInfo ReadZone(YamlFields f)

@@ -1,8 +1,11 @@
+using BorderAlerts.Core.Feeds;
+
 namespace BorderAlerts.Core.Polling;
 
 /// <summary>
 /// When to poll next. After a failure: the feed's interval doubled per consecutive failure, jittered ±25 %,
 /// capped (default 4 h); never a permanent disable. A Retry-After longer than that is honoured up to a day.
+/// A feed with a cron schedule is polled at its fire times; a failure is retried as above, but no later than the next one.
 /// </summary>
 public sealed class Backoff(TimeSpan cap, Func<double> random)
 {
@@ -18,6 +21,19 @@ public sealed class Backoff(TimeSpan cap, Func<double> random)
     /// </summary>
     public TimeSpan AfterSuccess(TimeSpan every) =>
         every + TimeSpan.FromTicks((long)Math.Min(TimeSpan.FromMinutes(5).Ticks, every.Ticks * 0.1 * random()));
+
+    /// <summary>After a success (fetched or not modified): a cron feed's next fire time, else the stretched interval.</summary>
+    public DateTimeOffset NextAfterSuccess(FeedDefinition feed, DateTimeOffset now) =>
+        feed.Cron?.NextAfter(now) ?? now + AfterSuccess(feed.Every); // a schedule with no fire time left falls back to the interval
+
+    /// <summary>After a failure: the backoff, brought forward to a cron feed's next fire time unless Retry-After asks for longer.</summary>
+    public DateTimeOffset NextAfterFailure(FeedDefinition feed, DateTimeOffset now, int consecutiveFailures, TimeSpan? retryAfter)
+    {
+        var at = now + AfterFailure(feed.Every, consecutiveFailures, retryAfter);
+        if (feed.Cron?.NextAfter(now) is not { } fire || fire >= at) return at;
+        var asked = now + (retryAfter ?? TimeSpan.Zero); // beyond `at` only where AfterFailure capped it
+        return fire > asked ? fire : asked < at ? asked : at;
+    }
 
     public TimeSpan AfterFailure(TimeSpan every, int consecutiveFailures, TimeSpan? retryAfter)
     {

@@ -30,7 +30,7 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
             completion = fetch switch
             {
                 FetchResult.Fetched body => Parsed(feed, state, body, now),
-                FetchResult.NotModified => new PollCompletion(feed.Id, now, PollStatus.NotModified, now + backoff.AfterSuccess(feed.Every)),
+                FetchResult.NotModified => new PollCompletion(feed.Id, now, PollStatus.NotModified, backoff.NextAfterSuccess(feed, now)),
                 FetchResult.Failed failed => Failure(feed, state, now, $"{failed.Kind}: {failed.Message}", failed.Status, failed.RetryAfter),
                 _ => throw new InvalidOperationException($"unknown fetch result {fetch.GetType().Name}"),
             };
@@ -55,7 +55,7 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
         if (!parsed.Ok) return Failure(feed, state, now, $"Parse: {parsed.Error} (encoding {parsed.EncodingName})", body.Status, null);
         var set = rules.Current;
         var candidates = parsed.Items.Select(item => Candidate(feed, item, set, now)).ToList();
-        return new PollCompletion(feed.Id, now, PollStatus.Fetched, now + backoff.AfterSuccess(feed.Every))
+        return new PollCompletion(feed.Id, now, PollStatus.Fetched, backoff.NextAfterSuccess(feed, now))
         {
             ETag = body.ETag,
             LastModified = body.LastModified,
@@ -85,7 +85,7 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
 
     PollCompletion Failure(FeedDefinition feed, FeedState state, DateTimeOffset now, string error, int? status, TimeSpan? retryAfter)
     {
-        var delay = backoff.AfterFailure(feed.Every, state.ConsecutiveFailures + 1, retryAfter);
-        return new PollCompletion(feed.Id, now, PollStatus.Failed, now + delay) { Error = error, HttpStatus = status };
+        var next = backoff.NextAfterFailure(feed, now, state.ConsecutiveFailures + 1, retryAfter);
+        return new PollCompletion(feed.Id, now, PollStatus.Failed, next) { Error = error, HttpStatus = status };
     }
 }

@@ -36,7 +36,7 @@ public static class FeedsListCommand
     static object Json(FeedHealth h, FeedDefinition f) => new
     {
         id = h.FeedId, name = f.Name, url = h.Url, type = f.Type.ToString().ToLowerInvariant(), language = f.Language,
-        every = f.Every.TotalSeconds, enabled = h.Enabled, status = Status(h, f), warning = Warning(h, f), lastSuccess = h.LastSuccessAt, lastAttempt = h.LastAttemptAt,
+        every = f.Cron is null ? f.Every.TotalSeconds : (double?)null, cron = f.Cron?.Expression, timezone = f.TimeZone.Id, enabled = h.Enabled, status = Status(h, f), warning = Warning(h, f), lastSuccess = h.LastSuccessAt, lastAttempt = h.LastAttemptAt,
         consecutiveFailures = h.ConsecutiveFailures, lastError = h.LastError, lastStatus = h.LastStatus, lastNewItem = h.LastNewItemAt,
         nextPoll = h.NextPollAt, itemsLast24h = h.ItemsLast24h, lastItemsFound = h.LastItemsFound, totalItems = h.TotalItems,
     };

@@ -35,7 +35,7 @@ public sealed class FeedCommands(IFeedCatalog catalog, IFeedHealthReader health,
         var feed = Find(catalog, id);
         var now = clock.GetUtcNow();
         var row = (await health.ListHealthAsync(now, cancellationToken)).FirstOrDefault(h => h.FeedId == id);
-        var text = new StringBuilder($"{feed.Id}: {TextCut.OneLine(feed.Name)}{Origin(feed)}\n{Shown(feed.Url)}\n{Status(feed, row)} · every {DurationParser.Format(feed.Every)}");
+        var text = new StringBuilder($"{feed.Id}: {TextCut.OneLine(feed.Name)}{Origin(feed)}\n{Shown(feed.Url)}\n{Status(feed, row)} · {feed.Schedule}");
         if (row is not null)
         {
             text.Append($"\nlast success: {When(row.LastSuccessAt)} · last new item: {When(row.LastNewItemAt)} · items in 24 h: {row.ItemsLast24h}");

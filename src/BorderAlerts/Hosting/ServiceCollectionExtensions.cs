@@ -7,6 +7,7 @@ using BorderAlerts.Chat;
 using BorderAlerts.Chat.Discord;
 using BorderAlerts.Chat.Slack;
 using BorderAlerts.Commands;
+using BorderAlerts.Jobs;
 using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Polling;
@@ -46,8 +47,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IFeedFetcher, HttpFeedFetcher>();
         services.AddSingleton<AdminOverlay>();
         services.AddSingleton<IMutes>(sp => sp.GetRequiredService<AdminOverlay>());
+        services.AddSingleton<ICronParser, QuartzCronParser>();
         services.AddSingleton<IFeedCatalog>(sp => new FileFeedCatalog(Settings<PathSettings>(sp).FeedsFile, sp.GetRequiredService<ILogger<FileFeedCatalog>>(),
-            sp.GetRequiredService<AdminOverlay>()));
+            sp.GetRequiredService<AdminOverlay>(), sp.GetRequiredService<ICronParser>()));
         services.AddSingleton(sp => new Backoff(TimeSpan.FromHours(Settings<PollingSettings>(sp).MaxBackoffHours), Random.Shared.NextDouble));
         services.AddSingleton(sp => new FileRuleSource(Settings<PathSettings>(sp).RulesFile, sp.GetRequiredService<ILogger<FileRuleSource>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AdminOverlay>()));

@@ -21,6 +21,8 @@ public sealed class ConfigErrorTests
         { "an unknown type", $"feeds:\n  - id: kyodo-zh-hans\n    url: {Kyodo}\n    type: rss2\n", 4, "feeds[0].type" },
         { "a json feed without its recipe", "feeds:\n  - id: cankaoxiaoxi\n    url: https://china.cankaoxiaoxi.com/json/channel/diyi/list.json\n    type: json\n", 2, "feeds[0].json" },
         { "an unknown time zone", $"feeds:\n  - id: kyodo-zh-hans\n    url: {Kyodo}\n    timezone: Asia/Pyeongyang\n", 4, "feeds[0].timezone" },
+        { "a cron expression in Unix form (Quartz's has seconds first)", $"feeds:\n  - id: kyodo-zh-hans\n    url: {Kyodo}\n    cron: \"5 7 * * *\"\n", 4, "feeds[0].cron" },
+        { "both every and cron", $"feeds:\n  - id: kyodo-zh-hans\n    url: {Kyodo}\n    every: 10m\n    cron: \"0 5 7 ? * *\"\n", 5, "feeds[0].cron" },
         { "broken YAML indentation", $"feeds:\n  - id: kyodo-zh-hans\n    url: {Kyodo}\n   every: 10m\n", 4, "yaml" },
         { "an unclosed '[' the YAML scanner gives up on", UnclosedFlow, 3, "yaml" },
     };

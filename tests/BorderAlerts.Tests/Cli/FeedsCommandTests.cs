@@ -53,6 +53,27 @@ public sealed class FeedsCommandTests(FeedServer server) : IClassFixture<FeedSer
     }
 
     [Fact]
+    public async Task Feeds_list_json_shows_a_cron_schedule_and_the_next_poll_at_its_fire_time()
+    {
+        using var session = new CliSession();
+        session.WriteFeeds($"""
+            feeds:
+              - id: kcna-watch
+                url: {server.Serve(Responses.Fixture("outlets/kyodo_zh-hans_news.rss.xml"))}
+                timezone: Asia/Pyongyang
+                cron: "0 5 7,19 ? * *"
+            """);
+        await session.RunAsync("poll", "--all");
+
+        var feed = Feeds(await session.RunAsync("feeds", "list", "--json")).Single();
+
+        Assert.Equal(("0 5 7,19 ? * *", "Asia/Pyongyang", JsonValueKind.Null), (feed.GetProperty("cron").GetString(),
+            feed.GetProperty("timezone").GetString(), feed.GetProperty("every").ValueKind));
+        var next = TimeZoneInfo.ConvertTime(feed.GetProperty("nextPoll").GetDateTimeOffset(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Pyongyang"));
+        Assert.Contains((next.Hour, next.Minute, next.Second), new[] { (7, 5, 0), (19, 5, 0) });
+    }
+
+    [Fact]
     public async Task Feeds_check_on_an_address_shows_its_items_and_changes_nothing_in_the_store()
     {
         using var session = TwoFeeds();

@@ -96,6 +96,22 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
         Assert.Contains("No changes", Slack(await host.SlackAsync("/rules", "history")));
     }
 
+    [Fact]
+    public async Task Feeds_status_shows_a_cron_schedule_where_it_shows_the_interval()
+    {
+        var session = new CliSession();
+        session.WriteFeeds($"""
+            feeds:
+              - id: kcna-watch
+                url: {server.Serve(Responses.Status(304))}
+                timezone: Asia/Pyongyang
+                cron: "0 5 7,19 ? * *"
+            """);
+        await using var host = await ChatHost.StartAsync(session);
+
+        Assert.Contains("cron 0 5 7,19 ? * * (Asia/Pyongyang)", Discord(await host.DiscordAsync("feeds", "status", new { id = "kcna-watch" })));
+    }
+
     public static TheoryData<string, string?, object?, string> Writes => new()
     {
         { "rules", "add", new { id = "x", query = "丹东" }, "x 丹东" },

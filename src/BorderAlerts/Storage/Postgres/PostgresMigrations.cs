@@ -17,8 +17,18 @@ internal static class PostgresMigrations
         new(5, "polling and delivery leave Quartz's clustered schedule (each instance runs its own passes)", () => [PassesLeaveQuartz]),
         new(6, "archive index of our own (segments of token keys → item ids) replaces the tsvector index", () => [Segments]),
         new(7, "signed chat requests already answered, so a replay to any instance is refused", () => [SeenRequests]),
+        new(8, "source-health conditions told to the admin, so another instance neither repeats nor loses a notice", () => [SourceConditions]),
         new(9, "running instances and their heartbeats: claims divide what is due by the live ones", () => [Instances]),
     ];
+
+    /// <summary>Source-health conditions told and not yet told ended; the key makes opening one a single instance's act. Not part of an export.</summary>
+    const string SourceConditions = """
+        CREATE TABLE IF NOT EXISTS source_conditions (
+            feed_id text NOT NULL,
+            condition text NOT NULL,
+            opened_at bigint NOT NULL,
+            PRIMARY KEY (feed_id, condition));
+        """;
 
     /// <summary>Running instances, each beating every few seconds (IInstanceHeartbeats). Not part of an export.</summary>
     const string Instances = """

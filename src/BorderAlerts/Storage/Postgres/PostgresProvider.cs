@@ -25,6 +25,8 @@ public sealed class PostgresProvider : StoreProvider
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<ISeenRequests, PostgresSeenRequests>();
         services.AddSingleton<IInstanceHeartbeats>(sp => new InstanceHeartbeats(async ct => await sp.GetRequiredService<PostgresDatabase>().OpenAsync(ct)));
+        services.AddSingleton<ISourceConditions>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
+            ? new SourceConditionsTable(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<IStoreProbe, PostgresStoreProbe>();
         services.AddSingleton<IStoreMigrator, PostgresMigrator>();
         services.AddSingleton<StoreTables, PostgresTables>();

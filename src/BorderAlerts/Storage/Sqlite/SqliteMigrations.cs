@@ -165,6 +165,15 @@ internal static class SqliteMigrations
                 expires_at INTEGER NOT NULL) WITHOUT ROWID;
             CREATE INDEX seen_requests_expiry ON seen_requests(expires_at);
             """),
+        // Source-health conditions told to the admin and not yet told ended, so a restart neither repeats nor loses a notice.
+        // Not part of an export (PostgreSQL's step for this table is 8).
+        (9, """
+            CREATE TABLE IF NOT EXISTS source_conditions (
+                feed_id TEXT NOT NULL,
+                condition TEXT NOT NULL,
+                opened_at INTEGER NOT NULL,
+                PRIMARY KEY (feed_id, condition)) WITHOUT ROWID;
+            """),
         // Running instances, each beating every few seconds (IInstanceHeartbeats). Not part of an export.
         (10, """
             CREATE TABLE instances (

@@ -32,6 +32,8 @@ public sealed class SqliteProvider : StoreProvider
             var database = sp.GetRequiredService<SqliteDatabase>();
             return new InstanceHeartbeats(async ct => await database.OpenAsync(ct), database.WriteLock);
         });
+        services.AddSingleton<ISourceConditions>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
+            ? new SourceConditionsTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton<IStoreProbe, SqliteStoreProbe>();
         services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<StoreTables, SqliteTables>();
