@@ -4,7 +4,6 @@ using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Items;
 using BorderAlerts.Core.Rules.Matching;
 using BorderAlerts.Core.Storage;
-using BorderAlerts.Core.Stories;
 
 namespace BorderAlerts.Storage;
 
@@ -15,14 +14,14 @@ namespace BorderAlerts.Storage;
 /// </summary>
 internal static class AlertWriter
 {
-    /// <summary>Each alerting item's story (the store's <paramref name="assignStory"/>), then its alerts and their deliveries.</summary>
-    public static async Task<List<AlertRecord>> WriteAsync(DbConnection connection, IEnumerable<(StoredItem Item, CandidateItem Candidate)> alerting,
-        Func<long, StoryPlacement, Task<long>> assignStory, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>Each alerting item's story (<see cref="StoryWriter"/>), then its alerts and their deliveries.</summary>
+    public static async Task<List<AlertRecord>> WriteAsync(DbConnection connection, SqlDialect dialect,
+        IEnumerable<(StoredItem Item, CandidateItem Candidate)> alerting, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var records = new List<AlertRecord>();
         foreach (var (item, candidate) in alerting)
         {
-            var story = await assignStory(item.Id, candidate.PlacementFor(item.FeedId, item.Language));
+            var story = await StoryWriter.AssignAsync(connection, dialect, item.Id, candidate.PlacementFor(item.FeedId, item.Language), at, cancellationToken);
             var carded = new HashSet<string>();
             foreach (var match in candidate.Matches)
             {

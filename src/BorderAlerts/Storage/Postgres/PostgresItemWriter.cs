@@ -31,7 +31,6 @@ internal sealed class PostgresItemWriter(NpgsqlConnection connection, PollComple
         await PostgresItemBatch.InsertKeysAsync(connection, [.. writes.Keys], cancellationToken);
         await PostgresItemBatch.InsertSightingsAsync(connection, completion, [.. writes.Sightings], cancellationToken);
         await PostgresItemBatch.PromoteAsync(connection, [.. writes.Promotions], cancellationToken);
-        return writes.Commit(await AlertWriter.WriteAsync(connection, writes.Alerting,
-            (item, placement) => PostgresStoryWriter.AssignAsync(connection, item, placement, completion.At, cancellationToken), completion.At, cancellationToken));
+        return writes.Commit(await AlertWriter.WriteAsync(connection, SqlDialect.Postgres, writes.Alerting, completion.At, cancellationToken));
     }
 }

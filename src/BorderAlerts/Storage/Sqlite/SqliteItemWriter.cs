@@ -45,8 +45,7 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
             }
         foreach (var item in writes.Promotions)
             await Db.Run(connection, "UPDATE items SET alertable = 1 WHERE id = $id", cancellationToken, ("$id", item));
-        return writes.Commit(await AlertWriter.WriteAsync(connection, writes.Alerting,
-            (item, placement) => SqliteStoryWriter.AssignAsync(connection, item, placement, completion.At, cancellationToken), completion.At, cancellationToken));
+        return writes.Commit(await AlertWriter.WriteAsync(connection, SqlDialect.Sqlite, writes.Alerting, completion.At, cancellationToken));
     }
 
     /// <summary>The stored item of every key the database already knows.</summary>
