@@ -35,8 +35,8 @@ internal static class OutboxStatements
                 i.first_seen_at
             FROM deliveries d
             JOIN alerts a ON a.id = d.alert_id JOIN items i ON i.id = a.item_id LEFT JOIN deliveries p ON p.id = d.parent_id
-            WHERE d.id {dialect.InIds} ORDER BY d.id
-            """, ("ids", dialect.Ids(ids)));
+            WHERE d.id {dialect.InSet} ORDER BY d.id
+            """, ("set", dialect.Set(ids)));
         var entries = new List<OutboxEntry>();
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) entries.Add(Entry(reader));
@@ -65,12 +65,12 @@ internal static class OutboxStatements
             DeliveryState.Dead => "UPDATE deliveries SET status = 'dead', lease_until = NULL, last_error = @error, attempts = attempts + 1",
             _ => "UPDATE deliveries SET lease_until = NULL, next_attempt_at = @next, last_error = COALESCE(@error, last_error), attempts = attempts + @count",
         };
-        var ids = dialect.Ids(record.Ids);
-        await Db.Run(connection, $"{sql} WHERE id {dialect.InIds}", cancellationToken, ("ids", ids), ("msg", record.MessageId), ("thread", record.ThreadId),
+        var ids = dialect.Set(record.Ids);
+        await Db.Run(connection, $"{sql} WHERE id {dialect.InSet}", cancellationToken, ("set", ids), ("msg", record.MessageId), ("thread", record.ThreadId),
             ("at", Db.Ms(record.At)), ("error", record.Error), ("next", Db.Ms(record.NextAttempt ?? record.At)), ("count", record.CountsAsAttempt ? 1 : 0));
         if (record.State == DeliveryState.Sent && record.ThreadId is not null)
             // A reply that opened a thread: later replies of the story find it on the card.
-            await Db.Run(connection, $"UPDATE deliveries SET thread_id = @thread WHERE thread_id IS NULL AND id IN (SELECT parent_id FROM deliveries WHERE id {dialect.InIds})",
-                cancellationToken, ("thread", record.ThreadId), ("ids", ids));
+            await Db.Run(connection, $"UPDATE deliveries SET thread_id = @thread WHERE thread_id IS NULL AND id IN (SELECT parent_id FROM deliveries WHERE id {dialect.InSet})",
+                cancellationToken, ("thread", record.ThreadId), ("set", ids));
     }
 }

@@ -22,9 +22,9 @@ internal static class StoryWriter
         else await Db.Run(connection, "UPDATE stories SET last_seen_at = @at WHERE id = @story", cancellationToken, ("at", Db.Ms(at)), ("story", story));
         // WHERE true: SQLite would read ON CONFLICT after a bare FROM as a join's ON.
         await Db.Run(connection, $"""
-            INSERT INTO story_bands (band_key, story_id) SELECT DISTINCT id, @story FROM ({dialect.IdRows}) ids WHERE true
+            INSERT INTO story_bands (band_key, story_id) SELECT DISTINCT value, @story FROM ({dialect.SetRows}) bands WHERE true
             ON CONFLICT DO NOTHING
-            """, cancellationToken, ("ids", dialect.Ids(placement.Keys)), ("story", story));
+            """, cancellationToken, ("set", dialect.Set(placement.Keys)), ("story", story));
         await Db.Run(connection, "UPDATE items SET story_id = @story WHERE id = @item", cancellationToken, ("story", story), ("item", itemId));
         return story.Value;
     }
@@ -35,8 +35,8 @@ internal static class StoryWriter
     {
         await using var find = Db.Command(connection, $"""
             SELECT DISTINCT s.id, s.signature FROM story_bands b JOIN stories s ON s.id = b.story_id
-            WHERE b.band_key {dialect.InIds} AND s.last_seen_at >= @since
-            """, ("ids", dialect.Ids(keys)), ("since", Db.Ms(at - StoryPlacement.Recent)));
+            WHERE b.band_key {dialect.InSet} AND s.last_seen_at >= @since
+            """, ("set", dialect.Set(keys)), ("since", Db.Ms(at - StoryPlacement.Recent)));
         await using var reader = await find.ExecuteReaderAsync(cancellationToken);
         var rows = new List<(long, byte[])>();
         while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetInt64(0), (byte[])reader[1]));

@@ -7,39 +7,15 @@ using Npgsql;
 namespace BorderAlerts.Storage.Postgres;
 
 /// <summary>
-/// The set-at-a-time statements of the item writer: one round trip to look up a poll's keys, one to write its new
-/// items, keys or sightings, however many items the feed has (a 10,000-item feed is a handful of statements).
+/// The set-at-a-time writes of the item writer: one round trip each for a poll's new items, keys, sightings or
+/// promotions, however many items the feed has (a 10,000-item feed is a handful of statements).
 /// </summary>
 internal static class PostgresItemBatch
 {
-    /// <summary>The stored item of every key the database already knows.</summary>
-    public static async Task<Dictionary<string, KnownItem>> KnownKeysAsync(NpgsqlConnection connection, string[] keys, CancellationToken cancellationToken)
-    {
-        var known = new Dictionary<string, KnownItem>(StringComparer.Ordinal);
-        await using var command = Db.Command(connection, """
-            SELECT k.key, k.item_id, i.alertable, i.first_seen_at FROM item_keys k JOIN items i ON i.id = k.item_id WHERE k.key = ANY(@keys)
-            """, ("keys", keys));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            known[reader.GetString(0)] = new KnownItem(reader.GetInt64(1), reader.GetBoolean(2), Db.Time(reader, 3)!.Value);
-        return known;
-    }
-
     /// <summary>Known items a seeded feed sees for the first time, made alertable (see <see cref="PollTriage"/>).</summary>
     public static Task PromoteAsync(NpgsqlConnection connection, IReadOnlyList<long> itemIds, CancellationToken cancellationToken) =>
         itemIds.Count == 0 ? Task.CompletedTask
             : Db.Run(connection, "UPDATE items SET alertable = true WHERE id = ANY(@ids)", cancellationToken, ("ids", itemIds.ToArray()));
-
-    /// <summary>Which of these items the feed has seen before.</summary>
-    public static async Task<HashSet<long>> SightedAsync(NpgsqlConnection connection, string feedId, long[] itemIds, CancellationToken cancellationToken)
-    {
-        var seen = new HashSet<long>();
-        await using var command = Db.Command(connection, "SELECT item_id FROM sightings WHERE feed_id = @feed AND item_id = ANY(@ids)",
-            ("feed", feedId), ("ids", itemIds));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) seen.Add(reader.GetInt64(0));
-        return seen;
-    }
 
     /// <summary>Ids for new items, taken from the items sequence up front so their keys can point at them.</summary>
     public static async Task<Queue<long>> AllocateIdsAsync(NpgsqlConnection connection, int count, CancellationToken cancellationToken)

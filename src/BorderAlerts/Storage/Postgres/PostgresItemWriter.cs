@@ -20,9 +20,7 @@ internal sealed class PostgresItemWriter(NpgsqlConnection connection, PollComple
     {
         if (completion.Items.Count == 0) return new PollCommit([], 0);
         await Db.Run(connection, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", IdentityLock));
-        var known = await PostgresItemBatch.KnownKeysAsync(connection, [.. completion.Items.SelectMany(c => c.Keys).Distinct()], cancellationToken);
-        var sighted = await PostgresItemBatch.SightedAsync(connection, completion.FeedId, [.. known.Values.Select(k => k.Id).Distinct()], cancellationToken);
-        var writes = new PollWrites(completion, PollTriage.Decide(completion.Items, known, sighted, completion.AlertOnNew, completion.At));
+        var writes = await PollLookups.TriageAsync(connection, SqlDialect.Postgres, completion, cancellationToken);
         var ids = await PostgresItemBatch.AllocateIdsAsync(connection, writes.NewItems, cancellationToken);
         foreach (var t in writes.Fresh) writes.Assign(t.Item, ids.Dequeue()); // in slot order, as allocated
 

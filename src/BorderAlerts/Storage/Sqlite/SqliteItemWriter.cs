@@ -14,16 +14,11 @@ namespace BorderAlerts.Storage.Sqlite;
 internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompletion completion,
     IReadOnlyDictionary<CandidateItem, ItemTokens> preparedTokens, List<(long, ItemTokens)> indexed)
 {
-    /// <summary>Keys or ids bound per lookup statement: well under SQLite's variable limit.</summary>
-    const int Chunk = 500;
-
     long? _evidenceId;
 
     public async Task<PollCommit> WriteAsync(CancellationToken cancellationToken)
     {
-        var known = await KnownKeysAsync([.. completion.Items.SelectMany(c => c.Keys).Distinct()], cancellationToken);
-        var sighted = await SightedAsync([.. known.Values.Select(k => k.Id).Distinct()], cancellationToken);
-        var writes = new PollWrites(completion, PollTriage.Decide(completion.Items, known, sighted, completion.AlertOnNew, completion.At));
+        var writes = await PollLookups.TriageAsync(connection, SqlDialect.Sqlite, completion, cancellationToken);
         foreach (var t in writes.Fresh)
         {
             writes.Assign(t.Item, await InsertAsync(t.Candidate, cancellationToken));
@@ -46,38 +41,6 @@ internal sealed class SqliteItemWriter(SqliteConnection connection, PollCompleti
         foreach (var item in writes.Promotions)
             await Db.Run(connection, "UPDATE items SET alertable = 1 WHERE id = $id", cancellationToken, ("$id", item));
         return writes.Commit(await AlertWriter.WriteAsync(connection, SqlDialect.Sqlite, writes.Alerting, completion.At, cancellationToken));
-    }
-
-    /// <summary>The stored item of every key the database already knows.</summary>
-    async Task<Dictionary<string, KnownItem>> KnownKeysAsync(string[] keys, CancellationToken cancellationToken)
-    {
-        var known = new Dictionary<string, KnownItem>(StringComparer.Ordinal);
-        foreach (var chunk in keys.Chunk(Chunk))
-        {
-            var names = chunk.Select((_, i) => $"$k{i}").ToArray();
-            await using var find = Db.Command(connection, $"""
-                SELECT k.key, k.item_id, i.alertable, i.first_seen_at FROM item_keys k JOIN items i ON i.id = k.item_id
-                WHERE k.key IN ({string.Join(", ", names)})
-                """, [.. chunk.Select((key, i) => (names[i], (object?)key))]);
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                known[reader.GetString(0)] = new KnownItem(reader.GetInt64(1), reader.GetBoolean(2), Db.Time(reader, 3)!.Value);
-        }
-        return known;
-    }
-
-    /// <summary>Which of these items the feed has seen before.</summary>
-    async Task<HashSet<long>> SightedAsync(long[] itemIds, CancellationToken cancellationToken)
-    {
-        var seen = new HashSet<long>();
-        foreach (var chunk in itemIds.Chunk(Chunk))
-        {
-            await using var find = Db.Command(connection, $"SELECT item_id FROM sightings WHERE feed_id = $feed AND item_id IN ({string.Join(", ", chunk)})",
-                ("$feed", completion.FeedId));
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) seen.Add(reader.GetInt64(0));
-        }
-        return seen;
     }
 
     async Task<long> InsertAsync(CandidateItem candidate, CancellationToken cancellationToken)
