@@ -15,4 +15,11 @@ public static class CardOrReply
 
     /// <summary>"card", or "reply" under the story's card at this destination.</summary>
     public static (string Kind, long? Parent) For(long? storyCard) => storyCard is null ? ("card", null) : ("reply", storyCard);
+
+    /// <summary>
+    /// How a claimed delivery goes out: a reply under its card once the card was sent; a reply whose card went dead is
+    /// sent as a card of its own (the outbox claims a reply only after its card was sent or went dead).
+    /// </summary>
+    public static DeliveryKind Claimed(string storedKind, string? cardStatus) =>
+        storedKind == "reply" && cardStatus == "sent" ? DeliveryKind.Reply : DeliveryKind.Card;
 }

@@ -88,7 +88,21 @@ public static class ScaleOutBenchmark
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await AdminAsync(o.Postgres, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            await DropAsync(o.Postgres, name);
+        }
+    }
+
+    /// <summary>
+    /// Drops the run's database. A backend of another role (an autovacuum worker, say) cannot be terminated by ours, so
+    /// the drop is tried again for a while; a database left behind is named rather than losing the run's figures.
+    /// </summary>
+    static async Task DropAsync(string admin, string name)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try { await AdminAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)"); return; }
+            catch (PostgresException e) when (attempt < 10) { Console.Error.WriteLine($"drop {name}: {e.MessageText}; trying again"); await Task.Delay(3000); }
+            catch (PostgresException e) { Console.Error.WriteLine($"drop {name}: {e.MessageText}; left behind, drop it by hand"); return; }
         }
     }
 

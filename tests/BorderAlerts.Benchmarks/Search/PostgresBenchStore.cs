@@ -1,5 +1,6 @@
 using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
+using BorderAlerts.Storage;
 using BorderAlerts.Storage.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -54,7 +55,7 @@ internal sealed class PostgresBenchStore : ISearchBenchStore
         await new PostgresMigrator(database, NullLogger<PostgresMigrator>.Instance).MigrateAsync(cancellationToken); // reused: indexes what is not yet indexed
         if (reuse) log.WriteLine($"migrated and back-filled in {migrate.Elapsed.TotalSeconds:N1} s");
         await using var connection = await database.OpenAsync(cancellationToken);
-        var version = (string)(await PgSql.Scalar(connection, "SELECT 'PostgreSQL ' || current_setting('server_version') || ', shared_buffers ' || current_setting('shared_buffers')", cancellationToken))!;
+        var version = (string)(await Db.Scalar(connection, "SELECT 'PostgreSQL ' || current_setting('server_version') || ', shared_buffers ' || current_setting('shared_buffers')", cancellationToken))!;
         return new PostgresBenchStore(database, server, name, reuse, bulk, version);
     }
 
@@ -66,7 +67,7 @@ internal sealed class PostgresBenchStore : ISearchBenchStore
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await PgSql.Run(connection, sql, cancellationToken);
+        await Db.Run(connection, sql, cancellationToken);
     }
 
     public string WritePath => _bulk ? "PostgresPollStore.CompleteAsync, bulk: no synchronous commit" : "PostgresPollStore.CompleteAsync";
@@ -76,13 +77,13 @@ internal sealed class PostgresBenchStore : ISearchBenchStore
     {
         await _database.SearchMerger.IdleAsync();
         await using var connection = await _database.OpenAsync();
-        await PgSql.Run(connection, "VACUUM (ANALYZE) items, search_segments, search_blocks, search_words", CancellationToken.None);
+        await Db.Run(connection, "VACUUM (ANALYZE) items, search_segments, search_blocks, search_words", CancellationToken.None);
     }
 
     public async Task<(long Items, long RawBytes)> RawTextAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = PgSql.Command(connection, "SELECT count(*), coalesce(sum(octet_length(title) + octet_length(text)), 0)::bigint FROM items");
+        await using var command = Db.Command(connection, "SELECT count(*), coalesce(sum(octet_length(title) + octet_length(text)), 0)::bigint FROM items");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.GetInt64(1));
@@ -95,7 +96,7 @@ internal sealed class PostgresBenchStore : ISearchBenchStore
     public async Task<StoreSizes> SizesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = PgSql.Command(connection, """
+        await using var command = Db.Command(connection, """
             SELECT c.relname, coalesce(t.relname, c.relname), CASE c.relkind WHEN 'i' THEN pg_relation_size(c.oid) ELSE pg_table_size(c.oid) END
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_index x ON x.indexrelid = c.oid LEFT JOIN pg_class t ON t.oid = x.indrelid
@@ -104,7 +105,7 @@ internal sealed class PostgresBenchStore : ISearchBenchStore
         var relations = new List<(string Name, string Table, long Bytes)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             while (await reader.ReadAsync(cancellationToken)) relations.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
-        var file = (long)(await PgSql.Scalar(connection, "SELECT pg_database_size(current_database())", cancellationToken))!;
+        var file = (long)(await Db.Scalar(connection, "SELECT pg_database_size(current_database())", cancellationToken))!;
         long Sum(Func<string, bool> which) => relations.Where(r => which(r.Table)).Sum(r => r.Bytes);
         static bool Index(string table) => table is "search_segments" or "search_blocks" or "search_words";
         return new StoreSizes(file, Sum(Index), Sum(t => t == "items"), Sum(t => !Index(t) && t != "items"),
@@ -122,7 +123,7 @@ internal sealed class PostgresBenchStore : ISearchBenchStore
     {
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync(cancellationToken);
-        return await PgSql.Scalar(connection, sql, cancellationToken);
+        return await Db.Scalar(connection, sql, cancellationToken);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
+using BorderAlerts.Storage;
 using BorderAlerts.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -33,7 +34,7 @@ internal sealed class SqliteBenchStore : ISearchBenchStore
         await new SqliteMigrator(database).MigrateAsync(cancellationToken); // on a reused database: indexes what is not yet indexed
         if (reuse) log.WriteLine($"migrated and back-filled in {migrate.Elapsed.TotalSeconds:N1} s, CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:N1} s");
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Sql.Command(connection, "SELECT sqlite_version()");
+        await using var command = Db.Command(connection, "SELECT sqlite_version()");
         return new SqliteBenchStore(database, path, reuse, (string)(await command.ExecuteScalarAsync(cancellationToken))!);
     }
 
@@ -46,7 +47,7 @@ internal sealed class SqliteBenchStore : ISearchBenchStore
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await Sql.Run(connection, sql, cancellationToken);
+        await Db.Run(connection, sql, cancellationToken);
     }
 
     public Task CaughtUpAsync() => _database.SearchMerger.IdleAsync();
@@ -54,7 +55,7 @@ internal sealed class SqliteBenchStore : ISearchBenchStore
     public async Task<(long Items, long RawBytes)> RawTextAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = Sql.Command(connection, "SELECT count(*), coalesce(sum(length(CAST(title AS BLOB)) + length(CAST(text AS BLOB))), 0) FROM items");
+        await using var command = Db.Command(connection, "SELECT count(*), coalesce(sum(length(CAST(title AS BLOB)) + length(CAST(text AS BLOB))), 0) FROM items");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.GetInt64(1));
@@ -75,7 +76,7 @@ internal sealed class SqliteBenchStore : ISearchBenchStore
         try
         {
             await using var connection = await _database.OpenAsync(cancellationToken);
-            await using var command = Sql.Command(connection, Query);
+            await using var command = Db.Command(connection, Query);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) tables.Add((reader.GetString(0), reader.GetInt64(1)));
         }

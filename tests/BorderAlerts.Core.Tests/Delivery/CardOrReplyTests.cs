@@ -19,4 +19,14 @@ public class CardOrReplyTests
         Assert.Equal(("card", (long?)null), CardOrReply.For(null));
         Assert.Equal(("reply", (long?)42), CardOrReply.For(42));
     }
+
+    [Theory]
+    [InlineData("reply", "sent", DeliveryKind.Reply)]
+    [InlineData("reply", "dead", DeliveryKind.Card)]
+    [InlineData("card", null, DeliveryKind.Card)]
+    [InlineData("card", "sent", DeliveryKind.Card)]
+    public void A_claimed_reply_goes_under_its_card_only_once_the_card_was_sent(string stored, string? cardStatus, DeliveryKind expected)
+    {
+        Assert.Equal(expected, CardOrReply.Claimed(stored, cardStatus));
+    }
 }

@@ -7,46 +7,22 @@ using Npgsql;
 namespace BorderAlerts.Storage.Postgres;
 
 /// <summary>
-/// The set-at-a-time statements of the item writer: one round trip to look up a poll's keys, one to write its new
-/// items, keys or sightings, however many items the feed has (a 10,000-item feed is a handful of statements).
+/// The set-at-a-time writes of the item writer: one round trip each for a poll's new items, keys, sightings or
+/// promotions, however many items the feed has (a 10,000-item feed is a handful of statements).
 /// </summary>
 internal static class PostgresItemBatch
 {
-    /// <summary>The stored item of every key the database already knows.</summary>
-    public static async Task<Dictionary<string, KnownItem>> KnownKeysAsync(NpgsqlConnection connection, string[] keys, CancellationToken cancellationToken)
-    {
-        var known = new Dictionary<string, KnownItem>(StringComparer.Ordinal);
-        await using var command = PgSql.Command(connection, """
-            SELECT k.key, k.item_id, i.alertable, i.first_seen_at FROM item_keys k JOIN items i ON i.id = k.item_id WHERE k.key = ANY(@keys)
-            """, ("keys", keys));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            known[reader.GetString(0)] = new KnownItem(reader.GetInt64(1), reader.GetBoolean(2), PgSql.Time(reader, 3)!.Value);
-        return known;
-    }
-
     /// <summary>Known items a seeded feed sees for the first time, made alertable (see <see cref="PollTriage"/>).</summary>
     public static Task PromoteAsync(NpgsqlConnection connection, IReadOnlyList<long> itemIds, CancellationToken cancellationToken) =>
         itemIds.Count == 0 ? Task.CompletedTask
-            : PgSql.Run(connection, "UPDATE items SET alertable = true WHERE id = ANY(@ids)", cancellationToken, ("ids", itemIds.ToArray()));
-
-    /// <summary>Which of these items the feed has seen before.</summary>
-    public static async Task<HashSet<long>> SightedAsync(NpgsqlConnection connection, string feedId, long[] itemIds, CancellationToken cancellationToken)
-    {
-        var seen = new HashSet<long>();
-        await using var command = PgSql.Command(connection, "SELECT item_id FROM sightings WHERE feed_id = @feed AND item_id = ANY(@ids)",
-            ("feed", feedId), ("ids", itemIds));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) seen.Add(reader.GetInt64(0));
-        return seen;
-    }
+            : Db.Run(connection, "UPDATE items SET alertable = true WHERE id = ANY(@ids)", cancellationToken, ("ids", itemIds.ToArray()));
 
     /// <summary>Ids for new items, taken from the items sequence up front so their keys can point at them.</summary>
     public static async Task<Queue<long>> AllocateIdsAsync(NpgsqlConnection connection, int count, CancellationToken cancellationToken)
     {
         var ids = new Queue<long>(count);
         if (count == 0) return ids;
-        await using var command = PgSql.Command(connection, "SELECT nextval(pg_get_serial_sequence('items', 'id')) FROM generate_series(1, @n)", ("n", count));
+        await using var command = Db.Command(connection, "SELECT nextval(pg_get_serial_sequence('items', 'id')) FROM generate_series(1, @n)", ("n", count));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) ids.Enqueue(reader.GetInt64(0));
         return ids;
@@ -58,7 +34,7 @@ internal static class PostgresItemBatch
         if (items.Count == 0) return;
         ParsedItem Item(int i) => items[i].Candidate.Item;
         var range = Enumerable.Range(0, items.Count).ToArray();
-        await PgSql.Run(connection, """
+        await Db.Run(connection, """
             INSERT INTO items (id, title, url, guid, text, language, author, published_at, first_seen_at, first_feed_id, content_hash, evidence_id, alertable)
             SELECT id, title, url, guid, text, @language, author, published, @at, @feed, hash, @evidence, @alertable
             FROM unnest(@ids, @titles, @urls, @guids, @texts, @authors, @published, @hashes) AS i(id, title, url, guid, text, author, published, hash)
@@ -66,32 +42,32 @@ internal static class PostgresItemBatch
             ("ids", items.Select(i => i.Id).ToArray()), ("titles", range.Select(i => Item(i).Title).ToArray()),
             ("urls", range.Select(i => Item(i).Link?.ToString()).ToArray()), ("guids", range.Select(i => Item(i).Guid).ToArray()),
             ("texts", range.Select(i => Item(i).Text).ToArray()), ("authors", range.Select(i => Item(i).Author).ToArray()),
-            ("published", range.Select(i => Item(i).Published is { } p ? PgSql.Ms(p) : (long?)null).ToArray()),
+            ("published", range.Select(i => Item(i).Published is { } p ? Db.Ms(p) : (long?)null).ToArray()),
             ("hashes", items.Select(i => i.Candidate.ContentHash).ToArray()),
-            ("language", completion.Language), ("at", PgSql.Ms(completion.At)), ("feed", completion.FeedId), ("evidence", evidenceId),
+            ("language", completion.Language), ("at", Db.Ms(completion.At)), ("feed", completion.FeedId), ("evidence", evidenceId),
             ("alertable", completion.AlertOnNew));
     }
 
     /// <summary>New keys of new and known items; a key another item already holds keeps its owner.</summary>
     public static Task InsertKeysAsync(NpgsqlConnection connection, IReadOnlyList<(string Key, long ItemId)> keys, CancellationToken cancellationToken) =>
-        keys.Count == 0 ? Task.CompletedTask : PgSql.Run(connection,
+        keys.Count == 0 ? Task.CompletedTask : Db.Run(connection,
             "INSERT INTO item_keys (key, item_id) SELECT * FROM unnest(@keys, @items) ON CONFLICT DO NOTHING", cancellationToken,
             ("keys", keys.Select(k => k.Key).ToArray()), ("items", keys.Select(k => k.ItemId).ToArray()));
 
     public static Task InsertSightingsAsync(NpgsqlConnection connection, PollCompletion completion, IReadOnlyList<long> itemIds, CancellationToken cancellationToken) =>
-        itemIds.Count == 0 ? Task.CompletedTask : PgSql.Run(connection,
+        itemIds.Count == 0 ? Task.CompletedTask : Db.Run(connection,
             "INSERT INTO sightings (item_id, feed_id, seen_at) SELECT unnest(@items), @feed, @at ON CONFLICT DO NOTHING", cancellationToken,
-            ("items", itemIds.ToArray()), ("feed", completion.FeedId), ("at", PgSql.Ms(completion.At)));
+            ("items", itemIds.ToArray()), ("feed", completion.FeedId), ("at", Db.Ms(completion.At)));
 
     public static async Task<long?> InsertEvidenceAsync(NpgsqlConnection connection, PollCompletion completion, CancellationToken cancellationToken)
     {
         if (completion.Response is null) return null;
         var evidence = Evidence.Capture(completion.Response);
-        return (long)(await PgSql.Scalar(connection, """
+        return (long)(await Db.Scalar(connection, """
             INSERT INTO evidence (feed_id, url, fetched_at, sha256, length, headers, body)
             VALUES (@feed, @url, @at, @sha, @length, @headers, @body) RETURNING id
             """, cancellationToken,
-            ("feed", completion.FeedId), ("url", evidence.Url.ToString()), ("at", PgSql.Ms(evidence.FetchedAt)), ("sha", evidence.Sha256),
+            ("feed", completion.FeedId), ("url", evidence.Url.ToString()), ("at", Db.Ms(evidence.FetchedAt)), ("sha", evidence.Sha256),
             ("length", evidence.Length), ("headers", JsonSerializer.Serialize(evidence.Headers.Select(h => new[] { h.Key, h.Value }))),
             ("body", evidence.Compressed)))!;
     }

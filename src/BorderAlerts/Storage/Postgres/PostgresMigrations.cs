@@ -2,7 +2,8 @@ namespace BorderAlerts.Storage.Postgres;
 
 /// <summary>
 /// Schema steps in order; each runs once, in its own transaction, and is recorded in schema_version. Append new steps
-/// with the next number (search, rules and audit tables arrive this way); never edit one that has shipped.
+/// with the next number (search, rules and audit tables arrive this way); never edit one that has shipped. The tables
+/// are SQLite's (SqliteMigrations) in PostgreSQL's types: that DDL is repeated on purpose, one text per dialect.
 /// </summary>
 internal static class PostgresMigrations
 {

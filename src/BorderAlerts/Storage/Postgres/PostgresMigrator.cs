@@ -15,11 +15,11 @@ public sealed class PostgresMigrator(PostgresDatabase database, ILogger<Postgres
 
     public Task MigrateAsync(CancellationToken cancellationToken) => UnderLockAsync(async connection =>
     {
-        await PgSql.Run(connection, """
+        await Db.Run(connection, """
             CREATE TABLE IF NOT EXISTS schema_version (
                 version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
             """, cancellationToken);
-        var current = Convert.ToInt32(await PgSql.Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken));
+        var current = Convert.ToInt32(await Db.Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken));
         foreach (var step in PostgresMigrations.All.Where(s => s.Version > current)) await ApplyAsync(connection, step, cancellationToken);
         await PostgresSearchIndex.BackfillAsync(connection, database, cancellationToken);
     }, cancellationToken);
@@ -31,9 +31,9 @@ public sealed class PostgresMigrator(PostgresDatabase database, ILogger<Postgres
     public Task EnsureTablesAsync(string owner, string probeTable, IReadOnlyList<string> statements, CancellationToken cancellationToken) =>
         UnderLockAsync(async connection =>
         {
-            if (await PgSql.Scalar(connection, "SELECT to_regclass(@table) IS NOT NULL", cancellationToken, ("table", probeTable)) is true) return;
+            if (await Db.Scalar(connection, "SELECT to_regclass(@table) IS NOT NULL", cancellationToken, ("table", probeTable)) is true) return;
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            foreach (var sql in statements) await PgSql.Run(connection, sql, cancellationToken);
+            foreach (var sql in statements) await Db.Run(connection, sql, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             log.LogInformation("PostgreSQL tables of the {Owner} created", owner);
         }, cancellationToken);
@@ -41,21 +41,21 @@ public sealed class PostgresMigrator(PostgresDatabase database, ILogger<Postgres
     async Task UnderLockAsync(Func<NpgsqlConnection, Task> work, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await PgSql.Run(connection, "SELECT pg_advisory_lock(@key)", cancellationToken, ("key", LockKey));
+        await Db.Run(connection, "SELECT pg_advisory_lock(@key)", cancellationToken, ("key", LockKey));
         try { await work(connection); }
         finally
         {
             // Released on the same session; if the connection broke instead, the server released it with the session.
             if (connection.State == System.Data.ConnectionState.Open)
-                await PgSql.Run(connection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None, ("key", LockKey));
+                await Db.Run(connection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None, ("key", LockKey));
         }
     }
 
     async Task ApplyAsync(NpgsqlConnection connection, PostgresMigrations.Step step, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var sql in step.Statements()) await PgSql.Run(connection, sql, cancellationToken);
-        await PgSql.Run(connection, "INSERT INTO schema_version (version, name) VALUES (@version, @name)", cancellationToken,
+        foreach (var sql in step.Statements()) await Db.Run(connection, sql, cancellationToken);
+        await Db.Run(connection, "INSERT INTO schema_version (version, name) VALUES (@version, @name)", cancellationToken,
             ("version", step.Version), ("name", step.Name));
         await transaction.CommitAsync(cancellationToken);
         log.LogInformation("PostgreSQL schema step {Version} applied: {Name}", step.Version, step.Name);

@@ -19,20 +19,12 @@ internal static class PostgresPollRecorder
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var held = await HeldAsync(connection, completions, cancellationToken);
-            var commits = new List<PollCommit>();
-            foreach (var completion in completions)
-            {
-                if (!held.Contains((completion.FeedId, completion.Lease))) { commits.Add(PollCommit.Lost); continue; }
-                var commit = completion.Status == PollStatus.Fetched
-                    ? await new PostgresItemWriter(connection, completion).WriteAsync(cancellationToken)
-                    : new PollCommit([], 0);
-                await PostgresFeedHealthWriter.RecordAsync(connection, completion, commit, cancellationToken);
-                commits.Add(commit);
-            }
+            var commits = await PollGroup.RecordAsync(connection, completions, completion => Task.FromResult(held.Contains((completion.FeedId, completion.Lease))),
+                completion => new PostgresItemWriter(connection, completion).WriteAsync(cancellationToken), cancellationToken);
             // Last, once for the group, still under the identity lock: its new items become one index segment.
             await database.Segments.AddAsync(connection,
                 [.. commits.SelectMany(c => c.NewItems).Select(s => (s.Id, ItemTokens.Of(s.Item.Title, s.Item.Text)))],
-                PgSql.Ms(completions.Max(c => c.At)), cancellationToken);
+                Db.Ms(completions.Max(c => c.At)), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (IReadOnlyList<PollCommit>)commits;
         });
@@ -41,7 +33,7 @@ internal static class PostgresPollRecorder
     static async Task<HashSet<(string, long)>> HeldAsync(NpgsqlConnection connection, IReadOnlyList<PollCompletion> completions,
         CancellationToken cancellationToken)
     {
-        await using var command = PgSql.Command(connection, """
+        await using var command = Db.Command(connection, """
             SELECT f.id, f.lease_until FROM feeds f JOIN unnest(@ids, @leases) AS c(id, lease) ON f.id = c.id AND f.lease_until = c.lease
             ORDER BY f.id FOR UPDATE OF f
             """, ("ids", completions.Select(c => c.FeedId).ToArray()), ("leases", completions.Select(c => c.Lease).ToArray()));

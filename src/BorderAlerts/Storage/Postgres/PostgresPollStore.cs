@@ -1,5 +1,6 @@
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Storage;
+// The shared Db helper under the name this file used before, so the claim's text is left as it was.
 
 namespace BorderAlerts.Storage.Postgres;
 
@@ -16,9 +17,9 @@ public sealed class PostgresPollStore(PostgresDatabase database) : IPollStore
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var ids = feeds.Select(f => f.Id).ToArray();
-            await PgSql.Run(connection, "UPDATE feeds SET enabled = false WHERE enabled AND NOT (id = ANY(@ids))", cancellationToken, ("ids", ids));
+            await Db.Run(connection, "UPDATE feeds SET enabled = false WHERE enabled AND NOT (id = ANY(@ids))", cancellationToken, ("ids", ids));
             // Rows that did not change are left alone, so instances syncing the same catalog do not queue on each other.
-            await PgSql.Run(connection, """
+            await Db.Run(connection, """
                 INSERT INTO feeds AS f (id, url, enabled, next_poll_at, created_at)
                 SELECT id, url, enabled, @now, @now FROM unnest(@ids, @urls, @enabled) AS c(id, url, enabled) ORDER BY id
                 ON CONFLICT (id) DO UPDATE SET enabled = excluded.enabled,
@@ -27,7 +28,7 @@ public sealed class PostgresPollStore(PostgresDatabase database) : IPollStore
                     seeded = CASE WHEN f.url = excluded.url THEN f.seeded ELSE false END,
                     url = excluded.url
                 WHERE f.enabled IS DISTINCT FROM excluded.enabled OR f.url IS DISTINCT FROM excluded.url
-                """, cancellationToken, ("now", PgSql.Ms(now)), ("ids", ids), ("urls", feeds.Select(f => f.Url.ToString()).ToArray()),
+                """, cancellationToken, ("now", Db.Ms(now)), ("ids", ids), ("urls", feeds.Select(f => f.Url.ToString()).ToArray()),
                 ("enabled", feeds.Select(f => f.Enabled).ToArray()));
             await transaction.CommitAsync(cancellationToken);
         });
@@ -46,20 +47,20 @@ public sealed class PostgresPollStore(PostgresDatabase database) : IPollStore
                     WHERE beat_at > @live)))::integer FROM feeds WHERE {Free} AND enabled AND next_poll_at <= @now))
                 """)
             : ("id = ANY(@ids) ORDER BY id", "@max");
-        var lease = PgSql.Ms(request.Now + request.Lease);
+        var lease = Db.Ms(request.Now + request.Lease);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PgSql.Command(connection, $"""
+        await using var command = Db.Command(connection, $"""
             UPDATE feeds f SET lease_until = @until
             FROM (SELECT id FROM feeds WHERE {Free} AND {which} LIMIT {limit} FOR UPDATE SKIP LOCKED) due
             WHERE f.id = due.id
             RETURNING f.id, f.etag, f.last_modified, f.seeded, f.consecutive_failures, f.next_poll_at
-            """, ("now", PgSql.Ms(request.Now)), ("until", lease), ("max", request.Max), ("ids", request.FeedIds?.ToArray() ?? []),
-            ("live", PgSql.Ms(request.Now - IInstanceHeartbeats.LiveWithin)));
+            """, ("now", Db.Ms(request.Now)), ("until", lease), ("max", request.Max), ("ids", request.FeedIds?.ToArray() ?? []),
+            ("live", Db.Ms(request.Now - IInstanceHeartbeats.LiveWithin)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var claimed = new List<FeedState>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            claimed.Add(new FeedState(reader.GetString(0), PgSql.Text(reader, 1), PgSql.Text(reader, 2), reader.GetBoolean(3),
+            claimed.Add(new FeedState(reader.GetString(0), Db.Text(reader, 1), Db.Text(reader, 2), reader.GetBoolean(3),
                 reader.GetInt32(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))) { Lease = lease });
         }
         return claimed;

@@ -17,7 +17,7 @@ namespace BorderAlerts.Storage.Postgres;
 /// </summary>
 public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchIndex
 {
-    const string Columns = "i.id, i.first_feed_id, i.title, i.text, i.language, i.url, i.published_at, i.first_seen_at, i.alertable";
+    const string Columns = ArchivedItemRows.Columns;
 
     /// <summary>
     /// Items the first window of segments covers (at least one segment); the second takes all the rest. The newest few
@@ -39,21 +39,8 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
         while (true)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await PgSql.Run(connection, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", PostgresItemWriter.IdentityLock));
-            var batch = new List<(long, ItemTokens)>();
-            long lastSeen = 0;
-            await using (var read = PgSql.Command(connection, """
-                SELECT id, title, text, first_seen_at FROM items
-                WHERE id > coalesce((SELECT max(last_item) FROM search_segments), 0) ORDER BY id LIMIT 1000
-                """))
-            await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    batch.Add((reader.GetInt64(0), ItemTokens.Of(reader.GetString(1), reader.GetString(2))));
-                    lastSeen = Math.Max(lastSeen, reader.GetInt64(3));
-                }
-            if (batch.Count == 0) return;
-            await database.Segments.AddAsync(connection, batch, lastSeen, cancellationToken);
+            await Db.Run(connection, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", PostgresItemWriter.IdentityLock));
+            if (!await SearchBackfill.StepAsync(connection, database.Segments, cancellationToken)) return;
             await transaction.CommitAsync(cancellationToken);
         }
     }
@@ -78,10 +65,10 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
             for (var (below, page) = (long.MaxValue, FirstBatch); left > 0; page = Math.Min(MaxBatch, page * 2))
             {
                 int asked = Math.Min(page, left), read = 0;
-                await using var newest = PgSql.Command(connection,
+                await using var newest = Db.Command(connection,
                     $"SELECT {Columns} FROM items i WHERE i.id < @below{where}{sources("i.id")} ORDER BY i.id DESC LIMIT @page",
                     [.. parameters, ("below", below), ("page", asked)]);
-                await foreach (var item in ReadAsync(newest, cancellationToken))
+                await foreach (var item in ArchivedItemRows.ReadAsync(newest, ArchivedItemRows.LenientLink, cancellationToken))
                 {
                     (below, read) = (item.Id, read + 1);
                     yield return item;
@@ -91,7 +78,7 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
             }
             yield break;
         }
-        var window = new SegmentWindow(query, filters.Since is { } since ? PgSql.Ms(since) : long.MinValue);
+        var window = new SegmentWindow(query, filters.Since is { } since ? Db.Ms(since) : long.MinValue);
         var pending = new List<long>(); // matching ids not read yet, newest first
         int batch = FirstBatch;
         for (long items = FirstWindowItems; left > 0 && (window.More || pending.Count > 0); items = long.MaxValue)
@@ -105,11 +92,11 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
                 batch = Math.Min(MaxBatch, batch * 2);
                 // Sources are tested on the ids, from sightings' primary key alone, before any item row is read: a source
                 // that holds few of a term's matches made the search read thousands of rows to keep 200.
-                await using var command = PgSql.Command(connection, $"""
+                await using var command = Db.Command(connection, $"""
                     SELECT {Columns} FROM items i
                     WHERE i.id IN (SELECT c.id FROM unnest(@ids) AS c(id) WHERE true{sources("c.id")}){where} ORDER BY i.id DESC
                     """, [.. parameters, ("ids", fetch.ToArray())]);
-                await foreach (var item in ReadAsync(command, cancellationToken))
+                await foreach (var item in ArchivedItemRows.ReadAsync(command, ArchivedItemRows.LenientLink, cancellationToken))
                 {
                     yield return item;
                     if (--left == 0) yield break;
@@ -126,17 +113,6 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
         return (await window.NextAsync(connection, long.MaxValue, cancellationToken)).Count;
     }
 
-    static async IAsyncEnumerable<ArchivedItem> ReadAsync(NpgsqlCommand command, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return new ArchivedItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), PgSql.Text(reader, 4),
-                PgSql.Text(reader, 5) is { } url && Uri.TryCreate(url, UriKind.Absolute, out var link) ? link : null,
-                PgSql.Time(reader, 6), PgSql.Time(reader, 7)!.Value, reader.GetBoolean(8));
-        }
-    }
-
     /// <summary>
     /// Filters as SQL, as the rule matcher reads them (values arrive lower-cased): on the item `i`, and the sources apart,
     /// on an id column given. A source is any feed that carried the item: every stored item has a sighting of the feed
@@ -151,7 +127,7 @@ public sealed class PostgresSearchIndex(PostgresDatabase database) : ISearchInde
         if (filters.Since is { } since)
         {
             where.Append(" AND LEAST(i.published_at, i.first_seen_at) >= @since"); // ArchivedItem.Dated: never after the first sighting, so the segment window stays safe
-            parameters.Add(("since", PgSql.Ms(since)));
+            parameters.Add(("since", Db.Ms(since)));
         }
         for (int n = 0; n < filters.Sources.Count; n++)
         {

@@ -12,8 +12,6 @@ public sealed class PostgresSeenRequests(PostgresDatabase database) : ISeenReque
     public async Task<bool> FirstSeenAsync(byte[] key, DateTimeOffset expires, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await PgSql.Run(connection, "DELETE FROM seen_requests WHERE expires_at <= @now", cancellationToken, ("now", PgSql.Ms(now)));
-        return await PgSql.Run(connection, "INSERT INTO seen_requests (key, expires_at) VALUES (@key, @expires) ON CONFLICT (key) DO NOTHING",
-            cancellationToken, ("key", key), ("expires", PgSql.Ms(expires))) == 1;
+        return await SeenRequestRows.AddAsync(connection, key, expires, now, cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class PostgresSegmentStore(PostgresDatabase database) : SegmentS
     /// <summary>One statement per segment: a round trip per block was most of a poll's index time.</summary>
     protected override async Task InsertBlocksAsync(DbConnection connection, long segment, IReadOnlyList<PostingBlock> blocks,
         CancellationToken cancellationToken) =>
-        await PgSql.Run((NpgsqlConnection)connection, "INSERT INTO search_blocks (segment, first_key, data) SELECT @segment, k, d FROM unnest(@keys, @data) AS b(k, d)",
+        await Db.Run((NpgsqlConnection)connection, "INSERT INTO search_blocks (segment, first_key, data) SELECT @segment, k, d FROM unnest(@keys, @data) AS b(k, d)",
             cancellationToken, ("segment", segment), ("keys", blocks.Select(b => b.FirstKey).ToArray()), ("data", blocks.Select(b => b.Data).ToArray()));
 
     public override DbTransaction Snapshot(DbConnection connection) => connection.BeginTransaction(IsolationLevel.RepeatableRead);
@@ -32,13 +32,13 @@ internal sealed class PostgresSegmentStore(PostgresDatabase database) : SegmentS
     public override IDisposable? MergeAlone(DbConnection connection)
     {
         var npgsql = (NpgsqlConnection)connection;
-        using (var take = PgSql.Command(npgsql, "SELECT pg_try_advisory_lock(@key)", ("key", MergeLock)))
+        using (var take = Db.Command(npgsql, "SELECT pg_try_advisory_lock(@key)", ("key", MergeLock)))
             if (take.ExecuteScalar() is not true) return null;
         // Pooled connections keep session state (no reset on close), so the lock is released explicitly.
         return new Held(() =>
         {
             if (npgsql.State != ConnectionState.Open) return;
-            using var release = PgSql.Command(npgsql, "SELECT pg_advisory_unlock(@key)", ("key", MergeLock));
+            using var release = Db.Command(npgsql, "SELECT pg_advisory_unlock(@key)", ("key", MergeLock));
             release.ExecuteNonQuery();
         });
     }

@@ -11,8 +11,8 @@ internal sealed class PostgresStoreProbe(PostgresDatabase database) : IStoreProb
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            await PgSql.Run(connection, "SELECT count(*) FROM feeds WHERE false", cancellationToken);
-            await using var readOnly = PgSql.Command(connection, "SHOW transaction_read_only");
+            await Db.Run(connection, "SELECT count(*) FROM feeds WHERE false", cancellationToken);
+            await using var readOnly = Db.Command(connection, "SHOW transaction_read_only");
             return await readOnly.ExecuteScalarAsync(cancellationToken) as string == "on" ? "the database is read-only" : null;
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)

@@ -7,18 +7,11 @@ namespace BorderAlerts.Storage.Postgres;
 /// PostgreSQL's side of export and import: schema_version holds the schema version, an export reads one REPEATABLE READ
 /// snapshot, and after an import each identity sequence continues after the highest id copied in.
 /// </summary>
-public sealed class PostgresTables(PostgresDatabase database) : StoreTables
+public sealed class PostgresTables(PostgresDatabase database) : StoreTables("postgres", async ct => await database.OpenAsync(ct))
 {
-    public override string Provider => "postgres";
-
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await database.OpenAsync(cancellationToken);
-
-    public override async Task<int> SchemaVersionAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (await PgSql.Scalar(connection, "SELECT to_regclass('schema_version') IS NOT NULL", cancellationToken) is not true) return 0;
-        return Convert.ToInt32(await PgSql.Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken));
-    }
+    protected override async Task<int> SchemaVersionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await Db.Scalar(connection, "SELECT to_regclass('schema_version') IS NOT NULL", cancellationToken) is not true ? 0
+            : Convert.ToInt32(await Db.Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken));
 
     public override async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);

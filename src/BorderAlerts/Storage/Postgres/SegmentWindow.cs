@@ -21,7 +21,7 @@ internal sealed class SegmentWindow(KeyQuery query, long since)
     /// <summary>The matching ids of the next segments holding about <paramref name="items"/> items (at least one segment), newest first.</summary>
     public async Task<List<long>> NextAsync(NpgsqlConnection connection, long items, CancellationToken cancellationToken)
     {
-        await using var command = PgSql.Command(connection, """
+        await using var command = Db.Command(connection, """
             WITH w AS (
                 SELECT id, first_item, last_item FROM (
                     SELECT id, first_item, last_item, sum(items) OVER (ORDER BY last_item DESC) - items AS newer

@@ -124,21 +124,3 @@ internal static class SegmentTables
         rows.ExecuteNonQuery();
     }
 }
-
-/// <summary>Commands over either database's connection (parameters named without a prefix; the SQL writes them @name).</summary>
-internal static class Db
-{
-    public static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
-}

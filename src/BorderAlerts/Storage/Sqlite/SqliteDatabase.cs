@@ -50,27 +50,13 @@ public sealed class SqliteDatabase
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await Execute(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
-        var version = Convert.ToInt32(await Scalar(connection, "PRAGMA user_version;", cancellationToken));
+        await Db.Run(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+        var version = Convert.ToInt32(await Db.Scalar(connection, "PRAGMA user_version;", cancellationToken));
         foreach (var (target, sql) in SqliteMigrations.All.Where(m => m.Version > version))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await Execute(connection, sql + $"\nPRAGMA user_version = {target};", cancellationToken);
+            await Db.Run(connection, sql + $"\nPRAGMA user_version = {target};", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-    }
-
-    static async Task Execute(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    static async Task<object?> Scalar(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(cancellationToken);
     }
 }

@@ -1,6 +1,10 @@
 namespace BorderAlerts.Storage.Sqlite;
 
-/// <summary>Schema steps in order; each runs once, in its own transaction, recorded in PRAGMA user_version.</summary>
+/// <summary>
+/// Schema steps in order; each runs once, in its own transaction, recorded in PRAGMA user_version. PostgresMigrations
+/// repeats these tables on purpose: the same columns in each database's own types (INTEGER rowids and 0/1 here,
+/// identities, booleans and bytea there), and a shipped step never changes, so the two lists cannot share their DDL.
+/// </summary>
 internal static class SqliteMigrations
 {
     public static readonly (int Version, string Sql)[] All =

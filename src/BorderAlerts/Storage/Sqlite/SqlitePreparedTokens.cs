@@ -19,7 +19,7 @@ internal static class SqlitePreparedTokens
         await using (var connection = await database.OpenAsync(cancellationToken))
             foreach (var chunk in candidates.SelectMany(c => c.Keys).Distinct().Chunk(500))
             {
-                await using var find = Sql.Command(connection, $"SELECT key FROM item_keys WHERE key IN ({string.Join(", ", chunk.Select((_, n) => $"$k{n}"))})",
+                await using var find = Db.Command(connection, $"SELECT key FROM item_keys WHERE key IN ({string.Join(", ", chunk.Select((_, n) => $"$k{n}"))})",
                     chunk.Select((key, n) => ($"$k{n}", (object?)key)).ToArray());
                 await using var reader = await find.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken)) known.Add(reader.GetString(0));

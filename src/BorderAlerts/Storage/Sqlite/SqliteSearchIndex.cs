@@ -15,7 +15,7 @@ namespace BorderAlerts.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
 {
-    const string Columns = "i.id, i.first_feed_id, i.title, i.text, i.language, i.url, i.published_at, i.first_seen_at, i.alertable";
+    const string Columns = ArchivedItemRows.Columns;
 
     /// <summary>Candidates fetched from the items table per statement.</summary>
     const int FetchBatch = 64;
@@ -35,20 +35,7 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
             {
                 await using var connection = await database.OpenAsync(cancellationToken);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                var batch = new List<(long, ItemTokens)>();
-                long lastSeen = 0;
-                await using (var read = Sql.Command(connection, """
-                    SELECT id, title, text, first_seen_at FROM items
-                    WHERE id > coalesce((SELECT max(last_item) FROM search_segments), 0) ORDER BY id LIMIT 1000
-                    """))
-                await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-                    while (await reader.ReadAsync(cancellationToken))
-                    {
-                        batch.Add((reader.GetInt64(0), ItemTokens.Of(reader.GetString(1), reader.GetString(2))));
-                        lastSeen = Math.Max(lastSeen, reader.GetInt64(3));
-                    }
-                if (batch.Count == 0) return;
-                await database.Segments.AddAsync(connection, batch, lastSeen, cancellationToken);
+                if (!await SearchBackfill.StepAsync(connection, database.Segments, cancellationToken)) return;
                 await transaction.CommitAsync(cancellationToken);
             }
             finally { database.WriteLock.Release(); }
@@ -72,9 +59,8 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
         var query = restriction is null ? KeyQuery.Everything : KeyQuery.Compile(restriction, prefix => SearchWords.Expand(connection, prefix));
         if (query == KeyQuery.Everything)
         {
-            await using var command = Sql.Command(connection, $"SELECT {Columns} FROM items i WHERE 1 = 1{where} ORDER BY i.id DESC LIMIT $cap", parameters);
-            command.Parameters.AddWithValue("$cap", cap);
-            await foreach (var item in ReadAsync(command, cancellationToken)) yield return item;
+            await using var command = Db.Command(connection, $"SELECT {Columns} FROM items i WHERE 1 = 1{where} ORDER BY i.id DESC LIMIT $cap", [.. parameters, ("$cap", cap)]);
+            await foreach (var item in ArchivedItemRows.ReadAsync(command, ArchivedItemRows.LenientLink, cancellationToken)) yield return item;
             yield break;
         }
         foreach (var ids in MatchingIds(connection, query, minId))
@@ -82,9 +68,9 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
             for (int end = ids.Count; end > 0 && ids[end - 1] >= minId; end -= FetchBatch)
             {
                 var batch = ids.GetRange(Math.Max(0, end - FetchBatch), Math.Min(FetchBatch, end)).Where(id => id >= minId);
-                await using var command = Sql.Command(connection,
+                await using var command = Db.Command(connection,
                     $"SELECT {Columns} FROM items i WHERE i.id IN ({string.Join(", ", batch)}){where} ORDER BY i.id DESC", parameters);
-                await foreach (var item in ReadAsync(command, cancellationToken))
+                await foreach (var item in ArchivedItemRows.ReadAsync(command, ArchivedItemRows.LenientLink, cancellationToken))
                 {
                     yield return item;
                     if (++yielded >= cap) yield break;
@@ -112,18 +98,6 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
         return MatchingIds(connection, KeyQuery.Compile(restriction, prefix => SearchWords.Expand(connection, prefix)), long.MinValue).Sum(ids => (long)ids.Count);
     }
 
-
-    static async IAsyncEnumerable<ArchivedItem> ReadAsync(SqliteCommand command, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return new ArchivedItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Sql.Text(reader, 4),
-                Sql.Text(reader, 5) is { } url && Uri.TryCreate(url, UriKind.Absolute, out var link) ? link : null,
-                Sql.Time(reader, 6), Sql.Time(reader, 7)!.Value, reader.GetBoolean(8));
-        }
-    }
-
     /// <summary>Filters as SQL over items `i`; `since` also becomes an id bound (<c>MinId</c>) that skips older segments.</summary>
     static async Task<(string Where, (string, object?)[] Parameters, long MinId)> FilterSqlAsync(SqliteConnection connection, SearchFilters filters,
         CancellationToken cancellationToken)
@@ -136,14 +110,14 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
             // Ids grow with time but polls finish out of order: the bound is an hour loose, the exact test follows it.
             // INDEXED BY: left to itself SQLite answers min(id) by walking the table from its first row until one is recent
             // enough (90 ms for `since:7d` at 100,000 items over a year; linear in the archive).
-            await using var first = Sql.Command(connection, "SELECT min(id) FROM items INDEXED BY items_first_seen WHERE first_seen_at >= $loose",
-                ("$loose", Sql.Ms(since - TimeSpan.FromHours(1))));
+            await using var first = Db.Command(connection, "SELECT min(id) FROM items INDEXED BY items_first_seen WHERE first_seen_at >= $loose",
+                ("$loose", Db.Ms(since - TimeSpan.FromHours(1))));
             minId = await first.ExecuteScalarAsync(cancellationToken) is long id ? id : long.MaxValue;
             // The window counts from the published time (ArchivedItem.Dated), which is never after the first sighting, so the
             // first-seen bound above stays safe.
             where.Append(" AND i.id >= $min_id AND min(coalesce(i.published_at, i.first_seen_at), i.first_seen_at) >= $since");
             parameters.Add(("$min_id", minId));
-            parameters.Add(("$since", Sql.Ms(since)));
+            parameters.Add(("$since", Db.Ms(since)));
         }
         for (int n = 0; n < filters.Sources.Count; n++)
         {

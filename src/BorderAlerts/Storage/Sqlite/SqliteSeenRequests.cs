@@ -12,11 +12,9 @@ public sealed class SqliteSeenRequests(SqliteDatabase database) : ISeenRequests
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await Sql.Run(connection, "DELETE FROM seen_requests WHERE expires_at <= $now", cancellationToken, ("$now", Sql.Ms(now)));
-            var added = await Sql.Run(connection, "INSERT INTO seen_requests (key, expires_at) VALUES ($key, $expires) ON CONFLICT DO NOTHING",
-                cancellationToken, ("$key", key), ("$expires", Sql.Ms(expires)));
+            var added = await SeenRequestRows.AddAsync(connection, key, expires, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return added == 1;
+            return added;
         }
         finally { database.WriteLock.Release(); }
     }

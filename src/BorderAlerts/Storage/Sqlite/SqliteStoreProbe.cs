@@ -15,11 +15,11 @@ internal sealed class SqliteStoreProbe(SqliteDatabase database) : IStoreProbe
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            await Sql.Run(connection, "PRAGMA busy_timeout = 2000", cancellationToken);
-            await using var version = Sql.Command(connection, "PRAGMA user_version");
+            await Db.Run(connection, "PRAGMA busy_timeout = 2000", cancellationToken);
+            await using var version = Db.Command(connection, "PRAGMA user_version");
             if (Convert.ToInt64(await version.ExecuteScalarAsync(cancellationToken)) == 0) return "the database has no schema";
-            await Sql.Run(connection, "SELECT count(*) FROM feeds WHERE 0", cancellationToken);
-            await Sql.Run(connection, "BEGIN IMMEDIATE; ROLLBACK", cancellationToken);
+            await Db.Run(connection, "SELECT count(*) FROM feeds WHERE 0", cancellationToken);
+            await Db.Run(connection, "BEGIN IMMEDIATE; ROLLBACK", cancellationToken);
             return null;
         }
         catch (SqliteException e) { return $"the database cannot be read or written (SQLite error {e.SqliteErrorCode})"; }
