@@ -15,6 +15,8 @@ using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Storage;
+using BorderAlerts.Core.Translation;
+using BorderAlerts.Translation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -67,7 +69,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(store);
         store.AddStore(services);
         services.AddSingleton<ArchiveSearch>();
-        return services.AddDelivery().AddCommands().AddChatEdges();
+        return services.AddDelivery().AddTranslator().AddCommands().AddChatEdges();
     }
 
     static IServiceCollection AddCommands(this IServiceCollection services)
@@ -134,6 +136,29 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DeliveryRunner>();
         services.AddSingleton<DeliveryMetrics>();
         services.AddSingleton<SourceHealthMonitor>();
+        return services;
+    }
+
+    /// <summary>The translator Translation:Provider picks, behind the policy and the daily budget; none sends nothing.</summary>
+    static IServiceCollection AddTranslator(this IServiceCollection services)
+    {
+        // The API key is in every request: the client logs nothing of them.
+        services.AddHttpClient(HttpTranslator.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        services.AddSingleton<ITranslator>(sp =>
+        {
+            var settings = Settings<TranslationSettings>(sp);
+            var clock = sp.GetRequiredService<TimeProvider>();
+            var factory = sp.GetRequiredService<IHttpClientFactory>();
+            Func<HttpClient> http = () => factory.CreateClient(HttpTranslator.ClientName);
+            ITranslator? provider = settings.ProviderName() switch
+            {
+                TranslationSettings.LibreTranslate => new LibreTranslateClient(http, settings, clock),
+                TranslationSettings.DeepL => new DeepLClient(http, settings, clock),
+                _ => null,
+            };
+            return provider is null ? new NoTranslator()
+                : new PolicyTranslator(provider, new TranslationPolicy(settings.TargetLanguage), new TranslationBudget(settings.DailyCharacterBudget, clock));
+        });
         return services;
     }
 

@@ -4,12 +4,12 @@ namespace BorderAlerts.Tests.Architecture;
 
 /// <summary>
 /// The host's folders are layers, lowest first: settings depend on nothing else of the host, the stores only on
-/// settings, commands on no chat platform, the platforms' renderers on commands, the endpoints on both, the jobs on
+/// settings, the translators on settings, commands on no chat platform, the platforms' renderers on commands, the endpoints on both, the jobs on
 /// commands, and the composition root and the command line on everything (docs/architecture.md §11).
 /// </summary>
 public class HostLayeringTests
 {
-    static readonly string[] Layers = ["Settings", "Storage", "Commands", "Chat", "Endpoints", "Jobs", "Hosting", "Cli"];
+    static readonly string[] Layers = ["Settings", "Storage", "Translation", "Commands", "Chat", "Endpoints", "Jobs", "Hosting", "Cli"];
 
     static readonly System.Reflection.Assembly Host = typeof(BorderAlerts.Hosting.AppHost).Assembly;
 

@@ -25,6 +25,7 @@ public sealed class ExampleSettingsTests
             Flatten(DiscordSettings.Section, Example.GetSettings<DiscordSettings>()),
             Flatten(SlackSettings.Section, Example.GetSettings<SlackSettings>()),
             Flatten(DestinationSettings.Section, Example.GetSettings<DestinationSettings>()),
+            Flatten(TranslationSettings.Section, Example.GetSettings<TranslationSettings>()),
         }.SelectMany(keys => keys).ToLookup(k => k.Key, k => k.Value, StringComparer.OrdinalIgnoreCase);
         var written = Example.GetSection("BorderAlerts").AsEnumerable().Where(k => k.Value is not null).ToList();
 

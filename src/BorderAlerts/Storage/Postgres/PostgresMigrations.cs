@@ -20,7 +20,20 @@ internal static class PostgresMigrations
         new(7, "signed chat requests already answered, so a replay to any instance is refused", () => [SeenRequests]),
         new(8, "source-health conditions told to the admin, so another instance neither repeats nor loses a notice", () => [SourceConditions]),
         new(9, "running instances and their heartbeats: claims divide what is due by the live ones", () => [Instances]),
+        new(10, "machine translations of items' titles and excerpts, kept for cards and search", () => [Translations]),
     ];
+
+    /// <summary>Machine translations, one per item, field and language (ITranslationStore). Part of an export.</summary>
+    const string Translations = """
+        CREATE TABLE translations (
+            item_id bigint NOT NULL REFERENCES items (id),
+            field text NOT NULL,
+            language text NOT NULL,
+            text text NOT NULL,
+            provider text NOT NULL,
+            translated_at bigint NOT NULL,
+            PRIMARY KEY (item_id, field, language));
+        """;
 
     /// <summary>Source-health conditions told and not yet told ended; the key makes opening one a single instance's act. Not part of an export.</summary>
     const string SourceConditions = """

@@ -27,6 +27,8 @@ public sealed class PostgresProvider : StoreProvider
         services.AddSingleton<IInstanceHeartbeats>(sp => new InstanceHeartbeats(async ct => await sp.GetRequiredService<PostgresDatabase>().OpenAsync(ct)));
         services.AddSingleton<ISourceConditions>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
             ? new SourceConditionsTable(async ct => await database.OpenAsync(ct)) : null!);
+        services.AddSingleton<ITranslationStore>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
+            ? new TranslationsTable(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<IStoreProbe, PostgresStoreProbe>();
         services.AddSingleton<IStoreMigrator, PostgresMigrator>();
         services.AddSingleton<StoreTables, PostgresTables>();

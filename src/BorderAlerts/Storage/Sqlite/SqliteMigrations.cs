@@ -185,5 +185,16 @@ internal static class SqliteMigrations
                 started_at INTEGER NOT NULL,
                 beat_at INTEGER NOT NULL) WITHOUT ROWID;
             """),
+        // Machine translations of items' titles and excerpts, one per field and language (ITranslationStore). Part of an export.
+        (11, """
+            CREATE TABLE translations (
+                item_id INTEGER NOT NULL REFERENCES items(id),
+                field TEXT NOT NULL,
+                language TEXT NOT NULL,
+                text TEXT NOT NULL,
+                provider TEXT NOT NULL,
+                translated_at INTEGER NOT NULL,
+                PRIMARY KEY (item_id, field, language)) WITHOUT ROWID;
+            """),
     ];
 }

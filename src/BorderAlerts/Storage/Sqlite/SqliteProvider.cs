@@ -34,6 +34,8 @@ public sealed class SqliteProvider : StoreProvider
         });
         services.AddSingleton<ISourceConditions>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
             ? new SourceConditionsTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
+        services.AddSingleton<ITranslationStore>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
+            ? new TranslationsTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton<IStoreProbe, SqliteStoreProbe>();
         services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<StoreTables, SqliteTables>();

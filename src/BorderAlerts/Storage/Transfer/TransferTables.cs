@@ -53,6 +53,7 @@ public static class TransferTables
         new("story_bands", "band_key, story_id", [L("band_key"), L("story_id")]),
         new("items", "id", [L("id"), T("title"), T("url"), T("guid"), T("text"), T("language"), T("author"), L("published_at"), L("first_seen_at"),
             T("first_feed_id"), T("content_hash"), L("evidence_id"), B("alertable"), L("story_id")]),
+        new("translations", "item_id, field, language", [L("item_id"), T("field"), T("language"), T("text"), T("provider"), L("translated_at")]),
         new("item_keys", "key", [T("key"), L("item_id")]),
         new("sightings", "item_id, feed_id", [L("item_id"), T("feed_id"), L("seen_at")]),
         new("alerts", "id", [L("id"), L("item_id"), T("rule_id"), T("rule_name"), T("severity"), T("destinations"), T("terms"), L("created_at")]),
