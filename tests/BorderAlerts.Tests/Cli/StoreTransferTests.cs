@@ -1,5 +1,6 @@
 using BorderAlerts.Commands;
 using BorderAlerts.Core.Delivery;
+using BorderAlerts.Core.Storage;
 using BorderAlerts.Hosting;
 using BorderAlerts.Storage.Transfer;
 using BorderAlerts.Tests.Infrastructure;
@@ -55,6 +56,9 @@ public sealed class StoreTransferTests(FeedServer server, FakeDiscord discord) :
         var probe = StoreProbe.For(host.Services);
         await Eventually.TrueAsync(async () => await probe.CountAsync("deliveries", "status = 'sent'") == await probe.CountAsync("deliveries"),
             "the delivery job has sent every alert");
+        var item = (await probe.ItemsAsync())[0].Id;
+        await host.Services.GetRequiredService<ITranslationStore>().SaveAsync(
+            [new StoredTranslation(item, TranslatedFields.Title, "en", "Dandong customs seize coal", "deepl", start)], CancellationToken.None);
         await host.StopAsync();
         return host;
     }
@@ -100,7 +104,7 @@ public sealed class StoreTransferTests(FeedServer server, FakeDiscord discord) :
         Assert.Contains("search index rebuilt", import.Stdout);
         Assert.DoesNotContain("Password=", import.Stdout + export.Stdout);
         var source = await StoreDump.SqliteAsync(session.Folder.DatabaseFile);
-        Assert.True(source["deliveries"].Count > 0 && source["admin_changes"].Count == 4 && source["sightings"].Count > source["items"].Count);
+        Assert.True(source["deliveries"].Count > 0 && source["admin_changes"].Count == 4 && source["translations"].Count == 1 && source["sightings"].Count > source["items"].Count);
         AssertSameTables(source, await StoreDump.PostgresAsync(target.ConnectionString));
         Assert.Equal(sqliteAnswers, await AnswersAsync());
         await using var connection = new Npgsql.NpgsqlConnection(target.ConnectionString);

@@ -33,6 +33,7 @@ public sealed class SettingsBindingTests
         { "Slack:TeamIds:0", "T42", s => Settings<SlackSettings>(s).TeamIds.Single() },
         { "Destinations:ops:Type", "console", s => Settings<DestinationSettings>(s).Destinations["ops"].Type },
         { "AdminDestination", "console", s => Settings<DestinationSettings>(s).AdminDestination },
+        { "Translation:TargetLanguage", "de", s => Settings<TranslationSettings>(s).TargetLanguage },
     };
 
     [Theory]
@@ -77,6 +78,7 @@ public sealed class SettingsBindingTests
         { "Slack:ApiBaseUrl", "slack", s => Settings<SlackSettings>(s), "BorderAlerts:Slack:ApiBaseUrl: is not an absolute address" },
         { "Destinations:ops:Type", "fax", s => Settings<DestinationSettings>(s), "BorderAlerts:Destinations:ops:Type: 'fax' is not one of discord-webhook, discord-bot, slack, slack-webhook, console" },
         { "AdminDestination", "ops", s => Settings<DestinationSettings>(s), "BorderAlerts:AdminDestination: 'ops' is not a configured destination" },
+        { "Translation:Provider", "x", s => Settings<TranslationSettings>(s), "BorderAlerts:Translation:Provider: 'x' is not one of none, libretranslate, deepl" },
     };
 
     [Theory]
