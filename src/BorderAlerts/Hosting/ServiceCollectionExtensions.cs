@@ -157,7 +157,7 @@ public static class ServiceCollectionExtensions
                 _ => null,
             };
             return provider is null ? new NoTranslator()
-                : new PolicyTranslator(provider, new TranslationPolicy(settings.TargetLanguage), new TranslationBudget(settings.DailyCharacterBudget, clock));
+                : new PolicyTranslator(provider, new TranslationPolicy(settings.TargetLanguage), new TranslationBudget(settings.DailyCharacterBudget, clock), clock);
         });
         return services;
     }

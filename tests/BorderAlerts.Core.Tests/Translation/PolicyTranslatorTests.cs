@@ -5,7 +5,7 @@ namespace BorderAlerts.Core.Tests.Translation;
 
 /// <summary>
 /// The provider behind the policy and the daily budget: only what is worth translating is sent, while the budget lasts
-/// (a failed request costs nothing), and the answer lines up with the texts asked for.
+/// (a failed request costs nothing) and not before a 429's Retry-After, and the answer lines up with the texts asked for.
 /// </summary>
 public sealed class PolicyTranslatorTests
 {
@@ -13,7 +13,7 @@ public sealed class PolicyTranslatorTests
     readonly DayClock _clock = new();
 
     PolicyTranslator Translator(long budget) =>
-        new(_provider.Object, new TranslationPolicy("en"), new TranslationBudget(budget, _clock));
+        new(_provider.Object, new TranslationPolicy("en"), new TranslationBudget(budget, _clock), _clock);
 
     void Answers(TranslationResult result) =>
         _provider.Setup(p => p.TranslateAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
@@ -70,6 +70,25 @@ public sealed class PolicyTranslatorTests
 
         Assert.Equal(TranslationFailure.Down, Assert.IsType<TranslationResult.Unavailable>(failed).Kind);
         Assert.IsType<TranslationResult.Translated>(retried);
+    }
+
+    [Fact]
+    public async Task After_a_429_nothing_is_sent_until_its_retry_after_has_passed()
+    {
+        Answers(new TranslationResult.Unavailable(TranslationFailure.RateLimited, "deepl answered 429", TimeSpan.FromSeconds(30)));
+        var translator = Translator(0);
+
+        await translator.TranslateAsync(["丹东"], "zh", CancellationToken.None);
+        _clock.Now = _clock.Now.AddSeconds(20);
+        var waiting = await translator.TranslateAsync(["丹东"], "zh", CancellationToken.None);
+        Answers(new TranslationResult.Translated([], null, "fake"));
+        _clock.Now = _clock.Now.AddSeconds(10);
+        var after = await translator.TranslateAsync(["丹东"], "zh", CancellationToken.None);
+
+        var held = Assert.IsType<TranslationResult.Unavailable>(waiting);
+        Assert.Equal((TranslationFailure.RateLimited, TimeSpan.FromSeconds(10)), (held.Kind, held.RetryAfter));
+        Assert.IsType<TranslationResult.Translated>(after);
+        _provider.Verify(p => p.TranslateAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Fact]
