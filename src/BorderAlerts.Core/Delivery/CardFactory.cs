@@ -3,9 +3,17 @@ using BorderAlerts.Core.Rules;
 
 namespace BorderAlerts.Core.Delivery;
 
+/// <summary>
+/// How cards treat languages: the team's language, and whether items in others link to Google's public translator
+/// (which sends the article's address to Google, so it is off unless an operator turns it on).
+/// </summary>
+public sealed record CardLanguageOptions(string TargetLanguage = "en", bool PublicTranslatorLink = false);
+
 /// <summary>Builds the platform-neutral card for an alert: summary around the hits, local time, translate link, mention.</summary>
-public sealed class CardFactory(IFeedCatalog catalog)
+public sealed class CardFactory(IFeedCatalog catalog, CardLanguageOptions? languages = null)
 {
+    readonly CardLanguageOptions _languages = languages ?? new();
+
     (int Version, Dictionary<string, FeedDefinition> ById) _feeds = (-1, []);
 
     public AlertCard Build(AlertSnapshot alert)
@@ -44,9 +52,13 @@ public sealed class CardFactory(IFeedCatalog catalog)
         return byId;
     }
 
-    static Uri? TranslateLink(AlertSnapshot alert)
+    Uri? TranslateLink(AlertSnapshot alert)
     {
-        if (alert.Url is null || alert.Language is null || alert.Language.StartsWith("en", StringComparison.OrdinalIgnoreCase)) return null;
-        return new Uri("https://translate.google.com/translate?sl=auto&tl=en&u=" + Uri.EscapeDataString(alert.Url.ToString()));
+        if (!_languages.PublicTranslatorLink || alert.Url is null || alert.Language is null || SameLanguage(alert.Language, _languages.TargetLanguage)) return null;
+        return new Uri($"https://translate.google.com/translate?sl=auto&tl={Uri.EscapeDataString(_languages.TargetLanguage)}&u=" +
+            Uri.EscapeDataString(alert.Url.ToString()));
     }
+
+    /// <summary>Same primary language: en-US is en.</summary>
+    static bool SameLanguage(string a, string b) => string.Equals(a.Split('-')[0], b.Split('-')[0], StringComparison.OrdinalIgnoreCase);
 }

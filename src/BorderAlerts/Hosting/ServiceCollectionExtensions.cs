@@ -131,6 +131,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SlackClient>();
         services.AddSingleton<ConsoleSink>();
         services.AddSingleton<IDestinations, DestinationRegistry>();
+        services.AddSingleton(sp => Settings<TranslationSettings>(sp) is var t ? new CardLanguageOptions(t.TargetLanguage, t.PublicTranslatorLink) : null!);
         services.AddSingleton<CardFactory>();
         services.AddSingleton<FloodGate>();
         services.AddSingleton<DeliveryRunner>();

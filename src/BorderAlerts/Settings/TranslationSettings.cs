@@ -23,6 +23,11 @@ public sealed partial class TranslationSettings : ISettingsSection
     /// <summary>Characters sent per day (UTC) by this process; 0: unlimited.</summary>
     public long DailyCharacterBudget { get; set; } = 200_000;
     public int TimeoutSeconds { get; set; } = 5;
+    /// <summary>
+    /// Cards link non-target-language items to Google's public translator, which sends the article's address to Google:
+    /// off unless an operator turns it on.
+    /// </summary>
+    public bool PublicTranslatorLink { get; set; }
 
     /// <summary>The provider as one of <see cref="Providers"/>, whatever its case.</summary>
     public string ProviderName() => Provider.Trim().ToLowerInvariant();
