@@ -3,8 +3,11 @@ using BorderAlerts.Core.Rules;
 
 namespace BorderAlerts.Core.Delivery;
 
-/// <summary>Builds the platform-neutral card for an alert: summary around the hits, local time, translate link, mention.</summary>
-public sealed class CardFactory(IFeedCatalog catalog)
+/// <summary>
+/// Builds the platform-neutral card for an alert: summary around the hits, local time, the source's kind, matched terms
+/// glossed with their concepts' labels (from the rules in force), the story line, translate link.
+/// </summary>
+public sealed class CardFactory(IFeedCatalog catalog, IRuleSource rules)
 {
     (int Version, Dictionary<string, FeedDefinition> ById) _feeds = (-1, []);
 
@@ -20,6 +23,7 @@ public sealed class CardFactory(IFeedCatalog catalog)
             Url = alert.Url,
             SourceId = alert.FeedId,
             SourceName = feed?.Name ?? alert.FeedId,
+            SourceKind = feed?.Kind,
             Language = alert.Language,
             PublishedUtc = alert.Published?.ToUniversalTime(),
             PublishedLocal = alert.Published is { } p && feed is not null ? TimeZoneInfo.ConvertTime(p, feed.TimeZone) : null,
@@ -27,11 +31,20 @@ public sealed class CardFactory(IFeedCatalog catalog)
             RuleId = alert.RuleId,
             RuleName = alert.RuleName,
             AlsoMatched = alert.AlsoMatched,
-            Terms = alert.Terms.Select(t => t.Excerpt).Distinct().Take(12).ToList(),
+            Terms = GlossedTerms(alert.Terms),
+            Story = alert.Story?.Describe(),
             Summary = summary,
             SummaryHighlights = highlights,
             TranslateUrl = TranslateLink(alert),
         };
+    }
+
+    /// <summary>Each distinct term once, glossed with its concept's label (a literal term of the rule as it is).</summary>
+    List<string> GlossedTerms(IReadOnlyList<Rules.Matching.MatchedTerm> terms)
+    {
+        var labels = rules.Current.ConceptLabels;
+        return terms.Select(t => ConceptLabels.Gloss(t.Excerpt, t.Concept is { } concept ? labels.GetValueOrDefault(concept) : null))
+            .Distinct().Take(12).ToList();
     }
 
     Dictionary<string, FeedDefinition> FeedsById()

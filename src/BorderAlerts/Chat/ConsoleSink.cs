@@ -35,12 +35,13 @@ public sealed class ConsoleSink : IChatSink
     static void Card(StringBuilder text, AlertCard card)
     {
         text.Append("[ALERT ").Append(card.Severity.ToString().ToUpperInvariant()).Append("] ").Append(card.RuleId)
-            .Append(ChatText.AlsoMatched(card, Clean)).Append(" · ").Append(card.SourceId).Append(card.Language is { } lang ? $" · {lang}" : "")
+            .Append(ChatText.AlsoMatched(card, Clean)).Append(" · ").Append(card.SourceId).Append(card.SourceKind is { } kind ? $" · {kind}" : "").Append(card.Language is { } lang ? $" · {Clean(lang)}" : "")
             .Append(card.PublishedUtc is { } published ? $" · {published:yyyy-MM-dd HH:mm}Z" : "").AppendLine()
             .Append("  ").AppendLine(Clean(card.Title));
         if (card.Url is { } url) text.Append("  ").AppendLine(url.ToString());
         if (card.Summary.Length > 0) text.Append("  ").AppendLine(Clean(TextCut.Truncate(card.Summary, 300)));
         text.Append("  matched: ").AppendLine(Clean(string.Join(", ", card.Terms)));
+        if (card.Story is { } story) text.Append("  ").AppendLine(story);
     }
 
     /// <summary>Feed text may carry terminal escape sequences; none reach the operator's terminal.</summary>
