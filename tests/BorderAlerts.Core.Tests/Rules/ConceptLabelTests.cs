@@ -35,13 +35,16 @@ public class ConceptLabelTests
     }
 
     [Fact]
-    public void The_shipped_pack_labels_its_places_by_their_Latin_names()
+    public void The_shipped_pack_labels_places_by_their_Latin_names_and_topics_by_a_label_of_their_own()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "../../../../../config/rules.yaml");
         var labels = RuleSet.Compile(RulesFile.Load(path)).ConceptLabels;
         Assert.Equal("Dandong", labels["dandong"]);
         Assert.Equal("North Korea", labels["dprk"]);
         Assert.Equal("China", labels["china"]);
+        Assert.Equal("sanctions", labels["sanctions"]); // set where the first Latin alias would mislead (制裁 → Security Council resolution)
+        Assert.Equal("China–DPRK border", labels["border"]);
+        Assert.Equal("North Korea (its own name)", labels["dprk_selfname"]);
     }
 
     [Theory]
