@@ -20,7 +20,10 @@ public sealed class ConsoleSink : IChatSink
         switch (message)
         {
             case ChatMessage.Cards cards: foreach (var card in cards.Items) Card(text, card); break;
-            case ChatMessage.Reply reply: text.Append("  ↳ also reported by ").Append(Clean(reply.Card.SourceName)).Append(": ").AppendLine(Clean(reply.Card.Title)); break;
+            case ChatMessage.Reply reply:
+                text.Append("  ↳ also reported by ").Append(Clean(reply.Card.SourceName)).Append(reply.Card.Story is { } story ? $" ({story})" : "")
+                    .Append(": ").AppendLine(Clean(reply.Card.Title));
+                break;
             case ChatMessage.Digest digest:
                 text.Append("[DIGEST] ").Append(Clean(digest.RuleName)).Append(": ").AppendLine(Clean(digest.Note));
                 foreach (var card in digest.Items) text.Append("  • ").AppendLine(Clean(card.Title));

@@ -74,6 +74,14 @@ public class DiscordEmbedTests
     }
 
     [Fact]
+    public void A_later_reports_quiet_line_says_how_many_outlets_have_reported_the_story()
+    {
+        var line = Text(DiscordMessages.AlsoReported(Cards.Ordinary() with { Story = "Not the first report · 3 outlets so far" })["content"]);
+        Assert.StartsWith("↳ Also reported by **共同网 Kyodo News \\(简体中文\\)** (Not the first report · 3 outlets so far): [", line);
+        Assert.InRange(Text(DiscordMessages.AlsoReported(Cards.Hostile())["content"]).Length, 1, 2000);
+    }
+
+    [Fact]
     public void A_digest_lists_titles_within_the_description_limit()
     {
         var digest = DiscordMessages.Digest(new ChatMessage.Digest("Rule", Enumerable.Range(0, 25).Select(i => Cards.Hostile(i)).ToList(), "busy"));

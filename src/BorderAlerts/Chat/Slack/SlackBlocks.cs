@@ -54,8 +54,9 @@ public static class SlackBlocks
     public static JsonObject AlsoReported(AlertCard card) => new()
     {
         ["text"] = SlackMrkdwn.Plain($"Also reported by {card.SourceName}: {card.Title}", MaxFallback),
-        ["blocks"] = new JsonArray(Section("↳ Also reported by *" + SlackMrkdwn.Escape(card.SourceName) + "*: " +
-            (card.Url is { } url ? SlackMrkdwn.Link(url, TextCut.Truncate(card.Title, 250)) : SlackMrkdwn.Escape(card.Title)))),
+        ["blocks"] = new JsonArray(Section(TextCut.Truncate("↳ Also reported by *" + SlackMrkdwn.Escape(card.SourceName) + "*" +
+            (card.Story is { } story ? $" ({story})" : "") + ": " +
+            (card.Url is { } url ? SlackMrkdwn.Link(url, TextCut.Truncate(card.Title, 250)) : SlackMrkdwn.Escape(card.Title)), 3000))),
         ["unfurl_links"] = false,
     };
 
