@@ -5,6 +5,7 @@ namespace BorderAlerts.Core.Config;
 /// <summary>Typed reads from a YAML mapping that fail with file, line and field path.</summary>
 internal sealed class YamlFields(string file, string path, YamlMappingNode node)
 {
+    public string File => file;
     public string Path => path;
     public int Line => (int)node.Start.Line;
 

@@ -7,9 +7,10 @@ public readonly record struct Highlight(int Start, int Length);
 
 /// <summary>
 /// What a team member sees for one alert, independent of the platform: linked title, source, language, published
-/// time in UTC and in the source's zone, severity, the rule and its matched terms, an extractive summary around the
-/// hits (original language, hits highlighted), a translate link for non-English items, and other outlets that
-/// reported the same story. Renderers turn this into a Discord embed or Slack blocks and enforce their limits.
+/// time in UTC and in the source's zone, the source's kind, severity, the rule and every other rule matched with theirs,
+/// the matched terms glossed with their concepts' labels, an extractive summary around the hits (original language,
+/// hits highlighted), a translate link for non-English items, the story line, and other outlets that reported it.
+/// Renderers turn this into a Discord embed or Slack blocks and enforce their limits.
 /// </summary>
 public sealed record AlertCard
 {
@@ -24,9 +25,14 @@ public sealed record AlertCard
     public required Severity Severity { get; init; }
     public required string RuleId { get; init; }
     public required string RuleName { get; init; }
-    /// <summary>The other rules the item matched (ids, highest severity first); the card's own rule leads.</summary>
-    public IReadOnlyList<string> AlsoMatched { get; init; } = [];
+    /// <summary>What kind of outlet the source is (feeds.yaml <c>kind:</c>: state media, wire…), if given.</summary>
+    public string? SourceKind { get; init; }
+    /// <summary>The other rules the item matched, with their severity, highest first; the card's own rule leads.</summary>
+    public IReadOnlyList<AlsoMatchedRule> AlsoMatched { get; init; } = [];
+    /// <summary>Matched terms as shown, each glossed with its concept's label where that helps (丹東 → Dandong).</summary>
     public IReadOnlyList<string> Terms { get; init; } = [];
+    /// <summary>The story line: first report, or how many outlets have reported the story (<see cref="StoryStanding"/>).</summary>
+    public string? Story { get; init; }
     public string Summary { get; init; } = "";
     public IReadOnlyList<Highlight> SummaryHighlights { get; init; } = [];
     public Uri? TranslateUrl { get; init; }

@@ -9,8 +9,11 @@ namespace BorderAlerts.Core.Delivery;
 /// </summary>
 public sealed record CardLanguageOptions(string TargetLanguage = "en", bool PublicTranslatorLink = false);
 
-/// <summary>Builds the platform-neutral card for an alert: summary around the hits, local time, translate link, mention.</summary>
-public sealed class CardFactory(IFeedCatalog catalog, CardLanguageOptions? languages = null)
+/// <summary>
+/// Builds the platform-neutral card for an alert: summary around the hits, local time, the source's kind, matched terms
+/// glossed with their concepts' labels (from the rules in force), the story line, translate link (when turned on).
+/// </summary>
+public sealed class CardFactory(IFeedCatalog catalog, IRuleSource rules, CardLanguageOptions? languages = null)
 {
     readonly CardLanguageOptions _languages = languages ?? new();
 
@@ -28,6 +31,7 @@ public sealed class CardFactory(IFeedCatalog catalog, CardLanguageOptions? langu
             Url = alert.Url,
             SourceId = alert.FeedId,
             SourceName = feed?.Name ?? alert.FeedId,
+            SourceKind = feed?.Kind,
             Language = alert.Language,
             PublishedUtc = alert.Published?.ToUniversalTime(),
             PublishedLocal = alert.Published is { } p && feed is not null ? TimeZoneInfo.ConvertTime(p, feed.TimeZone) : null,
@@ -35,11 +39,20 @@ public sealed class CardFactory(IFeedCatalog catalog, CardLanguageOptions? langu
             RuleId = alert.RuleId,
             RuleName = alert.RuleName,
             AlsoMatched = alert.AlsoMatched,
-            Terms = alert.Terms.Select(t => t.Excerpt).Distinct().Take(12).ToList(),
+            Terms = GlossedTerms(alert.Terms),
+            Story = alert.Story?.Describe(),
             Summary = summary,
             SummaryHighlights = highlights,
             TranslateUrl = TranslateLink(alert),
         };
+    }
+
+    /// <summary>Each distinct term once, glossed with its concept's label (a literal term of the rule as it is).</summary>
+    List<string> GlossedTerms(IReadOnlyList<Rules.Matching.MatchedTerm> terms)
+    {
+        var labels = rules.Current.ConceptLabels;
+        return terms.Select(t => ConceptLabels.Gloss(t.Excerpt, t.Concept is { } concept ? labels.GetValueOrDefault(concept) : null))
+            .Distinct().Take(12).ToList();
     }
 
     Dictionary<string, FeedDefinition> FeedsById()

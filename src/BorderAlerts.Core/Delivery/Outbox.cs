@@ -10,10 +10,36 @@ public sealed record AlertSnapshot(long AlertId, string FeedId, string Title, Ur
     DateTimeOffset? Published, string RuleId, string RuleName, Severity Severity, IReadOnlyList<MatchedTerm> Terms)
 {
     /// <summary>The other rules the item matched, highest severity first: its card names them all.</summary>
-    public IReadOnlyList<string> AlsoMatched { get; init; } = [];
+    public IReadOnlyList<AlsoMatchedRule> AlsoMatched { get; init; } = [];
+
+    /// <summary>Where the item stands in its story when the card is built; null for an item filed in no story.</summary>
+    public StoryStanding? Story { get; init; }
 
     /// <summary>When the item was first seen: alert latency counts from here.</summary>
     public DateTimeOffset? FirstSeen { get; init; }
+}
+
+/// <summary>Another rule an alert's item matched, with its severity.</summary>
+public sealed record AlsoMatchedRule(string Id, Severity Severity)
+{
+    public override string ToString() => $"{Id} ({Severity.ToString().ToLowerInvariant()})";
+}
+
+/// <summary>
+/// An alert's story as the store knows it: whether its item is the story's first report, and how many outlets (feeds
+/// that carried one of the story's alerting items) have reported the story so far, this one included.
+/// </summary>
+public sealed record StoryStanding(bool FirstReport, int Outlets)
+{
+    /// <summary>"First report of this story", "… · 2 more outlets since", or "Not the first report · 3 outlets so far".</summary>
+    public string Describe() => (FirstReport, Outlets) switch
+    {
+        (true, <= 1) => "First report of this story",
+        (true, var n) => $"First report of this story · {n - 1} more {Outlet(n - 1)} since",
+        (false, var n) => $"Not the first report · {n} {Outlet(n)} so far",
+    };
+
+    static string Outlet(int n) => n == 1 ? "outlet" : "outlets";
 }
 
 /// <summary>

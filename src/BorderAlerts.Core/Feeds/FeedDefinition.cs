@@ -10,6 +10,8 @@ public sealed record FeedDefinition
     public required Uri Url { get; init; }
     public FeedType Type { get; init; } = FeedType.Feed;
     public string? Language { get; init; }
+    /// <summary>What kind of outlet it is (one of <see cref="SourceKinds.Known"/>), shown on cards; null when not given.</summary>
+    public string? Kind { get; init; }
     public TimeSpan Every { get; init; } = TimeSpan.FromMinutes(10);
     /// <summary>Fixed poll times in <see cref="TimeZone"/> instead of <see cref="Every"/>, which then only paces retries after a failure.</summary>
     public ICronSchedule? Cron { get; init; }
@@ -25,6 +27,12 @@ public sealed record FeedDefinition
 
     /// <summary>How the feed is scheduled, as `feeds list` and chat show it: "every 10m" or "cron 0 5 7,19 ? * * (Asia/Pyongyang)".</summary>
     public string Schedule => Cron is { } cron ? $"cron {cron.Expression} ({TimeZone.Id})" : $"every {DurationParser.Format(Every)}";
+}
+
+/// <summary>The kinds of outlet feeds.yaml's <c>kind:</c> takes: a card tells a reader whose voice an item is in.</summary>
+public static class SourceKinds
+{
+    public static readonly string[] Known = ["state media", "wire", "government", "ngo", "newspaper", "blog", "other"];
 }
 
 /// <summary>CSS selectors for a list page without a feed. Title, link, date and summary are relative to each item.</summary>

@@ -10,7 +10,7 @@ namespace BorderAlerts.Core.Feeds;
 public static class FeedsFile
 {
     static readonly string[] KnownFields =
-        ["id", "name", "url", "type", "language", "every", "cron", "timezone", "enabled", "backfill", "html", "json"];
+        ["id", "name", "url", "type", "language", "kind", "every", "cron", "timezone", "enabled", "backfill", "html", "json"];
 
     /// <param name="cron">Reads <c>cron:</c>; without one, a feed that has <c>cron:</c> is an error.</param>
     public static IReadOnlyList<FeedDefinition> Load(string path, ICronParser? cron = null)
@@ -61,6 +61,7 @@ public static class FeedsFile
             Url = url,
             Type = type,
             Language = f.OptionalString("language"),
+            Kind = ReadKind(f),
             Every = ReadEvery(f),
             Cron = ReadCron(f, zone, cron),
             TimeZone = zone,
@@ -78,6 +79,15 @@ public static class FeedsFile
         "json" => FeedType.Json,
         var other => throw f.Error("type", f.Node("type")!, $"'{other}' is not one of feed, html, json"),
     };
+
+    static string? ReadKind(YamlFields f)
+    {
+        var text = f.OptionalString("kind");
+        if (text is null) return null;
+        var kind = string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return SourceKinds.Known.Contains(kind) ? kind
+            : throw f.Error("kind", f.Node("kind")!, $"'{text}' is not one of {string.Join(", ", SourceKinds.Known)}");
+    }
 
     static TimeSpan ReadEvery(YamlFields f)
     {

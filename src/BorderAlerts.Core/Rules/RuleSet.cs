@@ -13,6 +13,9 @@ public sealed record RuleSet(RuleMatcher Matcher, IReadOnlyList<RuleDefinition> 
     /// <summary>Concept groups that tell events apart (rules.yaml <c>stories.facets</c>).</summary>
     public StoryConcepts StoryConcepts { get; init; } = StoryConcepts.None;
 
+    /// <summary>Each concept's label for cards (rules.yaml <c>label</c>, else its first Latin alias).</summary>
+    public IReadOnlyDictionary<string, string> ConceptLabels { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Which concepts an item names; built on first use (only alerting items need it), once per set of concepts.</summary>
     public ConceptTagger Tagger => TaggerFor(Concepts).Value;
 
@@ -36,6 +39,6 @@ public sealed record RuleSet(RuleMatcher Matcher, IReadOnlyList<RuleDefinition> 
         RuleMatcher matcher;
         try { matcher = RuleMatcher.Compile(parsed); }
         catch (InvalidOperationException e) { throw new Config.ConfigException(document.File, 0, "rules", e.Message); }
-        return new RuleSet(matcher, parsed.Select(p => p.Item1).ToList(), problems, document.Concepts) { StoryConcepts = document.StoryConcepts };
+        return new RuleSet(matcher, parsed.Select(p => p.Item1).ToList(), problems, document.Concepts) { StoryConcepts = document.StoryConcepts, ConceptLabels = document.ConceptLabels };
     }
 }

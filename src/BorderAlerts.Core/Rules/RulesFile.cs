@@ -11,6 +11,9 @@ public sealed record RulesDocument(IReadOnlyDictionary<string, IReadOnlyList<str
 {
     /// <summary>Concept groups that tell events apart, for story grouping (<c>stories.facets</c>).</summary>
     public StoryConcepts StoryConcepts { get; init; } = StoryConcepts.None;
+
+    /// <summary>Each concept's label for cards (<see cref="ConceptLabels"/>); concepts without one are absent.</summary>
+    public IReadOnlyDictionary<string, string> ConceptLabels { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A rule and the place of its query in the file, so a query error can point at line and column.</summary>
@@ -36,32 +39,12 @@ public static class RulesFile
             throw new ConfigException(file, 1, "rules", "expected a mapping with 'concepts:' and 'rules:'");
         var top = new YamlFields(file, "", root);
         top.RejectUnknown("concepts", "rules", "stories");
-        var concepts = ReadConcepts(file, top.Node("concepts"));
-        return new RulesDocument(concepts, ReadRules(file, top.Node("rules")), file) { StoryConcepts = StoriesSection.Read(file, top.Child("stories"), concepts) };
-    }
-
-    static Dictionary<string, IReadOnlyList<string>> ReadConcepts(string file, YamlNode? node)
-    {
-        var concepts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (node is null) return concepts;
-        if (node is not YamlMappingNode map) throw new ConfigException(file, (int)node.Start.Line, "concepts", "expected a mapping of name: [aliases]");
-        foreach (var (key, value) in map.Children)
+        var (concepts, labels) = ConceptsSection.Read(file, top.Node("concepts"));
+        return new RulesDocument(concepts, ReadRules(file, top.Node("rules")), file)
         {
-            var name = ((key as YamlScalarNode)?.Value ?? "").Trim().ToLowerInvariant();
-            var field = $"concepts.{name}";
-            if (!FeedIds.IsValid(name.Replace('_', '-'))) throw new ConfigException(file, (int)key.Start.Line, field, "a concept name is lower-case letters, digits, '-' or '_'");
-            if (value is not YamlSequenceNode list) throw new ConfigException(file, (int)value.Start.Line, field, "expected a list of aliases");
-            var aliases = new List<string>(list.Children.Count);
-            foreach (var alias in list.Children)
-            {
-                var text = (alias as YamlScalarNode)?.Value?.Trim();
-                if (string.IsNullOrEmpty(text)) throw new ConfigException(file, (int)alias.Start.Line, field, "an alias is empty or not a single value");
-                aliases.Add(text);
-            }
-            if (aliases.Count == 0) throw new ConfigException(file, (int)value.Start.Line, field, "has no aliases");
-            if (!concepts.TryAdd(name, aliases)) throw new ConfigException(file, (int)key.Start.Line, field, "defined twice");
-        }
-        return concepts;
+            StoryConcepts = StoriesSection.Read(file, top.Child("stories"), concepts),
+            ConceptLabels = labels,
+        };
     }
 
     static List<RuleEntry> ReadRules(string file, YamlNode? node)

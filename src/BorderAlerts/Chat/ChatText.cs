@@ -73,9 +73,17 @@ public static partial class ChatText
     [GeneratedRegex(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>""]+")]
     private static partial Regex Urls();
 
-    /// <summary>"; also rule-a, rule-b" for an item that matched more rules than the card's own, else nothing.</summary>
+    /// <summary>"; also rule-a (high), rule-b (low)" for an item that matched more rules than the card's own, else nothing.</summary>
     public static string AlsoMatched(Core.Delivery.AlertCard card, Func<string, string> escape) =>
-        card.AlsoMatched.Count == 0 ? "" : "; also " + string.Join(", ", card.AlsoMatched.Take(8).Select(escape)) + (card.AlsoMatched.Count > 8 ? "…" : "");
+        card.AlsoMatched.Count == 0 ? "" : "; also " + string.Join(", ", card.AlsoMatched.Take(8).Select(r => AlsoMatchedRule(r, escape))) + (card.AlsoMatched.Count > 8 ? "…" : "");
+
+    /// <summary>"rule-a (high)": the rule id escaped, its severity (a word of ours) as it is.</summary>
+    public static string AlsoMatchedRule(Core.Delivery.AlsoMatchedRule rule, Func<string, string> escape) =>
+        $"{escape(rule.Id)} ({rule.Severity.ToString().ToLowerInvariant()})";
+
+    /// <summary>"Kyodo · wire · zh-Hans": the source's name, then its kind and language where known, each escaped.</summary>
+    public static string Source(Core.Delivery.AlertCard card, Func<string, string> escape) =>
+        string.Join(" · ", new[] { card.SourceName, card.SourceKind, card.Language }.OfType<string>().Select(escape));
 
     /// <summary>"2026-11-30 00:15 UTC · 2026-11-30 09:15 local (UTC+09:00)", or a note that the source gave no time.</summary>
     public static string Published(Core.Delivery.AlertCard card)

@@ -20,7 +20,10 @@ public sealed class ConsoleSink : IChatSink
         switch (message)
         {
             case ChatMessage.Cards cards: foreach (var card in cards.Items) Card(text, card); break;
-            case ChatMessage.Reply reply: text.Append("  ↳ also reported by ").Append(Clean(reply.Card.SourceName)).Append(": ").AppendLine(Clean(reply.Card.Title)); break;
+            case ChatMessage.Reply reply:
+                text.Append("  ↳ also reported by ").Append(Clean(reply.Card.SourceName)).Append(reply.Card.Story is { } story ? $" ({story})" : "")
+                    .Append(": ").AppendLine(Clean(reply.Card.Title));
+                break;
             case ChatMessage.Digest digest:
                 text.Append("[DIGEST] ").Append(Clean(digest.RuleName)).Append(": ").AppendLine(Clean(digest.Note));
                 foreach (var card in digest.Items) text.Append("  • ").AppendLine(Clean(card.Title));
@@ -35,12 +38,13 @@ public sealed class ConsoleSink : IChatSink
     static void Card(StringBuilder text, AlertCard card)
     {
         text.Append("[ALERT ").Append(card.Severity.ToString().ToUpperInvariant()).Append("] ").Append(card.RuleId)
-            .Append(ChatText.AlsoMatched(card, Clean)).Append(" · ").Append(card.SourceId).Append(card.Language is { } lang ? $" · {lang}" : "")
+            .Append(ChatText.AlsoMatched(card, Clean)).Append(" · ").Append(card.SourceId).Append(card.SourceKind is { } kind ? $" · {kind}" : "").Append(card.Language is { } lang ? $" · {Clean(lang)}" : "")
             .Append(card.PublishedUtc is { } published ? $" · {published:yyyy-MM-dd HH:mm}Z" : "").AppendLine()
             .Append("  ").AppendLine(Clean(card.Title));
         if (card.Url is { } url) text.Append("  ").AppendLine(url.ToString());
         if (card.Summary.Length > 0) text.Append("  ").AppendLine(Clean(TextCut.Truncate(card.Summary, 300)));
         text.Append("  matched: ").AppendLine(Clean(string.Join(", ", card.Terms)));
+        if (card.Story is { } story) text.Append("  ").AppendLine(story);
     }
 
     /// <summary>Feed text may carry terminal escape sequences; none reach the operator's terminal.</summary>

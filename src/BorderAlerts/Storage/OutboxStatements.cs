@@ -31,8 +31,9 @@ internal static class OutboxStatements
             SELECT d.id, d.destination, d.kind, d.attempts, p.message_id, p.thread_id, p.status,
                 a.id, a.rule_id, COALESCE(a.rule_name, a.rule_id), a.severity, a.terms,
                 i.first_feed_id, i.title, i.url, i.text, i.language, i.published_at,
-                (SELECT {dialect.StringAgg}(o.id || ':' || o.rule_id, ',') FROM alerts o WHERE o.item_id = a.item_id AND o.id <> a.id),
-                i.first_seen_at
+                (SELECT {dialect.StringAgg}(o.id || ':' || o.rule_id || ':' || o.severity, ',') FROM alerts o WHERE o.item_id = a.item_id AND o.id <> a.id),
+                i.first_seen_at, i.story_id, (SELECT CASE WHEN s.first_item_id = i.id THEN 1 ELSE 0 END FROM stories s WHERE s.id = i.story_id),
+                ({StoryOutlets})
             FROM deliveries d
             JOIN alerts a ON a.id = d.alert_id JOIN items i ON i.id = a.item_id LEFT JOIN deliveries p ON p.id = d.parent_id
             WHERE d.id {dialect.InSet} ORDER BY d.id
@@ -43,6 +44,15 @@ internal static class OutboxStatements
         return entries;
     }
 
+    /// <summary>
+    /// How many outlets have reported the item's story so far: the feeds that carried any of its alerting items (each
+    /// has deliveries filed under the story, found through their index).
+    /// </summary>
+    const string StoryOutlets = """
+        SELECT COUNT(DISTINCT g.feed_id) FROM deliveries sd JOIN alerts sa ON sa.id = sd.alert_id JOIN sightings g ON g.item_id = sa.item_id
+        WHERE sd.story_id = i.story_id
+        """;
+
     static OutboxEntry Entry(DbDataReader r)
     {
         var alert = new AlertSnapshot(r.GetInt64(7), r.GetString(12), r.GetString(13), Db.Text(r, 14) is { } url ? new Uri(url) : null,
@@ -51,6 +61,7 @@ internal static class OutboxStatements
         {
             AlsoMatched = OtherRules.Parse(Db.Text(r, 18)),
             FirstSeen = Db.Time(r, 19),
+            Story = r.IsDBNull(20) ? null : new StoryStanding(!r.IsDBNull(21) && Convert.ToInt64(r.GetValue(21)) == 1, Convert.ToInt32(r.GetValue(22))),
         };
         var kind = CardOrReply.Claimed(r.GetString(2), Db.Text(r, 6));
         return new OutboxEntry(r.GetInt64(0), r.GetString(1), kind, r.GetInt32(3), alert,

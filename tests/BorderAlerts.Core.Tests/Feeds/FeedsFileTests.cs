@@ -50,6 +50,30 @@ public class FeedsFileTests
     }
 
     [Theory]
+    [InlineData("state media", "state media")]
+    [InlineData("State  Media", "state media")]
+    [InlineData("NGO", "ngo")]
+    [InlineData(null, null)]
+    public void A_source_kind_is_read_from_the_documented_list_and_none_by_default(string? written, string? kind)
+    {
+        var yaml = "feeds:\n  - id: a\n    url: http://x/\n" + (written is null ? "" : $"    kind: {written}\n");
+        Assert.Equal(kind, FeedsFile.Parse(yaml, "feeds.yaml").Single().Kind);
+    }
+
+    [Fact]
+    public void The_shipped_sources_say_what_kind_of_outlet_they_are()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "../../../../../config/feeds.yaml");
+        var kinds = FeedsFile.Load(path).ToDictionary(f => f.Id, f => f.Kind);
+        Assert.Equal("state media", kinds["cankaoxiaoxi"]);
+        Assert.Equal("state media", kinds["uriminzokkiri"]);
+        Assert.Equal("wire", kinds["kyodo-zh-hans"]);
+        Assert.Equal("wire", kinds["kyodo-zh-hant"]);
+        Assert.Equal("government", kinds["state-press-releases"]);
+        Assert.Equal("government", kinds["state-east-asia-pacific"]);
+    }
+
+    [Theory]
     [InlineData("feeds:\n  - id: a\n    url: http://x/\n    every: 10x\n", 4, "feeds[0].every", "not a duration")]
     [InlineData("feeds:\n  - id: a\n    name: no url\n", 2, "feeds[0].url", "is required")]
     [InlineData("feeds:\n  - id: a\n    url: ftp://x/\n", 3, "feeds[0].url", "http(s)")]
@@ -59,6 +83,8 @@ public class FeedsFileTests
     [InlineData("feeds:\n  - id: a\n    url: http://x/\n    colour: red\n", 4, "feeds[0].colour", "unknown field")]
     [InlineData("feeds:\n  - id: a\n    url: http://x/\n    timezone: Mars/Olympus\n", 4, "feeds[0].timezone", "not a known time zone")]
     [InlineData("feeds:\n  - id: Bad Id\n    url: http://x/\n", 2, "feeds[0].id", "lower-case")]
+    [InlineData("feeds:\n  - id: a\n    url: http://x/\n    kind: tabloid\n", 4, "feeds[0].kind", "'tabloid' is not one of state media, wire, government, ngo")]
+    [InlineData("feeds:\n  - id: a\n    url: http://x/\n    kind: [wire]\n", 4, "feeds[0].kind", "expected a single value")]
     [InlineData("feeds:\n  - id: a\n    url: [http://x/\n", 4, "yaml", "")]
     [InlineData("concepts:\n  dandong: [丹东\nrules: - broken\n", 3, "yaml", "unclosed")]
     public void A_bad_file_is_rejected_with_line_and_field(string yaml, int line, string field, string problem)

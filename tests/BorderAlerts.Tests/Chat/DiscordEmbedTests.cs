@@ -56,7 +56,7 @@ public class DiscordEmbedTests
     }
 
     [Fact]
-    public void An_ordinary_card_shows_link_source_language_times_rule_terms_summary_and_translation()
+    public void An_ordinary_card_shows_link_source_kind_language_times_rules_glossed_terms_story_summary_and_translation()
     {
         var embed = DiscordMessages.Cards([Cards.Ordinary()])["embeds"]![0]!.AsObject();
         Assert.Equal("https://china.kyodonews.net/news/2026/11/1.html", Text(embed["url"]));
@@ -64,10 +64,21 @@ public class DiscordEmbedTests
         Assert.Equal("2026-11-30T00:15:00.000Z", Text(embed["timestamp"]));
         Assert.Equal("【共同社电】**丹东**海关查获一批**走私**煤炭。", Text(embed["description"]));
         var fields = embed["fields"]!.AsArray().ToDictionary(f => Text(f!["name"]), f => Text(f!["value"]));
-        Assert.Equal("共同网 Kyodo News \\(简体中文\\) · zh\\-Hans", fields["Source"]);
+        Assert.Equal("共同网 Kyodo News \\(简体中文\\) · wire · zh\\-Hans", fields["Source"]);
         Assert.Equal("2026-11-30 00:15 UTC · 2026-11-30 09:15 local (UTC+09:00)", fields["Published"]);
-        Assert.Equal("丹东, 走私", fields["Matched"]);
+        Assert.Equal("Smuggling at the China–DPRK border · high", fields["Rule"]);
+        Assert.Equal("dprk\\-trade (normal)", fields["Also matched"]);
+        Assert.Equal("丹东 → Dandong, 走私 → smuggling", fields["Matched"]);
+        Assert.Equal("First report of this story", fields["Story"]);
         Assert.StartsWith("[Machine translation](https://translate.google.com/", fields["Translate"]);
+    }
+
+    [Fact]
+    public void A_later_reports_quiet_line_says_how_many_outlets_have_reported_the_story()
+    {
+        var line = Text(DiscordMessages.AlsoReported(Cards.Ordinary() with { Story = "Not the first report · 3 outlets so far" })["content"]);
+        Assert.StartsWith("↳ Also reported by **共同网 Kyodo News \\(简体中文\\)** (Not the first report · 3 outlets so far): [", line);
+        Assert.InRange(Text(DiscordMessages.AlsoReported(Cards.Hostile())["content"]).Length, 1, 2000);
     }
 
     [Fact]

@@ -82,6 +82,15 @@ public class SlackBlockTests
     }
 
     [Fact]
+    public void A_later_reports_quiet_message_says_how_many_outlets_have_reported_the_story()
+    {
+        var section = Text(SlackBlocks.AlsoReported(Cards.Ordinary() with { Story = "Not the first report · 3 outlets so far" })["blocks"]![0]!["text"]!["text"]);
+        Assert.StartsWith("↳ Also reported by *共同网 Kyodo News (简体中文)* (Not the first report · 3 outlets so far): <https://", section);
+        var hostile = SlackBlocks.AlsoReported(Cards.Hostile() with { Url = null, Title = new string('标', 5000) });
+        Assert.InRange(Text(hostile["blocks"]![0]!["text"]!["text"]).Length, 1, 3000);
+    }
+
+    [Fact]
     public void A_digest_fits_its_blocks()
     {
         var body = SlackBlocks.Digest(new ChatMessage.Digest("Rule", Enumerable.Range(0, 25).Select(i => Cards.Hostile(i)).ToList(), "busy"));

@@ -3,7 +3,7 @@ using BorderAlerts.Tests.Infrastructure;
 
 namespace BorderAlerts.Tests.Delivery;
 
-/// <summary>An item that several rules match is one card per destination, led by the most severe rule and naming the rest.</summary>
+/// <summary>An item that several rules match is one card per destination, led by the most severe rule and naming the rest with their severity.</summary>
 public sealed class AllRulesOnOneCardTests(FeedServer server) : IClassFixture<FeedServer>
 {
     [Theory, InlineData(Store.Sqlite), PostgresData]
@@ -31,7 +31,7 @@ public sealed class AllRulesOnOneCardTests(FeedServer server) : IClassFixture<Fe
         Assert.Equal(3, report.Alerts.Count);
         var cards = pipeline.Cards.ToString();
         Assert.Single(cards.Split('\n'), line => line.StartsWith("[ALERT"));
-        Assert.Contains("[ALERT CRITICAL] dprk-designation; also dprk-smuggling, dandong-any · state", cards);
+        Assert.Contains("[ALERT CRITICAL] dprk-designation; also dprk-smuggling (high), dandong-any (low) · state", cards);
     }
 }
 

@@ -6,7 +6,12 @@ namespace BorderAlerts.Core.Rules.Matching;
 public readonly record struct MatchInput(string Title, string Text, string? Language = null, string? Source = null);
 
 /// <summary>One term occurrence that made a rule match: which term, where (field and original position), what text.</summary>
-public sealed record MatchedTerm(string Term, Fields Field, int Start, int Length, string Excerpt);
+public sealed record MatchedTerm(string Term, Fields Field, int Start, int Length, string Excerpt)
+{
+    /// <summary>The concept whose alias this is (cards gloss it with the concept's label); null for a rule's literal term.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Concept { get; init; }
+}
 
 /// <summary>
 /// A rule that matched an item, and why. One object per match: the terms are worked out from the item's hits when

@@ -23,6 +23,7 @@ public sealed partial class RuleMatcher
         Rules = b.Rules.ToArray();
         (_patternLeafStart, _patternLeaves) = Flatten(b.Patterns.Count, b.LeafPatterns.SelectMany((patterns, leaf) => patterns.Select(p => (p, leaf))));
         _leafRule = b.LeafRule.ToArray();
+        _leafConcept = b.LeafConcept.ToArray();
         PatternLeafRefs = Array.ConvertAll(_patternLeaves, leaf => new LeafRef(leaf, _leafRule[leaf], LeafFields[leaf]));
         OnlyLeafRef = new LeafRef[b.Patterns.Count];
         for (int pattern = 0; pattern < OnlyLeafRef.Length; pattern++)
@@ -70,6 +71,8 @@ public sealed partial class RuleMatcher
         public List<Fields> LeafFields { get; } = [];
         public List<int[]> LeafPatterns { get; } = [];
         public List<int> LeafRule { get; } = [];
+        /// <summary>By leaf: the concept it stands for, or null for a rule's literal term; read only to explain a match.</summary>
+        public List<string?> LeafConcept { get; } = [];
         public List<CompiledRule> Rules { get; } = [];
         public List<int> AlwaysEvaluate { get; } = [];
         public int RegexCount { get; private set; }
@@ -85,8 +88,8 @@ public sealed partial class RuleMatcher
 
         Condition Build(QueryNode node, int rule, HashSet<int> positive, bool negated) => node switch
         {
-            TermNode term => Leaf([term], term.Fields, rule, positive, negated),
-            ConceptNode concept => Leaf(concept.Aliases, concept.Fields, rule, positive, negated),
+            TermNode term => Leaf([term], term.Fields, null, rule, positive, negated),
+            ConceptNode concept => Leaf(concept.Aliases, concept.Fields, concept.Name, rule, positive, negated),
             RegexNode regex => new RegexCondition(RegexCount++, regex.Regex, regex.Fields),
             FilterNode filter => new FilterCondition(filter),
             AndNode and => new AndCondition(and.Children.Select(c => Build(c, rule, positive, negated)).ToArray()),
@@ -98,10 +101,11 @@ public sealed partial class RuleMatcher
         static Condition Or(Condition[] children) =>
             children.All(c => c is LeafCondition) ? new AnyLeafCondition(Array.ConvertAll(children, c => ((LeafCondition)c).Leaf)) : new OrCondition(children);
 
-        LeafCondition Leaf(IReadOnlyList<TermNode> terms, Fields fields, int rule, HashSet<int> positive, bool negated)
+        LeafCondition Leaf(IReadOnlyList<TermNode> terms, Fields fields, string? concept, int rule, HashSet<int> positive, bool negated)
         {
             int leaf = LeafFields.Count;
             LeafFields.Add(fields);
+            LeafConcept.Add(concept);
             LeafPatterns.Add(PatternIds(terms));
             LeafRule.Add(rule);
             if (!negated) positive.Add(leaf);

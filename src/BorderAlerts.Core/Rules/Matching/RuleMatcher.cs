@@ -16,6 +16,7 @@ public sealed partial class RuleMatcher
     readonly Automaton _automaton;
     readonly int[] _patternLeafStart, _patternLeaves, _leafRule, _alwaysEvaluate; // each leaf belongs to one rule
     readonly int[] _rank; // each rule's place in the order matches are reported in
+    readonly string?[] _leafConcept; // the concept a leaf stands for: explanations name it, matching never reads it
     readonly bool[] _positiveLeaf; // not under a NOT: such a leaf's hits explain its rule's match
     /// <summary>Rules that are a term or an OR of terms: a hit on any of their leaves (they become candidates only so) is a match.</summary>
     readonly bool[] _matchedByAnyHit;
@@ -141,7 +142,7 @@ public sealed partial class RuleMatcher
                 var start = Math.Min(hit.Start, end);
                 var list = terms[k];
                 if (list.Count > 0 && list[^1] is var last && last.Start == start && last.Field == hit.Field && last.Length == end - start) continue;
-                list.Add(new MatchedTerm(_automaton.Patterns[hit.Pattern].Text, hit.Field, start, end - start, field[start..end]));
+                list.Add(new MatchedTerm(_automaton.Patterns[hit.Pattern].Text, hit.Field, start, end - start, field[start..end]) { Concept = _leafConcept[leaf] });
             }
         }
         return terms;

@@ -35,12 +35,13 @@ public static class DiscordEmbeds
         int small = Math.Clamp(budget / 8, 24, 256), large = Math.Clamp(budget / 5, 40, 1024);
         var fields = new JsonArray
         {
-            Field("Source", $"{DiscordMarkdown.Escape(card.SourceName)}{(card.Language is { } l ? $" · {DiscordMarkdown.Escape(l)}" : "")}", small),
+            Field("Source", ChatText.Source(card, DiscordMarkdown.Escape), small),
             Field("Published", ChatText.Published(card), 256),
             Field("Rule", $"{DiscordMarkdown.Escape(card.RuleName)} · {card.Severity.ToString().ToLowerInvariant()}", small),
         };
-        if (card.AlsoMatched.Count > 0) fields.Add(Field("Also matched", string.Join(", ", card.AlsoMatched.Select(DiscordMarkdown.Escape)), large));
         if (card.Terms.Count > 0) fields.Add(Field("Matched", string.Join(", ", card.Terms.Select(DiscordMarkdown.Escape)), large));
+        if (card.Story is { } story) fields.Add(Field("Story", story, small));
+        if (card.AlsoMatched.Count > 0) fields.Add(Field("Also matched", string.Join(", ", card.AlsoMatched.Select(r => ChatText.AlsoMatchedRule(r, DiscordMarkdown.Escape))), large));
         if (card.TranslateUrl is { } translate && budget >= 1000) fields.Add(Field("Translate", $"[Machine translation]({Link(translate)})", 1024));
         if (card.AlsoReportedBy.Count > 0) fields.Add(Field("Also reported by", string.Join(", ", card.AlsoReportedBy.Select(DiscordMarkdown.Escape)), small));
         var embed = new JsonObject
@@ -53,6 +54,8 @@ public static class DiscordEmbeds
         };
         if (card.Url is { Scheme: "http" or "https" } url) embed["url"] = url.AbsoluteUri;
         if (card.PublishedUtc is { } published) embed["timestamp"] = published.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
+        // Many oversized cards in one message: the least telling fields (last) give way to the embed's share of the total.
+        while (fields.Count > 3 && Size(embed) > budget) fields.RemoveAt(fields.Count - 1);
         return embed;
     }
 

@@ -19,10 +19,11 @@ public static class DiscordMessages
         return body;
     }
 
-    /// <summary>A later report of a carded story: one quiet line, not a new card.</summary>
+    /// <summary>A later report of a carded story: one quiet line, not a new card, with the story's count of outlets.</summary>
     public static JsonObject AlsoReported(AlertCard card) => new()
     {
-        ["content"] = TextCut.Truncate($"↳ Also reported by **{DiscordMarkdown.Escape(card.SourceName)}**: " +
+        ["content"] = TextCut.Truncate($"↳ Also reported by **{DiscordMarkdown.Escape(card.SourceName)}**" +
+            (card.Story is { } story ? $" ({story})" : "") + ": " +
             (card.Url is { } url ? $"[{DiscordMarkdown.Escape(TextCut.Truncate(card.Title, 300))}](<{DiscordEmbeds.Link(url)}>)" : DiscordMarkdown.Escape(card.Title)), 2000),
         ["flags"] = SuppressNotifications,
         ["allowed_mentions"] = AllowedMentions(null),

@@ -36,11 +36,12 @@ public static class SlackBlocks
         yield return Section(TextCut.Truncate(text, 3000));
         var context = new List<string>
         {
-            $"*{SlackMrkdwn.Escape(card.SourceName)}*" + (card.Language is { } l ? $" · {SlackMrkdwn.Escape(l)}" : ""),
+            $"*{SlackMrkdwn.Escape(card.SourceName)}*" + string.Concat(new[] { card.SourceKind, card.Language }.OfType<string>().Select(part => " · " + SlackMrkdwn.Escape(part))),
             ChatText.Published(card),
             $"Rule: {SlackMrkdwn.Escape(card.RuleName)} ({card.Severity.ToString().ToLowerInvariant()}){ChatText.AlsoMatched(card, SlackMrkdwn.Escape)}",
         };
         if (card.Terms.Count > 0) context.Add("Matched: " + SlackMrkdwn.Escape(TextCut.Truncate(string.Join(", ", card.Terms), 500)));
+        if (card.Story is { } story) context.Add(story);
         if (card.TranslateUrl is { } translate) context.Add(SlackMrkdwn.Link(translate, "Machine translation"));
         if (card.AlsoReportedBy.Count > 0) context.Add("Also reported by " + SlackMrkdwn.Escape(string.Join(", ", card.AlsoReportedBy)));
         yield return new JsonObject
@@ -53,8 +54,9 @@ public static class SlackBlocks
     public static JsonObject AlsoReported(AlertCard card) => new()
     {
         ["text"] = SlackMrkdwn.Plain($"Also reported by {card.SourceName}: {card.Title}", MaxFallback),
-        ["blocks"] = new JsonArray(Section("↳ Also reported by *" + SlackMrkdwn.Escape(card.SourceName) + "*: " +
-            (card.Url is { } url ? SlackMrkdwn.Link(url, TextCut.Truncate(card.Title, 250)) : SlackMrkdwn.Escape(card.Title)))),
+        ["blocks"] = new JsonArray(Section(TextCut.Truncate("↳ Also reported by *" + SlackMrkdwn.Escape(card.SourceName) + "*" +
+            (card.Story is { } story ? $" ({story})" : "") + ": " +
+            (card.Url is { } url ? SlackMrkdwn.Link(url, TextCut.Truncate(card.Title, 250)) : SlackMrkdwn.Escape(card.Title)), 3000))),
         ["unfurl_links"] = false,
     };
 
