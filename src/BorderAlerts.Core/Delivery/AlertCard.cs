@@ -2,6 +2,9 @@ using BorderAlerts.Core.Rules;
 
 namespace BorderAlerts.Core.Delivery;
 
+/// <summary>A card's machine translation: title, summary (may be empty), and the provider that made it.</summary>
+public sealed record CardTranslation(string Title, string Summary, string Provider);
+
 /// <summary>A span of the summary to show in bold: a matched term.</summary>
 public readonly record struct Highlight(int Start, int Length);
 
@@ -36,6 +39,8 @@ public sealed record AlertCard
     public string Summary { get; init; } = "";
     public IReadOnlyList<Highlight> SummaryHighlights { get; init; } = [];
     public Uri? TranslateUrl { get; init; }
+    /// <summary>The title and summary machine-translated into the team's language (untrusted text, escaped like feed text).</summary>
+    public CardTranslation? Translation { get; init; }
     public IReadOnlyList<string> AlsoReportedBy { get; init; } = [];
     /// <summary>A mention chosen in settings for critical rules (a role or @here); never taken from feed text.</summary>
     public string? Mention { get; init; }

@@ -8,7 +8,8 @@ namespace BorderAlerts.Core.Delivery;
 /// </summary>
 public sealed record DeliveryPlan(List<(ChatMessage Message, List<OutboxEntry> Batch)> Messages, List<OutboxEntry> Held, DateTimeOffset HeldUntil)
 {
-    public static DeliveryPlan Build(string destination, List<OutboxEntry> entries, int perMessage, CardFactory cards, FloodGate flood, DateTimeOffset now)
+    public static DeliveryPlan Build(string destination, List<OutboxEntry> entries, int perMessage, Func<AlertSnapshot, AlertCard> card, FloodGate flood,
+        DateTimeOffset now)
     {
         var messages = new List<(ChatMessage, List<OutboxEntry>)>();
         var held = new List<OutboxEntry>();
@@ -26,7 +27,7 @@ public sealed record DeliveryPlan(List<(ChatMessage Message, List<OutboxEntry> B
         void Flush()
         {
             if (batch.Count == 0) return;
-            messages.Add((new ChatMessage.Cards(batch.Select(e => cards.Build(e.Alert)).ToList()), batch));
+            messages.Add((new ChatMessage.Cards(batch.Select(e => card(e.Alert)).ToList()), batch));
             batch = [];
         }
         foreach (var entry in entries)
@@ -35,7 +36,7 @@ public sealed record DeliveryPlan(List<(ChatMessage Message, List<OutboxEntry> B
             if (entry.Kind == DeliveryKind.Reply && entry.ParentMessageId is { } parent)
             {
                 Flush();
-                messages.Add((new ChatMessage.Reply(cards.Build(entry.Alert), parent, entry.ParentThreadId), [entry]));
+                messages.Add((new ChatMessage.Reply(card(entry.Alert), parent, entry.ParentThreadId), [entry]));
                 continue;
             }
             batch.Add(entry);
@@ -44,7 +45,7 @@ public sealed record DeliveryPlan(List<(ChatMessage Message, List<OutboxEntry> B
         Flush();
         foreach (var (rule, list) in digests)
             foreach (var chunk in list.Chunk(25))
-                messages.Add((new ChatMessage.Digest(chunk[0].Alert.RuleName, chunk.Select(e => cards.Build(e.Alert)).ToList(),
+                messages.Add((new ChatMessage.Digest(chunk[0].Alert.RuleName, chunk.Select(e => card(e.Alert)).ToList(),
                     $"Rule '{rule}' is busy: {list.Count} alerts held for this digest. Single cards resume when it calms down."), chunk.ToList()));
         return new DeliveryPlan(messages, held, heldUntil);
     }

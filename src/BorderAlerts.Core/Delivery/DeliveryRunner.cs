@@ -12,7 +12,8 @@ namespace BorderAlerts.Core.Delivery;
 /// recorded as not sent, with the mute named; they do not pile up for later. (A muted rule matches nothing: FeedPoller.)
 /// </summary>
 public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinations, CardFactory cards, FloodGate flood,
-    TimeProvider clock, DeliveryOptions options, ILogger<DeliveryRunner> log, IMutes? mutes = null, DeliveryMetrics? metrics = null)
+    TimeProvider clock, DeliveryOptions options, ILogger<DeliveryRunner> log, IMutes? mutes = null, DeliveryMetrics? metrics = null,
+    CardTranslator? translator = null)
 {
     readonly DeliveryMetrics _metrics = metrics ?? new DeliveryMetrics();
 
@@ -26,13 +27,29 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
     {
         var entries = await outbox.ClaimAsync(clock.GetUtcNow(), options.ClaimBatch, options.Lease, cancellationToken);
         if (entries.Count == 0) return 0;
+        var built = await CardsAsync(entries, cancellationToken);
         var sent = 0;
         await Task.WhenAll(entries.GroupBy(e => e.Destination).Select(async group =>
-            Interlocked.Add(ref sent, await DeliverAsync(group.Key, group.OrderBy(e => e.Id).ToList()))));
+            Interlocked.Add(ref sent, await DeliverAsync(group.Key, group.OrderBy(e => e.Id).ToList(), built))));
         return sent;
     }
 
-    async Task<int> DeliverAsync(string destination, List<OutboxEntry> entries)
+    /// <summary>
+    /// Each claimed alert's card, once however many destinations it goes to, translated where a translator is set up:
+    /// all at once, so a batch waits at most <see cref="CardTranslator.Wait"/> for its translations.
+    /// </summary>
+    async Task<Dictionary<AlertSnapshot, AlertCard>> CardsAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    {
+        var alerts = entries.Select(e => e.Alert).Distinct(ReferenceEqualityComparer.Instance).Cast<AlertSnapshot>().ToList();
+        var built = await Task.WhenAll(alerts.Select(async alert => translator is null
+            ? cards.Build(alert)
+            : await translator.TranslateAsync(cards.Build(alert), alert.ItemId, NotifyAdminAsync, cancellationToken)));
+        var byAlert = new Dictionary<AlertSnapshot, AlertCard>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < alerts.Count; i++) byAlert[alerts[i]] = built[i];
+        return byAlert;
+    }
+
+    async Task<int> DeliverAsync(string destination, List<OutboxEntry> entries, Dictionary<AlertSnapshot, AlertCard> built)
     {
         var now = clock.GetUtcNow();
         if (destinations.Find(destination) is not { } sink)
@@ -48,7 +65,7 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
             await Record(entries, DeliveryState.Retry, null, until, countsAsAttempt: false);
             return 0;
         }
-        var plan = DeliveryPlan.Build(destination, entries, sink.MaxCardsPerMessage, cards, flood, now);
+        var plan = DeliveryPlan.Build(destination, entries, sink.MaxCardsPerMessage, a => built.TryGetValue(a, out var c) ? c : cards.Build(a), flood, now);
         await Record(plan.Held, DeliveryState.Retry, null, plan.HeldUntil, countsAsAttempt: false);
         int delivered = 0;
         for (int i = 0; i < plan.Messages.Count; i++)

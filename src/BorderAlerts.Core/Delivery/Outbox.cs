@@ -15,6 +15,9 @@ public sealed record AlertSnapshot(long AlertId, string FeedId, string Title, Ur
     /// <summary>Where the item stands in its story when the card is built; null for an item filed in no story.</summary>
     public StoryStanding? Story { get; init; }
 
+    /// <summary>The stored item (its translations are kept under it); 0 where a test builds an alert by hand.</summary>
+    public long ItemId { get; init; }
+
     /// <summary>When the item was first seen: alert latency counts from here.</summary>
     public DateTimeOffset? FirstSeen { get; init; }
 }

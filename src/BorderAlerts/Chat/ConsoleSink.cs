@@ -43,6 +43,9 @@ public sealed class ConsoleSink : IChatSink
             .Append("  ").AppendLine(Clean(card.Title));
         if (card.Url is { } url) text.Append("  ").AppendLine(url.ToString());
         if (card.Summary.Length > 0) text.Append("  ").AppendLine(Clean(TextCut.Truncate(card.Summary, 300)));
+        if (card.Translation is { } translation)
+            text.Append($"  machine translation ({Clean(translation.Provider)}): ").AppendLine(Clean(TextCut.Truncate(
+                translation.Summary.Length > 0 ? $"{translation.Title} — {translation.Summary}" : translation.Title, 400)));
         text.Append("  matched: ").AppendLine(Clean(string.Join(", ", card.Terms)));
         if (card.Story is { } story) text.Append("  ").AppendLine(story);
     }

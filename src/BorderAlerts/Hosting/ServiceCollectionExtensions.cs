@@ -160,6 +160,8 @@ public static class ServiceCollectionExtensions
             return provider is null ? new NoTranslator()
                 : new PolicyTranslator(provider, new TranslationPolicy(settings.TargetLanguage), new TranslationBudget(settings.DailyCharacterBudget, clock), clock);
         });
+        services.AddSingleton(sp => new CardTranslator(sp.GetRequiredService<ITranslator>(), sp.GetRequiredService<ITranslationStore>(),
+            new TranslationPolicy(Settings<TranslationSettings>(sp).TargetLanguage), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

@@ -33,7 +33,7 @@ internal static class OutboxStatements
                 i.first_feed_id, i.title, i.url, i.text, i.language, i.published_at,
                 (SELECT {dialect.StringAgg}(o.id || ':' || o.rule_id || ':' || o.severity, ',') FROM alerts o WHERE o.item_id = a.item_id AND o.id <> a.id),
                 i.first_seen_at, i.story_id, (SELECT CASE WHEN s.first_item_id = i.id THEN 1 ELSE 0 END FROM stories s WHERE s.id = i.story_id),
-                ({StoryOutlets})
+                ({StoryOutlets}), a.item_id
             FROM deliveries d
             JOIN alerts a ON a.id = d.alert_id JOIN items i ON i.id = a.item_id LEFT JOIN deliveries p ON p.id = d.parent_id
             WHERE d.id {dialect.InSet} ORDER BY d.id
@@ -62,6 +62,7 @@ internal static class OutboxStatements
             AlsoMatched = OtherRules.Parse(Db.Text(r, 18)),
             FirstSeen = Db.Time(r, 19),
             Story = r.IsDBNull(20) ? null : new StoryStanding(!r.IsDBNull(21) && Convert.ToInt64(r.GetValue(21)) == 1, Convert.ToInt32(r.GetValue(22))),
+            ItemId = r.GetInt64(23),
         };
         var kind = CardOrReply.Claimed(r.GetString(2), Db.Text(r, 6));
         return new OutboxEntry(r.GetInt64(0), r.GetString(1), kind, r.GetInt32(3), alert,

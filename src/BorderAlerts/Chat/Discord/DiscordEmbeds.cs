@@ -39,6 +39,10 @@ public static class DiscordEmbeds
             Field("Published", ChatText.Published(card), 256),
             Field("Rule", $"{DiscordMarkdown.Escape(card.RuleName)} · {card.Severity.ToString().ToLowerInvariant()}", small),
         };
+        // The translation is what a non-reader triages by: it comes before the fields that give way when a message is full.
+        if (card.Translation is { } translation)
+            fields.Add(Field($"Machine translation ({DiscordMarkdown.Escape(translation.Provider)})", DiscordMarkdown.Escape(translation.Title) +
+                (translation.Summary.Length > 0 ? "\n" + DiscordMarkdown.Escape(translation.Summary) : ""), large));
         if (card.Terms.Count > 0) fields.Add(Field("Matched", string.Join(", ", card.Terms.Select(DiscordMarkdown.Escape)), large));
         if (card.Story is { } story) fields.Add(Field("Story", story, small));
         if (card.AlsoMatched.Count > 0) fields.Add(Field("Also matched", string.Join(", ", card.AlsoMatched.Select(r => ChatText.AlsoMatchedRule(r, DiscordMarkdown.Escape))), large));
@@ -55,7 +59,7 @@ public static class DiscordEmbeds
         if (card.Url is { Scheme: "http" or "https" } url) embed["url"] = url.AbsoluteUri;
         if (card.PublishedUtc is { } published) embed["timestamp"] = published.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
         // Many oversized cards in one message: the least telling fields (last) give way to the embed's share of the total.
-        while (fields.Count > 3 && Size(embed) > budget) fields.RemoveAt(fields.Count - 1);
+        while (fields.Count > (card.Translation is null ? 3 : 4) && Size(embed) > budget) fields.RemoveAt(fields.Count - 1);
         return embed;
     }
 

@@ -34,6 +34,7 @@ public static class SlackBlocks
         if (card.Mention is { } mention) text = Mention(mention) + " " + text;
         if (card.Summary.Length > 0) text += "\n" + SlackMrkdwn.Bold(card.Summary, card.SummaryHighlights, 3000 - text.Length - 2);
         yield return Section(TextCut.Truncate(text, 3000));
+        if (card.Translation is { } translation) yield return Section(TextCut.Truncate(Translated(translation), 3000));
         var context = new List<string>
         {
             $"*{SlackMrkdwn.Escape(card.SourceName)}*" + string.Concat(new[] { card.SourceKind, card.Language }.OfType<string>().Select(part => " · " + SlackMrkdwn.Escape(part))),
@@ -50,6 +51,11 @@ public static class SlackBlocks
             ["elements"] = new JsonArray(context.Take(10).Select(t => (JsonNode)new JsonObject { ["type"] = "mrkdwn", ["text"] = TextCut.Truncate(t, 2000) }).ToArray()),
         };
     }
+
+    /// <summary>The machine translation under the original, labelled; escaped like feed text (it is feed text, reworded).</summary>
+    static string Translated(CardTranslation translation) =>
+        $"_Machine translation ({SlackMrkdwn.Escape(translation.Provider)})_: *{SlackMrkdwn.Escape(TextCut.Truncate(translation.Title, 250))}*" +
+        (translation.Summary.Length > 0 ? "\n" + SlackMrkdwn.Escape(TextCut.Truncate(translation.Summary, 2500)) : "");
 
     public static JsonObject AlsoReported(AlertCard card) => new()
     {

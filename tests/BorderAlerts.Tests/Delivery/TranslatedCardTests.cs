@@ -1,0 +1,97 @@
+using System.Text.Json;
+using BorderAlerts.Tests.Infrastructure;
+
+namespace BorderAlerts.Tests.Delivery;
+
+/// <summary>
+/// Cards carry a machine translation under the original when a translator is set up (LibreTranslate here, a fake on
+/// loopback), kept in the store; a translator that is down or slow never holds a card back, and its outage is told to
+/// the admin once, not once per card.
+/// </summary>
+public sealed class TranslatedCardTests(FeedServer feeds, FakeDiscord discord, FakeLibreTranslate translator)
+    : IClassFixture<FeedServer>, IClassFixture<FakeDiscord>, IClassFixture<FakeLibreTranslate>
+{
+    const string Rules = """
+        rules:
+          - id: dandong
+            name: Dandong
+            query: 丹东 OR 丹東
+            to: [main]
+        """;
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_card_shows_the_translation_under_the_original_and_the_store_keeps_it(Store store)
+    {
+        var channel = "88" + (int)store;
+        await using var run = await StartAsync(store, channel);
+        await run.ReportAsync("kyodo", "丹東海關查获走私煤炭");
+
+        var fields = Fields(Assert.Single(discord.Messages, m => m.ChannelId == channel));
+        Assert.Equal(@"\[en\] 丹東海關查获走私煤炭" + "\n" + @"\[en\] 【kyodo】丹東消息：海關查获走私煤炭。", fields["Machine translation (libretranslate)"]);
+        Assert.Equal(2, await run.Pipeline.Database.CountAsync("translations", "language = 'en' AND provider = 'libretranslate'"));
+        Assert.Empty(discord.Rejected);
+    }
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_translator_down_or_slow_holds_no_card_back_and_its_outage_is_told_once(Store store)
+    {
+        var channel = "89" + (int)store;
+        await using var run = await StartAsync(store, channel);
+        translator.Script(TranslatorFault.ServerError, TranslatorFault.ServerError);
+        await run.ReportAsync("kyodo", "丹東海關查获走私煤炭");
+        await run.ReportAsync("cankao", "丹东口岸恢复通关");
+        translator.Script(TranslatorFault.Slow(TimeSpan.FromSeconds(10)));
+        await run.ReportAsync("yonhap", "丹東 新義州 鐵橋");
+        await run.ReportAsync("rodong", "丹东 集装箱");
+
+        var threads = discord.Threads.Where(t => t.ParentChannelId == channel).Select(t => t.Id).ToHashSet();
+        var cards = discord.Messages.Where(m => m.ChannelId == channel || threads.Contains(m.ChannelId)).Select(Fields).ToList();
+        Assert.Equal(4, cards.Count); // every card went (a later one may be a reply in the first one's story thread)
+        Assert.Equal([false, false, false, true], cards.Select(c => c.ContainsKey("Machine translation (libretranslate)")));
+        var notices = run.Pipeline.Cards.ToString();
+        Assert.Equal(1, Count(notices, "Machine translation is unavailable (Down"));
+        Assert.Equal(1, Count(notices, "Machine translation works again"));
+    }
+
+    static int Count(string text, string what) => (text.Length - text.Replace(what, "").Length) / what.Length;
+
+    async Task<Run> StartAsync(Store store, string channel)
+    {
+        discord.AddChannel(channel);
+        var folder = new TempFolder(store);
+        File.WriteAllText(folder.RulesYaml, Rules);
+        return new Run(feeds, folder, await Pipeline.StartAsync(folder,
+            ("Delivery:FloodBudget", "0"), ("Destinations:main:Type", "discord-bot"), ("Destinations:main:Channel", channel),
+            ("Destinations:ops:Type", "console"), ("AdminDestination", "ops"),
+            ("Discord:BotToken", discord.BotToken), ("Discord:ApiBaseUrl", discord.ApiBase.ToString()),
+            ("Translation:Provider", "libretranslate"), ("Translation:Url", translator.BaseAddress.ToString())));
+    }
+
+    static Dictionary<string, string> Fields(ReceivedDiscordMessage message) => Assert.Single(message.Embeds).GetProperty("fields").EnumerateArray()
+        .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetString()!);
+
+    sealed class Run(FeedServer feeds, TempFolder folder, Pipeline pipeline) : IAsyncDisposable
+    {
+        public Pipeline Pipeline => pipeline;
+
+        /// <summary>One outlet's story (a different event each time), polled and delivered.</summary>
+        public async Task ReportAsync(string outlet, string title)
+        {
+            var entry = new Entry(title, $"https://{outlet}.example/news/1.html", Published: DateTimeOffset.UtcNow,
+                Text: $"【{outlet}】{title[..2]}消息：海關查获走私煤炭。");
+            var url = feeds.Serve(Responses.Bytes(FeedXml.Rss(outlet, [entry]), Responses.Rss));
+            await pipeline.PollOneAsync(Feeds.Rss(outlet, url, "zh-Hant", backfill: true));
+            await Eventually.TrueAsync(async () =>
+            {
+                await pipeline.DeliverAsync();
+                return await pipeline.Database.CountAsync("deliveries", "status = 'pending'") == 0;
+            }, "the outbox is empty");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await pipeline.DisposeAsync();
+            folder.Dispose();
+        }
+    }
+}
