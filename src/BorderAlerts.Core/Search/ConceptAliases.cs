@@ -7,11 +7,15 @@ namespace BorderAlerts.Core.Search;
 /// The aliases of rules.yaml's concepts, folded as the matcher folds text, for looking up what a search's words stand
 /// for: <c>Dandong</c>, <c>DANDONG</c> and <c>丹東</c> all find <c>dandong</c>. A prefix alias (<c>sanction*</c>) stands
 /// for every word it would match (<c>sanctions</c>, <c>sanctioned</c>) and for the same wildcard typed in a search.
+/// A word that several concepts list stands for all of them, except a concept that lists every alias of another of them:
+/// that one is the wider category (<c>border</c> holds all of <c>dandong</c>), and the narrower already says what the
+/// word means, so <c>Dandong</c> searches Dandong, not every border town.
 /// </summary>
 public sealed class ConceptAliases
 {
     readonly Dictionary<string, SortedSet<string>> _exact = new(StringComparer.Ordinal);
     readonly Dictionary<string, SortedSet<string>> _stems = new(StringComparer.Ordinal);
+    readonly Dictionary<string, HashSet<string>> _folded = new(StringComparer.Ordinal); // concept → its folded aliases
 
     /// <summary>The most words an alias spans: no longer run of a query's words can be one.</summary>
     public int MaxWords { get; private set; }
@@ -42,6 +46,8 @@ public sealed class ConceptAliases
         var names = prefix ? _stems : _exact;
         if (!names.TryGetValue(folded, out var set)) names[folded] = set = new SortedSet<string>(StringComparer.Ordinal);
         set.Add(concept);
+        if (!_folded.TryGetValue(concept, out var own)) _folded[concept] = own = new HashSet<string>(StringComparer.Ordinal);
+        own.Add(prefix ? folded + "*" : folded);
         MaxWords = Math.Max(MaxWords, folded.Count(c => c == ' ') + 1);
     }
 
@@ -54,11 +60,15 @@ public sealed class ConceptAliases
         var wildcard = words.Length > 1 && words.EndsWith('*');
         var folded = MatchText.Normalize(wildcard ? words[..^1] : words);
         if (folded.Length == 0 || folded.Contains('*')) return [];
-        if (wildcard) return _stems.TryGetValue(folded, out var same) ? [.. same] : [];
         var found = new SortedSet<string>(StringComparer.Ordinal);
+        if (wildcard) return _stems.TryGetValue(folded, out var same) ? Narrowest(same) : [];
         if (_exact.TryGetValue(folded, out var exact)) found.UnionWith(exact);
         foreach (var (stem, names) in _stems)
             if (folded.StartsWith(stem, StringComparison.Ordinal) && folded[stem.Length..].All(MatchText.IsWordChar)) found.UnionWith(names); // the rest of one word
-        return [.. found];
+        return Narrowest(found);
     }
+
+    /// <summary>The concepts found, less any that lists every alias of another one found (a wider category).</summary>
+    IReadOnlyList<string> Narrowest(SortedSet<string> found) =>
+        found.Where(wide => !found.Any(narrow => narrow != wide && _folded[wide].IsProperSupersetOf(_folded[narrow]))).ToList();
 }

@@ -15,6 +15,7 @@ public sealed class ConceptExpansionTests
         ["korea"] = ["Korea", "韩国"],
         ["russia"] = ["Russia", "露朝"],
         ["sanctions"] = ["sanction*", "制裁", "제재"],
+        ["border"] = ["Dandong", "丹东", "丹東", "단둥", "Yalu", "鸭绿江"], // a category holding every alias of dandong
         ["broken"] = ["Sinuiju", "·"], // "·" folds to nothing: the concept does not parse
     };
 
@@ -55,6 +56,12 @@ public sealed class ConceptExpansionTests
         Assert.Equal(("(@dprk OR @russia)", "露朝→dprk, 露朝→russia"), Expand("露朝"));
 
     [Theory]
+    [InlineData("Dandong", "@dandong")]
+    [InlineData("Yalu", "@border")]
+    public void A_concept_holding_every_alias_of_another_is_left_to_the_narrower_one(string query, string expected) =>
+        Assert.Equal(expected, Expand(query).Query);
+
+    [Theory]
     [InlineData("Dandong OR Russia", "(@dandong OR @russia)")]
     [InlineData("-Dandong 制裁", "(NOT @dandong AND @sanctions)")]
     [InlineData("NOT North Korea", "(NOT north AND @korea)")] // NOT takes North alone
@@ -93,6 +100,16 @@ public sealed class ConceptExpansionTests
         var plain = Assert.Throws<QuerySyntaxException>(() => QueryParser.Parse(query, Concepts));
         var widened = Assert.Throws<QuerySyntaxException>(() => ConceptExpansion.Parse(query, Concepts));
         Assert.Equal((column, plain.Problem), (widened.Column, widened.Problem));
+    }
+
+    [Theory]
+    [InlineData("Dandong", "Dandong→dandong")]
+    [InlineData("North Korea sanctions", "North Korea→dprk, sanctions→sanctions")]
+    [InlineData("露朝", "露朝→dprk_selfname, 露朝→russia")]
+    public void The_default_rule_pack_widens_the_issue_examples(string query, string expanded)
+    {
+        var concepts = RulesFile.Load(Path.Combine(AppContext.BaseDirectory, "../../../../../config/rules.yaml")).Concepts;
+        Assert.Equal(expanded, string.Join(", ", ConceptExpansion.Parse(query, concepts).Expanded.Select(e => $"{e.Term}→{e.Concept}")));
     }
 
     [Fact]
