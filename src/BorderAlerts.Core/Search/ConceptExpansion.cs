@@ -14,9 +14,10 @@ public sealed record ExpandedQuery(QueryNode Query, IReadOnlyList<Expansion> Exp
 /// Rules:
 /// - the longest run first (<c>North Korea</c> is one alias, not North + Korea); an alias of several concepts searches
 ///   their union;
-/// - only words side by side make a run: <c>AND</c>, <c>OR</c>, parentheses, quotes and regexes end it, and a word under
-///   <c>NOT</c>, <c>-</c>, <c>title:</c> or <c>text:</c> is widened alone (the operator applies to it only) and keeps
-///   that operator;
+/// - only words side by side make a run: <c>AND</c>, <c>OR</c>, parentheses, quotes and regexes end it, and a word after
+///   <c>title:</c> or <c>text:</c> is widened alone (the scope applies to it only) and keeps its scope;
+/// - what <c>NOT</c> or <c>-</c> excludes stays as typed: <c>Dandong -丹东</c> means Dandong but not that spelling, and
+///   widening the 丹东 would exclude every Dandong;
 /// - "quoted" words, regexes, <c>@concept</c> and the values of <c>source:</c>, <c>lang:</c>, <c>since:</c> stay as typed.
 /// Only search widens; rules keep their literal terms.
 /// </summary>
@@ -26,11 +27,12 @@ public static class ConceptExpansion
     {
         var tokens = QueryLexer.Tokenize(query);
         var aliases = ConceptAliases.For(concepts);
+        var negated = Negated(tokens);
         var rewritten = new List<Token>(tokens.Count);
         var expanded = new List<Expansion>();
         for (int i = 0; i < tokens.Count;)
         {
-            var run = Widenable(tokens, i) ? RunLength(tokens, i, aliases.MaxWords) : 0;
+            var run = Widenable(tokens, i) && !negated[i] ? RunLength(tokens, i, aliases.MaxWords) : 0;
             var (length, names) = Longest(tokens, i, run, aliases);
             if (length == 0) { rewritten.Add(tokens[i++]); continue; }
             var term = Text(query, tokens[i], tokens[i + length - 1]);
@@ -58,10 +60,31 @@ public static class ConceptExpansion
     static bool Widenable(List<Token> tokens, int i) =>
         tokens[i].Kind == TokenKind.Word && !(i > 0 && tokens[i - 1] is { Kind: TokenKind.Field, Text: not ("title" or "text") });
 
-    /// <summary>How many words from <paramref name="i"/> may be read as one phrase: one after a unary operator or field scope.</summary>
+    /// <summary>Which tokens a NOT or - applies to: the next primary, a whole parenthesis included.</summary>
+    static bool[] Negated(List<Token> tokens)
+    {
+        var negated = new bool[tokens.Count];
+        var outer = new Stack<bool>();
+        bool inside = false, pending = false;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            negated[i] = inside || pending;
+            switch (tokens[i].Kind)
+            {
+                case TokenKind.Not or TokenKind.Minus: pending = true; break;
+                case TokenKind.Field: break; // -title:x: the NOT reaches past the scope
+                case TokenKind.LParen: outer.Push(inside); inside = negated[i]; pending = false; break;
+                case TokenKind.RParen: inside = outer.Count > 0 && outer.Pop(); pending = false; break;
+                default: pending = false; break;
+            }
+        }
+        return negated;
+    }
+
+    /// <summary>How many words from <paramref name="i"/> may be read as one phrase: one after a field scope.</summary>
     static int RunLength(List<Token> tokens, int i, int max)
     {
-        if (i > 0 && tokens[i - 1].Kind is TokenKind.Not or TokenKind.Minus or TokenKind.Field) return 1;
+        if (i > 0 && tokens[i - 1].Kind == TokenKind.Field) return 1;
         int length = 1;
         while (length < max && tokens[i + length].Kind == TokenKind.Word) length++;
         return length;

@@ -63,7 +63,6 @@ public sealed class ConceptExpansionTests
 
     [Theory]
     [InlineData("Dandong OR Russia", "(@dandong OR @russia)")]
-    [InlineData("-Dandong 制裁", "(NOT @dandong AND @sanctions)")]
     [InlineData("NOT North Korea", "(NOT north AND @korea)")] // NOT takes North alone
     [InlineData("title:Dandong", "title:@dandong")]
     [InlineData("title:North Korea", "(title:north AND @korea)")] // title: scopes North alone
@@ -72,6 +71,15 @@ public sealed class ConceptExpansionTests
     [InlineData("(North) Korea", "(north AND @korea)")]
     [InlineData("@dandong Korea", "(@dandong AND @korea)")]
     public void Operators_and_scopes_keep_their_meaning(string query, string expected) =>
+        Assert.Equal(expected, Expand(query).Query);
+
+    [Theory]
+    [InlineData("Dandong -丹东 -단둥", "(@dandong AND NOT 丹东 AND NOT 단둥)")]
+    [InlineData("-Dandong 制裁", "(NOT dandong AND @sanctions)")]
+    [InlineData("NOT (Dandong OR 露朝) Korea", "(NOT (dandong OR 露朝) AND @korea)")]
+    [InlineData("-title:Dandong", "NOT title:dandong")]
+    [InlineData("NOT ((Dandong) 丹东) (丹东)", "(NOT (dandong AND 丹东) AND @dandong)")]
+    public void What_NOT_excludes_stays_as_typed(string query, string expected) =>
         Assert.Equal(expected, Expand(query).Query);
 
     [Theory]
