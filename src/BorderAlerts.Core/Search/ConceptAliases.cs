@@ -7,15 +7,17 @@ namespace BorderAlerts.Core.Search;
 /// The aliases of rules.yaml's concepts, folded as the matcher folds text, for looking up what a search's words stand
 /// for: <c>Dandong</c>, <c>DANDONG</c> and <c>丹東</c> all find <c>dandong</c>. A prefix alias (<c>sanction*</c>) stands
 /// for every word it would match (<c>sanctions</c>, <c>sanctioned</c>) and for the same wildcard typed in a search.
-/// A word that several concepts list stands for all of them, except a concept that lists every alias of another of them:
-/// that one is the wider category (<c>border</c> holds all of <c>dandong</c>), and the narrower already says what the
-/// word means, so <c>Dandong</c> searches Dandong, not every border town.
+/// A word that several concepts list stands for all of them. A concept that lists every alias of another concept is a
+/// category made of others (<c>border</c> holds every border town), not the spellings of one thing: a plain word never
+/// stands for it, so <c>Dandong</c> searches Dandong, not every border town, and <c>鸭绿江</c> stays as typed rather than
+/// reading the posting lists of 200 aliases. <c>@border</c> still searches it.
 /// </summary>
 public sealed class ConceptAliases
 {
     readonly Dictionary<string, SortedSet<string>> _exact = new(StringComparer.Ordinal);
     readonly Dictionary<string, SortedSet<string>> _stems = new(StringComparer.Ordinal);
     readonly Dictionary<string, HashSet<string>> _folded = new(StringComparer.Ordinal); // concept → its folded aliases
+    HashSet<string> _categories = [];
 
     /// <summary>The most words an alias spans: no longer run of a query's words can be one.</summary>
     public int MaxWords { get; private set; }
@@ -35,6 +37,8 @@ public sealed class ConceptAliases
             catch (QuerySyntaxException) { continue; }
             foreach (var alias in aliases) table.Add(name, alias);
         }
+        table._categories = table._folded.Where(wide => table._folded.Any(narrow => narrow.Key != wide.Key && wide.Value.IsProperSupersetOf(narrow.Value)))
+            .Select(wide => wide.Key).ToHashSet(StringComparer.Ordinal);
         return table;
     }
 
@@ -68,7 +72,6 @@ public sealed class ConceptAliases
         return Narrowest(found);
     }
 
-    /// <summary>The concepts found, less any that lists every alias of another one found (a wider category).</summary>
-    IReadOnlyList<string> Narrowest(SortedSet<string> found) =>
-        found.Where(wide => !found.Any(narrow => narrow != wide && _folded[wide].IsProperSupersetOf(_folded[narrow]))).ToList();
+    /// <summary>The concepts found, less the categories.</summary>
+    IReadOnlyList<string> Narrowest(SortedSet<string> found) => found.Where(name => !_categories.Contains(name)).ToList();
 }

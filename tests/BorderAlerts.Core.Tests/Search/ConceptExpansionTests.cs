@@ -57,8 +57,9 @@ public sealed class ConceptExpansionTests
 
     [Theory]
     [InlineData("Dandong", "@dandong")]
-    [InlineData("Yalu", "@border")]
-    public void A_concept_holding_every_alias_of_another_is_left_to_the_narrower_one(string query, string expected) =>
+    [InlineData("Yalu", "yalu")]
+    [InlineData("@border", "@border")]
+    public void A_category_holding_every_alias_of_another_concept_is_never_what_a_plain_word_searches(string query, string expected) =>
         Assert.Equal(expected, Expand(query).Query);
 
     [Theory]
