@@ -14,13 +14,18 @@ public sealed record SearchHit(ArchivedItem Item, double Score, IReadOnlyList<Ma
 /// Best hits first; <see cref="More"/>: there are hits past this page. <see cref="Capped"/>: the search stopped after
 /// examining its budget of candidates.
 /// </summary>
-public sealed record SearchOutcome(IReadOnlyList<SearchHit> Hits, bool More, int Examined, bool Capped, bool Narrowed);
+public sealed record SearchOutcome(IReadOnlyList<SearchHit> Hits, bool More, int Examined, bool Capped, bool Narrowed)
+{
+    /// <summary>The words of the query that searched a whole concept (<see cref="ConceptExpansion"/>), for the answer to say so.</summary>
+    public IReadOnlyList<Expansion> Expanded { get; init; } = [];
+}
 
 /// <summary>
 /// Archive search (docs/architecture.md §4): the index narrows, then every candidate is checked by the query compiled as a rule,
 /// so search finds exactly what the same query as a rule would have alerted on. Candidates come newest first and
 /// the best are ranked by relevance (from the check's hits: which terms, how often, title above text) and recency. A
 /// query the index cannot narrow (only NOT or a regex) reads only the newest <see cref="MaxExamined"/> items, and says so.
+/// A word that is a concept's alias searches the whole concept (<see cref="ConceptExpansion"/>), narrowed as <c>@concept</c> is.
 /// </summary>
 public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimeProvider clock)
 {
@@ -31,7 +36,8 @@ public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimePro
     public async Task<SearchOutcome> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var plan = SearchPlanner.Plan(Compose(request, rules.Current.Concepts), now);
+        var (query, expanded) = Compose(request, rules.Current.Concepts);
+        var plan = SearchPlanner.Plan(query, now);
         var check = plan.Remainder is null ? null
             : RuleMatcher.Compile([(new RuleDefinition("search", "search", request.Query, Severity.Normal, [], true), plan.Remainder)]);
         int limit = Math.Clamp(request.Limit, 1, MaxLimit), offset = Math.Clamp(request.Offset, 0, MaxLimit), examined = 0;
@@ -47,7 +53,10 @@ public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimePro
             if (hits.Count >= Pool) break;
         }
         var best = hits.OrderByDescending(h => h.Score).ThenByDescending(h => h.Item.Id).Skip(offset).Take(limit).ToList();
-        return new SearchOutcome(best, hits.Count > offset + limit, Math.Min(examined, MaxExamined), examined > MaxExamined, plan.Restriction is not null);
+        return new SearchOutcome(best, hits.Count > offset + limit, Math.Min(examined, MaxExamined), examined > MaxExamined, plan.Restriction is not null)
+        {
+            Expanded = expanded,
+        };
     }
 
     /// <summary>Relevance damped by age: a week-old item needs twice the relevance of a fresh one.</summary>
@@ -66,12 +75,12 @@ public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimePro
         terms.GroupBy(t => t.Term).Sum(hits => Math.Log2(1 + hits.Sum(h => h.Field == Fields.Title ? 3 : 1)));
 
     /// <summary>The command's options become filters of the query language, ANDed with the whole query.</summary>
-    static QueryNode Compose(SearchRequest request, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts)
+    static ExpandedQuery Compose(SearchRequest request, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts)
     {
-        var query = QueryParser.Parse(request.Query, concepts);
+        var (query, expanded) = ConceptExpansion.Parse(request.Query, concepts);
         var options = new[] { Option("since", request.Since), Option("source", request.Source), Option("lang", request.Language) }
             .OfType<string>().Select(o => QueryParser.Parse(o)).ToList();
-        return options.Count == 0 ? query : new AndNode([query, .. options]);
+        return new ExpandedQuery(options.Count == 0 ? query : new AndNode([query, .. options]), expanded);
     }
 
     static string? Option(string name, string? value)

@@ -1,3 +1,4 @@
+using BorderAlerts.Commands;
 using BorderAlerts.Hosting;
 using System.CommandLine;
 using BorderAlerts.Core.Rules.Query;
@@ -35,9 +36,11 @@ public static class SearchCommand
                     title = h.Item.Title, url = h.Item.Link?.ToString(), source = h.Item.FeedId, lang = h.Item.Language,
                     published = h.Item.Published ?? h.Item.FirstSeen,
                 }),
+                expanded = outcome.Expanded.Select(e => new { term = e.Term, concept = e.Concept }),
             }));
             return CliApp.Ok;
         }
+        if (SearchCommands.ExpansionLine(outcome.Expanded) is { } expanded) output.WriteLine(expanded);
         foreach (var hit in outcome.Hits)
             output.WriteLine($"{(hit.Item.Published ?? hit.Item.FirstSeen).UtcDateTime:yyyy-MM-dd HH:mm} {hit.Item.FeedId}: {hit.Item.Title}  {hit.Item.Link}");
         if (outcome.Hits.Count == 0) output.WriteLine("no results");

@@ -28,6 +28,17 @@ public sealed class SearchPlannerTests
         Assert.Equal(3, any.Children.Count);
     }
 
+    [Fact]
+    public void A_concept_is_planned_from_its_current_aliases_and_scope()
+    {
+        static string Narrowed(string query, Dictionary<string, IReadOnlyList<string>> concepts) =>
+            string.Join('|', ((AnyOf)SearchPlanner.Plan(QueryParser.Parse(query, concepts), Now).Restriction!).Children.Cast<TokenPhrase>()
+                .Select(p => $"{p.Fields}:{string.Join(' ', p.Tokens)}"));
+        Assert.Equal("Any:dandong|Any:丹东|Any:단둥", Narrowed("@dandong", Concepts));
+        Assert.Equal("Title:dandong|Title:丹东|Title:단둥", Narrowed("title:@dandong", Concepts));
+        Assert.Equal("Any:dandong|Any:단동", Narrowed("@dandong", new() { ["dandong"] = ["Dandong", "단동"] })); // rules.yaml changed
+    }
+
     [Theory]
     [InlineData("丹东 OR 丹東", "丹东")] // one after folding
     [InlineData("丹东 OR 丹东市 OR 단둥", "丹东|단둥")] // 丹东市 holds 丹东

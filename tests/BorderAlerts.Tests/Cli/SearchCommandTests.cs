@@ -56,6 +56,34 @@ public sealed class SearchCommandTests(FeedServer server) : IClassFixture<FeedSe
         Assert.Contains("丹东海关查获走私煤炭", run.Stdout);
     }
 
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_word_that_is_an_alias_finds_its_concept_in_every_script_and_says_so(Store store)
+    {
+        using var session = new CliSession(store);
+        var url = server.Serve(Responses.Bytes(FeedXml.Rss("mixed", [
+            new Entry("丹东海关查获走私煤炭", "https://example.org/zh/1"),
+            new Entry("丹東海關查獲走私煤炭", "https://example.org/zh-hant/1"),
+            new Entry("단둥 세관, 석탄 밀수 적발", "https://example.org/ko/1"),
+            new Entry("Seoul coalition talks", "https://example.org/en/1"),
+        ]), Responses.Rss));
+        session.WriteFeeds($"feeds:\n  - id: mixed\n    url: {url}\n");
+        File.WriteAllText(session.Folder.RulesYaml, "concepts:\n  dandong: [Dandong, 丹东, 丹東, 단둥]\n");
+        Assert.Equal(0, (await session.RunAsync("poll", "--all")).ExitCode);
+
+        var json = JsonDocument.Parse((await session.RunAsync("search", "Dandong", "--json")).Stdout).RootElement;
+        Assert.Equal(new[] { "丹东海关查获走私煤炭", "丹東海關查獲走私煤炭", "단둥 세관, 석탄 밀수 적발" }.Order(),
+            json.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("title").GetString()).Order());
+        var expanded = json.GetProperty("expanded").EnumerateArray().Single();
+        Assert.Equal(("Dandong", "dandong"), (expanded.GetProperty("term").GetString(), expanded.GetProperty("concept").GetString()));
+
+        var text = (await session.RunAsync("search", "Dandong")).Stdout;
+        Assert.StartsWith("Searched by concept: Dandong → @dandong", text);
+        Assert.Contains("단둥 세관", text);
+        var quoted = await session.RunAsync("search", "\"Dandong\"", "--json");
+        Assert.Empty(JsonDocument.Parse(quoted.Stdout).RootElement.GetProperty("expanded").EnumerateArray());
+        Assert.Contains("no results", (await session.RunAsync("search", "\"Dandong\"")).Stdout);
+    }
+
     [Theory]
     [InlineData("丹东 AND (走私", "column")]
     [InlineData("@missing", "missing")]

@@ -6,9 +6,9 @@ namespace BorderAlerts.Tests.Commands;
 [Collection(ProcessEnvironment.Name)]
 public sealed class ChatFeedAddTests(FeedServer server) : IClassFixture<FeedServer>
 {
-    static string Slack(ChatAnswer answer) => answer.Json.GetProperty("text").GetString()!;
+    internal static string Slack(ChatAnswer answer) => answer.Json.GetProperty("text").GetString()!;
 
-    static string Discord(ChatAnswer answer) => answer.Json.GetProperty("data").GetProperty("content").GetString()!.Replace("\\", "");
+    internal static string Discord(ChatAnswer answer) => answer.Json.GetProperty("data").GetProperty("content").GetString()!.Replace("\\", "");
 
     static Task<ChatHost> StartAsync() => ChatHost.StartAsync(new CliSession(), ("Fetch__AllowPrivateAddresses", "true")); // the feed server is on loopback
 

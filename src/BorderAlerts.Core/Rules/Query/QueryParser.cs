@@ -16,15 +16,19 @@ public sealed class QueryParser
     readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _concepts;
     int _position, _depth;
 
-    QueryParser(string query, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts)
+    QueryParser(List<Token> tokens, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts)
     {
-        _tokens = QueryLexer.Tokenize(query);
+        _tokens = tokens;
         _concepts = concepts;
     }
 
-    public static QueryNode Parse(string query, IReadOnlyDictionary<string, IReadOnlyList<string>>? concepts = null)
+    public static QueryNode Parse(string query, IReadOnlyDictionary<string, IReadOnlyList<string>>? concepts = null) =>
+        Parse(QueryLexer.Tokenize(query), concepts);
+
+    /// <summary>Parses tokens a caller has rewritten (search widens aliases to concepts); they end with an End token.</summary>
+    public static QueryNode Parse(List<Token> tokens, IReadOnlyDictionary<string, IReadOnlyList<string>>? concepts = null)
     {
-        var parser = new QueryParser(query, concepts ?? new Dictionary<string, IReadOnlyList<string>>());
+        var parser = new QueryParser(tokens, concepts ?? new Dictionary<string, IReadOnlyList<string>>());
         if (parser.Peek.Kind == TokenKind.End) throw new QuerySyntaxException(1, "empty query: expected a term, phrase, @concept or filter");
         var node = parser.Or();
         if (parser.Peek.Kind == TokenKind.RParen) throw new QuerySyntaxException(parser.Peek.Column, "unbalanced ')': no '(' before it");
