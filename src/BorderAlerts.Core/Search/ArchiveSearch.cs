@@ -8,7 +8,11 @@ namespace BorderAlerts.Core.Search;
 /// <summary>A search as a user asks it: the query, plus the options chat commands and the CLI offer beside it.</summary>
 public sealed record SearchRequest(string Query, int Limit = 5, string? Since = null, string? Source = null, string? Language = null, int Offset = 0);
 
-public sealed record SearchHit(ArchivedItem Item, double Score, IReadOnlyList<MatchedTerm> Terms);
+public sealed record SearchHit(ArchivedItem Item, double Score, IReadOnlyList<MatchedTerm> Terms)
+{
+    /// <summary>The stored machine translation of the title, when the item was translated for a card.</summary>
+    public string? TranslatedTitle { get; init; }
+}
 
 /// <summary>
 /// Best hits first; <see cref="More"/>: there are hits past this page. <see cref="Capped"/>: the search stopped after
@@ -27,7 +31,7 @@ public sealed record SearchOutcome(IReadOnlyList<SearchHit> Hits, bool More, int
 /// query the index cannot narrow (only NOT or a regex) reads only the newest <see cref="MaxExamined"/> items, and says so.
 /// A word that is a concept's alias searches the whole concept (<see cref="ConceptExpansion"/>), narrowed as <c>@concept</c> is.
 /// </summary>
-public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimeProvider clock)
+public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimeProvider clock, SearchTranslations? translations = null)
 {
     /// <summary>Hits gathered before ranking: the same pool for every page, so pages neither repeat nor skip.</summary>
     public const int MaxExamined = 2000, MaxLimit = 100, Pool = 2 * MaxLimit;
@@ -53,6 +57,7 @@ public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimePro
             if (hits.Count >= Pool) break;
         }
         var best = hits.OrderByDescending(h => h.Score).ThenByDescending(h => h.Item.Id).Skip(offset).Take(limit).ToList();
+        if (translations is not null) best = await translations.AddAsync(best, cancellationToken);
         return new SearchOutcome(best, hits.Count > offset + limit, Math.Min(examined, MaxExamined), examined > MaxExamined, plan.Restriction is not null)
         {
             Expanded = expanded,

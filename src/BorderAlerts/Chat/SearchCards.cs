@@ -13,7 +13,8 @@ public sealed record SearchCard(string Title, Uri? Link, string Summary, IReadOn
         var spans = hit.Terms.Where(t => t.Field == Fields.Text).Select(t => (t.Start, t.Length)).ToList();
         var (summary, highlights) = SummaryExtractor.Extract(item.Text, spans);
         var when = (item.Published ?? item.FirstSeen).UtcDateTime.ToString("yyyy-MM-dd HH:mm");
-        return new SearchCard(item.Title, Linkable(item.Link), summary, highlights, $"{item.FeedId} · {item.Language ?? "?"} · {when} UTC");
+        var translated = hit.TranslatedTitle is { } t ? $" · machine translation: {t}" : "";
+        return new SearchCard(item.Title, Linkable(item.Link), summary, highlights, $"{item.FeedId} · {item.Language ?? "?"} · {when} UTC{translated}");
     }
 
     /// <summary>Only http(s) links short enough for every card field that carries them (Slack sections hold 3,000 characters).</summary>

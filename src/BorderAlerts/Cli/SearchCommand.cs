@@ -34,7 +34,7 @@ public static class SearchCommand
                 results = outcome.Hits.Select(h => new
                 {
                     title = h.Item.Title, url = h.Item.Link?.ToString(), source = h.Item.FeedId, lang = h.Item.Language,
-                    published = h.Item.Published ?? h.Item.FirstSeen,
+                    published = h.Item.Published ?? h.Item.FirstSeen, translatedTitle = h.TranslatedTitle,
                 }),
                 expanded = outcome.Expanded.Select(e => new { term = e.Term, concept = e.Concept }),
             }));
@@ -42,7 +42,10 @@ public static class SearchCommand
         }
         if (SearchCommands.ExpansionLine(outcome.Expanded) is { } expanded) output.WriteLine(expanded);
         foreach (var hit in outcome.Hits)
+        {
             output.WriteLine($"{(hit.Item.Published ?? hit.Item.FirstSeen).UtcDateTime:yyyy-MM-dd HH:mm} {hit.Item.FeedId}: {hit.Item.Title}  {hit.Item.Link}");
+            if (hit.TranslatedTitle is { } translated) output.WriteLine($"                 machine translation: {translated}");
+        }
         if (outcome.Hits.Count == 0) output.WriteLine("no results");
         if (outcome.Capped) output.WriteLine($"(stopped after examining {outcome.Examined} items; narrow the query with more words or since:)");
         return CliApp.Ok;

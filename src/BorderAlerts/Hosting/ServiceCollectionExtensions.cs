@@ -68,6 +68,7 @@ public static class ServiceCollectionExtensions
         var store = StoreProvider.For(configuration.GetSettings<StorageSettings>());
         services.AddSingleton(store);
         store.AddStore(services);
+        services.AddSingleton(sp => new SearchTranslations(sp.GetRequiredService<ITranslationStore>(), Settings<TranslationSettings>(sp).TargetLanguage));
         services.AddSingleton<ArchiveSearch>();
         return services.AddDelivery().AddTranslator().AddCommands().AddChatEdges();
     }

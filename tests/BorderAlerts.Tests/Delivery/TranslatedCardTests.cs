@@ -1,5 +1,7 @@
 using System.Text.Json;
+using BorderAlerts.Core.Search;
 using BorderAlerts.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BorderAlerts.Tests.Delivery;
 
@@ -30,6 +32,8 @@ public sealed class TranslatedCardTests(FeedServer feeds, FakeDiscord discord, F
         Assert.Equal(@"\[en\] 丹東海關查获走私煤炭" + "\n" + @"\[en\] 【kyodo】丹東消息：海關查获走私煤炭。", fields["Machine translation (libretranslate)"]);
         Assert.Equal(2, await run.Pipeline.Database.CountAsync("translations", "language = 'en' AND provider = 'libretranslate'"));
         Assert.Empty(discord.Rejected);
+        var found = await run.Pipeline.Services.GetRequiredService<ArchiveSearch>().SearchAsync(new SearchRequest("走私", 10), CancellationToken.None);
+        Assert.Equal("[en] 丹東海關查获走私煤炭", Assert.Single(found.Hits).TranslatedTitle); // search shows the kept translation
     }
 
     [Theory, InlineData(Store.Sqlite), PostgresData]
