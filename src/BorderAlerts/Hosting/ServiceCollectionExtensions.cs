@@ -68,8 +68,10 @@ public static class ServiceCollectionExtensions
         var store = StoreProvider.For(configuration.GetSettings<StorageSettings>());
         services.AddSingleton(store);
         store.AddStore(services);
-        services.AddSingleton(sp => new SearchTranslations(sp.GetRequiredService<ITranslationStore>(), Settings<TranslationSettings>(sp).TargetLanguage));
-        services.AddSingleton<ArchiveSearch>();
+        // With no translator nothing is ever kept, so search does not look (one store read per hit shown).
+        services.AddSingleton(sp => new ArchiveSearch(sp.GetRequiredService<ISearchIndex>(), sp.GetRequiredService<IRuleSource>(),
+            sp.GetRequiredService<TimeProvider>(), Settings<TranslationSettings>(sp) is { } t && t.ProviderName() != TranslationSettings.None
+                ? new SearchTranslations(sp.GetRequiredService<ITranslationStore>(), t.TargetLanguage) : null));
         return services.AddDelivery().AddTranslator().AddCommands().AddChatEdges();
     }
 
