@@ -35,7 +35,7 @@ public static class FeedsListCommand
 
     static object Json(FeedHealth h, FeedDefinition f) => new
     {
-        id = h.FeedId, name = f.Name, url = h.Url, type = f.Type.ToString().ToLowerInvariant(), language = f.Language,
+        id = h.FeedId, name = f.Name, url = h.Url, type = f.Type.ToString().ToLowerInvariant(), kind = f.Kind, language = f.Language,
         every = f.Cron is null ? f.Every.TotalSeconds : (double?)null, cron = f.Cron?.Expression, timezone = f.TimeZone.Id, enabled = h.Enabled, status = Status(h, f), warning = Warning(h, f), lastSuccess = h.LastSuccessAt, lastAttempt = h.LastAttemptAt,
         consecutiveFailures = h.ConsecutiveFailures, lastError = h.LastError, lastStatus = h.LastStatus, lastNewItem = h.LastNewItemAt,
         nextPoll = h.NextPollAt, itemsLast24h = h.ItemsLast24h, lastItemsFound = h.LastItemsFound, totalItems = h.TotalItems,
@@ -49,10 +49,10 @@ public static class FeedsListCommand
 
     static void Table(TextWriter output, List<FeedHealth> rows, Dictionary<string, FeedDefinition> names, DateTimeOffset now)
     {
-        var header = new[] { "ID", "STATUS", "LAST SUCCESS", "FAILS", "LAST NEW ITEM", "NEXT POLL", "24H", "LAST ERROR / WARNING" };
+        var header = new[] { "ID", "KIND", "STATUS", "LAST SUCCESS", "FAILS", "LAST NEW ITEM", "NEXT POLL", "24H", "LAST ERROR / WARNING" };
         var cells = rows.Select(h => new[]
         {
-            h.FeedId, Status(h, names[h.FeedId]), Ago(h.LastSuccessAt, now), h.ConsecutiveFailures.ToString(), Ago(h.LastNewItemAt, now),
+            h.FeedId, names[h.FeedId].Kind ?? "", Status(h, names[h.FeedId]), Ago(h.LastSuccessAt, now), h.ConsecutiveFailures.ToString(), Ago(h.LastNewItemAt, now),
             In(h.NextPollAt, now), h.ItemsLast24h.ToString(), h.ConsecutiveFailures > 0 ? Short(h.LastError) : Warning(h, names[h.FeedId]) ?? "",
         }).ToList();
         CliTable.Write(output, header, cells);

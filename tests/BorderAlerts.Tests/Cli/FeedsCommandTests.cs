@@ -16,6 +16,7 @@ public sealed class FeedsCommandTests(FeedServer server) : IClassFixture<FeedSer
                 name: 共同網 Kyodo News (繁體中文)
                 url: {server.Serve(Responses.Fixture("outlets/kyodo_zh-hant_news.rss.xml"))}
                 language: zh-Hant
+                kind: wire
                 every: 15m
               - id: cankaoxiaoxi
                 url: {server.Serve(Responses.Status(503, "600"))}
@@ -45,11 +46,15 @@ public sealed class FeedsCommandTests(FeedServer server) : IClassFixture<FeedSer
         Assert.Equal(("ok", 0, 4L, 900.0), (kyodo.GetProperty("status").GetString(), kyodo.GetProperty("consecutiveFailures").GetInt32(),
             kyodo.GetProperty("totalItems").GetInt64(), kyodo.GetProperty("every").GetDouble()));
         Assert.Equal("共同網 Kyodo News (繁體中文)", kyodo.GetProperty("name").GetString());
+        Assert.Equal("wire", kyodo.GetProperty("kind").GetString());
         var cankao = feeds["cankaoxiaoxi"];
         Assert.Equal(("failing", 1, 503), (cankao.GetProperty("status").GetString(), cankao.GetProperty("consecutiveFailures").GetInt32(),
             cankao.GetProperty("lastStatus").GetInt32()));
         Assert.StartsWith("RateLimited: HTTP 503", cankao.GetProperty("lastError").GetString());
         Assert.True(cankao.GetProperty("enabled").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, cankao.GetProperty("kind").ValueKind); // no kind: given
+        var table = (await session.RunAsync("feeds", "list")).Stdout;
+        Assert.Matches(@"kyodo-zh-hant\s+wire\s+ok", table);
     }
 
     [Fact]
