@@ -70,6 +70,6 @@ public sealed class ChatFeedAddTests(FeedServer server) : IClassFixture<FeedServ
         Assert.Contains("uriminzokkiri ⚠ its selector found no items", Slack(await host.SlackAsync("/feeds", "list")));
         Assert.Contains("selector found no items", Discord(await host.DiscordAsync("feeds", "status", new { id = "uriminzokkiri" })));
         var cli = await session.RunAsync("feeds", "list");
-        Assert.Contains(cli.Stdout.Split('\n'), l => l.StartsWith("uriminzokkiri  warning") && l.Contains("selector found no items"));
+        Assert.Contains(cli.Stdout.Split('\n'), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^uriminzokkiri\s+warning\s") && l.Contains("selector found no items"));
     }
 }
