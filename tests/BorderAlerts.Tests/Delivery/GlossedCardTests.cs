@@ -77,7 +77,7 @@ public sealed class GlossedCardTests(FeedServer feeds, FakeDiscord discord, Fake
     {
         var folder = new TempFolder(store);
         File.WriteAllText(folder.RulesYaml, Rules);
-        return new Run(feeds, folder, await Pipeline.StartAsync(folder, [("Delivery:FloodBudget", "0"), .. destination]));
+        return new Run(new OutletReports(feeds, folder, await Pipeline.StartAsync(folder, [("Delivery:FloodBudget", "0"), .. destination])));
     }
 
     static Dictionary<string, string> Fields(ReceivedDiscordMessage message) => Assert.Single(message.Embeds).GetProperty("fields").EnumerateArray()
@@ -88,25 +88,12 @@ public sealed class GlossedCardTests(FeedServer feeds, FakeDiscord discord, Fake
         .SelectMany(b => b.GetProperty("elements").EnumerateArray().Select(e => e.GetProperty("text").GetString()!)).ToList();
 
     /// <summary>One outlet after another reporting the same event, each delivered before the next.</summary>
-    sealed class Run(FeedServer feeds, TempFolder folder, Pipeline pipeline) : IAsyncDisposable
+    sealed class Run(OutletReports reports) : IAsyncDisposable
     {
-        public async Task ReportAsync(string outlet, string kind)
-        {
-            var entry = new Entry("丹東海關查获走私煤炭集裝箱卡車", $"https://{outlet}.example/news/1.html", Published: new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero),
-                Text: $"【{outlet}】丹東消息：海關在鐵路口岸查获走私煤炭集裝箱卡車。");
-            var url = feeds.Serve(Responses.Bytes(FeedXml.Rss(outlet, [entry]), Responses.Rss));
-            await pipeline.PollOneAsync(Feeds.Rss(outlet, url, "zh-Hant", backfill: true) with { Kind = kind });
-            await Eventually.TrueAsync(async () =>
-            {
-                await pipeline.DeliverAsync();
-                return await pipeline.Database.CountAsync("deliveries", "status = 'pending'") == 0;
-            }, "the outbox is empty");
-        }
+        public Task ReportAsync(string outlet, string kind) => reports.ReportAsync(outlet,
+            new Entry("丹東海關查获走私煤炭集裝箱卡車", $"https://{outlet}.example/news/1.html", Published: new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero),
+                Text: $"【{outlet}】丹東消息：海關在鐵路口岸查获走私煤炭集裝箱卡車。"), kind: kind);
 
-        public async ValueTask DisposeAsync()
-        {
-            await pipeline.DisposeAsync();
-            folder.Dispose();
-        }
+        public ValueTask DisposeAsync() => reports.DisposeAsync();
     }
 }

@@ -64,38 +64,24 @@ public sealed class TranslatedCardTests(FeedServer feeds, FakeDiscord discord, F
         discord.AddChannel(channel);
         var folder = new TempFolder(store);
         File.WriteAllText(folder.RulesYaml, Rules);
-        return new Run(feeds, folder, await Pipeline.StartAsync(folder,
+        return new Run(new OutletReports(feeds, folder, await Pipeline.StartAsync(folder,
             ("Delivery:FloodBudget", "0"), ("Destinations:main:Type", "discord-bot"), ("Destinations:main:Channel", channel),
             ("Destinations:ops:Type", "console"), ("AdminDestination", "ops"),
             ("Discord:BotToken", discord.BotToken), ("Discord:ApiBaseUrl", discord.ApiBase.ToString()),
-            ("Translation:Provider", "libretranslate"), ("Translation:Url", translator.BaseAddress.ToString())));
+            ("Translation:Provider", "libretranslate"), ("Translation:Url", translator.BaseAddress.ToString()))));
     }
 
     static Dictionary<string, string> Fields(ReceivedDiscordMessage message) => Assert.Single(message.Embeds).GetProperty("fields").EnumerateArray()
         .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetString()!);
 
-    sealed class Run(FeedServer feeds, TempFolder folder, Pipeline pipeline) : IAsyncDisposable
+    /// <summary>One outlet's story (a different event each time), polled and delivered.</summary>
+    sealed class Run(OutletReports reports) : IAsyncDisposable
     {
-        public Pipeline Pipeline => pipeline;
+        public Pipeline Pipeline => reports.Pipeline;
 
-        /// <summary>One outlet's story (a different event each time), polled and delivered.</summary>
-        public async Task ReportAsync(string outlet, string title)
-        {
-            var entry = new Entry(title, $"https://{outlet}.example/news/1.html", Published: DateTimeOffset.UtcNow,
-                Text: $"【{outlet}】{title[..2]}消息：海關查获走私煤炭。");
-            var url = feeds.Serve(Responses.Bytes(FeedXml.Rss(outlet, [entry]), Responses.Rss));
-            await pipeline.PollOneAsync(Feeds.Rss(outlet, url, "zh-Hant", backfill: true));
-            await Eventually.TrueAsync(async () =>
-            {
-                await pipeline.DeliverAsync();
-                return await pipeline.Database.CountAsync("deliveries", "status = 'pending'") == 0;
-            }, "the outbox is empty");
-        }
+        public Task ReportAsync(string outlet, string title) => reports.ReportAsync(outlet,
+            new Entry(title, $"https://{outlet}.example/news/1.html", Published: DateTimeOffset.UtcNow, Text: $"【{outlet}】{title[..2]}消息：海關查获走私煤炭。"));
 
-        public async ValueTask DisposeAsync()
-        {
-            await pipeline.DisposeAsync();
-            folder.Dispose();
-        }
+        public ValueTask DisposeAsync() => reports.DisposeAsync();
     }
 }
