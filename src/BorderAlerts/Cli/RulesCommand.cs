@@ -7,7 +7,7 @@ using BorderAlerts.Core.Rules;
 
 namespace BorderAlerts.Cli;
 
-/// <summary>`rules list|validate|test|backtest|eval`.</summary>
+/// <summary>`rules list|validate|test|backtest|eval|feedback`.</summary>
 public static class RulesCommand
 {
     public static Command Create(TextWriter output, TextWriter errors)
@@ -23,6 +23,7 @@ public static class RulesCommand
         command.Subcommands.Add(RulesTestCommand.Create(output, errors));
         command.Subcommands.Add(RulesBacktestCommand.Create(output));
         command.Subcommands.Add(RulesEvalCommand.Create(output, errors));
+        command.Subcommands.Add(RulesFeedbackCommand.Create(output));
         return command;
     }
 

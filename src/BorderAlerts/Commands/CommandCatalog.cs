@@ -46,6 +46,8 @@ public static class CommandCatalog
             new("backtest", "Run a rule over stored items", false,
                 [Id("rule"), new("days", "How many days back (default 30)", OptionKind.Integer)], "/rules backtest border-coal days:30"),
             new("history", "Recent changes made from chat", false, [new("id", "Only changes to this rule")], "/rules history"),
+            new("feedback", "Each rule's precision as the team judged its cards", false,
+                [new("days", "How many days back (default 30)", OptionKind.Integer)], "/rules feedback days:7"),
             new("add", "Add a rule", true,
                 [Id("rule"), new("query", "The rule's query", Required: true), new("severity", "Severity", Choices: Severities),
                  new("to", "Destination names, comma-separated")], "/rules add border-coal query:\"丹东 AND 煤炭\" severity:high"),

@@ -28,7 +28,7 @@ public sealed class CommandDispatcher(SearchCommands search, RuleCommands rules,
         if ((spec.AdminOnly || sub?.Writes == true) && !request.Caller.IsAdmin)
         {
             log.LogWarning("Refused /{Command} {Sub} from {Actor}: not an admin", spec.Name, sub?.Name, request.Caller.Actor);
-            return CommandReply.Error($"Only admins can run /{spec.Name}{(sub is null ? "" : " " + sub.Name)}. Reading commands (search, list, show, test, backtest, history, status) are open to everyone.");
+            return CommandReply.Error($"Only admins can run /{spec.Name}{(sub is null ? "" : " " + sub.Name)}. Reading commands (search, list, show, test, backtest, history, feedback, status) are open to everyone.");
         }
         try { return await RouteAsync(request with { Subcommand = sub?.Name }, cancellationToken); }
         catch (CommandInputException e) { return CommandReply.Error($"{e.Message} Example: {example}"); }

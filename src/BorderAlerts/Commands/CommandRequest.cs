@@ -21,14 +21,19 @@ public sealed record CommandRequest(string Command, string? Subcommand, IReadOnl
 /// <summary>
 /// The answer: plain text, one item a line (the platform escapes it line by line and defuses mentions; text from a feed
 /// or a user goes in through TextCut.OneLine so it cannot add lines), optionally search hits to show as cards, and the
-/// request for the next page of those hits.
+/// request for the next page of those hits, or buttons of its own (an answer to a card's button can be taken back).
 /// </summary>
 public sealed record CommandReply(string Text, IReadOnlyList<SearchHit>? Hits = null, SearchRequest? Next = null)
 {
     public bool IsError { get; init; }
 
+    /// <summary>Buttons under the answer: a label and the id the platform hands back when it is pressed.</summary>
+    public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];
+
     public static CommandReply Error(string text) => new(text) { IsError = true };
 }
+
+public sealed record ReplyButton(string Label, string Id);
 
 /// <summary>A command the caller got wrong; the message says what and the dispatcher adds an example.</summary>
 public sealed class CommandInputException(string message) : Exception(message);

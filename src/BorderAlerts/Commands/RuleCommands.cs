@@ -10,7 +10,8 @@ using BorderAlerts.Core.Storage;
 namespace BorderAlerts.Commands;
 
 /// <summary>`/rules`: the reading subcommands here; writes in <see cref="RuleWrites"/>, history and undo in <see cref="AdminHistory"/>.</summary>
-public sealed class RuleCommands(IRuleSource rules, RuleWrites writes, AdminHistory history, AdminWriter admin, IItemArchive archive, TimeProvider clock)
+public sealed class RuleCommands(IRuleSource rules, RuleWrites writes, AdminHistory history, AdminWriter admin, IItemArchive archive, TimeProvider clock,
+    FeedbackCommands feedback)
 {
     public Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) => request.Subcommand switch
     {
@@ -19,6 +20,7 @@ public sealed class RuleCommands(IRuleSource rules, RuleWrites writes, AdminHist
         "test" => Task.FromResult(Test(request.Required("text"), request.Option("id"))),
         "backtest" => BacktestAsync(request, cancellationToken),
         "history" => history.HistoryAsync(request.Option("id"), cancellationToken),
+        "feedback" => feedback.ReportAsync(request, cancellationToken),
         "undo" => history.UndoAsync(request, cancellationToken),
         _ => writes.HandleAsync(request, cancellationToken),
     };

@@ -12,7 +12,8 @@ namespace BorderAlerts.Endpoints;
 /// POST /interactions/discord. Every request's Ed25519 signature is checked over the raw body before anything reads
 /// it: a missing or bad signature, a timestamp outside five minutes, or a request already answered (a replay, to any
 /// instance sharing the store) is 401 and never reaches command code. A signed body that is not an interaction is 400. PING is
-/// answered with PONG; commands and the "More results" button answer inline within the budget, or are deferred
+/// answered with PONG; commands, the "More results" button and the buttons on cards (who pressed is read from the
+/// signed interaction, like a command's caller) answer inline within the budget, or are deferred
 /// (type 5 / 6) and finished by editing the original response through the interaction's webhook.
 /// </summary>
 public static class DiscordInteractionsEndpoint
@@ -78,13 +79,27 @@ public static class DiscordInteractionsEndpoint
             return Results.Json(Respond(4, DiscordCommandReplies.Message(CommandReply.Error("This BorderAlerts serves other servers."))));
         if (type is not (Command or Component) || !interaction.TryGetProperty("data", out _))
             return Results.Json(Respond(4, DiscordCommandReplies.Message(CommandReply.Error("BorderAlerts does not handle this kind of interaction."))));
+        var press = type == Component ? FeedbackButtons.Decode(PressedId(interaction)) : null;
         Func<CancellationToken, Task<CommandReply>> work = type == Command
             ? ct => services.GetRequiredService<CommandDispatcher>().HandleAsync(DiscordCommandParser.Command(interaction, settings.AdminRoleIds, settings.GuildIds), ct)
-            : ct => MoreAsync(interaction, services, ct);
+            : press is not null
+                ? ct => services.GetRequiredService<FeedbackCommands>().PressAsync(press, DiscordCommandParser.Caller(interaction, settings.AdminRoleIds, settings.GuildIds), ct)
+                : ct => MoreAsync(interaction, services, ct);
+        // A command or a card's button answers in a new private message; "More results" and "Relevant after all" replace the message they are on.
+        var answerApart = type == Command || press is { Action: not FeedbackAction.Relevant };
         var reply = await services.GetRequiredService<DeferredReplies>().RunAsync(work, (r, ct) => EditOriginalAsync(interaction, r, services, settings, ct));
         return reply is not null
-            ? Results.Json(type == Command ? Respond(4, DiscordCommandReplies.Message(reply)) : Respond(7, Unflagged(reply)))
-            : Results.Json(type == Command ? Respond(5, new JsonObject { ["flags"] = 64 }) : new JsonObject { ["type"] = 6 });
+            ? Results.Json(answerApart ? Respond(4, DiscordCommandReplies.Message(reply)) : Respond(7, Unflagged(reply)))
+            : Results.Json(answerApart ? Respond(5, new JsonObject { ["flags"] = 64 }) : new JsonObject { ["type"] = 6 });
+    }
+
+    /// <summary>A button's custom_id; for a card's select menu, the option chosen (its value is a button id).</summary>
+    static string? PressedId(JsonElement interaction)
+    {
+        var data = interaction.GetProperty("data");
+        if (data.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array && values.GetArrayLength() > 0)
+            return values[0].ValueKind == JsonValueKind.String ? values[0].GetString() : null;
+        return data.TryGetProperty("custom_id", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
     }
 
     static Task<CommandReply> MoreAsync(JsonElement interaction, IServiceProvider services, CancellationToken ct)

@@ -16,8 +16,9 @@ namespace BorderAlerts.Endpoints;
 /// instance sharing the store). A re-send Slack makes itself (<c>X-Slack-Retry-Num</c>, or the same trigger_id under a
 /// fresh signature) is acknowledged and not run again, as in Socket Mode (<see cref="SlackRedeliveries"/>). A signed
 /// interactivity payload that is not a JSON object is 400. A command answers inline within the budget, otherwise it
-/// acknowledges ("Working on it…") and the answer replaces that through response_url. The "More results" button is
-/// acknowledged at once and answered through response_url.
+/// acknowledges ("Working on it…") and the answer replaces that through response_url. The "More results" button and
+/// the buttons on cards are acknowledged at once and answered through response_url (a card's button privately, never
+/// replacing the card).
 /// </summary>
 public static class SlackEndpoints
 {
@@ -98,6 +99,14 @@ public static class SlackEndpoints
         var responseUrl = Text(root, "response_url");
         var action = root.TryGetProperty("actions", out var a) && a.ValueKind == JsonValueKind.Array ? a.EnumerateArray().FirstOrDefault() : default;
         var value = Text(action, "value");
+        if (FeedbackButtons.Decode(value) is { } press)
+        {
+            var user = root.TryGetProperty("user", out var u) ? u : default;
+            var caller = Caller(Text(user, "id"), Text(user, "username") ?? Text(user, "name"), settings);
+            services.GetRequiredService<DeferredReplies>().RunInBackground(ct => services.GetRequiredService<FeedbackCommands>().PressAsync(press, caller, ct),
+                (r, ct) => RespondAsync(services, responseUrl, SlackCommandReplies.Pressed(r, press), ct));
+            return Results.Ok();
+        }
         if (SearchPaging.Decode(value) is not { } next) return Results.Ok(); // nothing of ours; acknowledged
         services.GetRequiredService<DeferredReplies>().RunInBackground(ct => services.GetRequiredService<SearchCommands>().PageAsync(next, ct),
             (r, ct) => RespondAsync(services, responseUrl, SlackCommandReplies.Message(r, replaceOriginal: true), ct));

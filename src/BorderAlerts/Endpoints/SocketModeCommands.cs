@@ -24,10 +24,23 @@ public static class SocketModeCommands
             },
             async (payload, ct) =>
             {
-                var value = payload["actions"]?.AsArray().FirstOrDefault()?["value"]?.GetValue<string>();
-                if (SearchPaging.Decode(value) is not { } next || payload["response_url"]?.GetValue<string>() is not { } url) return;
+                var value = (payload["actions"] as JsonArray)?.FirstOrDefault()?["value"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+                if (payload["response_url"] is not JsonValue u || !u.TryGetValue<string>(out var url)) return;
+                if (slack.TeamIds.Count > 0 && !slack.TeamIds.Contains(Text(payload["team"]?["id"]) ?? "")) return; // not ours to answer
+                if (FeedbackButtons.Decode(value) is { } press)
+                {
+                    var user = payload["user"] as JsonObject;
+                    var id = Text(user?["id"]) ?? "?";
+                    var caller = new Caller("slack", id, Text(user?["username"]) ?? Text(user?["name"]) ?? "?", admins.Contains(id));
+                    var pressed = await services.GetRequiredService<FeedbackCommands>().PressAsync(press, caller, ct);
+                    await services.GetRequiredService<SlackResponseUrl>().PostAsync(url, SlackCommandReplies.Pressed(pressed, press), ct);
+                    return;
+                }
+                if (SearchPaging.Decode(value) is not { } next) return;
                 var reply = await services.GetRequiredService<SearchCommands>().PageAsync(next, ct);
                 await services.GetRequiredService<SlackResponseUrl>().PostAsync(url, SlackCommandReplies.Message(reply, replaceOriginal: true), ct);
             });
     }
+
+    static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -88,6 +88,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FeedDryRun>();
         services.AddSingleton<FeedCommands>();
         services.AddSingleton<MuteCommand>();
+        services.AddSingleton<FeedbackCommands>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton(SocketModeCommands.Handlers);
         return services;

@@ -7,7 +7,7 @@ namespace BorderAlerts.Chat.Discord;
 /// <summary>
 /// A <see cref="CommandReply"/> as Discord message data (docs/platform-contracts.md §D4d): ephemeral, no mentions
 /// parsed, text escaped line by line and cut to 2,000 characters, search hits as up to five compact embeds, a "More
-/// results" button when there are more.
+/// results" button when there are more, and the reply's own buttons.
 /// </summary>
 public static class DiscordCommandReplies
 {
@@ -23,15 +23,15 @@ public static class DiscordCommandReplies
         };
         if (reply.Hits is { Count: > 0 } hits)
             data["embeds"] = new JsonArray(hits.Take(10).Select(h => (JsonNode)Embed(SearchCard.From(h))).ToArray());
-        data["components"] = reply.Next is { } next && SearchPaging.Encode(next, MaxCustomId) is { } id
-            ? new JsonArray(new JsonObject
-            {
-                ["type"] = 1,
-                ["components"] = new JsonArray(new JsonObject { ["type"] = 2, ["style"] = 2, ["label"] = "More results", ["custom_id"] = id }),
-            })
-            : new JsonArray();
+        var buttons = reply.Buttons.Where(b => b.Id.Length <= MaxCustomId).ToList();
+        if (reply.Next is { } next && SearchPaging.Encode(next, MaxCustomId) is { } id) buttons.Add(new ReplyButton("More results", id));
+        data["components"] = buttons.Count == 0 ? new JsonArray()
+            : new JsonArray(new JsonObject { ["type"] = 1, ["components"] = new JsonArray(buttons.Take(5).Select(Button).ToArray()) });
         return data;
     }
+
+    static JsonNode Button(ReplyButton button) =>
+        new JsonObject { ["type"] = 2, ["style"] = 2, ["label"] = TextCut.Truncate(button.Label, 80), ["custom_id"] = button.Id };
 
     static JsonObject Embed(SearchCard card)
     {

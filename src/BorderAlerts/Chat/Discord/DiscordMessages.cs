@@ -10,9 +10,11 @@ public static class DiscordMessages
 {
     const int SuppressNotifications = 1 << 12;
 
-    public static JsonObject Cards(IReadOnlyList<AlertCard> cards)
+    /// <param name="controls">The bot's own messages carry feedback controls; webhooks we do not own cannot.</param>
+    public static JsonObject Cards(IReadOnlyList<AlertCard> cards, bool controls = false)
     {
         var body = new JsonObject { ["embeds"] = DiscordEmbeds.Render(cards) };
+        if (controls && DiscordCardControls.For(cards) is { Count: > 0 } rows) body["components"] = rows;
         var mention = cards.Select(c => c.Mention).FirstOrDefault(m => !string.IsNullOrWhiteSpace(m));
         body["allowed_mentions"] = AllowedMentions(mention);
         if (mention is not null) body["content"] = mention;

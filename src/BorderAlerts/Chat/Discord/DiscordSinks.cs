@@ -47,7 +47,7 @@ public sealed class DiscordBotSink(Uri apiBase, string channelId, string token, 
 
     public async Task<DeliveryOutcome> SendAsync(ChatMessage message, CancellationToken cancellationToken) => message switch
     {
-        ChatMessage.Cards cards => await Post(channelId, DiscordMessages.Cards(cards.Items), cancellationToken),
+        ChatMessage.Cards cards => await Post(channelId, DiscordMessages.Cards(cards.Items, controls: true), cancellationToken),
         ChatMessage.Reply reply => await ReplyAsync(reply, cancellationToken),
         ChatMessage.Digest digest => await Post(channelId, DiscordMessages.Digest(digest), cancellationToken),
         ChatMessage.Notice notice => await Post(channelId, DiscordMessages.Notice(notice.Text), cancellationToken),
@@ -65,7 +65,7 @@ public sealed class DiscordBotSink(Uri apiBase, string channelId, string token, 
             if (started is not DeliveryOutcome.Delivered created) return started;
             thread = created.MessageId; // a thread is a channel; its id comes back as the object's id
         }
-        var body = DiscordMessages.Cards([reply.Card with { Mention = null }]);
+        var body = DiscordMessages.Cards([reply.Card with { Mention = null }], controls: true);
         var posted = await Post(thread, body, cancellationToken);
         return posted is DeliveryOutcome.Delivered ok ? ok with { ThreadId = thread } : posted;
     }

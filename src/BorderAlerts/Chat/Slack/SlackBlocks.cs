@@ -12,13 +12,15 @@ public static class SlackBlocks
 {
     public const int MaxBlocks = 50, CardsPerMessage = 5, MaxFallback = 3000;
 
-    public static JsonObject Cards(IReadOnlyList<AlertCard> cards)
+    /// <param name="controls">The bot's own messages carry feedback buttons under each card; incoming webhooks cannot.</param>
+    public static JsonObject Cards(IReadOnlyList<AlertCard> cards, bool controls = false)
     {
         var blocks = new JsonArray();
         foreach (var card in cards.Take(CardsPerMessage))
         {
             if (blocks.Count > 0) blocks.Add(new JsonObject { ["type"] = "divider" });
             foreach (var block in Card(card)) blocks.Add(block);
+            if (controls && SlackButtons.Feedback(card) is { } actions) blocks.Add(actions);
         }
         var mention = cards.Select(c => c.Mention).FirstOrDefault(m => !string.IsNullOrWhiteSpace(m));
         var prefix = mention is null ? "" : Mention(mention) + " "; // the mention settings chose, never feed text

@@ -12,6 +12,17 @@ public static class SlackCommandReplies
 {
     const int MaxSectionText = 3000, MaxButtonValue = 2000;
 
+    /// <summary>
+    /// The answer to a card's button, sent to response_url: a private message of its own that leaves the card alone;
+    /// "Relevant after all" replaces the private message it is on.
+    /// </summary>
+    public static JsonObject Pressed(CommandReply reply, FeedbackButton press)
+    {
+        var message = Message(reply, replaceOriginal: press.Action == FeedbackAction.Relevant);
+        if (press.Action != FeedbackAction.Relevant) message["replace_original"] = false;
+        return message;
+    }
+
     public static JsonObject Message(CommandReply reply, bool replaceOriginal = false)
     {
         var text = ChatText.PerLine(reply.IsError ? ":warning: " + reply.Text : reply.Text, SlackMrkdwn.Escape);
@@ -23,16 +34,9 @@ public static class SlackCommandReplies
             blocks.Add(Section($"*{title}*\n{SlackMrkdwn.Bold(card.Summary, card.Highlights, 350)}"));
             blocks.Add(new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(Mrkdwn(SlackMrkdwn.Escape(card.Footer))) });
         }
-        if (reply.Next is { } next && SearchPaging.Encode(next, MaxButtonValue) is { } value)
-            blocks.Add(new JsonObject
-            {
-                ["type"] = "actions",
-                ["elements"] = new JsonArray(new JsonObject
-                {
-                    ["type"] = "button", ["action_id"] = "search-more", ["value"] = value,
-                    ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "More results" },
-                }),
-            });
+        var buttons = reply.Buttons.Select((b, i) => SlackButtons.Button(b.Label, $"reply-{i}", b.Id)).ToList();
+        if (reply.Next is { } next && SearchPaging.Encode(next, MaxButtonValue) is { } value) buttons.Add(SlackButtons.Button("More results", "search-more", value));
+        if (buttons.Count > 0) blocks.Add(SlackButtons.Actions(null, buttons));
         var message = new JsonObject { ["response_type"] = "ephemeral", ["text"] = TextCut.Truncate(text, MaxSectionText), ["blocks"] = blocks };
         if (replaceOriginal) message["replace_original"] = true;
         return message;

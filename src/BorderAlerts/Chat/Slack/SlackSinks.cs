@@ -12,8 +12,8 @@ public sealed class SlackBotSink(Uri apiBase, string channel, string token, Slac
     {
         var (body, thread) = message switch
         {
-            ChatMessage.Cards cards => (SlackBlocks.Cards(cards.Items), null),
-            ChatMessage.Reply reply => (SlackBlocks.Cards([reply.Card with { Mention = null }]), reply.ThreadId ?? reply.ParentMessageId),
+            ChatMessage.Cards cards => (SlackBlocks.Cards(cards.Items, controls: true), null),
+            ChatMessage.Reply reply => (SlackBlocks.Cards([reply.Card with { Mention = null }], controls: true), reply.ThreadId ?? reply.ParentMessageId),
             ChatMessage.Digest digest => (SlackBlocks.Digest(digest), null),
             ChatMessage.Notice notice => (SlackBlocks.Notice(notice.Text), (string?)null),
             _ => throw new ArgumentOutOfRangeException(nameof(message)),

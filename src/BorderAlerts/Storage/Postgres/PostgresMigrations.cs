@@ -21,7 +21,20 @@ internal static class PostgresMigrations
         new(8, "source-health conditions told to the admin, so another instance neither repeats nor loses a notice", () => [SourceConditions]),
         new(9, "running instances and their heartbeats: claims divide what is due by the live ones", () => [Instances]),
         new(10, "machine translations of items' titles and excerpts, kept for cards and search", () => [Translations]),
+        new(11, "votes from the buttons on cards, and deliveries found by alert for their tally", () => [FeedbackVotes]),
     ];
+
+    /// <summary>Votes from card buttons, one per person and alert (IFeedbackStore). Part of an export.</summary>
+    const string FeedbackVotes = """
+        CREATE TABLE feedback_votes (
+            alert_id bigint NOT NULL REFERENCES alerts (id),
+            platform text NOT NULL,
+            user_id text NOT NULL,
+            verdict text NOT NULL,
+            voted_at bigint NOT NULL,
+            PRIMARY KEY (alert_id, platform, user_id));
+        CREATE INDEX deliveries_alert ON deliveries (alert_id);
+        """;
 
     /// <summary>Machine translations, one per item, field and language (ITranslationStore). Part of an export.</summary>
     const string Translations = """

@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Feedback;
 using BorderAlerts.Settings;
 using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Delivery;
@@ -29,6 +30,8 @@ public sealed class PostgresProvider : StoreProvider
             ? new SourceConditionsTable(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<ITranslationStore>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
             ? new TranslationsTable(async ct => await database.OpenAsync(ct)) : null!);
+        services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
+            ? new FeedbackTable(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<IStoreProbe, PostgresStoreProbe>();
         services.AddSingleton<IStoreMigrator, PostgresMigrator>();
         services.AddSingleton<StoreTables, PostgresTables>();

@@ -196,5 +196,16 @@ internal static class SqliteMigrations
                 translated_at INTEGER NOT NULL,
                 PRIMARY KEY (item_id, field, language)) WITHOUT ROWID;
             """),
+        // Votes from the buttons on cards, one per person and alert (IFeedbackStore); deliveries by alert for the tally. Part of an export.
+        (12, """
+            CREATE TABLE feedback_votes (
+                alert_id INTEGER NOT NULL REFERENCES alerts(id),
+                platform TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                verdict TEXT NOT NULL,
+                voted_at INTEGER NOT NULL,
+                PRIMARY KEY (alert_id, platform, user_id)) WITHOUT ROWID;
+            CREATE INDEX deliveries_alert ON deliveries(alert_id);
+            """),
     ];
 }

@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Feedback;
 using BorderAlerts.Settings;
 using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Delivery;
@@ -36,6 +37,8 @@ public sealed class SqliteProvider : StoreProvider
             ? new SourceConditionsTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton<ITranslationStore>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
             ? new TranslationsTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
+        services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
+            ? new FeedbackTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton<IStoreProbe, SqliteStoreProbe>();
         services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<StoreTables, SqliteTables>();

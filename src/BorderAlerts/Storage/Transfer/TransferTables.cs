@@ -59,6 +59,7 @@ public static class TransferTables
         new("alerts", "id", [L("id"), L("item_id"), T("rule_id"), T("rule_name"), T("severity"), T("destinations"), T("terms"), L("created_at")]),
         new("deliveries", "id", [L("id"), L("alert_id"), T("destination"), L("story_id"), T("kind"), L("parent_id"), T("status"), I("attempts"),
             L("next_attempt_at"), L("lease_until"), T("message_id"), T("thread_id"), T("last_error"), L("created_at"), L("sent_at")]),
+        new("feedback_votes", "alert_id, platform, user_id", [L("alert_id"), T("platform"), T("user_id"), T("verdict"), L("voted_at")]),
         new("admin_state", "kind, target", [T("kind"), T("target"), T("value")]),
         new("admin_changes", "id", [L("id"), L("at"), T("actor"), T("kind"), T("target"), T("action"), T("before"), T("after"), L("undoes"),
             L("undone_by")], Later: "undone_by"),

@@ -26,6 +26,7 @@ static partial class DiscordPayloadRules
         var content = Text(body, "content", MaxContent, "content", errors, required: false);
         var embeds = Embeds(body, errors);
         AllowedMentions(body, errors);
+        DiscordComponentRules.Validate(body, errors);
         empty = content == 0 && embeds == 0 && !Has(body, "components") && !Has(body, "poll") && !Has(body, "sticker_ids");
         return errors;
     }

@@ -94,13 +94,27 @@ static class SlackMessageRules
         }
         if (elements.GetArrayLength() > max) violations.Add($"no more than {max} items allowed [json-pointer:{at}/elements]");
         var i = 0;
+        var actionIds = new HashSet<string>();
         foreach (var element in elements.EnumerateArray())
         {
             var where = $"{at}/elements/{i++}";
             var type = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             if (context && type is "plain_text" or "mrkdwn") TextObject(element, 3000, where, violations, plainOnly: false);
             else if (context && type != "image") violations.Add($"context elements must be text or image [json-pointer:{where}]");
+            else if (!context && type == "button") Button(element, where, violations, actionIds);
         }
+    }
+
+    /// <summary>A button: plain_text label ≤ 75, action_id ≤ 255 and unique in its block, value ≤ 2000, style primary or danger.</summary>
+    static void Button(JsonElement button, string at, List<string> violations, HashSet<string> actionIds)
+    {
+        TextObject(button, "text", 75, $"{at}/text", violations, plainOnly: true, required: true);
+        Length(button, "action_id", 255, at, violations);
+        Length(button, "value", 2000, at, violations);
+        if (button.TryGetProperty("action_id", out var id) && id.ValueKind == JsonValueKind.String && !actionIds.Add(id.GetString()!))
+            violations.Add($"action_id must be unique in its block [json-pointer:{at}/action_id]");
+        if (button.TryGetProperty("style", out var style) && style.GetString() is not ("primary" or "danger"))
+            violations.Add($"must be one of: primary, danger [json-pointer:{at}/style]");
     }
 
     static void TextObject(JsonElement owner, string name, int max, string at, List<string> violations, bool plainOnly, bool required)
