@@ -113,6 +113,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(SlackSocketHandlers.NotAvailable); // the command dispatcher registers the real handlers
         services.AddSingleton<SlackSocketOpen>();
         services.AddSingleton<SlackResponseUrl>();
+        services.AddSingleton(sp => new SlackRedeliveries(sp.GetRequiredService<ISeenRequests>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackSocketMode>();
         return services;
     }

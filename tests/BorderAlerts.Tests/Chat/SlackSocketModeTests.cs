@@ -26,10 +26,24 @@ public sealed class SlackSocketModeTests(FakeSlack slack) : IClassFixture<FakeSl
     /// <summary>Starts Socket Mode and returns its first greeted socket.</summary>
     async Task<SocketModeConnection> StartAsync(string? appToken = null, TimeSpan? ackDeadline = null)
     {
+        var (services, run, socket) = await InstanceAsync(appToken, ackDeadline);
+        (_services, _run) = (services, run);
+        return socket;
+    }
+
+    readonly TempFolder _folder = new();
+
+    /// <summary>One instance on this test's store (instances started one after another share it), with its greeted socket.</summary>
+    async Task<(ServiceProvider, Task<SlackSocketModeStop>, SocketModeConnection)> InstanceAsync(string? appToken = null, TimeSpan? ackDeadline = null)
+    {
         var handlers = new SlackSocketHandlers((command, _) => { lock (_commands) _commands.Add(command); return _answer(command); },
             (payload, _) => { _interaction.TrySetResult(payload); return Task.CompletedTask; });
-        var services = _services = new ServiceCollection().AddLogging(l => l.AddProvider(_logs))
-            .AddBorderAlerts(new ConfigurationBuilder().Build()).AddSingleton(handlers).BuildServiceProvider();
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["BorderAlerts:DataDir"] = _folder.Data, ["BorderAlerts:ConfigDir"] = _folder.Config,
+        }).Build();
+        var services = new ServiceCollection().AddLogging(l => l.AddProvider(_logs)).AddBorderAlerts(settings).AddSingleton(handlers).BuildServiceProvider();
+        await AppHost.PrepareAsync(services, CancellationToken.None);
         var options = new SlackSocketModeOptions
         {
             AppToken = appToken ?? slack.AppToken, ApiBase = slack.ApiBase, AckDeadline = ackDeadline ?? TimeSpan.FromSeconds(10),
@@ -37,8 +51,31 @@ public sealed class SlackSocketModeTests(FakeSlack slack) : IClassFixture<FakeSl
         };
         _opensBefore = slack.ConnectionOpens;
         var sockets = slack.Sockets.Count;
-        _run = services.GetRequiredService<SlackSocketMode>().RunAsync(options, _stop.Token);
-        return appToken is null ? await slack.WaitForSocketAsync(sockets + 1) : null!;
+        var run = services.GetRequiredService<SlackSocketMode>().RunAsync(options, _stop.Token);
+        return (services, run, appToken is null ? await slack.WaitForSocketAsync(sockets + 1) : null!);
+    }
+
+    [Fact]
+    public async Task An_envelope_slack_sends_again_to_another_instances_socket_runs_once()
+    {
+        var first = await StartAsync();
+        var (other, otherRun, second) = await InstanceAsync();
+        try
+        {
+            var payload = slack.SlashCommandPayload("/rules", "add sanctions-ship \"ship-to-ship\"");
+            var sent = await first.SendEnvelopeAsync("slash_commands", payload, acceptsResponsePayload: true);
+            Assert.True((await first.WaitForAckAsync(sent)).TryGetProperty("payload", out _));
+            var again = await second.SendEnvelopeAsync("slash_commands", payload, acceptsResponsePayload: true, retryAttempt: 1);
+            Assert.False((await second.WaitForAckAsync(again)).TryGetProperty("payload", out _)); // acked, not run again
+            Assert.Single(_commands);
+            Assert.Empty(first.Violations.Concat(second.Violations));
+        }
+        finally
+        {
+            await _stop.CancelAsync();
+            await otherRun.WaitAsync(TimeSpan.FromSeconds(30));
+            await other.DisposeAsync();
+        }
     }
 
     [Fact]
@@ -213,5 +250,6 @@ public sealed class SlackSocketModeTests(FakeSlack slack) : IClassFixture<FakeSl
         if (_run is not null) await _run.WaitAsync(TimeSpan.FromSeconds(30));
         if (_services is not null) await _services.DisposeAsync();
         _stop.Dispose();
+        _folder.Dispose();
     }
 }

@@ -75,7 +75,7 @@ sealed class SlackSocketConnection(Uri url, SlackSocketModeOptions options, Slac
 
     async Task HandleAsync(SlackSocketMessage.Envelope envelope, CancellationToken cancellationToken)
     {
-        if (!redeliveries.FirstDelivery(SlackRedeliveries.KeyOf(envelope)))
+        if (!await redeliveries.FirstDeliveryAsync(SlackRedeliveries.KeyOf(envelope), cancellationToken))
         {
             logger.LogInformation("Slack Socket Mode: {Type} envelope re-sent (attempt {Attempt}) acknowledged, not run again", envelope.Type, envelope.RetryAttempt);
             await SendAsync(SlackSocketMessage.Ack(envelope.EnvelopeId, null), cancellationToken);

@@ -10,12 +10,12 @@ public sealed record SlackSocketModeStop(string Reason);
 /// a cap and starts over after a healthy connection; a refused token or socket_mode_disabled / link_disabled stops,
 /// logged once. Neither the token nor the connection URL (it carries a ticket) is ever logged.
 /// </summary>
-public sealed class SlackSocketMode(SlackSocketOpen opener, SlackSocketHandlers handlers, SlackResponseUrl responseUrl, ILogger<SlackSocketMode> logger)
+public sealed class SlackSocketMode(SlackSocketOpen opener, SlackSocketHandlers handlers, SlackResponseUrl responseUrl, SlackRedeliveries redeliveries,
+    ILogger<SlackSocketMode> logger)
 {
     public async Task<SlackSocketModeStop> RunAsync(SlackSocketModeOptions options, CancellationToken cancellationToken)
     {
         var delay = options.ReconnectDelay;
-        var redeliveries = new SlackRedeliveries();
         try
         {
             while (true)
