@@ -14,6 +14,7 @@ namespace BorderAlerts.Core.Watchlists;
 internal static class FtmParser
 {
     const int MaxLineChars = 4_000_000;
+    public const string TooLarge = "record too large";
 
     static readonly Dictionary<string, WatchlistEntryType> Schemas = new(StringComparer.Ordinal)
     {
@@ -40,11 +41,11 @@ internal static class FtmParser
         var checkedBody = BodyStart.Check(list, body, '{', "FollowTheMoney JSON lines");
         using var reader = new StreamReader(checkedBody, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         int lineNumber = 0;
-        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        foreach (var line in CappedLines.Read(reader, MaxLineChars))
         {
             lineNumber++;
+            if (line is null) { list.Counts.Skip(TooLarge); continue; }
             if (string.IsNullOrWhiteSpace(line)) continue;
-            if (line.Length > MaxLineChars) { list.Counts.Skip("record too large"); continue; }
             using var json = Parse(list, line, lineNumber);
             if (json.RootElement.ValueKind != JsonValueKind.Object) throw list.Refuse("expected one JSON object per line", lineNumber);
             if (Entry(list, json.RootElement) is { } entry) yield return entry;

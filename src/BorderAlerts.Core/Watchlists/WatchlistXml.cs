@@ -117,9 +117,9 @@ internal static class WatchlistXml
                     if (!reader.IsEmptyElement) open.Push(child);
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
-                    chars += reader.Value.Length;
-                    if (chars > MaxRecordChars) throw Bounded(reader, $"a record with more than {MaxRecordChars} characters of text");
-                    open.Peek().Add(new XText(reader.Value));
+                    var text = CappedValue(reader, MaxRecordChars - chars);
+                    chars += text.Length;
+                    open.Peek().Add(new XText(text));
                     break;
                 case XmlNodeType.EndElement:
                     open.Pop();
@@ -129,6 +129,22 @@ internal static class WatchlistXml
         }
         return root;
     }
+
+    /// <summary>A text node's value read in chunks, so a hostile one is refused at the cap, never held whole.</summary>
+    static string CappedValue(XmlReader reader, int cap)
+    {
+        if (!reader.CanReadValueChunk) return reader.Value.Length <= cap ? reader.Value : throw TooMuchText(reader);
+        var chunk = new char[4096];
+        var text = new System.Text.StringBuilder();
+        for (int n; (n = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0;)
+        {
+            if (text.Length + n > cap) throw TooMuchText(reader);
+            text.Append(chunk, 0, n);
+        }
+        return text.ToString();
+    }
+
+    static XmlException TooMuchText(XmlReader reader) => Bounded(reader, $"a record with more than {MaxRecordChars} characters of text");
 
     static void CopyAttributes(XmlReader reader, XElement element)
     {

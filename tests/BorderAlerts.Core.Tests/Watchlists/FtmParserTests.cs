@@ -45,4 +45,19 @@ public class FtmParserTests
         Assert.Equal(["YUK TUNG", "KOREA MINING DEVELOPMENT TRADING CORPORATION", "RI WON HO"], entries.Select(e => e.Name));
         Assert.Equal(1, counts.FilteredOut);
     }
+
+    [Fact]
+    public void An_overlong_line_is_skipped_and_counted_without_being_held()
+    {
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Fixtures", "watchlists", "opensanctions.ftm.json"));
+        var huge = "{\"id\": \"x\", \"schema\": \"Person\", \"properties\": {\"name\": [\"" + new string('A', 20_000_000) + "\"]}}";
+        var body = System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", lines[..3].Append(huge).Concat(lines[3..])));
+        var counts = new WatchlistCounts();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var entries = WatchlistParser.Parse(ListReads.List(WatchlistFormat.OpenSanctionsFtm), new MemoryStream(body), counts).ToList();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(4, entries.Count);
+        Assert.Equal(1, counts.Skipped["record too large"]);
+        Assert.True(allocated < 30_000_000, $"{allocated:N0} bytes allocated for a 20,000,000-character line");
+    }
 }

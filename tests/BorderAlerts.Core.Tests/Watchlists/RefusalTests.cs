@@ -112,6 +112,18 @@ public class RefusalTests
     }
 
     [Fact]
+    public void A_record_with_a_huge_text_is_refused_at_the_cap_without_holding_the_text()
+    {
+        var body = Encoding.UTF8.GetBytes(Ofac + "<sdnEntry><uid>1</uid><lastName>" + new string('A', 20_000_000) + "</lastName></sdnEntry></sdnList>");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<WatchlistFormatException>(() =>
+            WatchlistParser.Parse(ListReads.List(WatchlistFormat.OfacSdnXml), new MemoryStream(body), new WatchlistCounts()).ToList());
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Contains("refused a record with more than 4000000 characters of text", error.Message);
+        Assert.True(allocated < 30_000_000, $"{allocated:N0} bytes allocated for a 20,000,000-character text");
+    }
+
+    [Fact]
     public void Entries_before_the_problem_are_read_one_at_a_time_before_the_refusal()
     {
         var text = Ofac + "<sdnEntry><uid>1</uid><lastName>FIRST</lastName></sdnEntry><sdnEntry><uid>2</uid><lastName>SEC";
