@@ -84,17 +84,18 @@ internal static class WatchlistXml
     public static IEnumerable<XElement> Records(XmlReader reader, params string[] containers)
     {
         if (reader.IsEmptyElement) yield break;
+        var chunk = new char[4096];
         reader.Read();
         while (!reader.EOF)
         {
             if (reader.NodeType != XmlNodeType.Element) { reader.Read(); continue; }
             if (reader.Depth == 1 && containers.Contains(reader.LocalName)) { reader.Read(); continue; }
-            yield return ReadElement(reader);
+            yield return ReadElement(reader, chunk);
         }
     }
 
     /// <summary>The current element and its content by local name; leaves the reader after its end tag.</summary>
-    static XElement ReadElement(XmlReader reader)
+    static XElement ReadElement(XmlReader reader, char[] chunk)
     {
         var root = new XElement(reader.LocalName);
         var baseDepth = reader.Depth;
@@ -117,7 +118,7 @@ internal static class WatchlistXml
                     if (!reader.IsEmptyElement) open.Push(child);
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
-                    var text = CappedValue(reader, MaxRecordChars - chars);
+                    var text = CappedValue(reader, MaxRecordChars - chars, chunk);
                     chars += text.Length;
                     open.Peek().Add(new XText(text));
                     break;
@@ -131,12 +132,16 @@ internal static class WatchlistXml
     }
 
     /// <summary>A text node's value read in chunks, so a hostile one is refused at the cap, never held whole.</summary>
-    static string CappedValue(XmlReader reader, int cap)
+    static string CappedValue(XmlReader reader, int cap, char[] chunk)
     {
         if (!reader.CanReadValueChunk) return reader.Value.Length <= cap ? reader.Value : throw TooMuchText(reader);
-        var chunk = new char[4096];
-        var text = new System.Text.StringBuilder();
-        for (int n; (n = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0;)
+        // Most values fit the chunk: one string, no builder.
+        int length = 0, n;
+        while (length < chunk.Length && (n = reader.ReadValueChunk(chunk, length, chunk.Length - length)) > 0) length += n;
+        if (length > cap) throw TooMuchText(reader);
+        if (length < chunk.Length) return new string(chunk, 0, length);
+        var text = new System.Text.StringBuilder().Append(chunk, 0, length);
+        while ((n = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
         {
             if (text.Length + n > cap) throw TooMuchText(reader);
             text.Append(chunk, 0, n);

@@ -55,4 +55,17 @@ public class UnConsolidatedParserTests
         Assert.Equal(["KPi.033", "KPe.001", "KPe.053"], entries.Select(e => e.EntryId));
         Assert.Equal((3, 1, 1), (counts.Entries, counts.FilteredOut, counts.Skipped["no usable name"]));
     }
+
+    [Theory]
+    [InlineData(4095)]
+    [InlineData(4096)]
+    [InlineData(4097)]
+    [InlineData(100_000)]
+    public void A_long_text_under_the_cap_is_read_whole(int length)
+    {
+        var comments = string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + i % 26)));
+        var xml = $"<CONSOLIDATED_LIST><ENTITIES><ENTITY><DATAID>1</DATAID><FIRST_NAME>X</FIRST_NAME><COMMENTS1>{comments}</COMMENTS1></ENTITY></ENTITIES></CONSOLIDATED_LIST>";
+        var entry = Assert.Single(ListReads.Text(WatchlistFormat.UnConsolidatedXml, xml).Entries);
+        Assert.Equal(new WatchlistDetail("Comments", comments), Assert.Single(entry.Details));
+    }
 }
