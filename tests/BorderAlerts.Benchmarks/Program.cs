@@ -17,6 +17,7 @@ using BorderAlerts.Core.Feeds;
 //   pack-cpu [--rules FILE] [--rounds 40]                         (a rules file as the poller runs it, with story fingerprints)
 //   reload                                                        (matching latency while rules are recompiled and swapped)
 //   stories [--pairs FILE] [--rules FILE] [--errors]              (story grouping: pair precision and recall on the labelled pairs)
+//   watchlists [--megabytes 10,100] [--dir PATH] [--keep]         (OFAC- and FtM-shaped lists: parse time, entries/s, peak memory)
 //   search [--items 100000] [--store sqlite|postgres] [--db PATH|NAME] [--postgres CONNSTR] [--keep] [--reuse] [--queries 20] [--rounds 3] [--limit 10] [--days 365] [--ingest-only] [--bulk] [--writers 1]   (archive search)
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -24,6 +25,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
         usage: BorderAlerts.Benchmarks feedfarm [--feeds 20000] [--seconds 300] [--not-modified-share 0.6] [--hosts 16]
                                                 [--every 5m] [--tick 5s] [--spread] [--quick] [--set Key=Value]... [--json FILE] [--keep] [--pass-budget 30s] [--rules FILE] [--all-passes N]
                BorderAlerts.Benchmarks parse [BenchmarkDotNet arguments, e.g. --filter *]
+               BorderAlerts.Benchmarks watchlists [--megabytes 10,100] [--dir PATH] [--keep]
                BorderAlerts.Benchmarks search [--items 100000] [--store sqlite|postgres] [--db PATH|NAME] [--postgres CONNSTR] [--keep] [--reuse] [--queries 20] [--rounds 3] [--limit 10] [--days 365] [--ingest-only] [--bulk] [--writers 1]
         see docs/benchmarks.md
         """);
@@ -44,10 +46,12 @@ try
         "matcher-cpu" => MatcherCpu(rest),
         "pack-cpu" => BorderAlerts.Benchmarks.Matching.PackCpuHarness.Run(Value(rest, "--rules") ?? "config/rules.yaml", Int(Value(rest, "--rounds") ?? "40")),
         "reload" => Reload(),
+        "watchlists" => BorderAlerts.Benchmarks.Watchlists.WatchlistParseHarness.Run(
+            (Value(rest, "--megabytes") ?? "10,100").Split(',').Select(Int).ToList(), Value(rest, "--dir"), rest.Contains("--keep")),
         "search" => await BorderAlerts.Benchmarks.Search.SearchBenchmark.RunAsync(BorderAlerts.Benchmarks.Search.SearchBenchmark.Parse(rest)),
         "stories" => BorderAlerts.Benchmarks.Stories.StoryPairsHarness.Run(
             Value(rest, "--pairs") ?? "tests/BorderAlerts.Core.Tests/Fixtures/eval/pairs.jsonl", Value(rest, "--rules") ?? "config/rules.yaml", rest.Contains("--errors")),
-        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parse, matcher, matcher-cpu, pack-cpu, reload, search, stories)"),
+        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parse, matcher, matcher-cpu, pack-cpu, reload, search, stories, watchlists)"),
     };
 }
 catch (ArgumentException e)
