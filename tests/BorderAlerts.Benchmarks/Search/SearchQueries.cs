@@ -54,6 +54,10 @@ internal static class SearchQueries
         new(QueryClass.Long, "concepts OR", "@dandong OR @sinuiju"),
         new(QueryClass.Long, "concepts AND", "@coal AND @smuggling"),
         new(QueryClass.Long, "concept", "@sanctions"),
+        // Words that are a concept's alias search the whole concept (ConceptExpansion); quotes keep one literal.
+        new(QueryClass.Long, "widened phrase", "North Korea sanctions"),
+        new(QueryClass.Long, "widened word", "Sinuiju"),
+        new(QueryClass.Long, "quoted literal", "\"Dandong\""),
         // NOT and regexes: checked per candidate, at most 2,000 read.
         new(QueryClass.NotRegex, "NOT", "dandong -丹东 -단둥"),
         new(QueryClass.NotRegex, "NOT", "sanctions NOT coal"),
