@@ -21,7 +21,11 @@ internal static class PostgresMigrations
         new(8, "source-health conditions told to the admin, so another instance neither repeats nor loses a notice", () => [SourceConditions]),
         new(9, "running instances and their heartbeats: claims divide what is due by the live ones", () => [Instances]),
         new(10, "machine translations of items' titles and excerpts, kept for cards and search", () => [Translations]),
+        new(11, "deliveries found by the message they went in: a late translation edits that message", () => [DeliveriesByMessage]),
     ];
+
+    /// <summary>ISentMessages: the deliveries sent in one message, read to render it again.</summary>
+    const string DeliveriesByMessage = "CREATE INDEX deliveries_message ON deliveries (destination, message_id) WHERE message_id IS NOT NULL;";
 
     /// <summary>Machine translations, one per item, field and language (ITranslationStore). Part of an export.</summary>
     const string Translations = """

@@ -196,5 +196,7 @@ internal static class SqliteMigrations
                 translated_at INTEGER NOT NULL,
                 PRIMARY KEY (item_id, field, language)) WITHOUT ROWID;
             """),
+        // Deliveries found by the message they went in: a late translation edits that message (ISentMessages).
+        (12, "CREATE INDEX deliveries_message ON deliveries(destination, message_id) WHERE message_id IS NOT NULL;"),
     ];
 }
