@@ -37,7 +37,9 @@ public sealed class LateTranslationTests(FeedServer feeds, FakeDiscord discord, 
         var update = Assert.Single(slack.Updates, u => u.Channel == posted.Channel && u.Ts == posted.Ts);
         Assert.Equal($"_{Translated}_: *[en] {title}*\n[en] 【kyodo】丹東消息：海關查获走私煤炭。",
             update.Blocks!.Value[1].GetProperty("text").GetProperty("text").GetString());
-        Assert.Single(translator.Accepted, body => Asked(body).Contains(title)); // one request for three destinations
+        Assert.Single(translator.Accepted, body => Asked(body).Contains(title)); // one request for four destinations
+        Assert.Single(slack.Requests, r => r.Path.EndsWith(run.SlackHookPath)); // an incoming webhook cannot edit: only the post
+        Assert.DoesNotContain(slack.Updates, u => u.WebhookPath == run.SlackHookPath);
         Assert.Empty(discord.Rejected);
         Assert.Empty(slack.Rejected);
     }
@@ -122,13 +124,14 @@ public sealed class LateTranslationTests(FeedServer feeds, FakeDiscord discord, 
     static Dictionary<string, string> Fields(JsonElement embed) => embed.GetProperty("fields").EnumerateArray()
         .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetString()!);
 
-    /// <summary>One pipeline sending to a Discord bot channel, a Discord webhook and a Slack bot channel of its own.</summary>
+    /// <summary>One pipeline sending to a Discord bot channel, a Discord webhook, a Slack bot channel and a Slack webhook of its own.</summary>
     sealed class LateRun(LateTranslationTests test, OutletReports reports, string id, string channel, string hookId, string slackChannel) : IAsyncDisposable
     {
         public string Id => id;
         public string Channel => channel;
         public string HookId => hookId;
         public string SlackChannel => slackChannel;
+        public string SlackHookPath => $"T0/B{id}/late";
         public Pipeline Pipeline => reports.Pipeline;
 
         public static async Task<LateRun> StartAsync(LateTranslationTests test, Store store, string name, LogCapture? logs = null, int floodBudget = 0)
@@ -138,19 +141,21 @@ public sealed class LateTranslationTests(FeedServer feeds, FakeDiscord discord, 
             test.Discord.AddChannel(channel);
             var hook = test.Discord.AddWebhook(hookId, "tok" + id);
             test.Slack.AddChannel(slackChannel);
+            var slackHook = test.Slack.AddWebhook($"T0/B{id}/late");
             var folder = new TempFolder(store);
             File.WriteAllText(folder.RulesYaml, """
                 rules:
                   - id: dandong
                     name: Dandong
                     query: 丹东 OR 丹東
-                    to: [bot, hook, slack]
+                    to: [bot, hook, slack, slackhook]
                 """);
             var pipeline = await Pipeline.StartAsync(folder, services => { if (logs is not null) services.AddLogging(b => b.AddProvider(logs)); },
                 ("Delivery:FloodBudget", floodBudget.ToString()),
                 ("Destinations:bot:Type", "discord-bot"), ("Destinations:bot:Channel", channel),
                 ("Destinations:hook:Type", "discord-webhook"), ("Destinations:hook:Url", hook.ToString()),
                 ("Destinations:slack:Type", "slack"), ("Destinations:slack:Channel", slackChannel),
+                ("Destinations:slackhook:Type", "slack-webhook"), ("Destinations:slackhook:Url", slackHook.ToString()),
                 ("Destinations:ops:Type", "console"), ("AdminDestination", "ops"),
                 ("Discord:BotToken", test.Discord.BotToken), ("Discord:ApiBaseUrl", test.Discord.ApiBase.ToString()),
                 ("Slack:BotToken", test.Slack.BotToken), ("Slack:ApiBaseUrl", test.Slack.ApiBase.ToString()),
