@@ -23,9 +23,6 @@ public sealed class TranslationRequests(int capacity = TranslationRequests.Defau
         public bool Late;
     }
 
-    /// <summary>How many requests go on after their cards stopped waiting.</summary>
-    public int Late { get { lock (_lock) return _late; } }
-
     /// <summary>The answer of the request in flight for <paramref name="itemId"/>, or of one started now with <paramref name="ask"/>.</summary>
     /// <remarks>A request cancelled (at the cap, or when stopping) answers null.</remarks>
     public Task<CardTranslation?> Join(long itemId, Func<CancellationToken, Task<CardTranslation?>> ask)
