@@ -1,5 +1,4 @@
 using BorderAlerts.Core.Text;
-using System.Text;
 using System.Text.Json.Nodes;
 using BorderAlerts.Core.Delivery;
 
