@@ -10,10 +10,12 @@ namespace BorderAlerts.Core.Delivery;
 /// MaxAttempts; a refusal (bad token, deleted webhook) dead-letters, notifies the admin destination and rests the
 /// destination, so there is no retry storm. Every outcome is recorded on the entry. Alerts for a muted destination are
 /// recorded as not sent, with the mute named; they do not pile up for later. (A muted rule matches nothing: FeedPoller.)
+/// Cards are translated once a destination's messages are planned; a card whose translation comes late is edited
+/// after its message's send is recorded (<see cref="LateCardEditor"/>).
 /// </summary>
 public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinations, CardFactory cards, FloodGate flood,
     TimeProvider clock, DeliveryOptions options, ILogger<DeliveryRunner> log, IMutes? mutes = null, DeliveryMetrics? metrics = null,
-    CardTranslator? translator = null)
+    CardTranslator? translator = null, LateCardEditor? editor = null)
 {
     readonly DeliveryMetrics _metrics = metrics ?? new DeliveryMetrics();
 
@@ -27,29 +29,13 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
     {
         var entries = await outbox.ClaimAsync(clock.GetUtcNow(), options.ClaimBatch, options.Lease, cancellationToken);
         if (entries.Count == 0) return 0;
-        var built = await CardsAsync(entries, cancellationToken);
         var sent = 0;
         await Task.WhenAll(entries.GroupBy(e => e.Destination).Select(async group =>
-            Interlocked.Add(ref sent, await DeliverAsync(group.Key, group.OrderBy(e => e.Id).ToList(), built))));
+            Interlocked.Add(ref sent, await DeliverAsync(group.Key, group.OrderBy(e => e.Id).ToList(), cancellationToken))));
         return sent;
     }
 
-    /// <summary>
-    /// Each claimed alert's card, once however many destinations it goes to, translated where a translator is set up:
-    /// all at once, so a batch waits at most <see cref="CardTranslator.Wait"/> for its translations.
-    /// </summary>
-    async Task<Dictionary<AlertSnapshot, AlertCard>> CardsAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
-    {
-        var alerts = entries.Select(e => e.Alert).Distinct(ReferenceEqualityComparer.Instance).Cast<AlertSnapshot>().ToList();
-        var built = await Task.WhenAll(alerts.Select(async alert => translator is null
-            ? cards.Build(alert)
-            : await translator.TranslateAsync(cards.Build(alert), alert.ItemId, NotifyAdminAsync, cancellationToken)));
-        var byAlert = new Dictionary<AlertSnapshot, AlertCard>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < alerts.Count; i++) byAlert[alerts[i]] = built[i];
-        return byAlert;
-    }
-
-    async Task<int> DeliverAsync(string destination, List<OutboxEntry> entries, Dictionary<AlertSnapshot, AlertCard> built)
+    async Task<int> DeliverAsync(string destination, List<OutboxEntry> entries, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (destinations.Find(destination) is not { } sink)
@@ -65,12 +51,15 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
             await Record(entries, DeliveryState.Retry, null, until, countsAsAttempt: false);
             return 0;
         }
-        var plan = DeliveryPlan.Build(destination, entries, sink.MaxCardsPerMessage, a => built.TryGetValue(a, out var c) ? c : cards.Build(a), flood, now);
+        var plan = DeliveryPlan.Build(destination, entries, sink.MaxCardsPerMessage, cards.Build, flood, now);
         await Record(plan.Held, DeliveryState.Retry, null, plan.HeldUntil, countsAsAttempt: false);
+        // Translated after planning, so a digest asks only for its titles; all of a destination's messages wait together.
+        var (messages, late) = translator is null ? new TranslatedMessages(plan.Messages, new Dictionary<long, Task<CardTranslation?>>())
+            : await PlanTranslation.TranslateAsync(translator, plan.Messages, NotifyAdminAsync, cancellationToken);
         int delivered = 0;
-        for (int i = 0; i < plan.Messages.Count; i++)
+        for (int i = 0; i < messages.Count; i++)
         {
-            var (message, batch) = plan.Messages[i];
+            var (message, batch) = messages[i];
             var outcome = await SafeSendAsync(sink, message);
             if (outcome is DeliveryOutcome.Delivered ok)
             {
@@ -78,6 +67,9 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
                 await outbox.RecordAsync(new DeliveryRecord(batch.Select(e => e.Id).ToList(), DeliveryState.Sent, sentAt)
                     { MessageId = ok.MessageId, ThreadId = ok.ThreadId }, CancellationToken.None);
                 Observe(destination, "sent", batch, $"message {ok.MessageId}");
+                if (editor is not null && message is ChatMessage.Cards or ChatMessage.Reply) // recorded first: an edit cannot race the send
+                    editor.EditWhenTranslated(new SentMessage(destination, ok.MessageId, ok.ThreadId, message is ChatMessage.Reply ? DeliveryKind.Reply : DeliveryKind.Card),
+                        batch.Select(e => late.GetValueOrDefault(e.Id)).OfType<Task<CardTranslation?>>());
                 foreach (var entry in batch) if (entry.Alert.FirstSeen is { } seen) _metrics.Latency(sentAt - seen);
                 foreach (var rule in batch.GroupBy(e => e.Alert.RuleId)) flood.Sent(destination, rule.Key, rule.Count(), clock.GetUtcNow());
                 if (message is ChatMessage.Digest && batch.Count > 0)
@@ -85,7 +77,7 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
                 delivered += batch.Count;
                 continue;
             }
-            var rest = plan.Messages.Skip(i + 1).SelectMany(m => m.Batch).ToList();
+            var rest = messages.Skip(i + 1).SelectMany(m => m.Batch).ToList();
             await FailAsync(destination, batch, rest, outcome);
             break;
         }

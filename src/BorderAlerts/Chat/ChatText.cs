@@ -95,6 +95,21 @@ public static partial class ChatText
     }
 
     /// <summary>
+    /// Whole lines, one under another, as many as fit in <paramref name="max"/> characters (never one cut in half, which
+    /// could break its markup), then "… and N more" for the rest.
+    /// </summary>
+    public static string FitLines(IReadOnlyList<string> lines, int max)
+    {
+        var text = new StringBuilder();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (text.Length + lines[i].Length + 1 > max - 20) return text.Append($"… and {lines.Count - i} more").ToString();
+            text.Append(lines[i]).Append('\n');
+        }
+        return text.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>
     /// Escaped text with the highlighted spans marked, cut to <paramref name="max"/> characters. Each platform gives its
     /// escaping, its bold marker, and how to mend a cut tail (a dangling backslash, half an entity).
     /// </summary>

@@ -167,6 +167,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton(sp => new CardTranslator(sp.GetRequiredService<ITranslator>(), sp.GetRequiredService<ITranslationStore>(),
             new TranslationPolicy(Settings<TranslationSettings>(sp).TargetLanguage), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<LateCardEditor>();
         return services;
     }
 

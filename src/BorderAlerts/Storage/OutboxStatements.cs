@@ -27,22 +27,42 @@ internal static class OutboxStatements
         await using (var claimed = await claim.ExecuteReaderAsync(cancellationToken))
             while (await claimed.ReadAsync(cancellationToken)) ids.Add(claimed.GetInt64(0));
         if (ids.Count == 0) return [];
-        await using var read = Db.Command(connection, $"""
-            SELECT d.id, d.destination, d.kind, d.attempts, p.message_id, p.thread_id, p.status,
-                a.id, a.rule_id, COALESCE(a.rule_name, a.rule_id), a.severity, a.terms,
-                i.first_feed_id, i.title, i.url, i.text, i.language, i.published_at,
-                (SELECT {dialect.StringAgg}(o.id || ':' || o.rule_id || ':' || o.severity, ',') FROM alerts o WHERE o.item_id = a.item_id AND o.id <> a.id),
-                i.first_seen_at, i.story_id, (SELECT CASE WHEN s.first_item_id = i.id THEN 1 ELSE 0 END FROM stories s WHERE s.id = i.story_id),
-                ({StoryOutlets}), a.item_id
-            FROM deliveries d
-            JOIN alerts a ON a.id = d.alert_id JOIN items i ON i.id = a.item_id LEFT JOIN deliveries p ON p.id = d.parent_id
-            WHERE d.id {dialect.InSet} ORDER BY d.id
-            """, ("set", dialect.Set(ids)));
+        await using var read = Db.Command(connection, Read(dialect, $"d.id {dialect.InSet}"), ("set", dialect.Set(ids)));
+        return await EntriesAsync(read, cancellationToken);
+    }
+
+    /// <summary>
+    /// The deliveries sent to a destination in one message (the platform's message id), as claimed, in the order sent:
+    /// a late translation renders that message again. Message ids are unique per destination, so the pair finds it.
+    /// </summary>
+    public static async Task<IReadOnlyList<OutboxEntry>> SentInAsync(DbConnection connection, SqlDialect dialect, string destination, string messageId,
+        CancellationToken cancellationToken)
+    {
+        await using var read = Db.Command(connection, Read(dialect, "d.destination = @destination AND d.message_id = @message AND d.status = 'sent'"),
+            ("destination", destination), ("message", messageId));
+        return await EntriesAsync(read, cancellationToken);
+    }
+
+    static async Task<IReadOnlyList<OutboxEntry>> EntriesAsync(DbCommand read, CancellationToken cancellationToken)
+    {
         var entries = new List<OutboxEntry>();
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) entries.Add(Entry(reader));
         return entries;
     }
+
+    /// <summary>Deliveries with everything their cards need, the ones <paramref name="where"/> picks, by id.</summary>
+    static string Read(SqlDialect dialect, string where) => $"""
+        SELECT d.id, d.destination, d.kind, d.attempts, p.message_id, p.thread_id, p.status,
+            a.id, a.rule_id, COALESCE(a.rule_name, a.rule_id), a.severity, a.terms,
+            i.first_feed_id, i.title, i.url, i.text, i.language, i.published_at,
+            (SELECT {dialect.StringAgg}(o.id || ':' || o.rule_id || ':' || o.severity, ',') FROM alerts o WHERE o.item_id = a.item_id AND o.id <> a.id),
+            i.first_seen_at, i.story_id, (SELECT CASE WHEN s.first_item_id = i.id THEN 1 ELSE 0 END FROM stories s WHERE s.id = i.story_id),
+            ({StoryOutlets}), a.item_id
+        FROM deliveries d
+        JOIN alerts a ON a.id = d.alert_id JOIN items i ON i.id = a.item_id LEFT JOIN deliveries p ON p.id = d.parent_id
+        WHERE {where} ORDER BY d.id
+        """;
 
     /// <summary>
     /// How many outlets have reported the item's story so far: the feeds that carried any of its alerting items (each

@@ -90,5 +90,17 @@ public class DiscordEmbedTests
         Assert.InRange(DiscordEmbeds.Size(embed), 1, 6000);
     }
 
+    [Fact]
+    public void A_digest_line_shows_its_translated_title_escaped_and_the_digest_stays_within_the_limits()
+    {
+        var cards = Enumerable.Range(0, 25).Select(i => Cards.Hostile(i) with { Translation = new("@everyone **Dandong** " + new string('d', 400), "", "deepl") }).ToList();
+        var embed = DiscordMessages.Digest(new ChatMessage.Digest("Rule", cards, "busy"))["embeds"]![0]!.AsObject();
+        var few = Text(DiscordMessages.Digest(new ChatMessage.Digest("Rule", cards.Take(2).ToList(), "busy"))["embeds"]![0]!["description"]);
+
+        Assert.InRange(Text(embed["description"]).Length, 1, 4096);
+        Assert.InRange(DiscordEmbeds.Size(embed), 1, 6000);
+        Assert.Equal(2, few.Split('\n').Count(line => line.StartsWith("  ↳ _Machine translation:_ @\u200Beveryone \\*\\*Dandong\\*\\* ddd")));
+    }
+
     static string Text(JsonNode? node) => node?.GetValue<string>() ?? "";
 }

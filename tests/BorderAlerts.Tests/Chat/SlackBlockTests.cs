@@ -98,5 +98,16 @@ public class SlackBlockTests
         Assert.InRange(Text(body["blocks"]![1]!["text"]!["text"]).Length, 1, 3000);
     }
 
+    [Fact]
+    public void A_digest_line_shows_its_translated_title_escaped_and_the_digest_fits_its_blocks()
+    {
+        var cards = Enumerable.Range(0, 25).Select(i => Cards.Hostile(i) with { Translation = new("<!channel> *Dandong* " + new string('d', 400), "", "deepl") }).ToList();
+        var body = SlackBlocks.Digest(new ChatMessage.Digest("Rule", cards, "busy"));
+        var few = Text(SlackBlocks.Digest(new ChatMessage.Digest("Rule", cards.Take(2).ToList(), "busy"))["blocks"]![1]!["text"]!["text"]);
+
+        Assert.InRange(Text(body["blocks"]![1]!["text"]!["text"]).Length, 1, 3000);
+        Assert.Equal(2, few.Split('\n').Count(line => line.StartsWith("   ↳ _Machine translation:_ &lt;!channel&gt; *\u200DDandong*\u200D ddd")));
+    }
+
     static string Text(JsonNode? node) => node?.GetValue<string>() ?? "";
 }

@@ -9,7 +9,7 @@ namespace BorderAlerts.Tests.Infrastructure;
 /// <summary>
 /// A Discord REST API on a real Kestrel server (127.0.0.1, OS-chosen port) that enforces the contract in
 /// docs/platform-contracts.md: execute/edit webhook messages (§D1), message and embed limits (§D1a), allowed_mentions
-/// always sent (§D2), bot Create Message with Bot token and DiscordBot User-Agent, replies and threads (§D2b), per-webhook
+/// always sent (§D2), bot Create and Edit Message with Bot token and DiscordBot User-Agent, replies and threads (§D2b), per-webhook
 /// and per-channel buckets with X-RateLimit-* headers and 429s (§D3). Every contract violation is answered as Discord
 /// would and kept in <see cref="Rejected"/>; scripted faults (<see cref="Script"/>) play 429s, 401/403/404 and 5xx.
 /// Use as <c>IClassFixture&lt;FakeDiscord&gt;</c>; give each test its own webhook id or channel, or call <see cref="Reset"/>.
@@ -17,7 +17,8 @@ namespace BorderAlerts.Tests.Infrastructure;
 public sealed partial class FakeDiscord : IAsyncLifetime
 {
     const string WebhookBucket = "4f1d0c5e9b2a8d7c6e3f0a1b2c3d4e5f", ChannelBucket = "80c17d2f349e1a5b6c7d8e9f0a1b2c3d",
-        ThreadBucket = "2b9e6a1c5d8f3e7a0b4c9d2e6f1a5b8c";
+        ThreadBucket = "2b9e6a1c5d8f3e7a0b4c9d2e6f1a5b8c",
+        EditBucket = "6d3a9f1e2c5b8a7d0e4f1c9b3a6d2e8f";
 
     sealed class Webhook(string id, string token, string channelId)
     {
@@ -55,7 +56,7 @@ public sealed partial class FakeDiscord : IAsyncLifetime
 
     public IReadOnlyList<ReceivedDiscordMessage> Messages => _messages.Snapshot();
 
-    /// <summary>Accepted edits (PATCH …/messages/{id}); the Id is the edited message's.</summary>
+    /// <summary>Accepted edits (PATCH …/messages/{id}, webhook or bot); the Id is the edited message's.</summary>
     public IReadOnlyList<ReceivedDiscordMessage> Edits => _edits.Snapshot();
 
     /// <summary>Requests refused for breaking the contract (bad body, limits, token, User-Agent). Scripted faults and unknown webhooks are not here.</summary>
@@ -117,6 +118,7 @@ public sealed partial class FakeDiscord : IAsyncLifetime
         app.MapPost("/api/v10/webhooks/{id}/{token}", ExecuteWebhookAsync);
         app.MapPatch("/api/v10/webhooks/{id}/{token}/messages/{messageId}", EditWebhookMessageAsync);
         app.MapPost("/api/v10/channels/{channel}/messages", CreateMessageAsync);
+        app.MapPatch("/api/v10/channels/{channel}/messages/{messageId}", EditMessageAsync);
         app.MapPost("/api/v10/channels/{channel}/messages/{messageId}/threads", StartThreadAsync);
         MapCommandRoutes(app);
         app.MapFallback(context => FakeReply.JsonAsync(context, 404, DiscordFault.Error(0, "404: Not Found")));

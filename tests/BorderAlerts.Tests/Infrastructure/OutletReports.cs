@@ -8,9 +8,13 @@ public sealed class OutletReports(FeedServer feeds, TempFolder folder, Pipeline 
 {
     public Pipeline Pipeline => pipeline;
 
-    public async Task ReportAsync(string outlet, Entry entry, string language = "zh-Hant", string? kind = null)
+    public Task ReportAsync(string outlet, Entry entry, string language = "zh-Hant", string? kind = null) =>
+        ReportAllAsync(outlet, [entry], language, kind);
+
+    /// <summary>Several reports of one outlet in one poll: their alerts are delivered together.</summary>
+    public async Task ReportAllAsync(string outlet, IReadOnlyList<Entry> entries, string language = "zh-Hant", string? kind = null)
     {
-        var url = feeds.Serve(Responses.Bytes(FeedXml.Rss(outlet, [entry]), Responses.Rss));
+        var url = feeds.Serve(Responses.Bytes(FeedXml.Rss(outlet, entries), Responses.Rss));
         await pipeline.PollOneAsync(Feeds.Rss(outlet, url, language, backfill: true) with { Kind = kind });
         await Eventually.TrueAsync(async () =>
         {

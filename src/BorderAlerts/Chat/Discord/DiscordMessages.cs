@@ -1,5 +1,4 @@
 using BorderAlerts.Core.Text;
-using System.Text;
 using System.Text.Json.Nodes;
 using BorderAlerts.Core.Delivery;
 
@@ -31,21 +30,18 @@ public static class DiscordMessages
         ["allowed_mentions"] = AllowedMentions(null),
     };
 
+    /// <summary>One line per alert, its machine-translated title under it where there is one; as many lines as fit.</summary>
     public static JsonObject Digest(ChatMessage.Digest digest)
     {
-        var lines = new StringBuilder();
-        foreach (var card in digest.Items)
-        {
-            var line = "• " + (card.Url is { } url ? $"[{DiscordMarkdown.Escape(TextCut.Truncate(card.Title, 200))}]({DiscordEmbeds.Link(url)})" : DiscordMarkdown.Escape(card.Title))
-                + $" — {DiscordMarkdown.Escape(card.SourceName)}\n";
-            if (lines.Length + line.Length > 3900) { lines.Append($"… and {digest.Items.Count - digest.Items.ToList().IndexOf(card)} more"); break; }
-            lines.Append(line);
-        }
+        var lines = ChatText.FitLines(digest.Items.Select(card => "• " + (card.Url is { } url
+            ? $"[{DiscordMarkdown.Escape(TextCut.Truncate(card.Title, card.Translation is null ? 200 : 100))}]({DiscordEmbeds.Link(url)})"
+            : DiscordMarkdown.Escape(card.Title)) + $" — {DiscordMarkdown.Escape(card.SourceName)}" +
+            (card.Translation is { } translation ? $"\n  ↳ _Machine translation:_ {DiscordMarkdown.Escape(TextCut.Truncate(translation.Title, 150))}" : "")).ToList(), 3900);
         var embed = new JsonObject
         {
             ["type"] = "rich",
             ["title"] = TextCut.Truncate($"Digest: {ChatText.Defuse(digest.RuleName)} ({digest.Items.Count} alerts)", 256),
-            ["description"] = lines.ToString(),
+            ["description"] = lines,
             ["color"] = DiscordEmbeds.Color(digest.Items.Max(c => c.Severity)),
             ["footer"] = new JsonObject { ["text"] = TextCut.Truncate(digest.Note, 2048) },
         };

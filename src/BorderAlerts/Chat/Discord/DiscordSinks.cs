@@ -4,8 +4,11 @@ using BorderAlerts.Core.Delivery;
 
 namespace BorderAlerts.Chat.Discord;
 
-/// <summary>A Discord incoming webhook. Later reports of a story are one quiet line (webhooks cannot open threads).</summary>
-public sealed class DiscordWebhookSink(Uri webhook, DiscordClient client) : IChatSink
+/// <summary>
+/// A Discord incoming webhook. Later reports of a story are one quiet line (webhooks cannot open threads). Its card
+/// messages can be edited (Edit Webhook Message; no bot token, the webhook's own token is in the path).
+/// </summary>
+public sealed class DiscordWebhookSink(Uri webhook, DiscordClient client) : IChatSink, IEditableSink
 {
     readonly Uri _url = Versioned(webhook);
     readonly string _bucket = "webhook:" + string.Join('/', webhook.Segments.TakeLast(2));
@@ -14,17 +17,31 @@ public sealed class DiscordWebhookSink(Uri webhook, DiscordClient client) : ICha
 
     public Task<DeliveryOutcome> SendAsync(ChatMessage message, CancellationToken cancellationToken)
     {
-        var (body, thread) = message switch
-        {
-            ChatMessage.Cards cards => (DiscordMessages.Cards(cards.Items), null),
-            ChatMessage.Reply reply => (DiscordMessages.AlsoReported(reply.Card), reply.ThreadId),
-            ChatMessage.Digest digest => (DiscordMessages.Digest(digest), null),
-            ChatMessage.Notice notice => (DiscordMessages.Notice(notice.Text), (string?)null),
-            _ => throw new ArgumentOutOfRangeException(nameof(message)),
-        };
+        var (body, thread) = Render(message);
         var url = new Uri(_url + "?wait=true" + (thread is null ? "" : "&thread_id=" + Uri.EscapeDataString(thread)));
         return Post(url, body, thread, cancellationToken);
     }
+
+    /// <summary>A reply is one line without the card: only card messages show what an edit changes.</summary>
+    public bool CanEdit(DeliveryKind kind) => kind == DeliveryKind.Card;
+
+    /// <summary>PATCH /webhooks/{id}/{token}/messages/{message}, with thread_id for a message in a thread.</summary>
+    public Task<DeliveryOutcome> EditAsync(SentMessage sent, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var url = new Uri(_url + "/messages/" + Uri.EscapeDataString(sent.MessageId) +
+            (sent.ThreadId is null ? "" : "?thread_id=" + Uri.EscapeDataString(sent.ThreadId)));
+        return client.SendAsync(HttpMethod.Patch, url, Render(message).Body, "edit:" + _bucket, null, cancellationToken);
+    }
+
+    /// <summary>The body a message is sent with, and the thread it goes to: the one rendering for sends and edits.</summary>
+    static (JsonObject Body, string? Thread) Render(ChatMessage message) => message switch
+    {
+        ChatMessage.Cards cards => (DiscordMessages.Cards(cards.Items), null),
+        ChatMessage.Reply reply => (DiscordMessages.AlsoReported(reply.Card), reply.ThreadId),
+        ChatMessage.Digest digest => (DiscordMessages.Digest(digest), null),
+        ChatMessage.Notice notice => (DiscordMessages.Notice(notice.Text), null),
+        _ => throw new ArgumentOutOfRangeException(nameof(message)),
+    };
 
     async Task<DeliveryOutcome> Post(Uri url, JsonObject body, string? thread, CancellationToken cancellationToken)
     {
@@ -40,17 +57,37 @@ public sealed class DiscordWebhookSink(Uri webhook, DiscordClient client) : ICha
     }
 }
 
-/// <summary>A channel posted to by the bot. Later reports of a story go into a thread started from its card.</summary>
-public sealed class DiscordBotSink(Uri apiBase, string channelId, string token, DiscordClient client) : IChatSink
+/// <summary>
+/// A channel posted to by the bot. Later reports of a story go into a thread started from its card. Its messages can be
+/// edited (Edit Message, in the channel or the thread the message is in).
+/// </summary>
+public sealed class DiscordBotSink(Uri apiBase, string channelId, string token, DiscordClient client) : IChatSink, IEditableSink
 {
     public int MaxCardsPerMessage => DiscordEmbeds.MaxEmbeds;
 
     public async Task<DeliveryOutcome> SendAsync(ChatMessage message, CancellationToken cancellationToken) => message switch
     {
-        ChatMessage.Cards cards => await Post(channelId, DiscordMessages.Cards(cards.Items, controls: true), cancellationToken),
         ChatMessage.Reply reply => await ReplyAsync(reply, cancellationToken),
-        ChatMessage.Digest digest => await Post(channelId, DiscordMessages.Digest(digest), cancellationToken),
-        ChatMessage.Notice notice => await Post(channelId, DiscordMessages.Notice(notice.Text), cancellationToken),
+        _ => await Post(channelId, Render(message), cancellationToken),
+    };
+
+    public bool CanEdit(DeliveryKind kind) => true;
+
+    /// <summary>PATCH /channels/{channel or thread}/messages/{message}.</summary>
+    public Task<DeliveryOutcome> EditAsync(SentMessage sent, ChatMessage message, CancellationToken cancellationToken)
+    {
+        var channel = sent.Kind == DeliveryKind.Reply && sent.ThreadId is { } thread ? thread : channelId;
+        return client.SendAsync(HttpMethod.Patch, Api($"channels/{channel}/messages/{Uri.EscapeDataString(sent.MessageId)}"), Render(message),
+            "edit:channel:" + channel, token, cancellationToken);
+    }
+
+    /// <summary>The body a message is posted with (a reply: its card, in the story's thread): the one rendering for sends and edits.</summary>
+    static JsonObject Render(ChatMessage message) => message switch
+    {
+        ChatMessage.Cards cards => DiscordMessages.Cards(cards.Items, controls: true),
+        ChatMessage.Reply reply => DiscordMessages.Cards([reply.Card with { Mention = null }], controls: true),
+        ChatMessage.Digest digest => DiscordMessages.Digest(digest),
+        ChatMessage.Notice notice => DiscordMessages.Notice(notice.Text),
         _ => throw new ArgumentOutOfRangeException(nameof(message)),
     };
 
@@ -65,8 +102,7 @@ public sealed class DiscordBotSink(Uri apiBase, string channelId, string token, 
             if (started is not DeliveryOutcome.Delivered created) return started;
             thread = created.MessageId; // a thread is a channel; its id comes back as the object's id
         }
-        var body = DiscordMessages.Cards([reply.Card with { Mention = null }], controls: true);
-        var posted = await Post(thread, body, cancellationToken);
+        var posted = await Post(thread, Render(reply), cancellationToken);
         return posted is DeliveryOutcome.Delivered ok ? ok with { ThreadId = thread } : posted;
     }
 

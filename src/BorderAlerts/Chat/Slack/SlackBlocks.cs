@@ -68,13 +68,16 @@ public static class SlackBlocks
         ["unfurl_links"] = false,
     };
 
+    /// <summary>One line per alert, its machine-translated title under it where there is one; as many lines as fit.</summary>
     public static JsonObject Digest(ChatMessage.Digest digest)
     {
-        var lines = digest.Items.Select(c => "• " + (c.Url is { } url ? SlackMrkdwn.Link(url, TextCut.Truncate(c.Title, 150)) : SlackMrkdwn.Escape(c.Title))
-            + " — " + SlackMrkdwn.Escape(c.SourceName)).ToList();
+        var lines = ChatText.FitLines(digest.Items.Select(c => "• " + (c.Url is { } url
+            ? SlackMrkdwn.Link(url, TextCut.Truncate(c.Title, c.Translation is null ? 150 : 100)) : SlackMrkdwn.Escape(TextCut.Truncate(c.Title, 250)))
+            + " — " + SlackMrkdwn.Escape(c.SourceName) +
+            (c.Translation is { } translation ? "\n   ↳ _Machine translation:_ " + SlackMrkdwn.Escape(TextCut.Truncate(translation.Title, 150)) : "")).ToList(), 2900);
         var blocks = new JsonArray(
             new JsonObject { ["type"] = "header", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = TextCut.Truncate($"Digest: {digest.RuleName} ({digest.Items.Count})", 150) } },
-            Section(TextCut.Truncate(string.Join("\n", lines), 3000)),
+            Section(lines),
             new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = TextCut.Truncate(SlackMrkdwn.Escape(digest.Note), 2000) }) });
         return new JsonObject { ["text"] = SlackMrkdwn.Plain($"Digest: {digest.RuleName} ({digest.Items.Count} alerts)", MaxFallback), ["blocks"] = blocks, ["unfurl_links"] = false };
     }

@@ -22,6 +22,7 @@ internal static class PostgresMigrations
         new(9, "running instances and their heartbeats: claims divide what is due by the live ones", () => [Instances]),
         new(10, "machine translations of items' titles and excerpts, kept for cards and search", () => [Translations]),
         new(11, "votes from the buttons on cards, and deliveries found by alert for their tally", () => [FeedbackVotes]),
+        new(12, "deliveries found by the message they went in: a late translation edits that message", () => [DeliveriesByMessage]),
     ];
 
     /// <summary>Votes from card buttons, one per person and alert (IFeedbackStore). Part of an export.</summary>
@@ -35,6 +36,9 @@ internal static class PostgresMigrations
             PRIMARY KEY (alert_id, platform, user_id));
         CREATE INDEX deliveries_alert ON deliveries (alert_id);
         """;
+
+    /// <summary>ISentMessages: the deliveries sent in one message, read to render it again.</summary>
+    const string DeliveriesByMessage = "CREATE INDEX deliveries_message ON deliveries (destination, message_id) WHERE message_id IS NOT NULL;";
 
     /// <summary>Machine translations, one per item, field and language (ITranslationStore). Part of an export.</summary>
     const string Translations = """

@@ -7,7 +7,7 @@ namespace BorderAlerts.Storage.Postgres;
 /// instances claiming at once take disjoint deliveries and each alert is sent once; a dead instance's lease runs out
 /// and another instance takes the rows.
 /// </summary>
-public sealed class PostgresOutboxStore(PostgresDatabase database) : IOutboxStore
+public sealed class PostgresOutboxStore(PostgresDatabase database) : IOutboxStore, ISentMessages
 {
     public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -29,5 +29,11 @@ public sealed class PostgresOutboxStore(PostgresDatabase database) : IOutboxStor
         if (record.Ids.Count == 0) return;
         await using var connection = await database.OpenAsync(cancellationToken);
         await OutboxStatements.RecordAsync(connection, SqlDialect.Postgres, record, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> SentInAsync(string destination, string messageId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await OutboxStatements.SentInAsync(connection, SqlDialect.Postgres, destination, messageId, cancellationToken);
     }
 }

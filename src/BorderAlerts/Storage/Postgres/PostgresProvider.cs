@@ -24,6 +24,7 @@ public sealed class PostgresProvider : StoreProvider
         services.AddSingleton<ISearchIndex, PostgresSearchIndex>();
         services.AddSingleton<IAdminStore, PostgresAdminStore>();
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
+        services.AddSingleton<ISentMessages, PostgresOutboxStore>();
         services.AddSingleton<ISeenRequests, PostgresSeenRequests>();
         services.AddSingleton<IInstanceHeartbeats>(sp => new InstanceHeartbeats(async ct => await sp.GetRequiredService<PostgresDatabase>().OpenAsync(ct)));
         services.AddSingleton<ISourceConditions>(sp => sp.GetRequiredService<PostgresDatabase>() is var database

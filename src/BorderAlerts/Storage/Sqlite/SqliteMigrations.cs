@@ -207,5 +207,7 @@ internal static class SqliteMigrations
                 PRIMARY KEY (alert_id, platform, user_id)) WITHOUT ROWID;
             CREATE INDEX deliveries_alert ON deliveries(alert_id);
             """),
+        // Deliveries found by the message they went in: a late translation edits that message (ISentMessages).
+        (13, "CREATE INDEX deliveries_message ON deliveries(destination, message_id) WHERE message_id IS NOT NULL;"),
     ];
 }

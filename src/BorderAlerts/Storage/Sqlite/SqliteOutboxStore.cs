@@ -3,7 +3,7 @@ using BorderAlerts.Core.Delivery;
 namespace BorderAlerts.Storage.Sqlite;
 
 /// <summary>The outbox on SQLite (<see cref="OutboxStatements"/>): claims and records take the one write lock.</summary>
-public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
+public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore, ISentMessages
 {
     public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -35,5 +35,11 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             await OutboxStatements.RecordAsync(connection, SqlDialect.Sqlite, record, cancellationToken);
         }
         finally { database.WriteLock.Release(); }
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> SentInAsync(string destination, string messageId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await OutboxStatements.SentInAsync(connection, SqlDialect.Sqlite, destination, messageId, cancellationToken);
     }
 }

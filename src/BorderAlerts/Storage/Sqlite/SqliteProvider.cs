@@ -27,6 +27,7 @@ public sealed class SqliteProvider : StoreProvider
         services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
         services.AddSingleton<IAdminStore, SqliteAdminStore>();
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
+        services.AddSingleton<ISentMessages, SqliteOutboxStore>();
         services.AddSingleton<ISeenRequests, SqliteSeenRequests>();
         services.AddSingleton<IInstanceHeartbeats>(sp =>
         {

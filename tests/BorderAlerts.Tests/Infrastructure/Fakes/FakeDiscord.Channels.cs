@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Http;
 namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
-/// Bot routes (docs/platform-contracts.md §D2b): Create Message with replies, Start Thread from Message. Checks run in the
-/// order Discord's edge applies them: User-Agent (Cloudflare 40333), Bot token (401), fault and bucket, channel, body.
+/// Bot routes (docs/platform-contracts.md §D2b): Create Message with replies, Edit Message (the bot's own, in the channel
+/// or thread it is in), Start Thread from Message. Checks run in the order Discord's edge applies them: User-Agent
+/// (Cloudflare 40333), Bot token (401), fault and bucket, channel, message, body.
 /// </summary>
 public sealed partial class FakeDiscord
 {
@@ -32,16 +33,25 @@ public sealed partial class FakeDiscord
         await FakeReply.JsonAsync(context, 200, message.ToMessageObject());
     }
 
+    async Task EditMessageAsync(HttpContext context)
+    {
+        var channel = (string)context.Request.RouteValues["channel"]!;
+        if (!await PassBotChecksAsync(context, $"edit:{channel}", EditBucket, channel)) return;
+        if (await FindMessageAsync(context, channel) is not { } original) return;
+        if (original.WebhookId is not null)
+        {
+            await RejectAsync(context, 403, DiscordFault.Error(50005, "Cannot edit a message authored by another user"), ["the message was sent by a webhook"], "");
+            return;
+        }
+        if (await ReadMessageAsync(context) is not { } body) return;
+        await RecordEditAsync(context, original, body);
+    }
+
     async Task StartThreadAsync(HttpContext context)
     {
         var channel = (string)context.Request.RouteValues["channel"]!;
         if (!await PassBotChecksAsync(context, $"thread:{channel}", ThreadBucket, channel)) return;
-        var messageId = (string)context.Request.RouteValues["messageId"]!;
-        if (!_byId.TryGetValue(messageId, out var message) || message.ChannelId != channel)
-        {
-            await FakeReply.JsonAsync(context, 404, DiscordFault.Error(10008, "Unknown Message"));
-            return;
-        }
+        if (await FindMessageAsync(context, channel) is not { Id: var messageId }) return;
         var (json, raw) = FakeHost.IsJson(context.Request) ? await FakeHost.ReadJsonAsync(context.Request) : (null, "");
         var errors = ThreadRules(json);
         if (errors.Any)
@@ -85,6 +95,23 @@ public sealed partial class FakeDiscord
         if (_channels.ContainsKey(channel)) return true;
         await FakeReply.JsonAsync(context, 404, DiscordFault.Error(10003, "Unknown Channel"));
         return false;
+    }
+
+    /// <summary>The route's message, in this channel; otherwise answers 404 Unknown Message and returns null.</summary>
+    async Task<ReceivedDiscordMessage?> FindMessageAsync(HttpContext context, string channel)
+    {
+        if (_byId.TryGetValue((string)context.Request.RouteValues["messageId"]!, out var message) && message.ChannelId == channel) return message;
+        await FakeReply.JsonAsync(context, 404, DiscordFault.Error(10008, "Unknown Message"));
+        return null;
+    }
+
+    /// <summary>An accepted edit: the message's new body, answered as the edited message object.</summary>
+    async Task RecordEditAsync(HttpContext context, ReceivedDiscordMessage original, JsonElement body)
+    {
+        var edited = ReceivedDiscordMessage.From(original.Id, original.ChannelId, original.WebhookId, original.ThreadId, original.ReplyToId, body);
+        _byId[original.Id] = edited;
+        _edits.Add(edited);
+        await FakeReply.JsonAsync(context, 200, (edited with { ReceivedAt = original.ReceivedAt }).ToMessageObject(editedAt: edited.ReceivedAt));
     }
 
     /// <summary>message_reference.message_id, which must name a message in this channel (or the given channel_id).</summary>

@@ -4,7 +4,9 @@ namespace BorderAlerts.Tests.Infrastructure;
 
 /// <summary>
 /// Execute Webhook and Edit Webhook Message (docs/platform-contracts.md §D1): order of checks is scripted fault, the webhook's
-/// bucket, the webhook itself (404 10015 unknown or deleted, 401 50027 wrong token), the query, then the body.
+/// bucket, the webhook itself (404 10015 unknown or deleted, 401 50027 wrong token; its token is in the path, so a request
+/// carrying an Authorization header is refused here as a leaked bot token), the query, then the body. An edit names a
+/// message of this webhook, with thread_id when the message is in a thread (else 404 10008, as Discord answers).
 /// </summary>
 public sealed partial class FakeDiscord
 {
@@ -31,17 +33,18 @@ public sealed partial class FakeDiscord
         if (!await PassLimitsAsync(context, $"webhook:{id}", WebhookBucket)) return;
         if (await FindWebhookAsync(context, id) is not { } hook) return;
         var messageId = (string)context.Request.RouteValues["messageId"]!;
-        if (!_byId.TryGetValue(messageId, out var original) || original.WebhookId != hook.Id)
+        if (!TryQuery(context.Request, out _, out var threadId, out var queryError))
+        {
+            await RejectAsync(context, 400, QueryProblem(queryError), [queryError], "");
+            return;
+        }
+        if (!_byId.TryGetValue(messageId, out var original) || original.WebhookId != hook.Id || original.ThreadId != threadId)
         {
             await FakeReply.JsonAsync(context, 404, DiscordFault.Error(10008, "Unknown Message"));
             return;
         }
         if (await ReadMessageAsync(context) is not { } body) return;
-
-        var edited = ReceivedDiscordMessage.From(messageId, original.ChannelId, hook.Id, original.ThreadId, null, body);
-        _byId[messageId] = edited;
-        _edits.Add(edited);
-        await FakeReply.JsonAsync(context, 200, (edited with { ReceivedAt = original.ReceivedAt }).ToMessageObject(editedAt: edited.ReceivedAt));
+        await RecordEditAsync(context, original, body);
     }
 
     /// <summary>The registered, live webhook with this token; otherwise answers 404 or 401 and returns null.</summary>
@@ -50,6 +53,11 @@ public sealed partial class FakeDiscord
         if (!_webhooks.TryGetValue(id, out var hook) || hook.Deleted)
         {
             await FakeReply.JsonAsync(context, 404, DiscordFault.Error(10015, "Unknown Webhook"));
+            return null;
+        }
+        if (FakeHost.Header(context.Request, "Authorization") is not null)
+        {
+            await RejectAsync(context, 401, DiscordFault.Error(0, "401: Unauthorized"), ["an Authorization header on a webhook route (its token is in the path)"], "");
             return null;
         }
         if (hook.Token == (string)context.Request.RouteValues["token"]!) return hook;

@@ -7,7 +7,8 @@ namespace BorderAlerts.Tests.Infrastructure;
 /// <summary>
 /// chat.postMessage and chat.update (docs/platform-contracts.md §S3): scripted fault, token (not_authed / invalid_auth), JSON
 /// body (invalid_json), channel (channel_not_found / not_in_channel / is_archived), message rules, then the channel's
-/// pace (HTTP 429 + Retry-After + ratelimited; postMessage only). Failures are HTTP 200 with ok:false, as Slack does.
+/// pace (HTTP 429 + Retry-After + ratelimited; postMessage only). An update names the message by channel and ts
+/// (message_not_found) and only the bot's own (cant_update_message for one an incoming webhook posted). Failures are HTTP 200 with ok:false, as Slack does.
 /// </summary>
 public sealed partial class FakeSlack
 {
@@ -32,6 +33,12 @@ public sealed partial class FakeSlack
         if (ts is null || !_byTs.TryGetValue((call.Channel, ts), out var original))
         {
             await FakeReply.JsonAsync(context, 200, SlackFault.Failure("message_not_found"));
+            return;
+        }
+        if (original.WebhookPath is not null)
+        {
+            RecordRejection(context, 200, "cant_update_message", ["the message was posted by an incoming webhook, not this bot"], call.Body.GetRawText());
+            await FakeReply.JsonAsync(context, 200, SlackFault.Failure("cant_update_message"));
             return;
         }
         var updated = ReceivedSlackMessage.From(call.Channel, ts, call.Body, original.WebhookPath) with { ThreadTs = original.ThreadTs };

@@ -49,6 +49,7 @@ public abstract class FakeTranslator : IAsyncLifetime
         if (_faults.TryDequeue(out var fault))
         {
             await Task.Delay(fault.Delay, context.RequestAborted);
+            if (fault.Release is { } release) await release.WaitAsync(context.RequestAborted);
             if (fault.Status != 0)
             {
                 if (fault.RetryAfterSeconds is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString();
