@@ -15,7 +15,10 @@ public sealed class CardTranslator(ITranslator translator, ITranslationStore sto
 
     int _down;
 
-    /// <summary>The card with its translation when one is kept or made in time; with <paramref name="notify"/> for outages.</summary>
+    /// <summary>
+    /// The card with its translation when one is kept or made in time. Outages go to <paramref name="notify"/>, which
+    /// the card waits for: the delivery pass only queues them there, and sends them once its cards have gone.
+    /// </summary>
     public async Task<AlertCard> TranslateAsync(AlertCard card, long itemId, Func<string, Task> notify, CancellationToken cancellationToken)
     {
         if (translator is NoTranslator || itemId <= 0 || policy.IsTarget(card.Language)) return card;

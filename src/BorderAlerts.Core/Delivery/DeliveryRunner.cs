@@ -27,23 +27,33 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
     {
         var entries = await outbox.ClaimAsync(clock.GetUtcNow(), options.ClaimBatch, options.Lease, cancellationToken);
         if (entries.Count == 0) return 0;
-        var built = await CardsAsync(entries, cancellationToken);
+        var notices = new ConcurrentQueue<string>();
+        var built = await CardsAsync(entries, notices, cancellationToken);
         var sent = 0;
         await Task.WhenAll(entries.GroupBy(e => e.Destination).Select(async group =>
             Interlocked.Add(ref sent, await DeliverAsync(group.Key, group.OrderBy(e => e.Id).ToList(), built))));
+        while (notices.TryDequeue(out var notice)) await NotifyAdminAsync(notice);
         return sent;
     }
 
     /// <summary>
     /// Each claimed alert's card, once however many destinations it goes to, translated where a translator is set up:
-    /// all at once, so a batch waits at most <see cref="CardTranslator.Wait"/> for its translations.
+    /// all at once, so a batch waits at most <see cref="CardTranslator.Wait"/> for its translations. The translator's
+    /// outage notices wait in <paramref name="notices"/> until the cards have gone: a slow admin destination never
+    /// holds a card back.
     /// </summary>
-    async Task<Dictionary<AlertSnapshot, AlertCard>> CardsAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    async Task<Dictionary<AlertSnapshot, AlertCard>> CardsAsync(IReadOnlyList<OutboxEntry> entries, ConcurrentQueue<string> notices,
+        CancellationToken cancellationToken)
     {
         var alerts = entries.Select(e => e.Alert).Distinct(ReferenceEqualityComparer.Instance).Cast<AlertSnapshot>().ToList();
+        Task Later(string notice)
+        {
+            notices.Enqueue(notice);
+            return Task.CompletedTask;
+        }
         var built = await Task.WhenAll(alerts.Select(async alert => translator is null
             ? cards.Build(alert)
-            : await translator.TranslateAsync(cards.Build(alert), alert.ItemId, NotifyAdminAsync, cancellationToken)));
+            : await translator.TranslateAsync(cards.Build(alert), alert.ItemId, Later, cancellationToken)));
         var byAlert = new Dictionary<AlertSnapshot, AlertCard>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < alerts.Count; i++) byAlert[alerts[i]] = built[i];
         return byAlert;
