@@ -17,6 +17,8 @@ using BorderAlerts.Core.Feeds;
 //   pack-cpu [--rules FILE] [--rounds 40]                         (a rules file as the poller runs it, with story fingerprints)
 //   reload                                                        (matching latency while rules are recompiled and swapped)
 //   stories [--pairs FILE] [--rules FILE] [--errors]              (story grouping: pair precision and recall on the labelled pairs)
+//   translate [--cards 300] [--feeds 20] [--runs 3] [--conditions off,fast,slow,down,http500,http429,malformed] [--fast-ms 100-300]
+//             [--fail-ms 100-300] [--chat-ms 100] [--pause-ms 200] [--set Section:Key=Value ...]   (card delay with the translator on, per condition)
 //   search [--items 100000] [--store sqlite|postgres] [--db PATH|NAME] [--postgres CONNSTR] [--keep] [--reuse] [--queries 20] [--rounds 3] [--limit 10] [--days 365] [--ingest-only] [--bulk] [--writers 1]   (archive search)
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -24,6 +26,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
         usage: BorderAlerts.Benchmarks feedfarm [--feeds 20000] [--seconds 300] [--not-modified-share 0.6] [--hosts 16]
                                                 [--every 5m] [--tick 5s] [--spread] [--quick] [--set Key=Value]... [--json FILE] [--keep] [--pass-budget 30s] [--rules FILE] [--all-passes N]
                BorderAlerts.Benchmarks parse [BenchmarkDotNet arguments, e.g. --filter *]
+               BorderAlerts.Benchmarks translate [--cards 300] [--feeds 20] [--runs 3] [--conditions off,fast,slow,down,http500,http429,malformed] [--fast-ms 100-300] [--fail-ms 100-300] [--chat-ms 100]
                BorderAlerts.Benchmarks search [--items 100000] [--store sqlite|postgres] [--db PATH|NAME] [--postgres CONNSTR] [--keep] [--reuse] [--queries 20] [--rounds 3] [--limit 10] [--days 365] [--ingest-only] [--bulk] [--writers 1]
         see docs/benchmarks.md
         """);
@@ -44,10 +47,11 @@ try
         "matcher-cpu" => MatcherCpu(rest),
         "pack-cpu" => BorderAlerts.Benchmarks.Matching.PackCpuHarness.Run(Value(rest, "--rules") ?? "config/rules.yaml", Int(Value(rest, "--rounds") ?? "40")),
         "reload" => Reload(),
+        "translate" => await BorderAlerts.Benchmarks.Translation.TranslationLatencyBenchmark.RunAsync(BorderAlerts.Benchmarks.Translation.TranslationLatencyOptions.Parse(rest)),
         "search" => await BorderAlerts.Benchmarks.Search.SearchBenchmark.RunAsync(BorderAlerts.Benchmarks.Search.SearchBenchmark.Parse(rest)),
         "stories" => BorderAlerts.Benchmarks.Stories.StoryPairsHarness.Run(
             Value(rest, "--pairs") ?? "tests/BorderAlerts.Core.Tests/Fixtures/eval/pairs.jsonl", Value(rest, "--rules") ?? "config/rules.yaml", rest.Contains("--errors")),
-        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parse, matcher, matcher-cpu, pack-cpu, reload, search, stories)"),
+        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parse, matcher, matcher-cpu, pack-cpu, reload, search, stories, translate)"),
     };
 }
 catch (ArgumentException e)
