@@ -5,13 +5,19 @@ namespace BorderAlerts.Core.Delivery;
 
 /// <summary>
 /// Puts a machine translation on cards whose item is not in the team's language: the one kept in the store, else one
-/// asked for now, waiting at most <see cref="Wait"/> so a card is never held longer for it. A card never fails for lack
-/// of a translation: it goes without. An outage (the translator down, refusing us, over quota) is told to the admin
+/// asked for now, the card waiting at most <see cref="Wait"/> for both, never longer. A card never fails for lack of a
+/// translation: it goes without. An outage (the translator down, refusing us, over quota) is told to the admin
 /// once when it starts and once when it ends, never once per card (per process: each instance tells its own).
 /// </summary>
 public sealed class CardTranslator(ITranslator translator, ITranslationStore store, TranslationPolicy policy, TimeProvider clock)
 {
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// What of <see cref="Wait"/> the translator does not get: reading the kept translation, waking up after the timer and
+    /// going on to the send fit in it, so a card is on its way within Wait (a timer set at the limit always overshoots it).
+    /// </summary>
+    public static readonly TimeSpan Headroom = TimeSpan.FromMilliseconds(100);
 
     int _down;
 
@@ -22,13 +28,16 @@ public sealed class CardTranslator(ITranslator translator, ITranslationStore sto
     public async Task<AlertCard> TranslateAsync(AlertCard card, long itemId, Func<string, Task> notify, CancellationToken cancellationToken)
     {
         if (translator is NoTranslator || itemId <= 0 || policy.IsTarget(card.Language)) return card;
-        var kept = await store.ForItemAsync(itemId, policy.TargetLanguage, cancellationToken);
-        if (kept.FirstOrDefault(t => t.Field == TranslatedFields.Title) is { } title)
-            return card with { Translation = new(title.Text, kept.FirstOrDefault(t => t.Field == TranslatedFields.Excerpt)?.Text ?? "", title.Provider) };
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(Wait);
+        using var timer = new CancellationTokenSource(Wait - Headroom, clock);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         TranslationResult result;
-        try { result = await translator.TranslateAsync([card.Title, card.Summary], card.Language, wait.Token); }
+        try
+        {
+            var kept = await store.ForItemAsync(itemId, policy.TargetLanguage, wait.Token);
+            if (kept.FirstOrDefault(t => t.Field == TranslatedFields.Title) is { } title)
+                return card with { Translation = new(title.Text, kept.FirstOrDefault(t => t.Field == TranslatedFields.Excerpt)?.Text ?? "", title.Provider) };
+            result = await translator.TranslateAsync([card.Title, card.Summary], card.Language, wait.Token);
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             result = new TranslationResult.Unavailable(TranslationFailure.Timeout, $"no answer within {Wait.TotalSeconds:0} s");
