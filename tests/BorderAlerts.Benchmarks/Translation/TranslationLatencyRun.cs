@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using BorderAlerts.Core.Delivery;
@@ -135,6 +134,4 @@ public static class TranslationLatencyRun
         listener.Stop();
         return port;
     }
-
-    public static string Format(TimeSpan t) => t.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
 }
