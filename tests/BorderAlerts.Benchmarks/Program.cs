@@ -18,6 +18,8 @@ using BorderAlerts.Core.Feeds;
 //   reload                                                        (matching latency while rules are recompiled and swapped)
 //   stories [--pairs FILE] [--rules FILE] [--errors]              (story grouping: pair precision and recall on the labelled pairs)
 //   watchlists [--megabytes 10,100] [--dir PATH] [--keep]         (OFAC- and FtM-shaped lists: parse time, entries/s, peak memory)
+//   translate [--cards 300] [--feeds 20] [--runs 3] [--conditions off,fast,slow,down,http500,http429,malformed] [--fast-ms 100-300]
+//             [--fail-ms 100-300] [--chat-ms 100] [--pause-ms 200] [--set Section:Key=Value ...]   (card delay with the translator on, per condition)
 //   search [--items 100000] [--store sqlite|postgres] [--db PATH|NAME] [--postgres CONNSTR] [--keep] [--reuse] [--queries 20] [--rounds 3] [--limit 10] [--days 365] [--ingest-only] [--bulk] [--writers 1]   (archive search)
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -26,6 +28,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
                                                 [--every 5m] [--tick 5s] [--spread] [--quick] [--set Key=Value]... [--json FILE] [--keep] [--pass-budget 30s] [--rules FILE] [--all-passes N]
                BorderAlerts.Benchmarks parse [BenchmarkDotNet arguments, e.g. --filter *]
                BorderAlerts.Benchmarks watchlists [--megabytes 10,100] [--dir PATH] [--keep]
+               BorderAlerts.Benchmarks translate [--cards 300] [--feeds 20] [--runs 3] [--conditions off,fast,slow,down,http500,http429,malformed] [--fast-ms 100-300] [--fail-ms 100-300] [--chat-ms 100]
                BorderAlerts.Benchmarks search [--items 100000] [--store sqlite|postgres] [--db PATH|NAME] [--postgres CONNSTR] [--keep] [--reuse] [--queries 20] [--rounds 3] [--limit 10] [--days 365] [--ingest-only] [--bulk] [--writers 1]
         see docs/benchmarks.md
         """);
@@ -48,10 +51,11 @@ try
         "reload" => Reload(),
         "watchlists" => BorderAlerts.Benchmarks.Watchlists.WatchlistParseHarness.Run(
             (Value(rest, "--megabytes") ?? "10,100").Split(',').Select(Int).ToList(), Value(rest, "--dir"), rest.Contains("--keep")),
+        "translate" => await BorderAlerts.Benchmarks.Translation.TranslationLatencyBenchmark.RunAsync(BorderAlerts.Benchmarks.Translation.TranslationLatencyOptions.Parse(rest)),
         "search" => await BorderAlerts.Benchmarks.Search.SearchBenchmark.RunAsync(BorderAlerts.Benchmarks.Search.SearchBenchmark.Parse(rest)),
         "stories" => BorderAlerts.Benchmarks.Stories.StoryPairsHarness.Run(
             Value(rest, "--pairs") ?? "tests/BorderAlerts.Core.Tests/Fixtures/eval/pairs.jsonl", Value(rest, "--rules") ?? "config/rules.yaml", rest.Contains("--errors")),
-        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parse, matcher, matcher-cpu, pack-cpu, reload, search, stories, watchlists)"),
+        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parse, matcher, matcher-cpu, pack-cpu, reload, search, stories, translate, watchlists)"),
     };
 }
 catch (ArgumentException e)

@@ -15,11 +15,12 @@ public sealed record RuleOverride(RuleDefinition? Rule, bool Removed, bool? Enab
 public sealed record FeedOverride(ChatFeed? Feed, bool Paused);
 
 /// <summary>The fields a chat admin gives a feed; such feeds are untrusted (their addresses are checked).</summary>
-public sealed record ChatFeed(string Id, string Url, FeedType Type, string? Language, TimeSpan Every)
+/// <param name="Kind">One of <see cref="SourceKinds.Known"/>, or null (changes stored before kinds existed have none).</param>
+public sealed record ChatFeed(string Id, string Url, FeedType Type, string? Language, TimeSpan Every, string? Kind = null)
 {
     public FeedDefinition ToDefinition(bool paused) => new()
     {
-        Id = Id, Name = Id, Url = new Uri(Url), Type = Type, Language = Language, Every = Every, Enabled = !paused, Untrusted = true,
+        Id = Id, Name = Id, Url = new Uri(Url), Type = Type, Language = Language, Kind = Kind, Every = Every, Enabled = !paused, Untrusted = true,
     };
 }
 

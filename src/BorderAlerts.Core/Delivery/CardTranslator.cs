@@ -19,6 +19,12 @@ public sealed class CardTranslator(ITranslator translator, ITranslationStore sto
 {
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// What of <see cref="Wait"/> the card does not spend waiting: waking up after the timer and going on to the send fit
+    /// in it, so a card is on its way within Wait (a timer set at the limit always overshoots it).
+    /// </summary>
+    public static readonly TimeSpan Headroom = TimeSpan.FromMilliseconds(100);
+
     readonly TranslationRequests _requests = requests ?? new();
     /// <summary>Digests take turns, so the same titles going to several destinations are asked for once.</summary>
     readonly SemaphoreSlim _titles = new(1, 1);
@@ -31,7 +37,7 @@ public sealed class CardTranslator(ITranslator translator, ITranslationStore sto
         var answer = _requests.Join(itemId, token => AskAsync(card, itemId, notify, token));
         using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            await Task.WhenAny(answer, Task.Delay(Wait, wait.Token));
+            await Task.WhenAny(answer, Task.Delay(Wait - Headroom, clock, wait.Token));
             wait.Cancel();
         }
         cancellationToken.ThrowIfCancellationRequested();
@@ -52,7 +58,7 @@ public sealed class CardTranslator(ITranslator translator, ITranslationStore sto
     {
         if (!cards.Where((card, i) => Wanted(card, itemIds[i])).Any()) return cards;
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(Wait);
+        wait.CancelAfter(Wait - Headroom);
         try { await _titles.WaitAsync(wait.Token); }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested) { return cards; }
         try { return await TitlesInTurnAsync([.. cards], itemIds, notify, wait.Token, cancellationToken); }

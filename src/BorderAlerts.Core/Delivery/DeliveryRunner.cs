@@ -30,12 +30,15 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
         var entries = await outbox.ClaimAsync(clock.GetUtcNow(), options.ClaimBatch, options.Lease, cancellationToken);
         if (entries.Count == 0) return 0;
         var sent = 0;
+        var notices = new PassNotices(NotifyAdminAsync);
         await Task.WhenAll(entries.GroupBy(e => e.Destination).Select(async group =>
-            Interlocked.Add(ref sent, await DeliverAsync(group.Key, group.OrderBy(e => e.Id).ToList(), cancellationToken))));
+            Interlocked.Add(ref sent, await DeliverAsync(group.Key, group.OrderBy(e => e.Id).ToList(), notices, cancellationToken))));
+        await notices.FlushAsync();
         return sent;
     }
 
-    async Task<int> DeliverAsync(string destination, List<OutboxEntry> entries, CancellationToken cancellationToken)
+    /// <param name="notices">The translator's outage notices, sent once the pass's cards have gone.</param>
+    async Task<int> DeliverAsync(string destination, List<OutboxEntry> entries, PassNotices notices, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (destinations.Find(destination) is not { } sink)
@@ -55,7 +58,7 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
         await Record(plan.Held, DeliveryState.Retry, null, plan.HeldUntil, countsAsAttempt: false);
         // Translated after planning, so a digest asks only for its titles; all of a destination's messages wait together.
         var (messages, late) = translator is null ? new TranslatedMessages(plan.Messages, new Dictionary<long, Task<CardTranslation?>>())
-            : await PlanTranslation.TranslateAsync(translator, plan.Messages, NotifyAdminAsync, cancellationToken);
+            : await PlanTranslation.TranslateAsync(translator, plan.Messages, notices.NotifyAsync, cancellationToken);
         int delivered = 0;
         for (int i = 0; i < messages.Count; i++)
         {

@@ -33,6 +33,16 @@ public sealed record FeedDefinition
 public static class SourceKinds
 {
     public static readonly string[] Known = ["state media", "wire", "government", "ngo", "newspaper", "blog", "other"];
+
+    /// <summary>The kind <paramref name="text"/> names, whatever its case and spacing (<c>State  Media</c>), or null when it names none.</summary>
+    public static string? Find(string text)
+    {
+        var kind = string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return Known.Contains(kind) ? kind : null;
+    }
+
+    /// <summary>What a bad kind is told: the value and the kinds there are.</summary>
+    public static string NotOne(string text) => $"'{text}' is not one of {string.Join(", ", Known)}";
 }
 
 /// <summary>CSS selectors for a list page without a feed. Title, link, date and summary are relative to each item.</summary>

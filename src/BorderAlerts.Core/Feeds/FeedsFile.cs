@@ -84,9 +84,7 @@ public static class FeedsFile
     {
         var text = f.OptionalString("kind");
         if (text is null) return null;
-        var kind = string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return SourceKinds.Known.Contains(kind) ? kind
-            : throw f.Error("kind", f.Node("kind")!, $"'{text}' is not one of {string.Join(", ", SourceKinds.Known)}");
+        return SourceKinds.Find(text) ?? throw f.Error("kind", f.Node("kind")!, SourceKinds.NotOne(text));
     }
 
     static TimeSpan ReadEvery(YamlFields f)

@@ -36,6 +36,6 @@ public static class AdminChangeText
     };
 
     static string Feed(FeedOverride value) => value.Feed is { } f
-        ? $"{FeedCommands.Shown(new Uri(f.Url))} · language: {f.Language ?? "(guessed)"} · every {DurationParser.Format(f.Every)}{(value.Paused ? " · paused" : "")}"
+        ? $"{FeedCommands.Shown(new Uri(f.Url))} · language: {f.Language ?? "(guessed)"} · every {DurationParser.Format(f.Every)}{FeedCommands.KindShown(f.Kind)}{(value.Paused ? " · paused" : "")}"
         : value.Paused ? "paused" : "as in the files";
 }

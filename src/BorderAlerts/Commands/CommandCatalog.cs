@@ -1,3 +1,5 @@
+using BorderAlerts.Core.Feeds;
+
 namespace BorderAlerts.Commands;
 
 public enum OptionKind { Text, Integer }
@@ -68,8 +70,9 @@ public static class CommandCatalog
             new("add", "Add a feed", true,
                 [Id("feed"), new("url", "The feed's address", Required: true), new("type", "feed (RSS/Atom/JSON Feed), html or json", Choices: FeedTypes),
                  new("language", "The feed's language tag, as in feeds.yaml: ko, zh-Hans, zh-Hant, ko-KP…"), new("every", "Poll interval, e.g. 10m"),
+                 new("kind", $"Kind of outlet, shown on its cards: {string.Join(", ", SourceKinds.Known)}"),
                  new("dry-run", "yes: fetch and parse the feed and show what would be added, changing nothing", Choices: YesNo)],
-                "/feeds add yonhap-nk url:https://example.org/nk.xml language:ko every:10m"),
+                "/feeds add yonhap-nk url:https://example.org/nk.xml language:ko every:10m kind:wire"),
             new("pause", "Stop polling a feed", true, [Id("feed")], "/feeds pause kyodo-zh"),
             new("resume", "Poll a paused feed again", true, [Id("feed")], "/feeds resume kyodo-zh"),
             new("remove", "Remove a feed added from chat", true, [Id("feed")], "/feeds remove yonhap-nk"),

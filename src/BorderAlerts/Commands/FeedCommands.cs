@@ -26,7 +26,7 @@ public sealed class FeedCommands(IFeedCatalog catalog, IFeedHealthReader health,
         var rows = (await health.ListHealthAsync(clock.GetUtcNow(), cancellationToken)).ToDictionary(h => h.FeedId);
         var text = new StringBuilder($"{feeds.Count} feeds:");
         foreach (var feed in feeds)
-            text.Append($"\n• {feed.Id} {Status(feed, rows.GetValueOrDefault(feed.Id))}{Origin(feed)}");
+            text.Append($"\n• {feed.Id}{(feed.Kind is { } kind ? $" ({kind})" : "")} {Status(feed, rows.GetValueOrDefault(feed.Id))}{Origin(feed)}");
         return new CommandReply(text.ToString());
     }
 
@@ -35,7 +35,7 @@ public sealed class FeedCommands(IFeedCatalog catalog, IFeedHealthReader health,
         var feed = Find(catalog, id);
         var now = clock.GetUtcNow();
         var row = (await health.ListHealthAsync(now, cancellationToken)).FirstOrDefault(h => h.FeedId == id);
-        var text = new StringBuilder($"{feed.Id}: {TextCut.OneLine(feed.Name)}{Origin(feed)}\n{Shown(feed.Url)}\n{Status(feed, row)} · {feed.Schedule}");
+        var text = new StringBuilder($"{feed.Id}: {TextCut.OneLine(feed.Name)}{KindShown(feed.Kind)}{Origin(feed)}\n{Shown(feed.Url)}\n{Status(feed, row)} · {feed.Schedule}");
         if (row is not null)
         {
             text.Append($"\nlast success: {When(row.LastSuccessAt)} · last new item: {When(row.LastNewItemAt)} · items in 24 h: {row.ItemsLast24h}");
@@ -55,6 +55,9 @@ public sealed class FeedCommands(IFeedCatalog catalog, IFeedHealthReader health,
 
     /// <summary>Feed addresses often carry API keys in their query; chat shows host and path only.</summary>
     public static string Shown(Uri url) => $"{url.Scheme}://{url.Authority}{url.AbsolutePath}{(url.Query.Length > 1 ? "?…" : "")}";
+
+    /// <summary>" · kind: wire", or nothing for a feed without a kind.</summary>
+    public static string KindShown(string? kind) => kind is null ? "" : $" · kind: {kind}";
 
     static string When(DateTimeOffset? at) => at is { } t ? $"{t.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "never";
 }

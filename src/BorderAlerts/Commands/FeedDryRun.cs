@@ -19,7 +19,7 @@ public sealed class FeedDryRun(IFeedFetcher fetcher, TimeProvider clock)
     {
         var definition = feed.ToDefinition(paused: false);
         var head = $"Dry run, nothing changed. /feeds add would add {feed.Id}: {FeedCommands.Shown(definition.Url)} · " +
-            $"language: {feed.Language ?? "(guessed)"} · every {DurationParser.Format(feed.Every)}";
+            $"language: {feed.Language ?? "(guessed)"} · every {DurationParser.Format(feed.Every)}{FeedCommands.KindShown(feed.Kind)}";
         var fetched = await fetcher.FetchAsync(new FetchRequest(definition.Url, Untrusted: true), cancellationToken);
         if (fetched is not FetchResult.Fetched body)
             return CommandReply.Error($"{head}\nbut the feed could not be read: {TextCut.OneLine(fetched is FetchResult.Failed f ? $"{f.Kind}: {f.Message}" : "unexpected answer")}");

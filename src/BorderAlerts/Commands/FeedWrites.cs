@@ -54,8 +54,10 @@ public sealed partial class FeedWrites(IFeedCatalog catalog, AdminWriter writer,
         var language = request.Option("language");
         if (language is not null && !LanguagePattern().IsMatch(language))
             throw new CommandInputException($"language must be a language tag as in feeds.yaml (examples: ko, zh-Hans, zh-Hant, ko-KP), not '{language}'.");
+        var kind = request.Option("kind") is { } k
+            ? SourceKinds.Find(k) ?? throw new CommandInputException($"kind must be a kind as in feeds.yaml: {SourceKinds.NotOne(k)}.") : null;
         var url = request.Required("url");
         if (await addresses.CheckAsync(url, cancellationToken) is { } problem) throw new CommandInputException(problem);
-        return new FeedOverride(new ChatFeed(id, url, FeedType.Feed, language, every), false);
+        return new FeedOverride(new ChatFeed(id, url, FeedType.Feed, language, every, kind), false);
     }
 }

@@ -99,17 +99,11 @@ public static class FeedFarmBenchmark
                 ["BorderAlerts:DataDir"] = dataDir,
                 ["BorderAlerts:Polling:TickSeconds"] = ((int)o.Tick.TotalSeconds).ToString(CultureInfo.InvariantCulture),
             };
-            foreach (var (k, v) in o.Settings) settings[k.StartsWith("BorderAlerts:", StringComparison.Ordinal) ? k : "BorderAlerts:" + k] = v;
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
             var metrics = new FarmMetrics { UrlOfFeed = urls };
-            var services = new ServiceCollection();
-            services.AddLogging(b => b.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-            services.AddSingleton<IConfiguration>(configuration);
-            services.AddBorderAlerts(configuration);
+            var services = BenchServices.Create(settings, o.Settings, LogLevel.Warning);
             // Decorators for measurement only: the real store and fetcher do the work.
             // The store the settings chose (SQLite, or PostgreSQL with --set Storage:Provider=postgres, for --all-passes).
-            var store = services.Last(d => d.ServiceType == typeof(IPollStore)).ImplementationType!;
-            services.AddSingleton<IPollStore>(sp => new TimedPollStore((IPollStore)ActivatorUtilities.CreateInstance(sp, store), metrics));
+            services.Decorate<IPollStore>(store => new TimedPollStore(store, metrics));
             services.AddSingleton<HttpFeedFetcher>();
             services.AddSingleton<IFeedFetcher>(sp => new TimedFeedFetcher(sp.GetRequiredService<HttpFeedFetcher>(), metrics));
             services.AddHttpClient(HttpFeedFetcher.ClientName).AddHttpMessageHandler(() => new TimingHandler(metrics));
@@ -345,7 +339,7 @@ public static class FeedFarmBenchmark
         catch (IOException) { return "?"; }
     }
 
-    static string CpuModel()
+    internal static string CpuModel()
     {
         try { return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"; }
         catch (IOException) { return "?"; }

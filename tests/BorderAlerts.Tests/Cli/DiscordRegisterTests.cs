@@ -42,6 +42,21 @@ public sealed class DiscordRegisterTests(FakeDiscord discord) : IClassFixture<Fa
     }
 
     [Fact]
+    public async Task Feeds_add_is_registered_with_a_kind_option_naming_the_kinds()
+    {
+        using var session = Session();
+
+        await session.RunAsync("discord", "register");
+
+        var feeds = discord.RegisteredCommands().Single(c => c.GetProperty("name").GetString() == "feeds");
+        var add = feeds.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "add");
+        var kind = add.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "kind");
+        Assert.Equal(3, kind.GetProperty("type").GetInt32()); // a string
+        Assert.False(kind.TryGetProperty("required", out var required) && required.GetBoolean());
+        Assert.Contains("state media, wire, government, ngo, newspaper, blog, other", kind.GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task Only_the_admin_command_needs_Manage_Server()
     {
         using var session = Session();

@@ -1,8 +1,13 @@
+using BorderAlerts.Chat;
+using BorderAlerts.Core.Delivery;
 using BorderAlerts.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BorderAlerts.Tests.Commands;
 
-/// <summary>`/feeds add` takes feeds.yaml's languages and has a dry run; `/feeds list` warns of a selector that found nothing.</summary>
+/// <summary>
+/// `/feeds add` takes feeds.yaml's languages and kinds and has a dry run; `/feeds list` warns of a selector that found nothing.
+/// </summary>
 [Collection(ProcessEnvironment.Name)]
 public sealed class ChatFeedAddTests(FeedServer server) : IClassFixture<FeedServer>
 {
@@ -10,7 +15,8 @@ public sealed class ChatFeedAddTests(FeedServer server) : IClassFixture<FeedServ
 
     internal static string Discord(ChatAnswer answer) => answer.Json.GetProperty("data").GetProperty("content").GetString()!.Replace("\\", "");
 
-    static Task<ChatHost> StartAsync() => ChatHost.StartAsync(new CliSession(), ("Fetch__AllowPrivateAddresses", "true")); // the feed server is on loopback
+    static Task<ChatHost> StartAsync(CliSession? session = null) =>
+        ChatHost.StartAsync(session ?? new CliSession(), ("Fetch__AllowPrivateAddresses", "true")); // the feed server is on loopback
 
     Uri NkFeed() => server.Serve(Responses.Bytes(FeedXml.Rss("nk", [new Entry("단둥 세관 밀수 적발", "https://example.org/ko/1"),
         new Entry("신의주 세관 통관 재개", "https://example.org/ko/2")]), Responses.Rss));
@@ -37,11 +43,47 @@ public sealed class ChatFeedAddTests(FeedServer server) : IClassFixture<FeedServ
     }
 
     [Fact]
+    public async Task A_kind_given_in_chat_shows_on_the_next_card_in_feeds_list_and_in_the_history()
+    {
+        var session = new CliSession();
+        File.WriteAllText(session.Folder.RulesYaml, "rules:\n  - id: dandong\n    name: Dandong\n    query: 단둥\n");
+        await using var host = await StartAsync(session);
+        var cards = new StringWriter();
+        host.Services.GetRequiredService<ConsoleSink>().Output = cards;
+        var url = NkFeed();
+        Assert.Contains("Feed nk added", Slack(await host.SlackAsync("/feeds", $"add nk url:{url} language:ko kind:\"State  Media\"", admin: true)));
+        await host.PollAllAsync(); // the first poll seeds
+        server.Answer(url, Responses.Bytes(FeedXml.Rss("nk", [new Entry("단둥 세관 밀수 적발", "https://example.org/ko/1"),
+            new Entry("단둥 철교 보수", "https://example.org/ko/3")]), Responses.Rss));
+        await host.PollAllAsync();
+        await host.Services.GetRequiredService<DeliveryRunner>().RunAsync(CancellationToken.None);
+
+        Assert.Contains("[ALERT NORMAL] dandong · nk · state media · ko", cards.ToString());
+        Assert.Contains("• nk (state media) ok (added from chat)", Slack(await host.SlackAsync("/feeds", "list")));
+        Assert.Contains("nk: nk · kind: state media (added from chat)", Discord(await host.DiscordAsync("feeds", "status", new { id = "nk" })));
+        Assert.Contains("every 10m · kind: state media", Slack(await host.SlackAsync("/rules", "history nk")));
+        var cli = await session.RunAsync("feeds", "list");
+        Assert.Contains(cli.Stdout.Split('\n'), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^nk\s+state media\s+ok\s"));
+    }
+
+    [Fact]
+    public async Task Feeds_add_refuses_a_kind_feeds_yaml_would_refuse_naming_the_field()
+    {
+        await using var host = await StartAsync();
+        var slack = Slack(await host.SlackAsync("/feeds", $"add nk url:{NkFeed()} kind:tabloid", admin: true));
+        var discord = Discord(await host.DiscordAsync("feeds", "add", new { id = "nk2", url = NkFeed().ToString(), kind = "state-media" }, admin: true));
+
+        Assert.Contains("kind must be a kind as in feeds.yaml: 'tabloid' is not one of state media, wire, government, ngo, newspaper, blog, other", slack);
+        Assert.Contains("kind must be a kind as in feeds.yaml: 'state-media' is not one of", discord);
+        Assert.Equal(0, await StoreProbe.For(host.Services).CountAsync("admin_changes"));
+    }
+
+    [Fact]
     public async Task A_dry_run_shows_the_feed_and_its_items_and_changes_nothing()
     {
         await using var host = await StartAsync();
         var slack = Slack(await host.SlackAsync("/feeds", $"add nk url:{NkFeed()} language:ko-KP every:15m dry-run:yes", admin: true));
-        var discord = Discord(await host.DiscordAsync("feeds", "add", new Dictionary<string, object> { ["id"] = "nk", ["url"] = NkFeed().ToString(), ["language"] = "ko", ["dry-run"] = "yes" }, admin: true));
+        var discord = Discord(await host.DiscordAsync("feeds", "add", new Dictionary<string, object> { ["id"] = "nk", ["url"] = NkFeed().ToString(), ["language"] = "ko", ["kind"] = "wire", ["dry-run"] = "yes" }, admin: true));
 
         foreach (var text in new[] { slack, discord })
         {
@@ -50,6 +92,7 @@ public sealed class ChatFeedAddTests(FeedServer server) : IClassFixture<FeedServ
             Assert.Contains("단둥 세관 밀수 적발", text);
         }
         Assert.Contains("every 15m", slack);
+        Assert.Contains("every 10m · kind: wire", discord);
         Assert.Equal(0, await StoreProbe.For(host.Services).CountAsync("admin_changes"));
         Assert.DoesNotContain("nk", Slack(await host.SlackAsync("/feeds", "list")));
     }

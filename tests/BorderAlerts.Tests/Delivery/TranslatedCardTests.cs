@@ -57,16 +57,31 @@ public sealed class TranslatedCardTests(FeedServer feeds, FakeDiscord discord, F
         Assert.Equal(1, Count(notices, "Machine translation works again"));
     }
 
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task The_outage_notice_goes_after_the_cards_so_a_slow_admin_channel_never_holds_a_card_back(Store store)
+    {
+        var (channel, ops) = ("92" + (int)store, "93" + (int)store);
+        await using var run = await StartAsync(store, channel, ops);
+        translator.Script(TranslatorFault.ServerError);
+        await run.ReportAsync("kyodo", "丹東海關查获走私煤炭");
+
+        var sent = discord.Messages.Where(m => m.ChannelId == channel || m.ChannelId == ops).ToList();
+        Assert.Equal([channel, ops], sent.Select(m => m.ChannelId)); // the card first, then the admin's notice
+        Assert.Contains("Machine translation is unavailable", sent[1].Content);
+    }
+
     static int Count(string text, string what) => (text.Length - text.Replace(what, "").Length) / what.Length;
 
-    async Task<Run> StartAsync(Store store, string channel)
+    /// <param name="opsChannel">The admin destination's Discord channel; null: the console.</param>
+    async Task<Run> StartAsync(Store store, string channel, string? opsChannel = null)
     {
         discord.AddChannel(channel);
+        if (opsChannel is not null) discord.AddChannel(opsChannel);
         var folder = new TempFolder(store);
         File.WriteAllText(folder.RulesYaml, Rules);
         return new Run(new OutletReports(feeds, folder, await Pipeline.StartAsync(folder,
             ("Delivery:FloodBudget", "0"), ("Destinations:main:Type", "discord-bot"), ("Destinations:main:Channel", channel),
-            ("Destinations:ops:Type", "console"), ("AdminDestination", "ops"),
+            ("Destinations:ops:Type", opsChannel is null ? "console" : "discord-bot"), ("Destinations:ops:Channel", opsChannel ?? ""), ("AdminDestination", "ops"),
             ("Discord:BotToken", discord.BotToken), ("Discord:ApiBaseUrl", discord.ApiBase.ToString()),
             ("Translation:Provider", "libretranslate"), ("Translation:Url", translator.BaseAddress.ToString()))));
     }
