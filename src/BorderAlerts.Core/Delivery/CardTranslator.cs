@@ -11,11 +11,12 @@ public sealed record TranslatedCard(AlertCard Card, Task<CardTranslation?>? Late
 /// asked for now, waiting at most <see cref="Wait"/> so a card is never held longer for it. A card never fails for lack
 /// of a translation: it goes without, and the request goes on (<see cref="TranslationRequests"/>) so the sent card can be
 /// edited when it comes. Digest lines get their titles translated in one request. An outage (the translator down,
-/// refusing us, over quota) is told to the admin once when it starts and once when it ends, never once per card (per
-/// process: each instance tells its own).
+/// refusing us, over quota) is told to the admin once when it starts and once when it ends, never once per card, and
+/// with <c>told</c> (the store's source conditions) once across the instances sharing the store.
 /// </summary>
+/// <param name="told">Where outages told are kept, so that of several instances only one tells each start and end.</param>
 public sealed class CardTranslator(ITranslator translator, ITranslationStore store, TranslationPolicy policy, TimeProvider clock,
-    TranslationRequests? requests = null) : IDisposable
+    TranslationRequests? requests = null, ISourceConditions? told = null) : IDisposable
 {
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
 
@@ -28,7 +29,10 @@ public sealed class CardTranslator(ITranslator translator, ITranslationStore sto
     readonly TranslationRequests _requests = requests ?? new();
     /// <summary>Digests take turns, so the same titles going to several destinations are asked for once.</summary>
     readonly SemaphoreSlim _titles = new(1, 1);
-    int _down;
+    int _down, _startChecked;
+
+    /// <summary>The outage as the source-health conditions keep it: no feed id can be "(translator)".</summary>
+    static readonly SourceCondition Outage = new("(translator)", "down");
 
     /// <summary>The card with its translation when one is kept or made in time; with <paramref name="notify"/> for outages.</summary>
     public async Task<TranslatedCard> TranslateAsync(AlertCard card, long itemId, Func<string, Task> notify, CancellationToken cancellationToken)
@@ -120,10 +124,14 @@ public sealed class CardTranslator(ITranslator translator, ITranslationStore sto
         switch (result)
         {
             case TranslationResult.Translated done:
-                if (Interlocked.Exchange(ref _down, 0) == 1) await notify("Machine translation works again: cards carry translations.");
+                var wasDown = Interlocked.Exchange(ref _down, 0) == 1;
+                // An outage told by an instance that stopped before it ended is ended by the first success after a start.
+                var firstSinceStart = Interlocked.Exchange(ref _startChecked, 1) == 0 && told is not null;
+                if ((wasDown || firstSinceStart) && (told is null || await told.TryCloseAsync(Outage, CancellationToken.None)))
+                    await notify("Machine translation works again: cards carry translations.");
                 return done;
             case TranslationResult.Unavailable { Kind: not TranslationFailure.Off and not TranslationFailure.Timeout } failed:
-                if (Interlocked.Exchange(ref _down, 1) == 0)
+                if (Interlocked.Exchange(ref _down, 1) == 0 && (told is null || await told.TryOpenAsync(Outage, clock.GetUtcNow(), CancellationToken.None)))
                     await notify($"Machine translation is unavailable ({failed.Kind}: {failed.Message}); cards go without it until it recovers.");
                 return null;
             default:

@@ -166,7 +166,8 @@ public static class ServiceCollectionExtensions
                 : new PolicyTranslator(provider, new TranslationPolicy(settings.TargetLanguage), new TranslationBudget(settings.DailyCharacterBudget, clock), clock);
         });
         services.AddSingleton(sp => new CardTranslator(sp.GetRequiredService<ITranslator>(), sp.GetRequiredService<ITranslationStore>(),
-            new TranslationPolicy(Settings<TranslationSettings>(sp).TargetLanguage), sp.GetRequiredService<TimeProvider>()));
+            new TranslationPolicy(Settings<TranslationSettings>(sp).TargetLanguage), sp.GetRequiredService<TimeProvider>(),
+            told: sp.GetRequiredService<ISourceConditions>()));
         services.AddSingleton<LateCardEditor>();
         return services;
     }
