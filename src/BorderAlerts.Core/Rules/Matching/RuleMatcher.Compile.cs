@@ -95,7 +95,8 @@ public sealed partial class RuleMatcher
             AndNode and => new AndCondition(and.Children.Select(c => Build(c, rule, positive, negated)).ToArray()),
             OrNode or => Or(or.Children.Select(c => Build(c, rule, positive, negated)).ToArray()),
             NotNode not => new NotCondition(Build(not.Child, rule, positive, !negated)),
-            NearNode near => new NearCondition(LeafOf(near.Subject, rule, positive, negated), LeafOf(near.Context, rule, positive, negated), near.Words),
+            // The context word only lets the name count: the name explains the match, not every "ship" in the item.
+            NearNode near => new NearCondition(LeafOf(near.Subject, rule, positive, negated), LeafOf(near.Context, rule, positive, negated: true), near.Words),
             _ => throw new InvalidOperationException($"unknown query node {node.GetType().Name}"),
         };
 
