@@ -29,9 +29,9 @@ public static partial class NameForms
     /// <summary>Words that are not numbers: "NAM SAN 8" has two.</summary>
     public static int LetterWords(IReadOnlyList<string> words) => words.Count(w => !w.All(char.IsDigit));
 
+    /// <summary>The forms of a person's name news writes; OFAC's "LAST, First" itself is not one of them.</summary>
     public static IEnumerable<string> Person(string name)
     {
-        yield return name;
         var comma = name.IndexOf(',');
         if (comma > 0 && name[(comma + 1)..].Trim() is { Length: > 0 } given)
         {
@@ -40,6 +40,7 @@ public static partial class NameForms
             yield return $"{family} {given}";
             yield break;
         }
+        yield return name;
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length >= 2 && words.All(ConceptLabels.IsLatin)) yield return string.Join(' ', words[1..]) + " " + words[0];
         if (RokGivenName(name) is { } rok) yield return rok;

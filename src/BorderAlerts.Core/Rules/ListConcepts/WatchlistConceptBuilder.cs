@@ -11,7 +11,8 @@ namespace BorderAlerts.Core.Rules.ListConcepts;
 /// <item>people: the name in either order, strong aliases and original-script names; a one-word Latin name, or a CJK or
 /// Hangul name under three characters, is left out (a bare surname is everybody);</item>
 /// <item>vessels: names of three or more words (numbers aside) that are not all common words alone; others near a
-/// vessel word; IMO numbers with a valid check digit as "IMO 9030591" alone and as the bare digits near a vessel word;
+/// vessel word; IMO numbers with a valid check digit as "IMO9030591" alone and as the digits near a vessel word (IMO is
+/// one: "IMO 9030591", "IMO No. 9030591");
 /// call signs near a vessel word;</item>
 /// <item>firms and the rest: the name as listed and without its legal form when two or more words are left that are not
 /// all common; one word left, or only common words, near a company word; nothing left, never.</item>
@@ -82,8 +83,8 @@ public sealed class WatchlistConceptBuilder(string listId)
     {
         if (id.Kind == WatchlistIdentifier.Imo && id.Valid)
         {
-            foreach (var form in (string[])["IMO {0}", "IMO{0}", "IMO No. {0}", "IMO No {0}", "IMO number {0}", "IMO: {0}"]) Strong(string.Format(form, id.Value), hit);
-            Context(_nearVessel, id.Value, hit);
+            Strong("IMO" + id.Value, hit);
+            Context(_nearVessel, id.Value, hit); // "IMO 9030591", "IMO No. 9030591": "IMO" is a vessel word, so these are the digits near one
         }
         else if (id.Kind == WatchlistIdentifier.CallSign && id.Value.Trim().Length >= 4) Context(_nearVessel, id.Value.Trim(), hit);
     }
