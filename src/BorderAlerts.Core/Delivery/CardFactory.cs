@@ -47,7 +47,7 @@ public sealed class CardFactory(IFeedCatalog catalog, IRuleSource rules, CardLan
         };
     }
 
-    /// <summary>Each distinct term once, glossed with its concept's label (a literal term of the rule as it is).</summary>
+    /// <summary>Each distinct term once, glossed with its watchlist entry's listed name or its concept's label (a literal term of the rule as it is).</summary>
     List<string> GlossedTerms(IReadOnlyList<Rules.Matching.MatchedTerm> terms)
     {
         var current = rules.Current;
