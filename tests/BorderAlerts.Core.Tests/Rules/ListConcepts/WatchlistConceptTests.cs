@@ -8,7 +8,9 @@ namespace BorderAlerts.Core.Tests.Rules.ListConcepts;
 public class WatchlistConceptTests
 {
     static readonly WatchlistEntry Komid = Entry("KOREA MINING DEVELOPMENT TRADING CORPORATION", WatchlistEntryType.Entity, "8590",
-        aliases: [new("CHANGGWANG SINYONG CORPORATION", AliasStrength.Strong), new("KOMID", AliasStrength.Weak)]);
+        aliases: [new("CHANGGWANG SINYONG CORPORATION", AliasStrength.Strong), new("KOMID", AliasStrength.Weak)], original: ["조선광업개발무역회사"]);
+    static readonly WatchlistEntry OrdinaryFirm = Entry("KOREA TRADING COMPANY", WatchlistEntryType.Entity, "77");
+    static readonly WatchlistEntry Paeksol = Entry("PAEKSOL TRADING CORPORATION", WatchlistEntryType.Entity, "78");
     static readonly WatchlistEntry Hongxiang = Entry("DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO., LTD.", WatchlistEntryType.Entity, "20001",
         original: ["丹东鸿祥实业发展有限公司"]);
     static readonly WatchlistEntry KimJongUn = Entry("KIM, Jong Un", WatchlistEntryType.Individual, "20280");
@@ -19,7 +21,7 @@ public class WatchlistConceptTests
     static readonly WatchlistEntry Honesty = Entry("HONESTY", WatchlistEntryType.Vessel, "15056");
     static readonly WatchlistEntry BadImo = Entry("WRONG DIGIT", WatchlistEntryType.Vessel, "9", ids: [ImoNumber.Identifier("IMO 9030592")]);
 
-    static readonly Core.Rules.RuleSet List = ListFixture.Rules(Komid, Hongxiang, KimJongUn, RiWonHo, ChoeRyongHae, YukTung, ChonMaSan, Honesty, BadImo);
+    static readonly Core.Rules.RuleSet List = ListFixture.Rules(Komid, OrdinaryFirm, Paeksol, Hongxiang, KimJongUn, RiWonHo, ChoeRyongHae, YukTung, ChonMaSan, Honesty, BadImo);
 
     [Theory]
     [InlineData("US sanctions Korea Mining Development Trading Corporation")]
@@ -28,11 +30,14 @@ public class WatchlistConceptTests
     [InlineData("Dandong Hongxiang Industrial Development Co. Ltd fined")]
     [InlineData("Dandong Hongxiang Industrial Development accused")]
     [InlineData("丹东鸿祥实业发展被制裁")]                                  // the CJK legal form dropped
+    [InlineData("조선광업개발 제재")]                                        // the Korean one (무역회사)
+    [InlineData("the firm Paeksol was named")]                              // one distinctive word left: near a company word
     public void A_firm_is_found_with_or_without_its_legal_form(string title) => Assert.True(Matches(List, title));
 
     [Theory]
     [InlineData("KOMID front companies")]                                   // a weak alias: left out
     [InlineData("Korea trading company expands")]                           // only legal forms and common words left
+    [InlineData("Paeksol beach resort opens")]                              // one word left, no company word near
     public void Weak_aliases_and_bare_legal_forms_do_not_match(string title) => Assert.False(Matches(List, title));
 
     [Theory]
