@@ -47,11 +47,11 @@ public sealed class CardFactory(IFeedCatalog catalog, IRuleSource rules, CardLan
         };
     }
 
-    /// <summary>Each distinct term once, glossed with its concept's label (a literal term of the rule as it is).</summary>
+    /// <summary>Each distinct term once, glossed with its watchlist entry's listed name or its concept's label (a literal term of the rule as it is).</summary>
     List<string> GlossedTerms(IReadOnlyList<Rules.Matching.MatchedTerm> terms)
     {
-        var labels = rules.Current.ConceptLabels;
-        return terms.Select(t => ConceptLabels.Gloss(t.Excerpt, t.Concept is { } concept ? labels.GetValueOrDefault(concept) : null))
+        var current = rules.Current;
+        return terms.Select(t => ConceptLabels.Gloss(t.Excerpt, current.LabelOf(t)))
             .Distinct().Take(12).ToList();
     }
 

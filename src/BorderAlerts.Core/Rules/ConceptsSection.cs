@@ -11,11 +11,12 @@ namespace BorderAlerts.Core.Rules;
 /// </summary>
 internal static class ConceptsSection
 {
-    public static (Dictionary<string, IReadOnlyList<string>> Concepts, Dictionary<string, string> Labels) Read(string file, YamlNode? node)
+    public static (Dictionary<string, IReadOnlyList<string>> Concepts, Dictionary<string, string> Labels, Dictionary<string, int> Lines) Read(string file, YamlNode? node)
     {
         var concepts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (node is null) return (concepts, labels);
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (node is null) return (concepts, labels, lines);
         if (node is not YamlMappingNode map) throw new ConfigException(file, (int)node.Start.Line, "concepts", "expected a mapping of name: [aliases]");
         foreach (var (key, value) in map.Children)
         {
@@ -29,9 +30,10 @@ internal static class ConceptsSection
                 _ => throw new ConfigException(file, (int)value.Start.Line, field, "expected a list of aliases or { label: …, aliases: [...] }"),
             };
             if (!concepts.TryAdd(name, aliases)) throw new ConfigException(file, (int)key.Start.Line, field, "defined twice");
+            lines[name] = (int)key.Start.Line;
             if ((label ?? ConceptLabels.Default(aliases)) is { } shown) labels[name] = shown;
         }
-        return (concepts, labels);
+        return (concepts, labels, lines);
     }
 
     static (IReadOnlyList<string>, string?) Mapping(YamlFields f)

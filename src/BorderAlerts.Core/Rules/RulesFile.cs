@@ -14,6 +14,9 @@ public sealed record RulesDocument(IReadOnlyDictionary<string, IReadOnlyList<str
 
     /// <summary>Each concept's label for cards (<see cref="ConceptLabels"/>); concepts without one are absent.</summary>
     public IReadOnlyDictionary<string, string> ConceptLabels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The line each concept is defined on, for errors about it (a name a watchlist already uses).</summary>
+    public IReadOnlyDictionary<string, int> ConceptLines { get; init; } = new Dictionary<string, int>();
 }
 
 /// <summary>A rule and the place of its query in the file, so a query error can point at line and column.</summary>
@@ -39,11 +42,12 @@ public static class RulesFile
             throw new ConfigException(file, 1, "rules", "expected a mapping with 'concepts:' and 'rules:'");
         var top = new YamlFields(file, "", root);
         top.RejectUnknown("concepts", "rules", "stories");
-        var (concepts, labels) = ConceptsSection.Read(file, top.Node("concepts"));
+        var (concepts, labels, lines) = ConceptsSection.Read(file, top.Node("concepts"));
         return new RulesDocument(concepts, ReadRules(file, top.Node("rules")), file)
         {
             StoryConcepts = StoriesSection.Read(file, top.Child("stories"), concepts),
             ConceptLabels = labels,
+            ConceptLines = lines,
         };
     }
 

@@ -40,7 +40,8 @@ public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimePro
     public async Task<SearchOutcome> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var (query, expanded) = Compose(request, rules.Current.Concepts);
+        var current = rules.Current;
+        var (query, expanded) = Compose(request, current.Concepts, current.Watchlists);
         var plan = SearchPlanner.Plan(query, now);
         var check = plan.Remainder is null ? null
             : RuleMatcher.Compile([(new RuleDefinition("search", "search", request.Query, Severity.Normal, [], true), plan.Remainder)]);
@@ -80,9 +81,9 @@ public sealed class ArchiveSearch(ISearchIndex index, IRuleSource rules, TimePro
         terms.GroupBy(t => t.Term).Sum(hits => Math.Log2(1 + hits.Sum(h => h.Field == Fields.Title ? 3 : 1)));
 
     /// <summary>The command's options become filters of the query language, ANDed with the whole query.</summary>
-    static ExpandedQuery Compose(SearchRequest request, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts)
+    static ExpandedQuery Compose(SearchRequest request, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts, Rules.ListConcepts.WatchlistConcepts watchlists)
     {
-        var (query, expanded) = ConceptExpansion.Parse(request.Query, concepts);
+        var (query, expanded) = ConceptExpansion.Parse(request.Query, concepts, watchlists);
         var options = new[] { Option("since", request.Since), Option("source", request.Source), Option("lang", request.Language) }
             .OfType<string>().Select(o => QueryParser.Parse(o)).ToList();
         return new ExpandedQuery(options.Count == 0 ? query : new AndNode([query, .. options]), expanded);

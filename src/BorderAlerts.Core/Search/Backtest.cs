@@ -12,9 +12,9 @@ public sealed record BacktestResult(int Scanned, int Matched, int WouldAlert, IR
 public static class Backtest
 {
     public static async Task<BacktestResult> RunAsync(IItemArchive archive, RuleDefinition rule, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts,
-        DateTimeOffset since, int sampleCount, CancellationToken cancellationToken)
+        DateTimeOffset since, int sampleCount, CancellationToken cancellationToken, Rules.ListConcepts.WatchlistConcepts? watchlists = null)
     {
-        var single = RuleMatcher.Compile([(rule with { Enabled = true }, QueryParser.Parse(rule.Query, concepts))]);
+        var single = RuleMatcher.Compile([(rule with { Enabled = true }, QueryParser.Parse(rule.Query, concepts, watchlists))]);
         int scanned = 0, matched = 0, wouldAlert = 0;
         var samples = new List<ArchivedItem>();
         await foreach (var item in archive.ReadSinceAsync(since, cancellationToken))

@@ -23,7 +23,7 @@ public sealed record ExpandedQuery(QueryNode Query, IReadOnlyList<Expansion> Exp
 /// </summary>
 public static class ConceptExpansion
 {
-    public static ExpandedQuery Parse(string query, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts)
+    public static ExpandedQuery Parse(string query, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts, Rules.ListConcepts.WatchlistConcepts? watchlists = null)
     {
         var tokens = QueryLexer.Tokenize(query);
         var aliases = ConceptAliases.For(concepts);
@@ -40,7 +40,7 @@ public static class ConceptExpansion
             rewritten.AddRange(ConceptTokens(names, tokens[i].Column));
             i += length;
         }
-        return new ExpandedQuery(QueryParser.Parse(rewritten, concepts), expanded.Distinct().ToList());
+        return new ExpandedQuery(QueryParser.Parse(rewritten, concepts, watchlists), expanded.Distinct().ToList());
     }
 
     /// <summary>The longest run from <paramref name="start"/> (at most <paramref name="run"/> words) that is an alias.</summary>

@@ -61,6 +61,7 @@ public static class SearchPlanner
             var many => new AllOf(many),
         },
         OrNode or => AnyOrNull(or.Children.Select(Narrow).ToList()),
+        NearNode near => Narrow(new AndNode([near.Subject, near.Context])), // both sides are in the item
         _ => null, // NOT, regex, nested filters
     };
 
@@ -79,6 +80,7 @@ public static class SearchPlanner
     }
 
     const int MaxConceptPlans = 512;
+    const int MaxPrunedBranches = 1_000;
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SearchExpression?> ConceptPlans = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -90,6 +92,7 @@ public static class SearchPlanner
     {
         if (branches.Any(b => b is null)) return null;
         var flat = branches.SelectMany(b => b is AnyOf any ? any.Children : [b!]).ToList();
+        if (flat.Count > MaxPrunedBranches) return new AnyOf(flat.Distinct().ToList()); // a watchlist's names: pruning is quadratic
         var kept = flat.Where((b, i) => !flat.Where((other, j) => j != i && Implies(b, other) && (!Implies(other, b) || j < i)).Any()).ToList();
         return kept.Count == 1 ? kept[0] : new AnyOf(kept);
     }

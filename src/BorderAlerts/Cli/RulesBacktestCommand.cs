@@ -30,7 +30,7 @@ public static class RulesBacktestCommand
         await AppHost.PrepareAsync(app.Services, cancellationToken);
         var since = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-days);
         var (scanned, matched, wouldAlert, samples) = await Backtest.RunAsync(app.Services.GetRequiredService<IItemArchive>(), rule, rules.Concepts,
-            since, 10, cancellationToken);
+            since, 10, cancellationToken, rules.Watchlists);
         if (json)
             output.WriteLine(CliJson.Serialize(new
             {

@@ -4,6 +4,8 @@ using System.CommandLine;
 using System.Text.Json;
 using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Rules.ListConcepts;
+using BorderAlerts.Core.Watchlists;
 
 namespace BorderAlerts.Cli;
 
@@ -66,7 +68,8 @@ public static class RulesCommand
     {
         using var app = AppHost.Build(service: false); // validates every setting: a bad key exits 2
         var (paths, destinations) = (app.Services.Settings<PathSettings>(), app.Services.Settings<DestinationSettings>());
-        var rules = RuleSet.Compile(RulesFile.Load(paths.RulesFile));
+        var rules = RuleSet.Compile(RulesFile.Load(paths.RulesFile),
+            WatchlistConceptSource.Load(app.Services.GetRequiredService<IWatchlistCatalog>(), Path.Combine(paths.ConfigDir, "watchlists.yaml")));
         foreach (var problem in rules.Problems) errors.WriteLine($"error: {problem}");
         var known = destinations.Destinations.Keys.Append("console").Distinct().Order().ToList();
         var unknown = rules.Rules.SelectMany(r => r.To.Where(d => !known.Contains(d)).Select(d => (Rule: r, Destination: d))).ToList();

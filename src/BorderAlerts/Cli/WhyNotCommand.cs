@@ -11,7 +11,7 @@ public static class WhyNotCommand
     {
         var rule = rules.Rules.FirstOrDefault(r => r.Id == ruleId)
             ?? throw new CliInputException($"--why-not: there is no rule '{ruleId}' (known: {string.Join(", ", rules.Rules.Select(r => r.Id))})");
-        var diagnosis = WhyNot.Diagnose(rule, rules.Concepts, input);
+        var diagnosis = WhyNot.Diagnose(rule, rules.Concepts, input, rules.Watchlists);
         if (!json) { output.WriteLine(WhyNot.Describe(diagnosis)); return CliApp.Ok; }
         output.WriteLine(CliJson.Serialize(new
         {

@@ -58,7 +58,7 @@ public sealed class RuleCommands(IRuleSource rules, RuleWrites writes, AdminHist
         var input = new MatchInput(text, text);
         if (id is not null)
         {
-            var diagnosis = WhyNot.Diagnose(Find(set, id), set.Concepts, input);
+            var diagnosis = WhyNot.Diagnose(Find(set, id), set.Concepts, input, set.Watchlists);
             return new CommandReply(WhyNot.Describe(diagnosis, maxDepth: 3));
         }
         var matches = set.Matcher.Match(input);
@@ -78,7 +78,7 @@ public sealed class RuleCommands(IRuleSource rules, RuleWrites writes, AdminHist
         var rule = Find(set, request.Required("id"));
         var days = request.Option("days") is { } d ? int.TryParse(d, out var n) && n is >= 1 and <= MaxBacktestDays ? n
             : throw new CommandInputException($"days must be a whole number from 1 to {MaxBacktestDays}, not '{d}'.") : 30;
-        var result = await Backtest.RunAsync(archive, rule, set.Concepts, clock.GetUtcNow().AddDays(-days), 5, cancellationToken);
+        var result = await Backtest.RunAsync(archive, rule, set.Concepts, clock.GetUtcNow().AddDays(-days), 5, cancellationToken, set.Watchlists);
         var text = new StringBuilder($"{rule.Id}: {result.Matched} of {result.Scanned} items in the last {days} days match; {result.WouldAlert} would have alerted.");
         foreach (var sample in result.Samples) text.Append($"\n• {sample.Dated.UtcDateTime:yyyy-MM-dd} {sample.FeedId}: {TextCut.OneLine(sample.Title)}");
         return new CommandReply(text.ToString());

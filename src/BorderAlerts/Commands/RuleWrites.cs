@@ -67,7 +67,7 @@ public sealed partial class RuleWrites(IRuleSource rules, IDestinations destinat
 
     static string Checked(RuleSet set, string query)
     {
-        QueryParser.Parse(query, set.Concepts); // throws with the column
+        QueryParser.Parse(query, set.Concepts, set.Watchlists); // throws with the column
         return query;
     }
 

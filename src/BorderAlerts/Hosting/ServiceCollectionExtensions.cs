@@ -12,6 +12,7 @@ using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Polling;
 using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Watchlists;
 using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Storage;
@@ -53,8 +54,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IFeedCatalog>(sp => new FileFeedCatalog(Settings<PathSettings>(sp).FeedsFile, sp.GetRequiredService<ILogger<FileFeedCatalog>>(),
             sp.GetRequiredService<AdminOverlay>(), sp.GetRequiredService<ICronParser>()));
         services.AddSingleton(sp => new Backoff(TimeSpan.FromHours(Settings<PollingSettings>(sp).MaxBackoffHours), Random.Shared.NextDouble));
+        services.TryAddSingleton<IWatchlistCatalog>(NoWatchlists.Instance); // the watchlist refresh registers the real catalog
         services.AddSingleton(sp => new FileRuleSource(Settings<PathSettings>(sp).RulesFile, sp.GetRequiredService<ILogger<FileRuleSource>>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AdminOverlay>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AdminOverlay>(), sp.GetRequiredService<IWatchlistCatalog>(),
+            Path.Combine(Settings<PathSettings>(sp).ConfigDir, "watchlists.yaml")));
         services.AddSingleton<IRuleSource>(sp => sp.GetRequiredService<FileRuleSource>());
         services.AddSingleton<FeedPoller>();
         services.AddSingleton(sp => Settings<PollingSettings>(sp) is var p ? new PollRunnerOptions

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Rules.ListConcepts;
 using BorderAlerts.Core.Rules.Matching;
+using BorderAlerts.Core.Watchlists;
 
 namespace BorderAlerts.Core.Tests.Rules;
 
@@ -8,7 +10,9 @@ namespace BorderAlerts.Core.Tests.Rules;
 public class DefaultRulePackTests
 {
     static readonly string RulesPath = Path.Combine(AppContext.BaseDirectory, "../../../../../config/rules.yaml");
-    static readonly Lazy<RuleSet> Pack = new(() => RuleSet.Compile(RulesFile.Load(RulesPath)));
+    static readonly string WatchlistsPath = Path.Combine(AppContext.BaseDirectory, "../../../../../config/watchlists.yaml");
+    /// <summary>As the service compiles it with no list loaded (they ship disabled): the watchlist rule names declared lists.</summary>
+    static readonly Lazy<RuleSet> Pack = new(() => RuleSet.Compile(RulesFile.Load(RulesPath), WatchlistConceptSource.Load(NoWatchlists.Instance, WatchlistsPath)));
 
     public sealed record Headline(string Id, string Lang, string Source, string Title, string Text, string[] Expect)
     {
@@ -35,6 +39,14 @@ public class DefaultRulePackTests
     {
         Assert.Empty(Pack.Value.Problems);
         Assert.True(Pack.Value.Rules.Count >= 8);
+    }
+
+    [Fact]
+    public void The_watchlist_rule_compiles_with_no_list_loaded_and_matches_nothing()
+    {
+        Assert.Contains(Pack.Value.Rules, r => r.Id == "watchlist-designee");
+        var matches = Pack.Value.Matcher.Match(new MatchInput("US sanctions the tanker YUK TUNG (IMO 9030591) and Korea Mining Development Trading Corporation", ""));
+        Assert.DoesNotContain(matches, m => m.RuleId == "watchlist-designee");
     }
 
     [Theory]

@@ -11,9 +11,10 @@ namespace BorderAlerts.Core.Rules.Diagnosis;
 /// </summary>
 public static class WhyNot
 {
-    public static RuleDiagnosis Diagnose(RuleDefinition rule, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts, MatchInput input)
+    public static RuleDiagnosis Diagnose(RuleDefinition rule, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts, MatchInput input,
+        ListConcepts.WatchlistConcepts? watchlists = null)
     {
-        var check = Check(QueryParser.Parse(rule.Query, concepts), input);
+        var check = Check(QueryParser.Parse(rule.Query, concepts, watchlists), input);
         return new RuleDiagnosis(rule.Id, check.Held, check, ConceptsIn(concepts, input));
     }
 
@@ -36,7 +37,7 @@ public static class WhyNot
     {
         switch (node)
         {
-            case TermNode or ConceptNode or RegexNode:
+            case TermNode or ConceptNode or RegexNode or NearNode:
                 var found = Found(node, input);
                 return new QueryCheck(Write(node), found.Count > 0, found, []);
             case FilterNode filter:
@@ -70,6 +71,7 @@ public static class WhyNot
     {
         TermNode t => Scope(t.Fields) + (t.Raw.Any(char.IsWhiteSpace) ? $"\"{t.Raw}\"" : t.Raw) + (t.Prefix && !t.Raw.EndsWith('*') ? "*" : ""),
         ConceptNode c => Scope(c.Fields) + "@" + c.Name,
+        NearNode n => $"{Nested(n.Subject)} NEAR/{n.Words} {Nested(n.Context)}",
         RegexNode r => Scope(r.Fields) + $"/{r.Pattern}/",
         FilterNode f => $"{f.Kind.ToString().ToLowerInvariant()}:{f.Value}{(f.Prefix && f.Kind == FilterKind.Source ? "*" : "")}",
         AndNode a => string.Join(" AND ", a.Children.Select(Nested)),

@@ -95,8 +95,13 @@ public sealed partial class RuleMatcher
             AndNode and => new AndCondition(and.Children.Select(c => Build(c, rule, positive, negated)).ToArray()),
             OrNode or => Or(or.Children.Select(c => Build(c, rule, positive, negated)).ToArray()),
             NotNode not => new NotCondition(Build(not.Child, rule, positive, !negated)),
+            // The context word only lets the name count: the name explains the match, not every "ship" in the item.
+            NearNode near => new NearCondition(LeafOf(near.Subject, rule, positive, negated), LeafOf(near.Context, rule, positive, negated: true), near.Words),
             _ => throw new InvalidOperationException($"unknown query node {node.GetType().Name}"),
         };
+
+        int LeafOf(QueryNode node, int rule, HashSet<int> positive, bool negated) =>
+            Build(node, rule, positive, negated) is LeafCondition leaf ? leaf.Leaf : throw new InvalidOperationException("NEAR takes a term or concept on each side");
 
         static Condition Or(Condition[] children) =>
             children.All(c => c is LeafCondition) ? new AnyLeafCondition(Array.ConvertAll(children, c => ((LeafCondition)c).Leaf)) : new OrCondition(children);
@@ -164,7 +169,7 @@ public sealed partial class RuleMatcher
         /// <summary>True if the query cannot match unless some term is found, so it is evaluated only on hits.</summary>
         static bool RequiresHit(QueryNode node) => node switch
         {
-            TermNode or ConceptNode => true,
+            TermNode or ConceptNode or NearNode => true,
             AndNode and => and.Children.Any(RequiresHit),
             OrNode or => or.Children.All(RequiresHit),
             _ => false,

@@ -37,6 +37,9 @@ public sealed partial class RuleMatcher
     /// <summary>By pattern: its leaf, when it has only one (most terms belong to one rule), else Leaf −1; saves a lookup per hit.</summary>
     internal LeafRef[] OnlyLeafRef { get; }
 
+    /// <summary>True if the hit's pattern belongs to the leaf, in a field the leaf looks at.</summary>
+    internal bool HitsLeaf(Hit hit, int leaf) => (LeafFields[leaf] & hit.Field) != 0 && LeavesOf(hit.Pattern).Contains(leaf);
+
     internal ReadOnlySpan<int> LeavesOf(int pattern) => _patternLeaves.AsSpan(_patternLeafStart[pattern], _patternLeafStart[pattern + 1] - _patternLeafStart[pattern]);
 
     public IReadOnlyList<RuleMatch> Match(in MatchInput input)

@@ -27,3 +27,9 @@ public sealed record AndNode(IReadOnlyList<QueryNode> Children) : QueryNode;
 public sealed record OrNode(IReadOnlyList<QueryNode> Children) : QueryNode;
 
 public sealed record NotNode(QueryNode Child) : QueryNode;
+
+/// <summary>
+/// A hit of <see cref="Subject"/> at most <see cref="Words"/> words from a hit of <see cref="Context"/>, in the same field.
+/// Not written in queries: a watchlist concept makes it for short or common names (<c>ListConcepts.ContextWords</c>).
+/// </summary>
+public sealed record NearNode(QueryNode Subject, QueryNode Context, int Words) : QueryNode;

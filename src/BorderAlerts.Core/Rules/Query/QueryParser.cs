@@ -14,21 +14,26 @@ public sealed class QueryParser
     const int MaxDepth = 64;
     readonly List<Token> _tokens;
     readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _concepts;
+    readonly IReadOnlyDictionary<string, ListConcepts.WatchlistConcept> _watchlists;
     int _position, _depth;
 
-    QueryParser(List<Token> tokens, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts)
+    QueryParser(List<Token> tokens, IReadOnlyDictionary<string, IReadOnlyList<string>> concepts, ListConcepts.WatchlistConcepts? watchlists)
     {
         _tokens = tokens;
         _concepts = concepts;
+        _watchlists = (watchlists ?? ListConcepts.WatchlistConcepts.None).ById;
     }
 
-    public static QueryNode Parse(string query, IReadOnlyDictionary<string, IReadOnlyList<string>>? concepts = null) =>
-        Parse(QueryLexer.Tokenize(query), concepts);
+    public static QueryNode Parse(string query, IReadOnlyDictionary<string, IReadOnlyList<string>>? concepts = null, ListConcepts.WatchlistConcepts? watchlists = null) =>
+        Parse(QueryLexer.Tokenize(query), concepts, watchlists);
 
-    /// <summary>Parses tokens a caller has rewritten (search widens aliases to concepts); they end with an End token.</summary>
-    public static QueryNode Parse(List<Token> tokens, IReadOnlyDictionary<string, IReadOnlyList<string>>? concepts = null)
+    /// <summary>
+    /// Parses tokens a caller has rewritten (search widens aliases to concepts); they end with an End token. A watchlist's
+    /// id is a concept too (<c>@ofac-sdn</c>).
+    /// </summary>
+    public static QueryNode Parse(List<Token> tokens, IReadOnlyDictionary<string, IReadOnlyList<string>>? concepts = null, ListConcepts.WatchlistConcepts? watchlists = null)
     {
-        var parser = new QueryParser(tokens, concepts ?? new Dictionary<string, IReadOnlyList<string>>());
+        var parser = new QueryParser(tokens, concepts ?? new Dictionary<string, IReadOnlyList<string>>(), watchlists);
         if (parser.Peek.Kind == TokenKind.End) throw new QuerySyntaxException(1, "empty query: expected a term, phrase, @concept or filter");
         var node = parser.Or();
         if (parser.Peek.Kind == TokenKind.RParen) throw new QuerySyntaxException(parser.Peek.Column, "unbalanced ')': no '(' before it");
@@ -150,10 +155,11 @@ public sealed class QueryParser
     QueryNode Concept(Token token, Fields fields)
     {
         var name = token.Text.ToLowerInvariant();
+        if (_watchlists.TryGetValue(name, out var list)) return list.ToQuery(fields, token.Column);
         if (!_concepts.TryGetValue(name, out var aliases))
         {
-            var known = string.Join(", ", _concepts.Keys.Order().Take(12).Select(k => "@" + k));
-            throw new QuerySyntaxException(token.Column, $"unknown concept '@{token.Text}'" + (known.Length > 0 ? $" (known: {known}{(_concepts.Count > 12 ? ", …" : "")})" : ""));
+            var known = string.Join(", ", _concepts.Keys.Concat(_watchlists.Keys).Order().Take(12).Select(k => "@" + k));
+            throw new QuerySyntaxException(token.Column, $"unknown concept '@{token.Text}'" + (known.Length > 0 ? $" (known: {known}{(_concepts.Count + _watchlists.Count > 12 ? ", …" : "")})" : ""));
         }
         var terms = aliases.Select(alias => (TermNode)Term(token, alias, fields, phrase: !alias.EndsWith('*'))).ToList();
         return new ConceptNode(name, terms, fields) { Column = token.Column };
@@ -167,6 +173,7 @@ public sealed class QueryParser
         AndNode a => a with { Children = a.Children.Select(c => Scope(c, fields)).ToList() },
         OrNode o => o with { Children = o.Children.Select(c => Scope(c, fields)).ToList() },
         NotNode n => n with { Child = Scope(n.Child, fields) },
+        NearNode n => n with { Subject = Scope(n.Subject, fields), Context = Scope(n.Context, fields) },
         _ => node,
     };
 
