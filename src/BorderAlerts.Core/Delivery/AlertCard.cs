@@ -42,6 +42,8 @@ public sealed record AlertCard
     /// <summary>The title and summary machine-translated into the team's language (untrusted text, escaped like feed text).</summary>
     public CardTranslation? Translation { get; init; }
     public IReadOnlyList<string> AlsoReportedBy { get; init; } = [];
+    /// <summary>The watchlist entries the item named (a designated vessel, firm or person), as the lists publish them.</summary>
+    public IReadOnlyList<CardDesignation> Designations { get; init; } = [];
     /// <summary>A mention chosen in settings for critical rules (a role or @here); never taken from feed text.</summary>
     public string? Mention { get; init; }
 }

@@ -1,5 +1,6 @@
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Watchlists;
 
 namespace BorderAlerts.Core.Delivery;
 
@@ -11,13 +12,15 @@ public sealed record CardLanguageOptions(string TargetLanguage = "en", bool Publ
 
 /// <summary>
 /// Builds the platform-neutral card for an alert: summary around the hits, local time, the source's kind, matched terms
-/// glossed with their concepts' labels (from the rules in force), the story line, translate link (when turned on).
+/// glossed with their concepts' labels (from the rules in force), the watchlist entries behind matched names (from the
+/// lists in force), the story line, translate link (when turned on).
 /// </summary>
-public sealed class CardFactory(IFeedCatalog catalog, IRuleSource rules, CardLanguageOptions? languages = null)
+public sealed class CardFactory(IFeedCatalog catalog, IRuleSource rules, CardLanguageOptions? languages = null, IWatchlistCatalog? watchlists = null)
 {
     readonly CardLanguageOptions _languages = languages ?? new();
 
     (int Version, Dictionary<string, FeedDefinition> ById) _feeds = (-1, []);
+    (long Version, Dictionary<(string List, string Entry), CardDesignation> ByEntry) _entries = (-1, []);
 
     public AlertCard Build(AlertSnapshot alert)
     {
@@ -40,6 +43,7 @@ public sealed class CardFactory(IFeedCatalog catalog, IRuleSource rules, CardLan
             RuleName = alert.RuleName,
             AlsoMatched = alert.AlsoMatched,
             Terms = GlossedTerms(alert.Terms),
+            Designations = Designations(alert.Terms),
             Story = alert.Story?.Describe(),
             Summary = summary,
             SummaryHighlights = highlights,
@@ -53,6 +57,29 @@ public sealed class CardFactory(IFeedCatalog catalog, IRuleSource rules, CardLan
         var current = rules.Current;
         return terms.Select(t => ConceptLabels.Gloss(t.Excerpt, current.LabelOf(t)))
             .Distinct().Take(12).ToList();
+    }
+
+    /// <summary>The entries behind the matched watchlist names, each once, as the list in force publishes them.</summary>
+    List<CardDesignation> Designations(IReadOnlyList<Rules.Matching.MatchedTerm> terms)
+    {
+        var lists = rules.Current.Watchlists;
+        if (watchlists is null || lists.ById.Count == 0) return [];
+        var hits = terms.Select(t => lists.EntryOf(t.Concept, t.Term)).OfType<Rules.ListConcepts.WatchlistHit>().DistinctBy(h => (h.ListId, h.EntryId)).ToList();
+        if (hits.Count == 0) return [];
+        var entries = EntriesById();
+        return [.. hits.Select(h => entries.GetValueOrDefault((h.ListId, h.EntryId))).OfType<CardDesignation>().Take(CardDesignation.MaxPerCard)];
+    }
+
+    Dictionary<(string List, string Entry), CardDesignation> EntriesById()
+    {
+        var (lists, version) = watchlists!.Current();
+        var cached = _entries;
+        if (cached.Version == version) return cached.ByEntry;
+        var byEntry = new Dictionary<(string, string), CardDesignation>();
+        foreach (var list in lists)
+            foreach (var entry in list.Entries) byEntry.TryAdd((list.List.Id, entry.EntryId), CardDesignation.From(entry, list.List.Name));
+        _entries = (version, byEntry);
+        return byEntry;
     }
 
     Dictionary<string, FeedDefinition> FeedsById()

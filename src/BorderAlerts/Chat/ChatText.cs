@@ -81,6 +81,14 @@ public static partial class ChatText
     public static string AlsoMatchedRule(Core.Delivery.AlsoMatchedRule rule, Func<string, string> escape) =>
         $"{escape(rule.Id)} ({rule.Severity.ToString().ToLowerInvariant()})";
 
+    /// <summary>
+    /// One designation a card's item named: "NAME AS LISTED — OFAC SDN list · vessel · DPRK3 · listed 2018-03-30 · IMO 9030591",
+    /// list text escaped like feed text; <paramref name="link"/> renders the entry's address in the platform's markup.
+    /// </summary>
+    public static string Designation(Core.Delivery.CardDesignation designation, Func<string, string> escape, Func<Uri, string>? link = null) =>
+        $"{escape(designation.ListedName)} — {escape(designation.Facts())}" +
+        (link is not null && designation.Link is { Scheme: "http" or "https" } url ? " · " + link(url) : "");
+
     /// <summary>"Kyodo · wire · zh-Hans": the source's name, then its kind and language where known, each escaped.</summary>
     public static string Source(Core.Delivery.AlertCard card, Func<string, string> escape) =>
         string.Join(" · ", new[] { card.SourceName, card.SourceKind, card.Language }.OfType<string>().Select(escape));

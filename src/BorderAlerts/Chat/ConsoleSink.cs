@@ -46,6 +46,7 @@ public sealed class ConsoleSink : IChatSink
         if (card.Translation is { } translation)
             text.Append($"  machine translation ({Clean(translation.Provider)}): ").AppendLine(Clean(TextCut.Truncate(
                 translation.Summary.Length > 0 ? $"{translation.Title} — {translation.Summary}" : translation.Title, 400)));
+        foreach (var designation in card.Designations) text.Append("  designated: ").AppendLine(Clean(ChatText.Designation(designation, t => t, url => url.ToString())));
         text.Append("  matched: ").AppendLine(Clean(string.Join(", ", card.Terms)));
         if (card.Story is { } story) text.Append("  ").AppendLine(story);
     }

@@ -40,5 +40,15 @@ internal static class Cards
         Summary = "<!channel> @channel @here *x* _y_ ~z~ `c` > quote &amp; " + string.Concat(Enumerable.Repeat("制裁 sanctions 😀 ", 900)),
         SummaryHighlights = [new Highlight(0, 10), new Highlight(70, 2)],
         AlsoReportedBy = Enumerable.Range(0, 200).Select(i => $"outlet {i}").ToList(),
+        Designations = Enumerable.Range(0, CardDesignation.MaxPerCard).Select(i => new CardDesignation("@here list " + new string('L', 300), "vessel",
+            $"<!channel> @everyone **NAME {i}** [x](https://evil.example) " + new string('N', 400), ["@everyone", "DPRK3"], new DateOnly(2020, 1, 1),
+            ["IMO 9030591"], new Uri("https://evil.example/(entry)"))).ToList(),
+    };
+
+    /// <summary>An ordinary card whose item named a designated vessel.</summary>
+    public static AlertCard Designated() => Ordinary() with
+    {
+        Designations = [new CardDesignation("OFAC SDN list", "vessel", "CHON MA SAN", ["DPRK3"], new DateOnly(2018, 2, 23), ["IMO 8660313"],
+            new Uri("https://sanctionssearch.ofac.treas.gov/Details.aspx?id=23456"))],
     };
 }

@@ -30,6 +30,16 @@ public class DiscordEmbedTests
     }
 
     [Fact]
+    public void A_designation_the_item_named_shows_right_after_the_card_text_with_its_entry_link()
+    {
+        var fields = DiscordMessages.Cards([Cards.Designated()], controls: true)["embeds"]![0]!["fields"]!.AsArray();
+        var designated = fields.Single(f => Text(f!["name"]) == "Designated");
+        Assert.Equal(@"CHON MA SAN — OFAC SDN list · vessel · DPRK3 · listed 2018\-02\-23 · IMO 8660313 · [entry](https://sanctionssearch.ofac.treas.gov/Details.aspx?id=23456)",
+            Text(designated!["value"]));
+        Assert.True(fields.IndexOf(designated) < fields.IndexOf(fields.Single(f => Text(f!["name"]) == "Matched")));
+    }
+
+    [Fact]
     public void Feed_text_cannot_mention_anyone_or_plant_links()
     {
         var body = DiscordMessages.Cards([Cards.Hostile()]);

@@ -55,6 +55,14 @@ public class SlackBlockTests
     }
 
     [Fact]
+    public void A_designation_the_item_named_shows_under_the_card_text_with_its_entry_link()
+    {
+        var blocks = SlackBlocks.Cards([Cards.Designated()], controls: true)["blocks"]!.AsArray();
+        Assert.Contains(blocks, b => b!["text"]?["text"]?.GetValue<string>() ==
+            "*Designated:* CHON MA SAN — OFAC SDN list · vessel · DPRK3 · listed 2018-02-23 · IMO 8660313 · <https://sanctionssearch.ofac.treas.gov/Details.aspx?id=23456|entry>");
+    }
+
+    [Fact]
     public void A_mention_chosen_in_settings_still_reaches_the_notification_of_a_critical_card()
     {
         var body = SlackBlocks.Cards([Cards.Ordinary(severity: Core.Rules.Severity.Critical) with { Mention = "@here", Title = "<!channel>" }]);

@@ -43,6 +43,10 @@ public static class DiscordEmbeds
         if (card.Translation is { } translation)
             fields.Add(Field($"Machine translation ({DiscordMarkdown.Escape(translation.Provider)})", DiscordMarkdown.Escape(translation.Title) +
                 (translation.Summary.Length > 0 ? "\n" + DiscordMarkdown.Escape(translation.Summary) : ""), large));
+        // A designated name is the sharpest signal a card can carry: right after what the item says.
+        if (card.Designations.Count > 0)
+            fields.Add(Field(card.Designations.Count == 1 ? "Designated" : "Designations", string.Join("\n", card.Designations.Select(d =>
+                ChatText.Designation(d, DiscordMarkdown.Escape, url => $"[entry]({Link(url)})"))), large));
         if (card.Terms.Count > 0) fields.Add(Field("Matched", string.Join(", ", card.Terms.Select(DiscordMarkdown.Escape)), large));
         if (card.Story is { } story) fields.Add(Field("Story", story, small));
         if (card.AlsoMatched.Count > 0) fields.Add(Field("Also matched", string.Join(", ", card.AlsoMatched.Select(r => ChatText.AlsoMatchedRule(r, DiscordMarkdown.Escape))), large));

@@ -37,6 +37,9 @@ public static class SlackBlocks
         if (card.Summary.Length > 0) text += "\n" + SlackMrkdwn.Bold(card.Summary, card.SummaryHighlights, 3000 - text.Length - 2);
         yield return Section(TextCut.Truncate(text, 3000));
         if (card.Translation is { } translation) yield return Section(TextCut.Truncate(Translated(translation), 3000));
+        if (card.Designations.Count > 0)
+            yield return Section(TextCut.Truncate("*Designated:* " + string.Join("\n", card.Designations.Select(d =>
+                ChatText.Designation(d, SlackMrkdwn.Escape, url => SlackMrkdwn.Link(url, "entry")))), 3000));
         var context = new List<string>
         {
             $"*{SlackMrkdwn.Escape(card.SourceName)}*" + string.Concat(new[] { card.SourceKind, card.Language }.OfType<string>().Select(part => " · " + SlackMrkdwn.Escape(part))),
