@@ -1,7 +1,8 @@
 namespace BorderAlerts.Core.Fetching;
 
 /// <param name="Untrusted">Added from chat: fetched through the client whose connections <see cref="AddressGuard"/> checks.</param>
-public sealed record FetchRequest(Uri Url, string? ETag = null, string? LastModified = null, bool Untrusted = false);
+/// <param name="MaxBodyBytes">A cap of this source's own (watchlists are far larger than feeds); null for Fetch:MaxBodyMegabytes.</param>
+public sealed record FetchRequest(Uri Url, string? ETag = null, string? LastModified = null, bool Untrusted = false, long? MaxBodyBytes = null);
 
 /// <summary>What a fetch came to. Expected failures are values, not exceptions.</summary>
 public abstract record FetchResult

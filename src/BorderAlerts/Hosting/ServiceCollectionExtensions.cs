@@ -16,6 +16,7 @@ using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Storage;
 using BorderAlerts.Core.Translation;
+using BorderAlerts.Core.Watchlists;
 using BorderAlerts.Translation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -72,7 +73,18 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new ArchiveSearch(sp.GetRequiredService<ISearchIndex>(), sp.GetRequiredService<IRuleSource>(),
             sp.GetRequiredService<TimeProvider>(), Settings<TranslationSettings>(sp) is { } t && t.ProviderName() != TranslationSettings.None
                 ? new SearchTranslations(sp.GetRequiredService<ITranslationStore>(), t.TargetLanguage) : null));
-        return services.AddDelivery().AddTranslator().AddCommands().AddChatEdges();
+        return services.AddDelivery().AddTranslator().AddWatchlists().AddCommands().AddChatEdges();
+    }
+
+    /// <summary>The sanctions watchlists: watchlists.yaml, their refresh (once per cluster) and the copies in force on this instance.</summary>
+    static IServiceCollection AddWatchlists(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new FileWatchlists(Settings<PathSettings>(sp).WatchlistsFile, sp.GetRequiredService<ILogger<FileWatchlists>>()));
+        services.AddSingleton<WatchlistDownload>();
+        services.AddSingleton<WatchlistRefresher>();
+        services.AddSingleton<StoredWatchlistCatalog>();
+        services.AddSingleton<IWatchlistCatalog>(sp => sp.GetRequiredService<StoredWatchlistCatalog>());
+        return services;
     }
 
     static IServiceCollection AddCommands(this IServiceCollection services)
