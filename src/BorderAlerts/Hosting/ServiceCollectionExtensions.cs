@@ -101,6 +101,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FeedCommands>();
         services.AddSingleton<MuteCommand>();
         services.AddSingleton<FeedbackCommands>();
+        services.AddSingleton<WatchlistCommands>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton(SocketModeCommands.Handlers);
         return services;

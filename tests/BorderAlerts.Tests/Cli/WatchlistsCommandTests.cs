@@ -7,13 +7,7 @@ namespace BorderAlerts.Tests.Cli;
 [Collection(ProcessEnvironment.Name)]
 public sealed class WatchlistsCommandTests(FeedServer server) : IClassFixture<FeedServer>
 {
-    CliSession WithOfacList(Microsoft.AspNetCore.Http.RequestDelegate? answer = null)
-    {
-        var session = new CliSession();
-        session.WriteFeeds("feeds: []\n"); // the service's other inputs, as an operator has them
-        ListFiles.Configure(session.Folder, server.Serve(answer ?? Responses.Fixture("watchlists/ofac_sdn.xml", "application/xml", etag: "\"v1\""), "sdn.xml"));
-        return session;
-    }
+    CliSession WithOfacList(Microsoft.AspNetCore.Http.RequestDelegate? answer = null) => ListFiles.Session(server, answer);
 
     static JsonElement Json(CliRun run) => JsonDocument.Parse(run.Stdout).RootElement;
 

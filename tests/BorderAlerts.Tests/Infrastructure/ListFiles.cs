@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BorderAlerts.Tests.Infrastructure;
 
@@ -38,6 +39,20 @@ public static class ListFiles
                 every: {every}
                 programs: {programs}
             """);
+
+    /// <summary>A CLI session with no feeds and the list ofac-sdn answered by <paramref name="answer"/> (the OFAC fixture by default).</summary>
+    public static CliSession Session(FeedServer server, Microsoft.AspNetCore.Http.RequestDelegate? answer = null)
+    {
+        var session = new CliSession();
+        session.WriteFeeds("feeds: []\n"); // the service's other inputs, as an operator has them
+        Configure(session.Folder, server.Serve(answer ?? Responses.Fixture("watchlists/ofac_sdn.xml", "application/xml", etag: "\"v1\""), "sdn.xml"));
+        return session;
+    }
+
+    /// <summary>Refreshes the list of that id now, due or not, as `watchlists refresh` does.</summary>
+    public static Task<Core.Watchlists.WatchlistRefreshOutcome> RefreshAsync(IServiceProvider services, string id = "ofac-sdn") =>
+        services.GetRequiredService<Core.Polling.WatchlistRefresher>().RefreshNowAsync(
+            services.GetRequiredService<Core.Watchlists.FileWatchlists>().Find(id)!, CancellationToken.None);
 
     /// <summary>Answers <paramref name="body"/> as XML with this ETag, and 304 to a request that sends it back.</summary>
     public static Microsoft.AspNetCore.Http.RequestDelegate Xml(byte[] body, string etag) =>

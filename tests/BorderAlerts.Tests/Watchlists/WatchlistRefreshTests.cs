@@ -14,8 +14,7 @@ public sealed class WatchlistRefreshTests(FeedServer server) : IClassFixture<Fee
 {
     static WatchlistRefresher Refresher(Pipeline instance) => instance.Services.GetRequiredService<WatchlistRefresher>();
     static StoredWatchlistCatalog Catalog(Pipeline instance) => instance.Services.GetRequiredService<StoredWatchlistCatalog>();
-    static WatchlistDefinition List(Pipeline instance) => instance.Services.GetRequiredService<FileWatchlists>().Find("ofac-sdn")!;
-    static Task<WatchlistRefreshOutcome> RefreshAsync(Pipeline instance) => Refresher(instance).RefreshNowAsync(List(instance), CancellationToken.None);
+    static Task<WatchlistRefreshOutcome> RefreshAsync(Pipeline instance) => ListFiles.RefreshAsync(instance.Services);
 
     async Task<IReadOnlyList<WatchlistEntry>> InForceAsync(Pipeline instance)
     {
