@@ -29,7 +29,7 @@ public static class ListFiles
 
     /// <summary>Writes watchlists.yaml in the folder's config/ with one enabled list at <paramref name="url"/>.</summary>
     public static void Configure(TempFolder folder, Uri url, string id = "ofac-sdn", string format = "ofac-sdn-xml", string programs = "[DPRK*]",
-        string every = "6h") =>
+        string every = "6h", int maxMegabytes = 200) =>
         File.WriteAllText(Path.Combine(folder.Config, "watchlists.yaml"), $"""
             watchlists:
               - id: {id}
@@ -38,6 +38,7 @@ public static class ListFiles
                 format: {format}
                 every: {every}
                 programs: {programs}
+                maxMegabytes: {maxMegabytes}
             """);
 
     /// <summary>A CLI session with no feeds and the list ofac-sdn answered by <paramref name="answer"/> (the OFAC fixture by default).</summary>

@@ -81,16 +81,18 @@ public sealed class WatchlistRefreshTests(FeedServer server) : IClassFixture<Fee
     }
 
     [Theory, InlineData(Store.Sqlite), PostgresData]
-    public async Task A_failing_list_keeps_its_copy_is_told_once_and_its_recovery_once(Store store)
+    public async Task A_failing_list_keeps_its_copy_and_is_told_once_across_instances_and_its_recovery_once(Store store)
     {
         using var folder = new TempFolder(store);
         var (instance, url) = await StartRefreshedAsync(folder, ListFiles.Ofac(ListFiles.Firms(6)));
         await using var _ = instance;
 
+        await using var other = await Pipeline.StartAsync(folder);
+
         server.Answer(url, Responses.Status(500));
         var failed = await RefreshAsync(instance);
         server.Answer(url, Responses.Text("<html><body>maintenance</body></html>", "text/html"));
-        var refused = await RefreshAsync(instance);
+        var refused = await RefreshAsync(other); // another instance: the condition told is in the store
         var entries = await InForceAsync(instance);
         var failing = await StateAsync(instance);
         server.Answer(url, ListFiles.Xml(ListFiles.Ofac(ListFiles.Firms(6)), "\"v2\""));
@@ -144,6 +146,21 @@ public sealed class WatchlistRefreshTests(FeedServer server) : IClassFixture<Fee
         Assert.Equal(
             "1 new DPRK designation on the OFAC SDN list: KUMSAN (vessel, DPRK3); 1 removed: TRADING FIRM 1 (entity, DPRK3).",
             Assert.Single(outcome.Notices));
+    }
+
+    [Theory, InlineData(3, WatchlistRefreshKind.Updated), InlineData(1, WatchlistRefreshKind.Failed)]
+    public async Task A_list_is_held_to_its_own_size_cap_not_the_feeds_cap(int maxMegabytes, WatchlistRefreshKind expected)
+    {
+        using var folder = new TempFolder();
+        var list = ListFiles.Ofac(ListFiles.Firms(15_000)); // about 2 MB
+        ListFiles.Configure(folder, server.Serve(ListFiles.Xml(list, "\"v1\""), "sdn.xml"), maxMegabytes: maxMegabytes);
+        await using var instance = await Pipeline.StartAsync(folder, ("Fetch:MaxBodyMegabytes", "1"));
+
+        var outcome = await RefreshAsync(instance);
+
+        Assert.InRange(list.Length, 1_500_000, 3_000_000);
+        Assert.Equal(expected, outcome.Kind);
+        if (expected == WatchlistRefreshKind.Failed) Assert.Contains("larger than the 1 MB cap", outcome.Message);
     }
 
     [Theory, InlineData(Store.Sqlite), PostgresData]
