@@ -40,7 +40,7 @@ public sealed class HttpFeedFetcher(IHttpClientFactory clients, FetchOptions opt
                     url = next;
                     continue;
                 }
-                return await ReadAsync(url, response, request.MaxBodyBytes ?? options.MaxBodyBytes, timeout.Token);
+                return await ReadAsync(url, response, request, timeout.Token);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -79,7 +79,7 @@ public sealed class HttpFeedFetcher(IHttpClientFactory clients, FetchOptions opt
         return location.IsAbsoluteUri ? location : new Uri(current, location);
     }
 
-    async Task<FetchResult> ReadAsync(Uri url, HttpResponseMessage response, long cap, CancellationToken cancellationToken)
+    async Task<FetchResult> ReadAsync(Uri url, HttpResponseMessage response, FetchRequest request, CancellationToken cancellationToken)
     {
         var content = response.Content.Headers;
         if (response.StatusCode == HttpStatusCode.NotModified)
@@ -87,9 +87,12 @@ public sealed class HttpFeedFetcher(IHttpClientFactory clients, FetchOptions opt
         if (HttpStatusMap.Classify(response.StatusCode) is { } failure)
             return new FetchResult.Failed(failure, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd(),
                 (int)response.StatusCode, HttpStatusMap.RetryAfter(response, clock.GetUtcNow()));
+        var cap = request.MaxBodyBytes ?? options.MaxBodyBytes;
         if (content.ContentLength > cap)
             return TooLarge(cap, content.ContentLength.Value);
-        var body = await CappedBody.ReadAsync(response.Content, cap, cancellationToken);
+        byte[]? body = request.BodyTo is { } target
+            ? await CappedBody.CopyAsync(response.Content, cap, target, cancellationToken) ? [] : null
+            : await CappedBody.ReadAsync(response.Content, cap, cancellationToken);
         if (body is null) return TooLarge(cap, null);
         return new FetchResult.Fetched(url, (int)response.StatusCode, body, content.ContentType?.ToString(),
             response.Headers.ETag?.ToString(), content.LastModified?.ToString("R"), EvidenceOf(response));

@@ -17,7 +17,7 @@ public abstract record WatchlistRead
 
 /// <summary>
 /// Fetches a list with the feed fetcher (conditional GET with the validators given, the list's own size cap, the feeds'
-/// timeout and politeness) and reads it streamed with <see cref="WatchlistParser"/>, the program filter applied. Two
+/// timeout and politeness) into a temporary spool file, deleted when read, and reads it streamed with <see cref="WatchlistParser"/>, the program filter applied. Two
 /// entries with one id keep the first (the copy is keyed by entry id); the second is skipped and counted.
 /// </summary>
 public sealed class WatchlistDownload(IFeedFetcher fetcher)
@@ -26,24 +26,32 @@ public sealed class WatchlistDownload(IFeedFetcher fetcher)
 
     public async Task<WatchlistRead> ReadAsync(WatchlistDefinition list, string? etag, string? lastModified, CancellationToken cancellationToken)
     {
-        var request = new FetchRequest(list.Url, etag, lastModified, MaxBodyBytes: list.MaxMegabytes * 1024L * 1024L);
+        // The body goes to a spool file, not memory: lists run to hundreds of megabytes, and the parser streams.
+        await using var spool = new FileStream(Path.Combine(Path.GetTempPath(), $"borderalerts-{list.Id}-{Guid.NewGuid():N}.list"), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var request = new FetchRequest(list.Url, etag, lastModified, MaxBodyBytes: list.MaxMegabytes * 1024L * 1024L, BodyTo: spool);
         return await fetcher.FetchAsync(request, cancellationToken) switch
         {
             FetchResult.NotModified n => new WatchlistRead.Unchanged(n.ETag ?? etag, n.LastModified ?? lastModified),
             FetchResult.Failed f => new WatchlistRead.Failed(f.Status is { } status && !f.Message.Contains(status.ToString()) ? $"HTTP {status}: {f.Message}" : f.Message),
-            FetchResult.Fetched f => Parse(list, f),
+            FetchResult.Fetched f => Parse(list, f, f.Body.Length > 0 ? new MemoryStream(f.Body, writable: false) : Rewound(spool)),
             var other => throw new InvalidOperationException($"unknown fetch result {other}"),
         };
     }
 
-    static WatchlistRead Parse(WatchlistDefinition list, FetchResult.Fetched fetched)
+    static Stream Rewound(Stream spool)
+    {
+        spool.Position = 0;
+        return spool;
+    }
+
+    static WatchlistRead Parse(WatchlistDefinition list, FetchResult.Fetched fetched, Stream body)
     {
         var counts = new WatchlistCounts();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var entries = new List<WatchlistEntry>();
         try
         {
-            using var body = new MemoryStream(fetched.Body, writable: false);
             foreach (var entry in WatchlistParser.Parse(list, body, counts))
             {
                 if (ids.Add(entry.EntryId)) entries.Add(entry);
