@@ -161,6 +161,7 @@ public sealed class WatchlistRefreshTests(FeedServer server) : IClassFixture<Fee
         Assert.InRange(list.Length, 1_500_000, 3_000_000);
         Assert.Equal(expected, outcome.Kind);
         if (expected == WatchlistRefreshKind.Failed) Assert.Contains("larger than the 1 MB cap", outcome.Message);
+        else Assert.Equal(Enumerable.Range(1, 15_000).Select(i => i.ToString()), (await InForceAsync(instance)).Select(e => e.EntryId)); // all, in order
     }
 
     [Theory, InlineData(Store.Sqlite), PostgresData]
