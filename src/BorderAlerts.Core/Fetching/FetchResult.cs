@@ -1,7 +1,10 @@
 namespace BorderAlerts.Core.Fetching;
 
 /// <param name="Untrusted">Added from chat: fetched through the client whose connections <see cref="AddressGuard"/> checks.</param>
-public sealed record FetchRequest(Uri Url, string? ETag = null, string? LastModified = null, bool Untrusted = false);
+/// <param name="MaxBodyBytes">A cap of this source's own (watchlists are far larger than feeds); null for Fetch:MaxBodyMegabytes.</param>
+/// <param name="BodyTo">Where to write the body instead of memory (a list's spool file); <see cref="FetchResult.Fetched.Body"/> is then empty.</param>
+public sealed record FetchRequest(Uri Url, string? ETag = null, string? LastModified = null, bool Untrusted = false, long? MaxBodyBytes = null,
+    Stream? BodyTo = null);
 
 /// <summary>What a fetch came to. Expected failures are values, not exceptions.</summary>
 public abstract record FetchResult

@@ -40,7 +40,7 @@ public sealed class HttpFeedFetcher(IHttpClientFactory clients, FetchOptions opt
                     url = next;
                     continue;
                 }
-                return await ReadAsync(url, response, timeout.Token);
+                return await ReadAsync(url, response, request, timeout.Token);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -79,7 +79,7 @@ public sealed class HttpFeedFetcher(IHttpClientFactory clients, FetchOptions opt
         return location.IsAbsoluteUri ? location : new Uri(current, location);
     }
 
-    async Task<FetchResult> ReadAsync(Uri url, HttpResponseMessage response, CancellationToken cancellationToken)
+    async Task<FetchResult> ReadAsync(Uri url, HttpResponseMessage response, FetchRequest request, CancellationToken cancellationToken)
     {
         var content = response.Content.Headers;
         if (response.StatusCode == HttpStatusCode.NotModified)
@@ -87,16 +87,19 @@ public sealed class HttpFeedFetcher(IHttpClientFactory clients, FetchOptions opt
         if (HttpStatusMap.Classify(response.StatusCode) is { } failure)
             return new FetchResult.Failed(failure, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd(),
                 (int)response.StatusCode, HttpStatusMap.RetryAfter(response, clock.GetUtcNow()));
-        if (content.ContentLength > options.MaxBodyBytes)
-            return TooLarge(content.ContentLength.Value);
-        var body = await CappedBody.ReadAsync(response.Content, options.MaxBodyBytes, cancellationToken);
-        if (body is null) return TooLarge(null);
+        var cap = request.MaxBodyBytes ?? options.MaxBodyBytes;
+        if (content.ContentLength > cap)
+            return TooLarge(cap, content.ContentLength.Value);
+        byte[]? body = request.BodyTo is { } target
+            ? await CappedBody.CopyAsync(response.Content, cap, target, cancellationToken) ? [] : null
+            : await CappedBody.ReadAsync(response.Content, cap, cancellationToken);
+        if (body is null) return TooLarge(cap, null);
         return new FetchResult.Fetched(url, (int)response.StatusCode, body, content.ContentType?.ToString(),
             response.Headers.ETag?.ToString(), content.LastModified?.ToString("R"), EvidenceOf(response));
     }
 
-    FetchResult TooLarge(long? declared) => new FetchResult.Failed(FetchFailure.TooLarge,
-        $"body larger than the {options.MaxBodyBytes / (1024 * 1024.0):0.#} MB cap" + (declared is { } n ? $" (declared {n:N0} bytes)" : ""));
+    static FetchResult TooLarge(long cap, long? declared) => new FetchResult.Failed(FetchFailure.TooLarge,
+        $"body larger than the {cap / (1024 * 1024.0):0.#} MB cap" + (declared is { } n ? $" (declared {n:N0} bytes)" : ""));
 
     static List<KeyValuePair<string, string>> EvidenceOf(HttpResponseMessage response)
     {

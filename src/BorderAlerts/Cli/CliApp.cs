@@ -60,6 +60,7 @@ public static class CliApp
         root.Subcommands.Add(FeedsCommand.Create(output));
         root.Subcommands.Add(RulesCommand.Create(output, errors));
         root.Subcommands.Add(SearchCommand.Create(output));
+        root.Subcommands.Add(WatchlistsCommand.Create(output));
         root.Subcommands.Add(DiscordCommand.Create(output, errors));
         root.Subcommands.Add(JobsCommand.Create(output));
         root.Subcommands.Add(MigrateCommand.Create(output));

@@ -3,6 +3,7 @@ using BorderAlerts.Settings;
 using System.CommandLine;
 using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Watchlists;
 
 namespace BorderAlerts.Cli;
 
@@ -32,8 +33,9 @@ public static class RunCommand
         var (paths, destinations) = (app.Services.Settings<PathSettings>(), app.Services.Settings<DestinationSettings>().Destinations);
         var feeds = app.Services.GetRequiredService<IFeedCatalog>().Current().Feeds;
         var rules = app.Services.GetRequiredService<IRuleSource>().Current;
-        app.Logger.LogInformation("BorderAlerts: {Feeds} feeds from {FeedsFile}, {Rules} rules ({Skipped} skipped) from {RulesFile}, {Store}, destinations: {Destinations}",
-            feeds.Count(f => f.Enabled), paths.FeedsFile, rules.Rules.Count(r => r.Enabled), rules.Problems.Count, paths.RulesFile,
+        var watchlists = app.Services.GetRequiredService<FileWatchlists>().Current().Lists; // a broken watchlists.yaml stops the start here (exit 2)
+        app.Logger.LogInformation("BorderAlerts: {Feeds} feeds from {FeedsFile}, {Rules} rules ({Skipped} skipped) from {RulesFile}, {Watchlists} watchlists, {Store}, destinations: {Destinations}",
+            feeds.Count(f => f.Enabled), paths.FeedsFile, rules.Rules.Count(r => r.Enabled), rules.Problems.Count, paths.RulesFile, watchlists.Count(l => l.Enabled),
             app.Services.DescribeStore(),
             destinations.Count == 0 ? "none configured, alerts go to the console" : string.Join(", ", destinations.Select(d => $"{d.Key} ({d.Value.Type})")));
     }

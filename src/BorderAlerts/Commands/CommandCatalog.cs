@@ -84,7 +84,13 @@ public static class CommandCatalog
             new("duration", "How long, e.g. 30m, 2h, 1d; 0 unmutes", Required: true),
         ], [], "/mute border-coal 2h", AdminOnly: true);
 
-    public static readonly IReadOnlyList<CommandSpec> All = [Search, Rules, Feeds, Mute];
+    public static readonly CommandSpec Watchlists = new("watchlists", "Look up designated vessels, firms and people on the sanctions lists", [],
+        [
+            new("find", "Entries whose name or alias holds the words", false,
+                [new("name", "Words of the name, e.g. chon ma san", Required: true)], "/watchlists find name:\"chon ma san\""),
+        ], "/watchlists find name:\"chon ma san\"");
+
+    public static readonly IReadOnlyList<CommandSpec> All = [Search, Rules, Feeds, Mute, Watchlists];
 
     public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 }

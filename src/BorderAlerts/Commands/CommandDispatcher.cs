@@ -7,7 +7,8 @@ namespace BorderAlerts.Commands;
 /// get wrong comes back as a helpful message with an example, never as a platform error; a non-admin's write is refused
 /// before any handler runs.
 /// </summary>
-public sealed class CommandDispatcher(SearchCommands search, RuleCommands rules, FeedCommands feeds, MuteCommand mute, ILogger<CommandDispatcher> log)
+public sealed class CommandDispatcher(SearchCommands search, RuleCommands rules, FeedCommands feeds, MuteCommand mute, WatchlistCommands watchlists,
+    ILogger<CommandDispatcher> log)
 {
     public async Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ public sealed class CommandDispatcher(SearchCommands search, RuleCommands rules,
         if ((spec.AdminOnly || sub?.Writes == true) && !request.Caller.IsAdmin)
         {
             log.LogWarning("Refused /{Command} {Sub} from {Actor}: not an admin", spec.Name, sub?.Name, request.Caller.Actor);
-            return CommandReply.Error($"Only admins can run /{spec.Name}{(sub is null ? "" : " " + sub.Name)}. Reading commands (search, list, show, test, backtest, history, feedback, status) are open to everyone.");
+            return CommandReply.Error($"Only admins can run /{spec.Name}{(sub is null ? "" : " " + sub.Name)}. Reading commands (search, list, show, test, backtest, history, feedback, status, find) are open to everyone.");
         }
         try { return await RouteAsync(request with { Subcommand = sub?.Name }, cancellationToken); }
         catch (CommandInputException e) { return CommandReply.Error($"{e.Message} Example: {example}"); }
@@ -41,6 +42,7 @@ public sealed class CommandDispatcher(SearchCommands search, RuleCommands rules,
         "search" => search.SearchAsync(request, cancellationToken),
         "rules" => rules.HandleAsync(request, cancellationToken),
         "feeds" => feeds.HandleAsync(request, cancellationToken),
+        "watchlists" => watchlists.HandleAsync(request, cancellationToken),
         _ => mute.HandleAsync(request, cancellationToken),
     };
 

@@ -54,10 +54,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IFeedCatalog>(sp => new FileFeedCatalog(Settings<PathSettings>(sp).FeedsFile, sp.GetRequiredService<ILogger<FileFeedCatalog>>(),
             sp.GetRequiredService<AdminOverlay>(), sp.GetRequiredService<ICronParser>()));
         services.AddSingleton(sp => new Backoff(TimeSpan.FromHours(Settings<PollingSettings>(sp).MaxBackoffHours), Random.Shared.NextDouble));
-        services.TryAddSingleton<IWatchlistCatalog>(NoWatchlists.Instance); // the watchlist refresh registers the real catalog
         services.AddSingleton(sp => new FileRuleSource(Settings<PathSettings>(sp).RulesFile, sp.GetRequiredService<ILogger<FileRuleSource>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AdminOverlay>(), sp.GetRequiredService<IWatchlistCatalog>(),
-            Path.Combine(Settings<PathSettings>(sp).ConfigDir, "watchlists.yaml")));
+            Settings<PathSettings>(sp).WatchlistsFile));
         services.AddSingleton<IRuleSource>(sp => sp.GetRequiredService<FileRuleSource>());
         services.AddSingleton<FeedPoller>();
         services.AddSingleton(sp => Settings<PollingSettings>(sp) is var p ? new PollRunnerOptions
@@ -75,7 +74,18 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new ArchiveSearch(sp.GetRequiredService<ISearchIndex>(), sp.GetRequiredService<IRuleSource>(),
             sp.GetRequiredService<TimeProvider>(), Settings<TranslationSettings>(sp) is { } t && t.ProviderName() != TranslationSettings.None
                 ? new SearchTranslations(sp.GetRequiredService<ITranslationStore>(), t.TargetLanguage) : null));
-        return services.AddDelivery().AddTranslator().AddCommands().AddChatEdges();
+        return services.AddDelivery().AddTranslator().AddWatchlists().AddCommands().AddChatEdges();
+    }
+
+    /// <summary>The sanctions watchlists: watchlists.yaml, their refresh (once per cluster) and the copies in force on this instance.</summary>
+    static IServiceCollection AddWatchlists(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new FileWatchlists(Settings<PathSettings>(sp).WatchlistsFile, sp.GetRequiredService<ILogger<FileWatchlists>>()));
+        services.AddSingleton<WatchlistDownload>();
+        services.AddSingleton<WatchlistRefresher>();
+        services.AddSingleton<StoredWatchlistCatalog>();
+        services.AddSingleton<IWatchlistCatalog>(sp => sp.GetRequiredService<StoredWatchlistCatalog>());
+        return services;
     }
 
     static IServiceCollection AddCommands(this IServiceCollection services)
@@ -92,6 +102,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FeedCommands>();
         services.AddSingleton<MuteCommand>();
         services.AddSingleton<FeedbackCommands>();
+        services.AddSingleton<WatchlistCommands>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton(SocketModeCommands.Handlers);
         return services;

@@ -32,7 +32,10 @@ public static class ScheduledJobs
     public static readonly ScheduledJob SourceHealth = new("source-health", new("source-health", "borderalerts"), ClusterScheduler,
         "tells the admin destination about sources that need a human, and their recovery", Controllable: true);
 
-    public static readonly IReadOnlyList<ScheduledJob> All = [Poll, Deliver, Heartbeat, AdminRefresh, SourceHealth];
+    public static readonly ScheduledJob Watchlists = new("watchlists", new("watchlists", "borderalerts"), ClusterScheduler,
+        "refreshes the sanctions watchlists that are due and tells the admin destination what changed", Controllable: true);
+
+    public static readonly IReadOnlyList<ScheduledJob> All = [Poll, Deliver, Heartbeat, AdminRefresh, SourceHealth, Watchlists];
 
     public static ScheduledJob? Named(string name) => All.FirstOrDefault(j => j.Name == name);
 }

@@ -38,28 +38,14 @@ public class FileFeedCatalogTests
         var catalog = new FileFeedCatalog(path, log, cron: new FakeCron(FakeCron.Firing("0 5 7 ? * *", later), FakeCron.Firing("0 5 7,19 ? * *", later)));
         var started = catalog.Current().Feeds.Single().Cron!.Expression;
 
-        Rewrite(path, Kcna("    cron: \"0 5 7,19 ? * *\"\n"));
-        var reloaded = Until(catalog, () => catalog.Current().Feeds.Single().Cron!.Expression == "0 5 7,19 ? * *");
-        Rewrite(path, Kcna("    every: 10m\n    cron: \"0 5 7 ? * *\"\n"));
-        Until(catalog, () => log.Entries.Any(e => e.Level == LogLevel.Error));
+        ConfigFileEdits.Rewrite(path, Kcna("    cron: \"0 5 7,19 ? * *\"\n"));
+        var reloaded = ConfigFileEdits.Until(() => catalog.Current(), () => catalog.Current().Feeds.Single().Cron!.Expression == "0 5 7,19 ? * *");
+        ConfigFileEdits.Rewrite(path, Kcna("    every: 10m\n    cron: \"0 5 7 ? * *\"\n"));
+        ConfigFileEdits.Until(() => catalog.Current(), () => log.Entries.Any(e => e.Level == LogLevel.Error));
 
         Assert.Equal(("0 5 7 ? * *", true), (started, reloaded));
         Assert.Equal("0 5 7,19 ? * *", catalog.Current().Feeds.Single().Cron!.Expression);
         Assert.Contains(log.Entries, e => e.Level == LogLevel.Error && e.Message.Contains($"{path}:6: feeds[0].cron: give either every: or cron:, not both"));
         dir.Delete(recursive: true);
-    }
-
-    static void Rewrite(string path, string yaml)
-    {
-        File.WriteAllText(path, yaml);
-        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
-    }
-
-    /// <summary>The catalog looks at the file at most once a second: ask until it has tried the new version.</summary>
-    static bool Until(FileFeedCatalog catalog, Func<bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!done() && DateTime.UtcNow < deadline) { catalog.Current(); Thread.Sleep(50); }
-        return done();
     }
 }

@@ -18,7 +18,8 @@ public sealed class StoreTransferTests(FeedServer server, FakeDiscord discord) :
 {
     static readonly string[] Queries = ["丹东", "Dandong since:3650d", "新义州 OR 煤炭", "source:wire-en"];
 
-    /// <summary>A SQLite store as a running service leaves it: two feeds sharing items, alerts sent to Discord, chat changes with an undo.</summary>
+    /// <summary>A SQLite store as a running service leaves it: two feeds sharing items, alerts sent to Discord, chat changes with an undo,
+    /// a watchlist's copy.</summary>
     async Task<ChatHost> FillAsync(string webhook)
     {
         var session = new CliSession();
@@ -46,9 +47,11 @@ public sealed class StoreTransferTests(FeedServer server, FakeDiscord discord) :
                 severity: high
                 to: [main]
             """);
+        ListFiles.Configure(session.Folder, server.Serve(ListFiles.Xml(ListFiles.Ofac(ListFiles.Firms(3)), "\"v1\""), "sdn.xml"));
         var host = await ChatHost.StartAsync(session, ("Destinations__main__Type", "discord-webhook"),
             ("Destinations__main__Url", discord.WebhookUrl(webhook).ToString()), ("Delivery__FloodBudget", "0"));
         await host.PollAllAsync();
+        await ListFiles.RefreshAsync(host.Services);
         await host.DiscordAsync("rules", "add", new { id = "border-coal", query = "丹东 AND 煤炭", severity = "high" }, admin: true);
         await host.DiscordAsync("rules", "disable", new { id = "border-trade" }, admin: true);
         await host.DiscordAsync("mute", null, new { target = "border-coal", duration = "2h" }, admin: true);
@@ -104,7 +107,8 @@ public sealed class StoreTransferTests(FeedServer server, FakeDiscord discord) :
         Assert.Contains("search index rebuilt", import.Stdout);
         Assert.DoesNotContain("Password=", import.Stdout + export.Stdout);
         var source = await StoreDump.SqliteAsync(session.Folder.DatabaseFile);
-        Assert.True(source["deliveries"].Count > 0 && source["admin_changes"].Count == 4 && source["translations"].Count == 1 && source["sightings"].Count > source["items"].Count);
+        Assert.True(source["deliveries"].Count > 0 && source["admin_changes"].Count == 4 && source["translations"].Count == 1 && source["sightings"].Count > source["items"].Count
+            && source["watchlist_entries"].Count == 3 && source["watchlist_state"].Count == 1);
         AssertSameTables(source, await StoreDump.PostgresAsync(target.ConnectionString));
         Assert.Equal(sqliteAnswers, await AnswersAsync());
         await using var connection = new Npgsql.NpgsqlConnection(target.ConnectionString);

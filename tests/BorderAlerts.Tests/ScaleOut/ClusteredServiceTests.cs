@@ -6,13 +6,14 @@ namespace BorderAlerts.Tests.ScaleOut;
 
 /// <summary>
 /// Two services as `run` starts them, on one PostgreSQL database: both join Quartz's cluster (the qrtz_* tables
-/// created at start), the schedule fires on its own, and each feed is still fetched once per interval.
+/// created at start), the schedule fires on its own, and each feed is still fetched once per interval, and each
+/// watchlist once per due time (its refresh is a cluster job).
 /// </summary>
 [Collection(ProcessEnvironment.Name)]
 public sealed class ClusteredServiceTests(FeedServer server) : IClassFixture<FeedServer>
 {
     [PostgresFact]
-    public async Task Two_services_on_one_database_form_a_Quartz_cluster_and_fetch_each_feed_once()
+    public async Task Two_services_on_one_database_form_a_Quartz_cluster_and_fetch_each_feed_and_watchlist_once()
     {
         using var session = new CliSession();
         using var database = TestPostgres.CreateDatabase();
@@ -29,6 +30,8 @@ public sealed class ClusteredServiceTests(FeedServer server) : IClassFixture<Fee
                 url: {state}
                 language: en
             """);
+        var list = server.Serve(ListFiles.Xml(ListFiles.Ofac(ListFiles.Firms(3)), "\"v1\""), "sdn.xml");
+        ListFiles.Configure(session.Folder, list);
 
         await using var first = AppHost.Build(service: true, urls: ["http://127.0.0.1:0"]);
         await using var second = AppHost.Build(service: true, urls: ["http://127.0.0.1:0"]);
@@ -39,10 +42,11 @@ public sealed class ClusteredServiceTests(FeedServer server) : IClassFixture<Fee
         await Eventually.TrueAsync(async () => await probe.CountAsync("qrtz_scheduler_state", "sched_name = 'borderalerts'") == 2,
             "both instances have checked in to the cluster");
         await Eventually.TrueAsync(async () => await probe.CountAsync("instances") == 2, "both instances beat");
+        await Eventually.TrueAsync(async () => await probe.CountAsync("watchlist_entries") == 3, "the cluster has refreshed the watchlist");
         await Task.WhenAll(first.StopAsync(), second.StopAsync());
 
-        Assert.Equal((1, 1), (server.RequestCount(kyodo), server.RequestCount(state)));
-        Assert.Equal(1, await probe.CountAsync("qrtz_triggers", "sched_name = 'borderalerts'")); // source health; passes run per instance
+        Assert.Equal((1, 1, 1), (server.RequestCount(kyodo), server.RequestCount(state), server.RequestCount(list)));
+        Assert.Equal(2, await probe.CountAsync("qrtz_triggers", "sched_name = 'borderalerts'")); // source health, watchlists; passes run per instance
         Assert.Equal(0, await probe.CountAsync("instances")); // both left as they stopped
         Assert.Equal(2, await probe.CountAsync("feeds", "last_success_at IS NOT NULL AND lease_until IS NULL"));
     }

@@ -23,7 +23,28 @@ internal static class PostgresMigrations
         new(10, "machine translations of items' titles and excerpts, kept for cards and search", () => [Translations]),
         new(11, "votes from the buttons on cards, and deliveries found by alert for their tally", () => [FeedbackVotes]),
         new(12, "deliveries found by the message they went in: a late translation edits that message", () => [DeliveriesByMessage]),
+        new(13, "watchlists' copies in force: a state row per list, a row per entry", () => [Watchlists]),
     ];
+
+    /// <summary>Watchlists' copies, one state row per list and one row per entry with its JSON (IWatchlistStore). Part of an export.</summary>
+    const string Watchlists = """
+        CREATE TABLE watchlist_state (
+            list_id text PRIMARY KEY,
+            etag text,
+            last_modified text,
+            refreshed_at bigint,
+            last_attempt_at bigint,
+            entries integer NOT NULL,
+            consecutive_failures integer NOT NULL,
+            last_error text);
+        CREATE TABLE watchlist_entries (
+            list_id text NOT NULL,
+            entry_id text NOT NULL,
+            position integer NOT NULL,
+            entry text NOT NULL,
+            PRIMARY KEY (list_id, entry_id));
+        CREATE INDEX watchlist_entries_position ON watchlist_entries (list_id, position);
+        """;
 
     /// <summary>Votes from card buttons, one per person and alert (IFeedbackStore). Part of an export.</summary>
     const string FeedbackVotes = """

@@ -4,6 +4,7 @@ using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
+using BorderAlerts.Core.Watchlists;
 using BorderAlerts.Storage.Segments;
 using Npgsql;
 
@@ -33,6 +34,8 @@ public sealed class PostgresProvider : StoreProvider
             ? new TranslationsTable(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
             ? new FeedbackTable(async ct => await database.OpenAsync(ct)) : null!);
+        services.AddSingleton<IWatchlistStore>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
+            ? new WatchlistsTable(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<IStoreProbe, PostgresStoreProbe>();
         services.AddSingleton<IStoreMigrator, PostgresMigrator>();
         services.AddSingleton<StoreTables, PostgresTables>();

@@ -209,5 +209,24 @@ internal static class SqliteMigrations
             """),
         // Deliveries found by the message they went in: a late translation edits that message (ISentMessages).
         (13, "CREATE INDEX deliveries_message ON deliveries(destination, message_id) WHERE message_id IS NOT NULL;"),
+        // Watchlists' copies in force: one state row per list, one row per entry with its JSON (IWatchlistStore). Part of an export.
+        (14, """
+            CREATE TABLE watchlist_state (
+                list_id TEXT PRIMARY KEY,
+                etag TEXT,
+                last_modified TEXT,
+                refreshed_at INTEGER,
+                last_attempt_at INTEGER,
+                entries INTEGER NOT NULL,
+                consecutive_failures INTEGER NOT NULL,
+                last_error TEXT) WITHOUT ROWID;
+            CREATE TABLE watchlist_entries (
+                list_id TEXT NOT NULL,
+                entry_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                entry TEXT NOT NULL,
+                PRIMARY KEY (list_id, entry_id)) WITHOUT ROWID;
+            CREATE INDEX watchlist_entries_position ON watchlist_entries(list_id, position);
+            """),
     ];
 }

@@ -4,6 +4,7 @@ using BorderAlerts.Core.Admin;
 using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
+using BorderAlerts.Core.Watchlists;
 using BorderAlerts.Storage.Segments;
 
 namespace BorderAlerts.Storage.Sqlite;
@@ -40,6 +41,8 @@ public sealed class SqliteProvider : StoreProvider
             ? new TranslationsTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
             ? new FeedbackTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
+        services.AddSingleton<IWatchlistStore>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
+            ? new WatchlistsTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton<IStoreProbe, SqliteStoreProbe>();
         services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<StoreTables, SqliteTables>();
