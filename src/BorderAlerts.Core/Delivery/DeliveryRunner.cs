@@ -159,6 +159,23 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
         { return new DeliveryOutcome.Retryable($"{e.GetType().Name}: {e.Message}"); }
     }
 
+    /// <summary>
+    /// News for a team's destination that is not an alert (new designations on a watchlist): sent now, not to a muted
+    /// or resting destination; if it fails, the log keeps it.
+    /// </summary>
+    public async Task TellAsync(string destination, string text)
+    {
+        var now = clock.GetUtcNow();
+        if (destinations.Find(destination) is not { } sink || mutes?.MutedUntil(destination, now) is not null
+            || (_resting.TryGetValue(destination, out var until) && until > now))
+        {
+            log.LogWarning("Not told to {Destination} (unknown, muted or resting): {News}", destination, text);
+            return;
+        }
+        var outcome = await SafeSendAsync(sink, new ChatMessage.Notice(text));
+        if (outcome is not DeliveryOutcome.Delivered) log.LogError("Not delivered to {Destination} ({Outcome}): {News}", destination, outcome, text);
+    }
+
     /// <summary>Operational notices go straight to the admin destination; if it fails, the log keeps them.</summary>
     public async Task NotifyAdminAsync(string text)
     {

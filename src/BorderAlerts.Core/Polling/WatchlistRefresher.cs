@@ -79,7 +79,8 @@ public sealed class WatchlistRefresher(FileWatchlists file, IWatchlistStore stor
         var changes = state.RefreshedAt is null ? new WatchlistChanges([], []) : WatchlistChanges.Between(previous, read.Entries);
         var notices = (await RecoveredAsync(list, cancellationToken)).ToList();
         if (changes.Any) notices.Add(changes.Notice(list));
-        return new(list.Id, WatchlistRefreshKind.Updated, read.Counts.ToString(), read.Entries.Count) { Changes = changes, Notices = notices };
+        return new(list.Id, WatchlistRefreshKind.Updated, read.Counts.ToString(), read.Entries.Count)
+            { Changes = changes, Notices = notices, News = changes.Any ? changes.Notice(list) : null };
     }
 
     async Task<WatchlistRefreshOutcome> FailAsync(WatchlistDefinition list, WatchlistState state, string condition, WatchlistRefreshKind kind, string error,

@@ -19,4 +19,6 @@ public sealed record WatchlistRefreshOutcome(string ListId, WatchlistRefreshKind
 {
     public WatchlistChanges Changes { get; init; } = new([], []);
     public IReadOnlyList<string> Notices { get; init; } = [];
+    /// <summary>The refresh's additions and removals in one message, for the destinations of the rules naming the list; null when none.</summary>
+    public string? News { get; init; }
 }

@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Rules;
 using System.CommandLine;
 using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Polling;
@@ -34,7 +35,8 @@ public static class WatchlistsRefreshCommand
         {
             var outcome = await refresher.RefreshNowAsync(list, cancellationToken);
             output.WriteLine($"{list.Id}: {outcome.Kind.ToString().ToLowerInvariant()}, {outcome.Entries} entries in force; {outcome.Message}");
-            foreach (var notice in outcome.Notices) await delivery.NotifyAdminAsync(notice);
+            await DesignationNews.TellAsync(outcome, app.Services.GetRequiredService<IRuleSource>().Current, delivery,
+                app.Services.GetRequiredService<IDestinations>().AdminDestination);
             failed |= outcome.Kind is WatchlistRefreshKind.Failed or WatchlistRefreshKind.Refused;
         }
         if (lists.Length == 0) output.WriteLine("(no enabled watchlists; set enabled: true in config/watchlists.yaml)");
