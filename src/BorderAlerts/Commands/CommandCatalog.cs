@@ -90,7 +90,9 @@ public static class CommandCatalog
                 [new("name", "Words of the name, e.g. chon ma san", Required: true)], "/watchlists find name:\"chon ma san\""),
         ], "/watchlists find name:\"chon ma san\"");
 
-    public static readonly IReadOnlyList<CommandSpec> All = [Search, Rules, Feeds, Mute, Watchlists];
+    public static readonly CommandSpec Panel = new("panel", "A private one-time link to the web panel (sources, rules, alerts)", [], [], "/panel");
+
+    public static readonly IReadOnlyList<CommandSpec> All = [Search, Rules, Feeds, Mute, Watchlists, Panel];
 
     public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 }

@@ -8,7 +8,7 @@ namespace BorderAlerts.Commands;
 /// before any handler runs.
 /// </summary>
 public sealed class CommandDispatcher(SearchCommands search, RuleCommands rules, FeedCommands feeds, MuteCommand mute, WatchlistCommands watchlists,
-    ILogger<CommandDispatcher> log)
+    PanelCommand panel, ILogger<CommandDispatcher> log)
 {
     public async Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -43,6 +43,7 @@ public sealed class CommandDispatcher(SearchCommands search, RuleCommands rules,
         "rules" => rules.HandleAsync(request, cancellationToken),
         "feeds" => feeds.HandleAsync(request, cancellationToken),
         "watchlists" => watchlists.HandleAsync(request, cancellationToken),
+        "panel" => panel.HandleAsync(request, cancellationToken),
         _ => mute.HandleAsync(request, cancellationToken),
     };
 

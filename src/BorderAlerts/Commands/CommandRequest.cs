@@ -30,10 +30,15 @@ public sealed record CommandReply(string Text, IReadOnlyList<SearchHit>? Hits = 
     /// <summary>Buttons under the answer: a label and the id the platform hands back when it is pressed.</summary>
     public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];
 
+    /// <summary>A link shown as one (a link button on Discord, a link on Slack), never as escaped text that would not open.</summary>
+    public ReplyLink? Link { get; init; }
+
     public static CommandReply Error(string text) => new(text) { IsError = true };
 }
 
 public sealed record ReplyButton(string Label, string Id);
+
+public sealed record ReplyLink(string Label, Uri Url);
 
 /// <summary>A command the caller got wrong; the message says what and the dispatcher adds an example.</summary>
 public sealed class CommandInputException(string message) : Exception(message);

@@ -1,5 +1,6 @@
 using BorderAlerts.Settings;
 using BorderAlerts.Endpoints;
+using BorderAlerts.Endpoints.Panel;
 using BorderAlerts.Jobs;
 using BorderAlerts.Storage;
 using BorderAlerts.Storage.Postgres;
@@ -24,6 +25,7 @@ public static class AppHost
         app.MapMetrics();
         app.MapDiscordInteractions();
         app.MapSlackEndpoints();
+        app.MapPanel();
         return app;
     }
 

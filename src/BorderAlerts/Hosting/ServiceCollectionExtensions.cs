@@ -1,3 +1,4 @@
+using BorderAlerts.Endpoints.Panel;
 using BorderAlerts.Endpoints;
 using BorderAlerts.Settings;
 using System.Net;
@@ -74,7 +75,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new ArchiveSearch(sp.GetRequiredService<ISearchIndex>(), sp.GetRequiredService<IRuleSource>(),
             sp.GetRequiredService<TimeProvider>(), Settings<TranslationSettings>(sp) is { } t && t.ProviderName() != TranslationSettings.None
                 ? new SearchTranslations(sp.GetRequiredService<ITranslationStore>(), t.TargetLanguage) : null));
-        return services.AddDelivery().AddTranslator().AddWatchlists().AddCommands().AddChatEdges();
+        return services.AddDelivery().AddTranslator().AddWatchlists().AddCommands().AddChatEdges().AddPanel();
     }
 
     /// <summary>The sanctions watchlists: watchlists.yaml, their refresh (once per cluster) and the copies in force on this instance.</summary>
@@ -103,12 +104,29 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MuteCommand>();
         services.AddSingleton<FeedbackCommands>();
         services.AddSingleton<WatchlistCommands>();
+        services.AddSingleton<PanelCommand>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton(SocketModeCommands.Handlers);
         return services;
     }
 
     /// <summary>Chat-facing edges: the address guard for feeds added from chat (and its fetch client), Discord command registration, Slack Socket Mode.</summary>
+    /// <summary>
+    /// The web panel: its sessions, and anti-forgery tokens on its forms (cookie at /panel, SameSite=Strict). That cookie is
+    /// Secure on https requests: ASP.NET refuses to issue an always-Secure one on a plain request behind a TLS proxy.
+    /// </summary>
+    static IServiceCollection AddPanel(this IServiceCollection services)
+    {
+        services.AddSingleton<PanelSessions>();
+        return services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "borderalerts_panel_form";
+            o.Cookie.Path = "/panel";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+    }
+
     static IServiceCollection AddChatEdges(this IServiceCollection services)
     {
         services.AddSingleton(sp => new AddressGuard(Settings<FetchSettings>(sp).AllowPrivateAddresses));

@@ -25,8 +25,10 @@ public static class DiscordCommandReplies
             data["embeds"] = new JsonArray(hits.Take(10).Select(h => (JsonNode)Embed(SearchCard.From(h))).ToArray());
         var buttons = reply.Buttons.Where(b => b.Id.Length <= MaxCustomId).ToList();
         if (reply.Next is { } next && SearchPaging.Encode(next, MaxCustomId) is { } id) buttons.Add(new ReplyButton("More results", id));
-        data["components"] = buttons.Count == 0 ? new JsonArray()
-            : new JsonArray(new JsonObject { ["type"] = 1, ["components"] = new JsonArray(buttons.Take(5).Select(Button).ToArray()) });
+        var row = buttons.Take(5).Select(Button).ToList();
+        if (reply.Link is { } link) row.Insert(0, new JsonObject { ["type"] = 2, ["style"] = 5, ["label"] = TextCut.Truncate(link.Label, 80), ["url"] = link.Url.AbsoluteUri });
+        data["components"] = row.Count == 0 ? new JsonArray()
+            : new JsonArray(new JsonObject { ["type"] = 1, ["components"] = new JsonArray([.. row.Take(5)]) });
         return data;
     }
 

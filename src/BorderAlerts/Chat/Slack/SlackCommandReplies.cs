@@ -27,6 +27,7 @@ public static class SlackCommandReplies
     {
         var text = ChatText.PerLine(reply.IsError ? ":warning: " + reply.Text : reply.Text, SlackMrkdwn.Escape);
         var blocks = new JsonArray(Section(TextCut.Truncate(text, MaxSectionText)));
+        if (reply.Link is { } replyLink) blocks.Add(Section(SlackMrkdwn.Link(replyLink.Url, replyLink.Label)));
         foreach (var hit in reply.Hits ?? [])
         {
             var card = SearchCard.From(hit);

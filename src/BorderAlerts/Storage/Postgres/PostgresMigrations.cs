@@ -24,7 +24,21 @@ internal static class PostgresMigrations
         new(11, "votes from the buttons on cards, and deliveries found by alert for their tally", () => [FeedbackVotes]),
         new(12, "deliveries found by the message they went in: a late translation edits that message", () => [DeliveriesByMessage]),
         new(13, "watchlists' copies in force: a state row per list, a row per entry", () => [Watchlists]),
+        new(14, "the web panel's one-time sign-in links and sessions, honoured by every instance", () => [PanelSignIns]),
     ];
+
+    /// <summary>The web panel's sign-in links and sessions by a SHA-256 of their secret (PanelSignIns). Not part of an export.</summary>
+    const string PanelSignIns = """
+        CREATE TABLE panel_sign_ins (
+            key bytea PRIMARY KEY,
+            kind text NOT NULL,
+            platform text NOT NULL,
+            user_id text NOT NULL,
+            user_name text NOT NULL,
+            admin integer NOT NULL,
+            expires_at bigint NOT NULL);
+        CREATE INDEX panel_sign_ins_expiry ON panel_sign_ins (expires_at);
+        """;
 
     /// <summary>Watchlists' copies, one state row per list and one row per entry with its JSON (IWatchlistStore). Part of an export.</summary>
     const string Watchlists = """

@@ -228,5 +228,17 @@ internal static class SqliteMigrations
                 PRIMARY KEY (list_id, entry_id)) WITHOUT ROWID;
             CREATE INDEX watchlist_entries_position ON watchlist_entries(list_id, position);
             """),
+        // The web panel's one-time sign-in links and sessions, by a SHA-256 of their secret (PanelSignIns). Short-lived: not part of an export.
+        (15, """
+            CREATE TABLE panel_sign_ins (
+                key BLOB PRIMARY KEY,
+                kind TEXT NOT NULL,
+                platform TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                user_name TEXT NOT NULL,
+                admin INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE INDEX panel_sign_ins_expiry ON panel_sign_ins(expires_at);
+            """),
     ];
 }

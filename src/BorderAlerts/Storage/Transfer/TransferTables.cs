@@ -30,7 +30,8 @@ public sealed record TransferTable(string Name, string OrderBy, IReadOnlyList<Tr
 /// are already in. Not Quartz's tables (each scheduler writes its own), not the search index (rebuilt on import), and not
 /// seen_requests: its keys outlive their signed requests by five minutes at most, and a moved store starts a new service
 /// (nor instances: a moved store's instances start afresh). Nor source_conditions (source-health notices told): a new
-/// service on the moved store tells conditions still open once more.
+/// service on the moved store tells conditions still open once more. Nor panel_sign_ins: links live ten minutes and sessions
+/// eight hours; people sign in again.
 /// Both stores have these columns under these names, whatever their order or types.
 /// </summary>
 public static class TransferTables

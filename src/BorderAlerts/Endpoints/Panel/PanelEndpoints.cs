@@ -1,0 +1,70 @@
+using BorderAlerts.Storage;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace BorderAlerts.Endpoints.Panel;
+
+/// <summary>
+/// The web panel under /panel, served by the same app as the chat endpoints: GET /panel/login?token= (a one-time link
+/// from `/panel` in chat) starts a session, POST /panel/logout ends it (anti-forgery token required), and the pages show
+/// only how to get a link to anyone without a session. Every answer carries a Content-Security-Policy that allows only
+/// this origin's stylesheet (the pages have no script), no framing, and no referrer leaving with the link's token.
+/// </summary>
+public static class PanelEndpoints
+{
+    const string Csp = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>Pages named in the navigation that later work fills in.</summary>
+    static readonly (string Path, string Title)[] Planned =
+        [("/rules", "Rules"), ("/search", "Search"), ("/alerts", "Alerts"), ("/history", "History")];
+
+    public static void MapPanel(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/panel"))
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = Csp;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.CacheControl = "no-store";
+            }
+            await next(context);
+        });
+        var panel = app.MapGroup("/panel");
+        panel.MapGet("/panel.css", () => Results.Text(PanelHtml.Css, "text/css; charset=utf-8"));
+        panel.MapGet("/login", async (HttpContext context, PanelSessions sessions, string? token) =>
+            await sessions.SignInAsync(context, token) ? Results.Redirect("/panel")
+                : PanelHtml.SignInHelp("This sign-in link cannot be used: it was used already, has expired (links last 10 minutes) or is not a link BorderAlerts gave."));
+        panel.MapPost("/logout", async (HttpContext context, PanelSessions sessions, IAntiforgery antiforgery) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return PanelHtml.BadRequest("Sign-out refused: the form's __RequestVerificationToken is missing or not valid. Sign out from a panel page.");
+            await sessions.SignOutAsync(context);
+            return PanelHtml.SignInHelp("You are signed out.", StatusCodes.Status200OK);
+        });
+        panel.MapGet("", Signed((user, _) => Task.FromResult(
+            $"<p>Welcome, {PanelHtml.E(user.Name)}. As {(user.IsAdmin ? "an admin" : "a reader")} you can see every page; changes from the panel come later.</p>" +
+            "<p>So far: <a href=\"/panel/feeds\">Sources</a>, the feeds' health. Next: rules with a live preview, search, alerts and history.</p>"), "Overview"));
+        panel.MapGet("/feeds", Signed((_, context) => PanelFeedsPage.RenderAsync(context), "Sources"));
+        foreach (var (path, title) in Planned)
+            panel.MapGet(path, Signed((_, _) => Task.FromResult("<p>This page is not built yet.</p>"), title));
+    }
+
+    /// <summary>A page only a session sees; a <see cref="PanelPageException"/> from the body is a 400 naming the bad parameter.</summary>
+    static Func<HttpContext, Task<IResult>> Signed(Func<PanelUser, HttpContext, Task<string>> body, string title) => async context =>
+    {
+        var services = context.RequestServices;
+        if (await services.GetRequiredService<PanelSessions>().CurrentAsync(context) is not { } user)
+            return PanelHtml.SignInHelp("You are not signed in, or your session has ended (sessions last 8 hours).");
+        try
+        {
+            var html = await body(user, context);
+            return PanelHtml.Page(title, user, services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context).RequestToken!, html);
+        }
+        catch (PanelPageException e) { return PanelHtml.BadRequest(e.Message); }
+    };
+}
+
+/// <summary>A page's query parameter was wrong; the message names it and what it may be.</summary>
+public sealed class PanelPageException(string message) : Exception(message);
