@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using BorderAlerts.Endpoints.Panel;
 using BorderAlerts.Endpoints;
 using BorderAlerts.Settings;
@@ -112,12 +114,15 @@ public static class ServiceCollectionExtensions
 
     /// <summary>Chat-facing edges: the address guard for feeds added from chat (and its fetch client), Discord command registration, Slack Socket Mode.</summary>
     /// <summary>
-    /// The web panel: its sessions, and anti-forgery tokens on its forms (cookie at /panel, SameSite=Strict). That cookie is
+    /// The web panel: its sessions, and anti-forgery tokens on its forms (cookie at /panel, SameSite=Strict), signed with
+    /// keys kept in the store so every instance accepts every instance's forms. That cookie is
     /// Secure on https requests: ASP.NET refuses to issue an always-Secure one on a plain request behind a TLS proxy.
     /// </summary>
     static IServiceCollection AddPanel(this IServiceCollection services)
     {
         services.AddSingleton<PanelSessions>();
+        services.AddDataProtection().SetApplicationName("BorderAlerts");
+        services.AddOptions<KeyManagementOptions>().Configure<PanelKeyRing>((o, keys) => o.XmlRepository = keys);
         return services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "borderalerts_panel_form";

@@ -177,7 +177,7 @@ public sealed class PanelSignInTests
     }
 
     [PostgresFact]
-    public async Task A_link_and_a_session_hold_on_every_instance_sharing_postgres()
+    public async Task A_link_a_session_and_a_form_hold_on_every_instance_sharing_postgres()
     {
         var first = await StartAsync(Store.Postgres);
         await using var _ = first;
@@ -193,11 +193,14 @@ public sealed class PanelSignInTests
         var reused = await onFirst.GetAsync("/panel/login?token=" + token);
         onFirst.Cookies[Session] = onSecond.Cookies[Session];
         var page = await onFirst.GetAsync("/panel");
-        await onSecond.PostFormAsync("/panel/logout", ("__RequestVerificationToken", PanelBrowser.FormToken((await onSecond.GetAsync("/panel")).Html)));
+        onSecond.Cookies["borderalerts_panel_form"] = onFirst.Cookies["borderalerts_panel_form"]; // the form served by the first instance …
+        var signedOut = await onSecond.PostFormAsync("/panel/logout", ("__RequestVerificationToken", PanelBrowser.FormToken(page.Html))); // … posted to the second
 
         Assert.Equal(HttpStatusCode.Redirect, login.Status);
         Assert.Equal(HttpStatusCode.Forbidden, reused.Status);
         Assert.Contains("role <strong>admin</strong>", page.Html);
+        Assert.Equal(HttpStatusCode.OK, signedOut.Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await onFirst.GetAsync("/panel")).Status); // signed out on the other instance
+        Assert.True(await StoreProbe.For(first.Services).CountAsync("panel_keys") > 0); // the forms' keys are shared through the store
     }
 }

@@ -25,7 +25,15 @@ internal static class PostgresMigrations
         new(12, "deliveries found by the message they went in: a late translation edits that message", () => [DeliveriesByMessage]),
         new(13, "watchlists' copies in force: a state row per list, a row per entry", () => [Watchlists]),
         new(14, "the web panel's one-time sign-in links and sessions, honoured by every instance", () => [PanelSignIns]),
+        new(15, "ASP.NET's data-protection keys, so the panel's forms from one instance are accepted by another", () => [PanelKeys]),
     ];
+
+    /// <summary>ASP.NET's data-protection keys, one row per key as it writes them (PanelKeyRing). Not part of an export.</summary>
+    const string PanelKeys = """
+        CREATE TABLE panel_keys (
+            name text PRIMARY KEY,
+            xml text NOT NULL);
+        """;
 
     /// <summary>The web panel's sign-in links and sessions by a SHA-256 of their secret (PanelSignIns). Not part of an export.</summary>
     const string PanelSignIns = """

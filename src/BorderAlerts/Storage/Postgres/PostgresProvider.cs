@@ -38,6 +38,8 @@ public sealed class PostgresProvider : StoreProvider
             ? new WatchlistsTable(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton(sp => sp.GetRequiredService<PostgresDatabase>() is var database
             ? new PanelSignIns(async ct => await database.OpenAsync(ct)) : null!);
+        services.AddSingleton(sp => sp.GetRequiredService<PostgresDatabase>() is var database
+            ? new PanelKeyRing(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<IStoreProbe, PostgresStoreProbe>();
         services.AddSingleton<IStoreMigrator, PostgresMigrator>();
         services.AddSingleton<StoreTables, PostgresTables>();

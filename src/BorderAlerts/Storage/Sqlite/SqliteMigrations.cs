@@ -240,5 +240,11 @@ internal static class SqliteMigrations
                 expires_at INTEGER NOT NULL) WITHOUT ROWID;
             CREATE INDEX panel_sign_ins_expiry ON panel_sign_ins(expires_at);
             """),
+        // ASP.NET's data-protection keys, which sign the panel's anti-forgery tokens (PanelKeyRing). Not part of an export.
+        (16, """
+            CREATE TABLE panel_keys (
+                name TEXT PRIMARY KEY,
+                xml TEXT NOT NULL) WITHOUT ROWID;
+            """),
     ];
 }

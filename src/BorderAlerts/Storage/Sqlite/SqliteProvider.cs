@@ -45,6 +45,8 @@ public sealed class SqliteProvider : StoreProvider
             ? new WatchlistsTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton(sp => sp.GetRequiredService<SqliteDatabase>() is var database
             ? new PanelSignIns(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
+        services.AddSingleton(sp => sp.GetRequiredService<SqliteDatabase>() is var database
+            ? new PanelKeyRing(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton<IStoreProbe, SqliteStoreProbe>();
         services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<StoreTables, SqliteTables>();
