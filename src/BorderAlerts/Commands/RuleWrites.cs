@@ -33,8 +33,33 @@ public sealed partial class RuleWrites(IRuleSource rules, IDestinations destinat
         var change = await writer.WriteAsync(new AdminWrite(request.Caller.Actor, AdminKinds.Rule, id, $"rules {request.Subcommand}", after,
             Expected: new AdminExpectation(seen)), cancellationToken);
         var verb = request.Subcommand switch { "add" => "added", "edit" => "changed", "remove" => "removed", "enable" => "enabled", _ => "disabled" };
-        return new CommandReply($"Rule {id} {verb} (change #{change.Id}; /rules undo {id} reverts it). It applies from the next poll.");
+        return new CommandReply(Done(id, verb, change.Id));
     }
+
+    /// <summary>
+    /// The web panel's editor: a whole rule at once (added, or edited with its switch), with the chat commands' checks, as one
+    /// audited override like `/rules add|edit`. A bad query throws <see cref="QuerySyntaxException"/> (with its column), nothing saved.
+    /// </summary>
+    public async Task<string> SaveAsync(Caller caller, RuleForm form, CancellationToken cancellationToken)
+    {
+        var set = rules.Current;
+        var existing = set.Rules.FirstOrDefault(r => r.Id == form.Id);
+        if (existing is null) CheckNewId(set, form.Id);
+        var query = Checked(set, string.IsNullOrWhiteSpace(form.Query) ? throw new CommandInputException("'query' is missing.") : form.Query.Trim());
+        var name = string.IsNullOrWhiteSpace(form.Name) ? form.Id : form.Name.Trim();
+        var severity = ParseSeverity(string.IsNullOrWhiteSpace(form.Severity) ? null : form.Severity.Trim()) ?? existing?.Severity ?? Severity.Normal;
+        var to = Destinations(form.To ?? "")!;
+        var rule = existing is null ? new RuleDefinition(form.Id, name, query, severity, to, form.Enabled)
+            : existing with { Name = name, Query = query, Severity = severity, To = to, Enabled = form.Enabled };
+        var seen = writer.Current.Get(AdminKinds.Rule, form.Id);
+        var action = existing is null ? "add" : "edit";
+        var change = await writer.WriteAsync(new AdminWrite(caller.Actor, AdminKinds.Rule, form.Id, $"rules {action}", Whole(rule),
+            Expected: new AdminExpectation(seen)), cancellationToken);
+        return Done(form.Id, existing is null ? "added" : "changed", change.Id);
+    }
+
+    static string Done(string id, string verb, long changeId) =>
+        $"Rule {id} {verb} (change #{changeId}; /rules undo {id} reverts it). It applies from the next poll.";
 
     static string Whole(RuleDefinition rule) => AdminJson.Rule(new RuleOverride(rule, Removed: false));
 
@@ -47,10 +72,15 @@ public sealed partial class RuleWrites(IRuleSource rules, IDestinations destinat
 
     RuleDefinition Add(RuleSet set, string id, CommandRequest request)
     {
-        if (!IdPattern().IsMatch(id)) throw new CommandInputException($"'{id}' is not a valid rule id: use a–z, 0–9, - and _, up to 64 characters.");
-        if (set.Rules.Any(r => r.Id == id)) throw new CommandInputException($"A rule '{id}' exists already: use /rules edit.");
+        CheckNewId(set, id);
         var query = Checked(set, request.Required("query"));
         return new RuleDefinition(id, id, query, ParseSeverity(request.Option("severity")) ?? Severity.Normal, Destinations(request.Option("to")) ?? [], true);
+    }
+
+    static void CheckNewId(RuleSet set, string id)
+    {
+        if (!IdPattern().IsMatch(id)) throw new CommandInputException($"'{id}' is not a valid rule id: use a–z, 0–9, - and _, up to 64 characters.");
+        if (set.Rules.Any(r => r.Id == id)) throw new CommandInputException($"A rule '{id}' exists already: use /rules edit.");
     }
 
     RuleDefinition Edit(RuleSet set, RuleDefinition rule, CommandRequest request)
@@ -83,3 +113,6 @@ public sealed partial class RuleWrites(IRuleSource rules, IDestinations destinat
         return names;
     }
 }
+
+/// <summary>The panel's rule form: <c>id</c>, <c>name</c>, <c>query</c>, <c>severity</c>, <c>to</c> (comma-separated destinations, empty for the default), <c>enabled</c>.</summary>
+public sealed record RuleForm(string Id, string? Name, string? Query, string? Severity, string? To, bool Enabled);

@@ -15,7 +15,7 @@ public static class PanelEndpoints
 
     /// <summary>Pages named in the navigation that later work fills in.</summary>
     static readonly (string Path, string Title)[] Planned =
-        [("/rules", "Rules"), ("/search", "Search"), ("/alerts", "Alerts"), ("/history", "History")];
+        [("/search", "Search"), ("/alerts", "Alerts"), ("/history", "History")];
 
     public static void MapPanel(this WebApplication app)
     {
@@ -44,27 +44,41 @@ public static class PanelEndpoints
             return PanelHtml.SignInHelp("You are signed out.", StatusCodes.Status200OK);
         });
         panel.MapGet("", Signed((user, _) => Task.FromResult(
-            $"<p>Welcome, {PanelHtml.E(user.Name)}. As {(user.IsAdmin ? "an admin" : "a reader")} you can see every page; changes from the panel come later.</p>" +
-            "<p>So far: <a href=\"/panel/feeds\">Sources</a>, the feeds' health. Next: rules with a live preview, search, alerts and history.</p>"), "Overview"));
+            $"<p>Welcome, {PanelHtml.E(user.Name)}. As {(user.IsAdmin ? "an admin" : "a reader")} you can see every page{(user.IsAdmin ? " and edit rules" : "")}.</p>" +
+            "<p>So far: <a href=\"/panel/feeds\">Sources</a>, the feeds' health, and <a href=\"/panel/rules\">Rules</a>, with an editor and a test box for admins. Next: search, alerts and history.</p>"), "Overview"));
         panel.MapGet("/feeds", Signed((_, context) => PanelFeedsPage.RenderAsync(context), "Sources"));
+        panel.MapGet("/rules", Signed((user, context) => Task.FromResult(PanelRulesPage.List(context, user, Token(context))), "Rules"));
+        panel.MapGet("/rules/edit", Answer((user, context) => Task.FromResult(user.IsAdmin ? new PanelAnswer(PanelRulesPage.Edit(context, Token(context)))
+            : new PanelAnswer("<p>Only admins edit rules; the list is on <a href=\"/panel/rules\">Rules</a>.</p>", StatusCodes.Status403Forbidden)), "Edit a rule"));
+        panel.MapPost("/rules", Answer(PanelRuleSave.SaveAsync, "Edit a rule"));
         foreach (var (path, title) in Planned)
             panel.MapGet(path, Signed((_, _) => Task.FromResult("<p>This page is not built yet.</p>"), title));
     }
 
+    static Func<HttpContext, Task<IResult>> Signed(Func<PanelUser, HttpContext, Task<string>> body, string title) =>
+        Answer(async (user, context) => new PanelAnswer(await body(user, context)), title);
+
+    /// <summary>The anti-forgery token for this session's forms (the same for every form on a page).</summary>
+    internal static string Token(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context).RequestToken!;
+
     /// <summary>A page only a session sees; a <see cref="PanelPageException"/> from the body is a 400 naming the bad parameter.</summary>
-    static Func<HttpContext, Task<IResult>> Signed(Func<PanelUser, HttpContext, Task<string>> body, string title) => async context =>
+    static Func<HttpContext, Task<IResult>> Answer(Func<PanelUser, HttpContext, Task<PanelAnswer>> body, string title) => async context =>
     {
         var services = context.RequestServices;
         if (await services.GetRequiredService<PanelSessions>().CurrentAsync(context) is not { } user)
             return PanelHtml.SignInHelp("You are not signed in, or your session has ended (sessions last 8 hours).");
         try
         {
-            var html = await body(user, context);
-            return PanelHtml.Page(title, user, services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context).RequestToken!, html);
+            var answer = await body(user, context);
+            return answer.RedirectTo is { } to ? Results.Redirect(to) : PanelHtml.Page(title, user, Token(context), answer.Html, answer.Status);
         }
         catch (PanelPageException e) { return PanelHtml.BadRequest(e.Message); }
     };
 }
+
+/// <summary>A page's body, its status, or where to go instead (after a saved form).</summary>
+public sealed record PanelAnswer(string Html, int Status = StatusCodes.Status200OK, string? RedirectTo = null);
 
 /// <summary>A page's query parameter was wrong; the message names it and what it may be.</summary>
 public sealed class PanelPageException(string message) : Exception(message);

@@ -17,7 +17,7 @@ public static class PanelHtml
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
     /// <summary>A full page for a signed-in user: header with who and what role, navigation, sign-out form, then <paramref name="body"/> (already HTML).</summary>
-    public static IResult Page(string title, PanelUser user, string logoutToken, string body)
+    public static IResult Page(string title, PanelUser user, string logoutToken, string body, int status = StatusCodes.Status200OK)
     {
         var html = new StringBuilder();
         Head(html, title);
@@ -28,7 +28,7 @@ public static class PanelHtml
             .Append("<nav aria-label=\"Panel pages\"><ul>");
         foreach (var (path, label) in Nav) html.Append("<li><a href=\"").Append(path).Append("\">").Append(label).Append("</a></li>");
         html.Append("</ul></nav></header><main><h1>").Append(E(title)).Append("</h1>").Append(body).Append("</main></body></html>");
-        return Results.Content(html.ToString(), "text/html; charset=utf-8");
+        return Results.Content(html.ToString(), "text/html; charset=utf-8", statusCode: status);
     }
 
     /// <summary>A page for someone without a session (or with a spent link): only how to get a link.</summary>
