@@ -9,14 +9,15 @@ namespace BorderAlerts.Tests.Panel;
 /// chat's checks as an audited override (both stores), readers and token-less posts refused, every rule text HTML-encoded.
 /// </summary>
 [Collection(ProcessEnvironment.Name)]
-public sealed partial class PanelRulesPageTests
+public sealed partial class PanelRulesPageTests(FeedServer server) : IClassFixture<FeedServer>
 {
     const string Hostile = "<script>alert(1)</script>";
 
     /// <summary>The chat tests' rules (border-smuggling on @dandong) and a rule named <see cref="Hostile"/>.</summary>
-    static async Task<ChatHost> StartAsync(Store store)
+    static async Task<ChatHost> StartAsync(Store store, Uri? feed = null)
     {
         var session = new CliSession(store);
+        if (feed is not null) session.WriteFeeds($"feeds:\n  - id: k\n    url: {feed}\n");
         File.WriteAllText(session.Folder.RulesYaml, Commands.ChatCommandTests.Rules + $"""
 
               - id: hostile
@@ -35,15 +36,20 @@ public sealed partial class PanelRulesPageTests
         Regex.Replace(answer.Json.GetProperty("data").GetProperty("content").GetString()!, @"\\(.)", "$1");
 
     [Theory, InlineData(Store.Sqlite), PostgresData]
-    public async Task An_admin_saves_a_rule_in_the_panel_and_chat_and_the_history_see_the_change(Store store)
+    public async Task An_admin_saves_a_rule_in_the_panel_and_the_next_poll_alerts_with_it(Store store)
     {
-        await using var host = await StartAsync(store);
+        var url = server.Serve(Responses.Bytes(FeedXml.Rss("k", [new Entry("Seoul weather", "https://example.org/w/1")]), Responses.Rss));
+        await using var host = await StartAsync(store, url);
+        await host.PollAllAsync(); // seeds
         using var admin = await PanelSignInTests.SignedInAsync(host, admin: true);
 
         var list = await admin.GetAsync("/panel/rules");
         var saved = await admin.PostFormAsync("/panel/rules", Fields(await EditorTokenAsync(admin), "@dandong AND 煤炭"));
         var after = await admin.GetAsync(saved.Response.Headers.Location!.OriginalString);
         var editor = await admin.GetAsync("/panel/rules/edit?id=border-smuggling");
+        server.Answer(url, Responses.Bytes(FeedXml.Rss("k", [new Entry("Seoul weather", "https://example.org/w/1"),
+            new Entry("丹东查获朝鲜煤炭", "https://example.org/w/2")]), Responses.Rss)); // no 走私: only the edited query matches
+        await host.PollAllAsync();
 
         Assert.Contains("<td>border-smuggling</td><td>Smuggling at Dandong</td><td>high</td><td>(default)</td><td>yes</td><td>file</td>", list.Html);
         Assert.Contains("<a href=\"/panel/rules/edit?id=border-smuggling\">", list.Html);
@@ -56,6 +62,7 @@ public sealed partial class PanelRulesPageTests
         Assert.Contains("query: @dandong AND 煤炭", Discord(await host.DiscordAsync("rules", "show", new { id = "border-smuggling" })));
         Assert.Contains("border-smuggling matches.", Discord(await host.DiscordAsync("rules", "test", new { text = "丹东查获煤炭", id = "border-smuggling" })));
         Assert.Contains("panel:discord:u-admin (alice): rules edit border-smuggling", Discord(await host.DiscordAsync("rules", "history")));
+        Assert.Equal(1, await StoreProbe.For(host.Services).CountAsync("alerts", "rule_id = 'border-smuggling'"));
     }
 
     [Theory, InlineData(Store.Sqlite), PostgresData]
