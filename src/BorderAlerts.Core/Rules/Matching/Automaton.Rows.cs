@@ -4,8 +4,12 @@ public sealed partial class Automaton
 {
     /// <summary>States with at least this many children get a complete row over all classes; the root always does.</summary>
     const int DenseChildren = 8;
-    /// <summary>Entries (4 bytes each) for the complete rows of busy states other than the root.</summary>
-    const int DenseBudget = 1 << 18;
+    /// <summary>
+    /// Entries (4 bytes each, 4 MB) for the complete rows of busy states other than the root. A watchlist brings thousands
+    /// of characters (Hangul and Chinese names), so rows are wide; a quarter of this left the busiest CJK states walking
+    /// child lists (docs/benchmarks.md "Watchlists: matching").
+    /// </summary>
+    const int DenseBudget = 1 << 20;
     /// <summary>
     /// Entries for the ASCII rows (1 MB): the shallowest ASCII states get one, deeper ones use the child lists. Scanning
     /// spends nearly all its time in the shallow states; more rows measured no faster and cost compile time and cache.

@@ -21,11 +21,14 @@ internal sealed class AnyLeafCondition(int[] leaves) : Condition
     public override bool Eval(ScanState state, in MatchInput input) => state.AnyLeafHit(leaves);
 }
 
-/// <summary>Both leaves hit (cheap, checked first), then their places compared: found again only for such items, as matching keeps none.</summary>
+/// <summary>
+/// The subject hit (cheap, checked first), then its places compared with the context's words: both found only for such
+/// items, as matching keeps no places and does not scan for context words.
+/// </summary>
 internal sealed class NearCondition(int subject, int context, int words) : Condition
 {
     public override bool Eval(ScanState state, in MatchInput input) =>
-        state.LeafHit(subject) && state.LeafHit(context) && state.Near(subject, context, words, input);
+        state.LeafHit(subject) && state.Near(subject, context, words, input);
 }
 
 internal sealed class RegexCondition(int slot, System.Text.RegularExpressions.Regex regex, Fields fields) : Condition

@@ -18,6 +18,8 @@ public sealed partial class RuleMatcher
     RuleMatcher(Builder b)
     {
         _automaton = new Automaton(b.Patterns);
+        _contextAutomaton = new Automaton(b.Context.Patterns);
+        (_contextPatternLeafStart, _contextPatternLeaves) = Flatten(b.Context.Patterns.Count, b.ContextLeafPatterns.SelectMany(c => c.Patterns.Select(p => (p, c.Leaf))));
         LeafFields = b.LeafFields.ToArray();
         RegexCount = b.RegexCount;
         Rules = b.Rules.ToArray();
@@ -66,8 +68,11 @@ public sealed partial class RuleMatcher
 
     sealed class Builder
     {
-        readonly Dictionary<(string, bool, bool), int> _patternIds = new();
-        public List<Pattern> Patterns { get; } = [];
+        public PatternSet Main { get; } = new();
+        /// <summary>The patterns of NEAR context sides, scanned for only where a subject was found.</summary>
+        public PatternSet Context { get; } = new();
+        public List<Pattern> Patterns => Main.Patterns;
+        public List<(int Leaf, int[] Patterns)> ContextLeafPatterns { get; } = [];
         public List<Fields> LeafFields { get; } = [];
         public List<int[]> LeafPatterns { get; } = [];
         public List<int> LeafRule { get; } = [];
@@ -95,13 +100,34 @@ public sealed partial class RuleMatcher
             AndNode and => new AndCondition(and.Children.Select(c => Build(c, rule, positive, negated)).ToArray()),
             OrNode or => Or(or.Children.Select(c => Build(c, rule, positive, negated)).ToArray()),
             NotNode not => new NotCondition(Build(not.Child, rule, positive, !negated)),
-            // The context word only lets the name count: the name explains the match, not every "ship" in the item.
-            NearNode near => new NearCondition(LeafOf(near.Subject, rule, positive, negated), LeafOf(near.Context, rule, positive, negated: true), near.Words),
+            NearNode near => new NearCondition(LeafOf(near.Subject, rule, positive, negated), ContextLeaf(near.Context, rule), near.Words),
             _ => throw new InvalidOperationException($"unknown query node {node.GetType().Name}"),
         };
 
         int LeafOf(QueryNode node, int rule, HashSet<int> positive, bool negated) =>
             Build(node, rule, positive, negated) is LeafCondition leaf ? leaf.Leaf : throw new InvalidOperationException("NEAR takes a term or concept on each side");
+
+        /// <summary>
+        /// A NEAR's context side (a vessel or company word) gets patterns of its own, outside the main automaton: it only
+        /// matters where the subject was found, so it is looked for then (see ScanState.Near) and common words like "port"
+        /// or "company" cost nothing on every other item. It never explains a match: the name does, not every "ship".
+        /// </summary>
+        int ContextLeaf(QueryNode node, int rule)
+        {
+            var (terms, fields) = node switch
+            {
+                TermNode term => ((IReadOnlyList<TermNode>)[term], term.Fields),
+                ConceptNode concept => (concept.Aliases, concept.Fields),
+                _ => throw new InvalidOperationException("NEAR takes a term or concept on each side"),
+            };
+            int leaf = LeafFields.Count;
+            LeafFields.Add(fields);
+            LeafConcept.Add(node is ConceptNode c ? c.Name : null);
+            LeafPatterns.Add([]);
+            LeafRule.Add(rule);
+            ContextLeafPatterns.Add((leaf, Context.PatternIds(terms)));
+            return leaf;
+        }
 
         static Condition Or(Condition[] children) =>
             children.All(c => c is LeafCondition) ? new AnyLeafCondition(Array.ConvertAll(children, c => ((LeafCondition)c).Leaf)) : new OrCondition(children);
@@ -111,14 +137,30 @@ public sealed partial class RuleMatcher
             int leaf = LeafFields.Count;
             LeafFields.Add(fields);
             LeafConcept.Add(concept);
-            LeafPatterns.Add(PatternIds(terms));
+            LeafPatterns.Add(Main.PatternIds(terms));
             LeafRule.Add(rule);
             if (!negated) positive.Add(leaf);
             return new LeafCondition(leaf);
         }
 
+        /// <summary>True if the query cannot match unless some term is found, so it is evaluated only on hits.</summary>
+        static bool RequiresHit(QueryNode node) => node switch
+        {
+            TermNode or ConceptNode or NearNode => true,
+            AndNode and => and.Children.Any(RequiresHit),
+            OrNode or => or.Children.All(RequiresHit),
+            _ => false,
+        };
+    }
+
+    /// <summary>Patterns by text and boundaries, each once, with the leaves' pattern ids into them.</summary>
+    sealed class PatternSet
+    {
+        readonly Dictionary<(string, bool, bool), int> _patternIds = new();
+        public List<Pattern> Patterns { get; } = [];
+
         /// <summary>The patterns of the terms and their Korean variants, each once, in order: a plain loop, as a concept may hold 100,000 terms.</summary>
-        int[] PatternIds(IReadOnlyList<TermNode> terms)
+        public int[] PatternIds(IReadOnlyList<TermNode> terms)
         {
             var ids = new List<int>(terms.Count);
             var seen = new HashSet<int>(terms.Count);
@@ -165,14 +207,5 @@ public sealed partial class RuleMatcher
             _patternIds[key] = id;
             return id;
         }
-
-        /// <summary>True if the query cannot match unless some term is found, so it is evaluated only on hits.</summary>
-        static bool RequiresHit(QueryNode node) => node switch
-        {
-            TermNode or ConceptNode or NearNode => true,
-            AndNode and => and.Children.Any(RequiresHit),
-            OrNode or => or.Children.All(RequiresHit),
-            _ => false,
-        };
     }
 }

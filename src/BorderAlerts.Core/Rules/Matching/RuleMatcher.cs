@@ -14,6 +14,9 @@ public sealed partial class RuleMatcher
 
     static readonly IReadOnlyList<RuleMatch> None = [];
     readonly Automaton _automaton;
+    /// <summary>NEAR context words (see Builder.ContextLeaf), scanned for only in items where a NEAR's subject was found.</summary>
+    readonly Automaton _contextAutomaton;
+    readonly int[] _contextPatternLeafStart, _contextPatternLeaves;
     readonly int[] _patternLeafStart, _patternLeaves, _leafRule, _alwaysEvaluate; // each leaf belongs to one rule
     readonly int[] _rank; // each rule's place in the order matches are reported in
     readonly string?[] _leafConcept; // the concept a leaf stands for: explanations name it, matching never reads it
@@ -39,6 +42,11 @@ public sealed partial class RuleMatcher
 
     /// <summary>True if the hit's pattern belongs to the leaf, in a field the leaf looks at.</summary>
     internal bool HitsLeaf(Hit hit, int leaf) => (LeafFields[leaf] & hit.Field) != 0 && LeavesOf(hit.Pattern).Contains(leaf);
+
+    /// <summary>True if the hit, from <see cref="ContextHitsOf"/>, is a word of this NEAR context leaf, in a field the leaf looks at.</summary>
+    internal bool HitsContextLeaf(Hit hit, int leaf) =>
+        (LeafFields[leaf] & hit.Field) != 0
+        && _contextPatternLeaves.AsSpan(_contextPatternLeafStart[hit.Pattern], _contextPatternLeafStart[hit.Pattern + 1] - _contextPatternLeafStart[hit.Pattern]).Contains(leaf);
 
     internal ReadOnlySpan<int> LeavesOf(int pattern) => _patternLeaves.AsSpan(_patternLeafStart[pattern], _patternLeafStart[pattern + 1] - _patternLeafStart[pattern]);
 
@@ -106,24 +114,29 @@ public sealed partial class RuleMatcher
     /// saw, as most matches are never explained. Each field is scanned as <see cref="Scan"/> does, as it is or, if it
     /// must be, normalised in full, so the hits are those matching saw.
     /// </summary>
-    internal Hit[] HitsOf(string title, string text)
+    internal Hit[] HitsOf(string title, string text) => HitsOf(_automaton, title, text);
+
+    /// <summary>The NEAR context words' hits in an item, with places, the same way.</summary>
+    internal Hit[] ContextHitsOf(string title, string text) => HitsOf(_contextAutomaton, title, text);
+
+    static Hit[] HitsOf(Automaton automaton, string title, string text)
     {
         var hits = new List<Hit>();
-        Record(title, Fields.Title, hits);
-        Record(text, Fields.Text, hits);
+        Record(automaton, title, Fields.Title, hits);
+        Record(automaton, text, Fields.Text, hits);
         return [.. hits];
     }
 
-    void Record(string text, Fields field, List<Hit> hits)
+    static void Record(Automaton automaton, string text, Fields field, List<Hit> hits)
     {
         if (string.IsNullOrEmpty(text)) return;
         int before = hits.Count;
         var sink = new HitRecorder(hits, field, null);
-        if (_automaton.Scan(text, ref sink, stopAtExpanding: true)) return;
+        if (automaton.Scan(text, ref sink, stopAtExpanding: true)) return;
         hits.RemoveRange(before, hits.Count - before);
         var map = Text.NfkcMap.Normalize(text);
         var mapped = new HitRecorder(hits, field, map);
-        _automaton.Scan(map.Text, ref mapped);
+        automaton.Scan(map.Text, ref mapped);
     }
 
     /// <summary>

@@ -133,22 +133,26 @@ internal sealed class ScanState
         _candidates[_candidateCount++] = rule;
     }
 
-    /// <summary>True if a hit of one leaf lies at most <paramref name="words"/> words from a hit of the other, in the same field.</summary>
+    /// <summary>
+    /// True if a hit of the subject leaf lies at most <paramref name="words"/> words from a word of the context leaf, in
+    /// the same field. Only now, with the subject found, are the item's places and context words looked for.
+    /// </summary>
     public bool Near(int subject, int context, int words, in MatchInput input)
     {
-        if (_placesStamp != _generation) (_places, _placesStamp) = (_owner.HitsOf(input.Title, input.Text), _generation);
+        if (_placesStamp != _generation)
+            (_places, _contextPlaces, _placesStamp) = (_owner.HitsOf(input.Title, input.Text), _owner.ContextHitsOf(input.Title, input.Text), _generation);
         foreach (var a in _places)
         {
             if (!_owner.HitsLeaf(a, subject)) continue;
             var text = a.Field == Fields.Title ? input.Title : input.Text;
-            foreach (var b in _places)
-                if (b.Field == a.Field && (b.End <= a.Start || a.End <= b.Start) && _owner.HitsLeaf(b, context)
+            foreach (var b in _contextPlaces)
+                if (b.Field == a.Field && (b.End <= a.Start || a.End <= b.Start) && _owner.HitsContextLeaf(b, context)
                     && WordGap.Count(text, Math.Min(a.End, b.End), Math.Max(a.Start, b.Start)) <= words) return true;
         }
         return false;
     }
 
-    Hit[] _places = [];
+    Hit[] _places = [], _contextPlaces = [];
     int _placesStamp;
 
     public bool RegexHit(int slot, Regex regex, Fields fields, in MatchInput input)

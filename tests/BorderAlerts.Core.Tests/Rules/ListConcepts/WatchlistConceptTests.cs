@@ -1,3 +1,5 @@
+using BorderAlerts.Core.Rules;
+using BorderAlerts.Core.Rules.ListConcepts;
 using BorderAlerts.Core.Rules.Matching;
 using BorderAlerts.Core.Watchlists;
 using static BorderAlerts.Core.Tests.Rules.ListConcepts.ListFixture;
@@ -76,6 +78,22 @@ public class WatchlistConceptTests
     [InlineData("Chon Ma San caught in ship-to-ship transfer", true)]
     [InlineData("Chon Ma San spotted", true)]                              // three words: matches alone
     public void A_short_vessel_name_needs_a_vessel_word_near_it(string title, bool match) => Assert.Equal(match, Matches(List, title));
+
+    [Theory]
+    [InlineData("The tanker Honesty was seized", new[] { "listed", "tankers" })]
+    [InlineData("A tanker was seized", new[] { "tankers" })]            // the context word alone: only the rule that names it
+    [InlineData("Honesty is the best policy", new string[0])]
+    public void Context_words_are_looked_for_apart_from_rules_that_name_the_same_word(string title, string[] rules)
+    {
+        // Vessel and company words are scanned for only where a short name was found (RuleMatcher.Builder.ContextLeaf);
+        // a rule of its own for "tanker" still matches it, and its hit is not the watchlist's context.
+        var document = RulesFile.Parse($"rules:\n  - id: listed\n    query: '@{ListId}'\n  - id: tankers\n    query: 'tanker'\n", "rules.yaml");
+        var set = Core.Rules.RuleSet.Compile(document, WatchlistConcepts.From([Snapshot(Honesty)], 1));
+        var matched = set.Matcher.Match(new MatchInput(title, "")).Select(m => m.RuleId).Order().ToArray();
+        Assert.Equal(rules, matched);
+        if (matched.Contains("listed"))
+            Assert.Equal(["Honesty"], set.Matcher.Match(new MatchInput(title, "")).Single(m => m.RuleId == "listed").Terms.Select(t => t.Excerpt));
+    }
 
     [Fact]
     public void A_match_names_the_entry_as_listed()
