@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Panel;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using BorderAlerts.Endpoints.Panel;
@@ -120,6 +121,7 @@ public static class ServiceCollectionExtensions
     /// </summary>
     static IServiceCollection AddPanel(this IServiceCollection services)
     {
+        services.AddSingleton<PanelSignIn>();
         services.AddSingleton<PanelSessions>();
         services.AddDataProtection().SetApplicationName("BorderAlerts");
         services.AddOptions<KeyManagementOptions>().Configure<PanelKeyRing>((o, keys) => o.XmlRepository = keys);

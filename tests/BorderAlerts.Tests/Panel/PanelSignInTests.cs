@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using BorderAlerts.Storage;
+using System.Security.Cryptography;
+using BorderAlerts.Core.Panel;
 using BorderAlerts.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,8 @@ namespace BorderAlerts.Tests.Panel;
 public sealed class PanelSignInTests
 {
     const string PublicUrl = "https://alerts.example.org", Session = BorderAlerts.Endpoints.Panel.PanelSessions.Cookie;
+
+    static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
     internal static Task<ChatHost> StartAsync(Store store = Store.Sqlite, string? publicUrl = PublicUrl) =>
         ChatHost.StartAsync(new CliSession(store), publicUrl is null ? [] : [("PublicUrl", publicUrl)]);
@@ -104,13 +107,12 @@ public sealed class PanelSignInTests
     public async Task An_expired_unknown_or_malformed_link_is_refused_without_a_session(Store store)
     {
         await using var host = await StartAsync(store);
-        var expired = PanelSignIns.NewSecret();
-        var now = DateTimeOffset.UtcNow;
-        await host.Services.GetRequiredService<PanelSignIns>().AddLinkAsync(expired, new PanelUser("discord", "u1", "bob", true), now.AddSeconds(-1),
-            now.AddMinutes(-10), CancellationToken.None);
+        var expired = NewSecret();
+        await host.Services.GetRequiredService<IPanelPassStore>().AddAsync(PanelPassKind.Link, PanelSignIn.KeyOf(expired)!,
+            new PanelPass(new PanelUser("discord", "u1", "bob", true), DateTimeOffset.UtcNow.AddSeconds(-1)), CancellationToken.None);
         using var browser = new PanelBrowser(host.BaseAddress);
 
-        foreach (var token in new[] { expired, PanelSignIns.NewSecret(), "not-a-token", "" })
+        foreach (var token in new[] { expired, NewSecret(), "not-a-token", "" })
         {
             var refused = await browser.GetAsync("/panel/login?token=" + token);
             Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
@@ -125,7 +127,7 @@ public sealed class PanelSignInTests
         await using var host = await StartAsync();
         using var browser = new PanelBrowser(host.BaseAddress);
 
-        foreach (var forged in new[] { PanelSignIns.NewSecret(), "x", "" })
+        foreach (var forged in new[] { NewSecret(), "x", "" })
         {
             browser.Cookies[Session] = forged;
             var page = await browser.GetAsync("/panel/feeds");

@@ -1,4 +1,4 @@
-using BorderAlerts.Storage;
+using BorderAlerts.Core.Panel;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace BorderAlerts.Endpoints.Panel;

@@ -1,6 +1,6 @@
+using BorderAlerts.Core.Panel;
 using System.Net;
 using System.Text;
-using BorderAlerts.Storage;
 
 namespace BorderAlerts.Endpoints.Panel;
 

@@ -1,6 +1,6 @@
+using BorderAlerts.Core.Panel;
 using BorderAlerts.Commands;
 using BorderAlerts.Core.Rules.Query;
-using BorderAlerts.Storage;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace BorderAlerts.Endpoints.Panel;

@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Panel;
 using System.Text;
 using BorderAlerts.Commands;
 using BorderAlerts.Core.Admin;
@@ -5,7 +6,6 @@ using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Rules.Diagnosis;
 using BorderAlerts.Core.Rules.Matching;
 using BorderAlerts.Core.Rules.Query;
-using BorderAlerts.Storage;
 using static BorderAlerts.Endpoints.Panel.PanelHtml;
 
 namespace BorderAlerts.Endpoints.Panel;

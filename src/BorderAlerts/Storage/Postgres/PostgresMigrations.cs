@@ -35,7 +35,7 @@ internal static class PostgresMigrations
             xml text NOT NULL);
         """;
 
-    /// <summary>The web panel's sign-in links and sessions by a SHA-256 of their secret (PanelSignIns). Not part of an export.</summary>
+    /// <summary>The web panel's sign-in links and sessions by a SHA-256 of their secret (PanelPassesTable). Not part of an export.</summary>
     const string PanelSignIns = """
         CREATE TABLE panel_sign_ins (
             key bytea PRIMARY KEY,

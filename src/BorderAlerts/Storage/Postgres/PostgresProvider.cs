@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Panel;
 using BorderAlerts.Core.Feedback;
 using BorderAlerts.Settings;
 using BorderAlerts.Core.Admin;
@@ -36,8 +37,8 @@ public sealed class PostgresProvider : StoreProvider
             ? new FeedbackTable(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<IWatchlistStore>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
             ? new WatchlistsTable(async ct => await database.OpenAsync(ct)) : null!);
-        services.AddSingleton(sp => sp.GetRequiredService<PostgresDatabase>() is var database
-            ? new PanelSignIns(async ct => await database.OpenAsync(ct)) : null!);
+        services.AddSingleton<IPanelPassStore>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
+            ? new PanelPassesTable(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton(sp => sp.GetRequiredService<PostgresDatabase>() is var database
             ? new PanelKeyRing(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<IStoreProbe, PostgresStoreProbe>();

@@ -228,7 +228,7 @@ internal static class SqliteMigrations
                 PRIMARY KEY (list_id, entry_id)) WITHOUT ROWID;
             CREATE INDEX watchlist_entries_position ON watchlist_entries(list_id, position);
             """),
-        // The web panel's one-time sign-in links and sessions, by a SHA-256 of their secret (PanelSignIns). Short-lived: not part of an export.
+        // The web panel's one-time sign-in links and sessions, by a SHA-256 of their secret (PanelPassesTable). Short-lived: not part of an export.
         (15, """
             CREATE TABLE panel_sign_ins (
                 key BLOB PRIMARY KEY,

@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Panel;
 using BorderAlerts.Core.Feedback;
 using BorderAlerts.Settings;
 using BorderAlerts.Core.Admin;
@@ -43,8 +44,8 @@ public sealed class SqliteProvider : StoreProvider
             ? new FeedbackTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton<IWatchlistStore>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
             ? new WatchlistsTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
-        services.AddSingleton(sp => sp.GetRequiredService<SqliteDatabase>() is var database
-            ? new PanelSignIns(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
+        services.AddSingleton<IPanelPassStore>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
+            ? new PanelPassesTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton(sp => sp.GetRequiredService<SqliteDatabase>() is var database
             ? new PanelKeyRing(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton<IStoreProbe, SqliteStoreProbe>();
