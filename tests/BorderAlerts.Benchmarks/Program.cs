@@ -53,10 +53,11 @@ try
             (Value(rest, "--megabytes") ?? "10,100").Split(',').Select(Int).ToList(), Value(rest, "--dir"), rest.Contains("--keep")),
         "watchlist-match" => BorderAlerts.Benchmarks.Watchlists.WatchlistMatchHarness.Run(Console.Out, Int(Value(rest, "--entries") ?? "20000"), Int(Value(rest, "--rounds") ?? "30")),
         "translate" => await BorderAlerts.Benchmarks.Translation.TranslationLatencyBenchmark.RunAsync(BorderAlerts.Benchmarks.Translation.TranslationLatencyOptions.Parse(rest)),
+        "panel" => await BorderAlerts.Benchmarks.Panel.PanelBenchmark.RunAsync(BorderAlerts.Benchmarks.Panel.PanelOptions.Parse(rest)),
         "search" => await BorderAlerts.Benchmarks.Search.SearchBenchmark.RunAsync(BorderAlerts.Benchmarks.Search.SearchBenchmark.Parse(rest)),
         "stories" => BorderAlerts.Benchmarks.Stories.StoryPairsHarness.Run(
             Value(rest, "--pairs") ?? "tests/BorderAlerts.Core.Tests/Fixtures/eval/pairs.jsonl", Value(rest, "--rules") ?? "config/rules.yaml", rest.Contains("--errors")),
-        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parse, matcher, matcher-cpu, pack-cpu, reload, search, stories, translate, watchlists, watchlist-match)"),
+        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parse, matcher, matcher-cpu, pack-cpu, panel, reload, search, stories, translate, watchlists, watchlist-match)"),
     };
 }
 catch (ArgumentException e)

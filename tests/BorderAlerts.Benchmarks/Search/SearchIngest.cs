@@ -136,7 +136,7 @@ internal static class SearchIngest
         return new IngestResult(stored, rawBytes, wall.Elapsed, wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, polls);
     }
 
-    static Uri FeedUrl(string feedId) => new($"https://{feedId}.example.org/rss.xml");
+    internal static Uri FeedUrl(string feedId) => new($"https://{feedId}.example.org/rss.xml");
 
     static CandidateItem Candidate(CorpusItem item, IReadOnlyList<FeedDefinition> feeds)
     {

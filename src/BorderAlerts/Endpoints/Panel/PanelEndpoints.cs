@@ -27,7 +27,8 @@ public static class PanelEndpoints
                 headers.ContentSecurityPolicy = Csp;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
-                headers.CacheControl = "no-store";
+                headers.CacheControl = "no-cache, no-store"; // as antiforgery wants it on pages with a form (else it rewrites it and logs a warning)
+                headers.Pragma = "no-cache";
             }
             await next(context);
         });
