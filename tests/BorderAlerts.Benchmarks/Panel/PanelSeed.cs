@@ -13,10 +13,12 @@ namespace BorderAlerts.Benchmarks.Panel;
 internal static class PanelSeed
 {
     public const int AlertEvery = 20;
+    /// <summary>The archive spans a year up to now, as the archive search benchmark's does: 30 days hold about 82,000 items.</summary>
+    public const int Days = 365;
 
     public static async Task FillAsync(ISearchBenchStore archive, string root, long items, TextWriter log, CancellationToken cancellationToken)
     {
-        await SearchIngest.RunAsync(archive, new SearchCorpus(root, items, 30, DateTimeOffset.UtcNow), items, 4, 16, log, cancellationToken);
+        await SearchIngest.RunAsync(archive, new SearchCorpus(root, items, Days, DateTimeOffset.UtcNow), items, 4, 16, log, cancellationToken);
         await archive.CaughtUpAsync();
         var rules = RuleIds(root);
         var rule = new StringBuilder("CASE id % ").Append(rules.Count);
