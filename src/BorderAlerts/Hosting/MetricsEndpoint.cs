@@ -23,7 +23,7 @@ public static class MetricsEndpoint
             feeds.Where(f => f.Enabled).Select(f => (Label(f.FeedId), (double)f.ItemsLast24h)));
         var stats = await outbox.StatsAsync(ct);
         DeliveryMetricsText.Append(text, deliveries, stats, now);
-        return Results.Text(text.ToString(), "text/plain; version=0.0.4");
+        return Results.Text(text.ToString(), "text/plain; version=0.0.4; charset=utf-8");
     });
 
     static string Label(string feedId) => $"{{feed=\"{feedId}\"}}";

@@ -38,6 +38,23 @@ public sealed class HealthAndMetricsTests(FeedServer server) : IClassFixture<Fee
     }
 
     [Fact]
+    public async Task Healthz_answers_head_with_its_status_and_metrics_say_their_charset()
+    {
+        using var session = new CliSession();
+        session.WriteFeeds("feeds: []\n");
+        await using var app = await StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/healthz"));
+        using var metrics = await http.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal("utf-8", metrics.Content.Headers.ContentType?.CharSet);
+        Assert.Equal("text/plain", metrics.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Metrics_count_deliveries_by_outcome_and_show_the_outbox_and_alert_latency()
     {
         using var session = new CliSession();
