@@ -38,7 +38,7 @@ public static class DiscordCommand
         }.OfType<string>().ToList();
         if (missing.Count > 0) throw new CliInputException($"settings: {string.Join(" and ", missing)} not set");
         var target = new DiscordApp(new Uri(discord.ApiBaseUrl), discord.ApplicationId!, discord.BotToken!);
-        var commands = DiscordCommandJson.FromCatalog(CommandCatalog.All);
+        var commands = DiscordCommandJson.FromCatalog(CommandCatalog.All, adminRoles: discord.AdminRoleIds.Count > 0);
         var result = await app.Services.GetRequiredService<DiscordCommandRegistrar>().OverwriteAsync(target, guildId, commands, cancellationToken);
         if (!result.Ok)
         {

@@ -26,7 +26,6 @@ public static class CommandCatalog
 {
     static readonly string[] Severities = ["low", "normal", "high", "critical"];
     static readonly string[] Languages = ["en", "zh", "ko", "ja"];
-    static readonly string[] FeedTypes = ["feed", "html", "json"];
     static readonly string[] YesNo = ["yes", "no"];
 
     static OptionSpec Id(string what) => new("id", $"The {what} id", Required: true);
@@ -68,7 +67,7 @@ public static class CommandCatalog
             new("list", "List the feeds", false, [], "/feeds list"),
             new("status", "One feed's health", false, [Id("feed")], "/feeds status kyodo-zh"),
             new("add", "Add a feed", true,
-                [Id("feed"), new("url", "The feed's address", Required: true), new("type", "feed (RSS/Atom/JSON Feed), html or json", Choices: FeedTypes),
+                [Id("feed"), new("url", "The feed's address (RSS, Atom or JSON Feed: HTML and JSON pages need selectors, in feeds.yaml)", Required: true),
                  new("language", "The feed's language tag, as in feeds.yaml: ko, zh-Hans, zh-Hant, ko-KP…"), new("every", "Poll interval, e.g. 10m"),
                  new("kind", $"Kind of outlet, shown on its cards: {string.Join(", ", SourceKinds.Known)}"),
                  new("dry-run", "yes: fetch and parse the feed and show what would be added, changing nothing", Choices: YesNo)],

@@ -69,6 +69,33 @@ public sealed class DiscordRegisterTests(FakeDiscord discord) : IClassFixture<Fa
     }
 
     [Fact]
+    public async Task With_admin_roles_set_the_admin_command_is_not_hidden_behind_Manage_Server()
+    {
+        using var session = Session();
+        session.Environment.Set("BorderAlerts__Discord__AdminRoleIds__0", "876543210987654321");
+
+        var run = await session.RunAsync("discord", "register");
+
+        Assert.Equal(0, run.ExitCode);
+        var mute = discord.RegisteredCommands().Single(c => c.GetProperty("name").GetString() == "mute");
+        Assert.False(mute.TryGetProperty("default_member_permissions", out var permissions) && permissions.ValueKind == JsonValueKind.String);
+        Assert.DoesNotContain("(Manage Server only)", run.Stdout);
+    }
+
+    [Fact]
+    public async Task Feeds_add_offers_no_source_type_chat_cannot_add()
+    {
+        using var session = Session();
+
+        await session.RunAsync("discord", "register");
+
+        var feeds = discord.RegisteredCommands().Single(c => c.GetProperty("name").GetString() == "feeds");
+        var add = feeds.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "add");
+        Assert.DoesNotContain("type", add.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("name").GetString()));
+        Assert.DoesNotContain("\"html\"", add.GetRawText());
+    }
+
+    [Fact]
     public async Task Commands_are_registered_for_servers_only()
     {
         using var session = Session();

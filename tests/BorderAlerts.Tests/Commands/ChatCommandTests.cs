@@ -206,7 +206,7 @@ public sealed class ChatCommandTests(FeedServer server) : IClassFixture<FeedServ
     [InlineData("/feeds", "add f url:https://u:p@example.org/x", "password")]
     [InlineData("/feeds", "add f url:http://127.0.0.1:8080/feed.xml", "loopback")]
     [InlineData("/feeds", "add f url:http://169.254.169.254/latest/meta-data", "169.254.169.254")]
-    [InlineData("/feeds", "add f url:https://example.org/x type:html", "selectors")]
+    [InlineData("/feeds", "add f url:https://example.org/x type:html", "not a valid feed id")] // no type option: chat adds feeds only, HTML pages need selectors
     [InlineData("/feeds", "add f url:https://example.org/x every:5s", "at least 1m")]
     [InlineData("/mute", "nothing 2h", "neither a rule")]
     [InlineData("/mute", "border-smuggling forever", "not a duration")]

@@ -7,8 +7,10 @@ namespace BorderAlerts.Chat.Discord;
 /// <summary>
 /// The chat command catalog as Discord application commands (CHAT_INPUT), for one bulk overwrite: subcommands are
 /// options of type 1, text options STRING (3), integers INTEGER (4), choices {name, value}, required options first,
-/// descriptions cut to Discord's 100 characters, servers only (contexts, integration_types), and AdminOnly commands
-/// hidden from members without Manage Server.
+/// descriptions cut to Discord's 100 characters, servers only (contexts, integration_types). AdminOnly commands are
+/// hidden from members without Manage Server only when that is what makes an admin: with `Discord:AdminRoleIds` set,
+/// holders of those roles are admins too, and a permission filter would hide the command from them (the dispatcher
+/// refuses everyone else).
 /// https://discord.com/developers/docs/interactions/application-commands
 /// </summary>
 public static class DiscordCommandJson
@@ -18,9 +20,10 @@ public static class DiscordCommandJson
     /// <summary>MANAGE_GUILD (1 &lt;&lt; 5) as Discord's permission string.</summary>
     public const string ManageServer = "32";
 
-    public static JsonArray FromCatalog(IEnumerable<CommandSpec> commands) => [.. commands.Select(Command)];
+    public static JsonArray FromCatalog(IEnumerable<CommandSpec> commands, bool adminRoles = false) => [.. commands.Select(c => Command(c, adminRoles))];
 
-    public static JsonObject Command(CommandSpec command)
+    /// <param name="adminRoles">True when `Discord:AdminRoleIds` names roles whose holders are admins without Manage Server.</param>
+    public static JsonObject Command(CommandSpec command, bool adminRoles = false)
     {
         var options = command.Subcommands.Count > 0
             ? new JsonArray([.. command.Subcommands.Select(Subcommand)])
@@ -37,7 +40,7 @@ public static class DiscordCommandJson
             ["integration_types"] = new JsonArray(GuildInstall),
         };
         // Mixed commands (/rules, /feeds) stay visible to everyone: the dispatcher checks each writing subcommand.
-        if (command.AdminOnly) json["default_member_permissions"] = ManageServer;
+        if (command.AdminOnly && !adminRoles) json["default_member_permissions"] = ManageServer;
         return json;
     }
 
