@@ -12,9 +12,11 @@ namespace BorderAlerts.Tests.Panel.Browser;
 public static class Chromium
 {
     public const string Binary = "/usr/bin/chromium", Driver = "/usr/bin/chromedriver", RequireVariable = "BORDERALERTS_REQUIRE_BROWSER";
-    const string Install = "apt-get install -y chromium chromium-driver";
+    public const string Install = "apt-get install -y chromium chromium-driver";
 
     public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
+
+    public static bool Installed => Missing is null;
 
     /// <summary>What is missing, or null when both are installed.</summary>
     static string? Missing => string.Join(" and ", new[] { Binary, Driver }.Where(path => !File.Exists(path))) is { Length: > 0 } paths ? paths + " not found" : null;
