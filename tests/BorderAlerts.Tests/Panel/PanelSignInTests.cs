@@ -175,7 +175,9 @@ public sealed class PanelSignInTests
             Assert.Equal("nosniff", headers.GetValues("X-Content-Type-Options").Single());
             Assert.Equal("no-referrer", headers.GetValues("Referrer-Policy").Single());
         }
-        Assert.DoesNotContain("<script", (await browser.GetAsync("/panel")).Html);
+        var page = (await browser.GetAsync("/panel")).Html;
+        Assert.Single(Regex.Matches(page, "<script")); // our own file only, no inline script
+        Assert.Contains("<script src=\"/panel/panel.js\" defer></script>", page);
     }
 
     [PostgresFact]

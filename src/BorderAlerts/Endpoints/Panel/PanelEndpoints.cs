@@ -7,11 +7,13 @@ namespace BorderAlerts.Endpoints.Panel;
 /// The web panel under /panel, served by the same app as the chat endpoints: GET /panel/login?token= (a one-time link
 /// from `/panel` in chat) starts a session, POST /panel/logout ends it (anti-forgery token required), and the pages show
 /// only how to get a link to anyone without a session. Every answer carries a Content-Security-Policy that allows only
-/// this origin's stylesheet (the pages have no script), no framing, and no referrer leaving with the link's token.
+/// this origin's stylesheet and script (/panel/panel.js; no inline script, no eval) and fetches to this origin, no
+/// framing, and no referrer leaving with the link's token.
 /// </summary>
 public static class PanelEndpoints
 {
-    const string Csp = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    const string NoSession = "You are not signed in, or your session has ended (sessions last 8 hours).";
+    const string Csp = "default-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>Pages named in the navigation that later work fills in.</summary>
     static readonly (string Path, string Title)[] Planned =
@@ -34,6 +36,7 @@ public static class PanelEndpoints
         });
         var panel = app.MapGroup("/panel");
         panel.MapGet("/panel.css", () => Results.Text(PanelHtml.Css, "text/css; charset=utf-8"));
+        panel.MapGet("/panel.js", () => Results.Text(PanelScript.Js, "text/javascript; charset=utf-8"));
         panel.MapGet("/login", async (HttpContext context, PanelSessions sessions, string? token) =>
             await sessions.SignInAsync(context, token) ? Results.Redirect("/panel")
                 : PanelHtml.SignInHelp("This sign-in link cannot be used: it was used already, has expired (links last 10 minutes) or is not a link BorderAlerts gave."));
@@ -51,6 +54,7 @@ public static class PanelEndpoints
         panel.MapGet("/rules", Signed((user, context) => Task.FromResult(PanelRulesPage.List(context, user, Token(context))), "Rules"));
         panel.MapGet("/rules/edit", Answer((user, context) => Task.FromResult(user.IsAdmin ? new PanelAnswer(PanelRulesPage.Edit(context, Token(context)))
             : new PanelAnswer("<p>Only admins edit rules; the list is on <a href=\"/panel/rules\">Rules</a>.</p>", StatusCodes.Status403Forbidden)), "Edit a rule"));
+        panel.MapGet("/rules/preview", Fragment(PanelPreview.Render));
         panel.MapPost("/rules", Answer(PanelRuleSave.SaveAsync, "Edit a rule"));
         foreach (var (path, title) in Planned)
             panel.MapGet(path, Signed((_, _) => Task.FromResult("<p>This page is not built yet.</p>"), title));
@@ -68,12 +72,20 @@ public static class PanelEndpoints
     {
         var services = context.RequestServices;
         if (await services.GetRequiredService<PanelSessions>().CurrentAsync(context) is not { } user)
-            return PanelHtml.SignInHelp("You are not signed in, or your session has ended (sessions last 8 hours).");
+            return PanelHtml.SignInHelp(NoSession);
         try
         {
             var answer = await body(user, context);
             return answer.RedirectTo is { } to ? Results.Redirect(to) : PanelHtml.Page(title, user, Token(context), answer.Html, answer.Status);
         }
+        catch (PanelPageException e) { return PanelHtml.BadRequest(e.Message); }
+    };
+
+    /// <summary>A piece of a page for the panel's script, without the frame; a session is needed all the same.</summary>
+    static Func<HttpContext, Task<IResult>> Fragment(Func<HttpContext, string> body) => async context =>
+    {
+        if (await context.RequestServices.GetRequiredService<PanelSessions>().CurrentAsync(context) is null) return PanelHtml.SignInHelp(NoSession);
+        try { return Results.Content(body(context), "text/html; charset=utf-8"); }
         catch (PanelPageException e) { return PanelHtml.BadRequest(e.Message); }
     };
 }

@@ -5,7 +5,8 @@ using System.Text;
 namespace BorderAlerts.Endpoints.Panel;
 
 /// <summary>
-/// The panel's page frame: plain server-rendered HTML, no script, one stylesheet of our own (/panel/panel.css). Every
+/// The panel's page frame: plain server-rendered HTML that works without script, one stylesheet and one small script
+/// of our own (/panel/panel.css, /panel/panel.js: the rule editor's live preview). Every
 /// text from a user, a feed or the store goes through <see cref="E"/> (HTML-encoded) before it is written.
 /// </summary>
 public static class PanelHtml
@@ -48,7 +49,8 @@ public static class PanelHtml
 
     static void Head(StringBuilder html, string title) => html
         .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .Append("<title>").Append(E(title)).Append(" · BorderAlerts</title><link rel=\"stylesheet\" href=\"/panel/panel.css\"></head><body>");
+        .Append("<title>").Append(E(title)).Append(" · BorderAlerts</title><link rel=\"stylesheet\" href=\"/panel/panel.css\">")
+        .Append("<script src=\"/panel/panel.js\" defer></script></head><body>");
 
     /// <summary>High-contrast, readable defaults; focus stays visible for keyboard users.</summary>
     public const string Css = """

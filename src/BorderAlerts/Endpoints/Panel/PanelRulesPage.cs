@@ -44,20 +44,32 @@ public static class PanelRulesPage
         var set = context.RequestServices.GetRequiredService<IRuleSource>().Current;
         var query = context.Request.Query;
         var id = query["id"].ToString();
-        var rule = id.Length == 0 ? null : set.Rules.FirstOrDefault(r => r.Id == id)
-            ?? throw new PanelPageException($"id: there is no rule '{id}' (see /panel/rules).");
-        var edited = query["query"].ToString() is { Length: > 0 } q ? q : rule?.Query ?? "";
+        var (rule, edited) = Edited(set, query);
         var form = rule is null ? new RuleForm("", null, edited, null, null, true)
             : new RuleForm(rule.Id, rule.Name, edited, Severity(rule.Severity), string.Join(", ", rule.To), rule.Enabled);
         var html = new StringBuilder(Form(form, rule is null, token, null));
-        html.Append("<h2>Test a text</h2><form method=\"get\" action=\"/panel/rules/edit\">")
+        // The Test button reloads the page; /panel/panel.js fills #test-result as one types, from /panel/rules/preview.
+        html.Append("<h2>Test a text</h2><form id=\"test-form\" method=\"get\" action=\"/panel/rules/edit\">")
             .Append($"<input type=\"hidden\" name=\"id\" value=\"{E(id)}\">")
             .Append($"<p><label for=\"test-query\">Query to test</label><br><textarea id=\"test-query\" name=\"query\" rows=\"3\" cols=\"80\">{E(edited)}</textarea></p>")
             .Append($"<p><label for=\"test-text\">Text</label><br><textarea id=\"test-text\" name=\"text\" rows=\"5\" cols=\"80\">{E(query["text"])}</textarea></p>")
-            .Append("<p><button type=\"submit\">Test</button></p></form>");
-        if (query["text"].ToString() is { Length: > 0 } text) html.Append(Test(set, rule?.Id ?? "new-rule", edited, text));
+            .Append("<p><button type=\"submit\">Test</button></p></form>")
+            .Append($"<div id=\"test-result\" aria-live=\"polite\">{TestResult(set, rule, edited, query["text"].ToString())}</div>");
         return html.ToString();
     }
+
+    /// <summary>The rule <c>id</c> names (null for a new rule; an unknown id is a 400) and the query to test: <c>query</c>, else the rule's.</summary>
+    internal static (RuleDefinition? Rule, string Query) Edited(RuleSet set, IQueryCollection query)
+    {
+        var id = query["id"].ToString();
+        var rule = id.Length == 0 ? null : set.Rules.FirstOrDefault(r => r.Id == id)
+            ?? throw new PanelPageException($"id: there is no rule '{id}' (see /panel/rules).");
+        return (rule, query["query"].ToString() is { Length: > 0 } q ? q : rule?.Query ?? "");
+    }
+
+    /// <summary>The test box's answer for <paramref name="text"/>, or nothing before a text is given.</summary>
+    internal static string TestResult(RuleSet set, RuleDefinition? rule, string query, string text) =>
+        text.Length == 0 ? "" : Test(set, rule?.Id ?? "new-rule", query, text);
 
     /// <summary>The editor; <paramref name="error"/> (a rejected save) is shown above it with the posted values kept.</summary>
     public static string Form(RuleForm form, bool isNew, string token, string? error)
