@@ -13,5 +13,10 @@ public abstract record DeliveryOutcome
     public sealed record Retryable(string Error) : DeliveryOutcome;
 
     /// <summary>Will not work until someone fixes it (bad token, deleted webhook, unknown channel): dead-letter, no retry storm.</summary>
-    public sealed record Permanent(string Error) : DeliveryOutcome;
+    public sealed record Permanent(string Error) : DeliveryOutcome
+    {
+        /// <summary>The HTTP status and the platform's own error code, when it gave them, for a sink that can work around one.</summary>
+        public int? Status { get; init; }
+        public int? Code { get; init; }
+    }
 }

@@ -110,4 +110,26 @@ public sealed class DiscordBotDeliveryTests(FeedServer feeds, FakeDiscord discor
         Assert.Equal(2, discord.Messages.Count(m => m.ChannelId == thread.Id || m.ThreadId == thread.Id));
         Assert.Empty(discord.Rejected);
     }
+
+    [Fact]
+    public async Task A_later_report_whose_card_was_deleted_arrives_as_a_card_and_the_destination_keeps_working()
+    {
+        discord.AddChannel("5002");
+        await using var harness = await DeliveryHarness.StartAsync(("Destinations:main:Type", "discord-bot"), ("Destinations:main:Channel", "5002"),
+            ("Discord:BotToken", discord.BotToken), ("Discord:ApiBaseUrl", discord.ApiBase.ToString()));
+        await harness.PollAsync(feeds.Serve(Responses.Bytes(DeliveryHarness.Stories(1, seed: 31, outlet: "kyodo"), "application/rss+xml")), "kyodo-zh-hans");
+        await harness.DeliverAllAsync();
+        var card = Assert.Single(discord.Messages, m => m.ChannelId == "5002");
+        discord.DeleteMessage(card.Id);
+
+        await harness.PollAsync(feeds.Serve(Responses.Bytes(DeliveryHarness.Stories(1, seed: 31, outlet: "cankao"), "application/rss+xml")), "cankaoxiaoxi");
+        await harness.DeliverAllAsync();
+        await harness.PollAsync(feeds.Serve(Responses.Bytes(DeliveryHarness.Stories(2, seed: 32), "application/rss+xml")), "yonhap");
+        await harness.DeliverAllAsync();
+
+        Assert.DoesNotContain(discord.Threads, t => t.ParentChannelId == "5002");
+        var inChannel = discord.Messages.Where(m => m.ChannelId == "5002" && m.ThreadId is null).ToList();
+        Assert.Equal([1, 1, 2], inChannel.Select(m => m.EmbedCount)); // the first card, the report as a card, the two new stories
+        Assert.Equal(0, await harness.Pipeline.Database.CountAsync("deliveries", "status <> 'sent'"));
+    }
 }

@@ -88,6 +88,9 @@ public sealed partial class FakeDiscord : IAsyncLifetime
     /// <summary>From now on the webhook answers 404 Unknown Webhook, as a deleted one does.</summary>
     public void DeleteWebhook(string id) => _webhooks.GetOrAdd(id, _ => new Webhook(id, "", _ids.Next())).Deleted = true;
 
+    /// <summary>Deletes a message, as a moderator does: later requests naming it get 404 Unknown Message.</summary>
+    public void DeleteMessage(string id) => _byId.TryRemove(id, out _);
+
     /// <summary>A channel the bot may post to through POST /channels/{id}/messages.</summary>
     public void AddChannel(string id) => _channels.TryAdd(id, null);
 

@@ -23,7 +23,7 @@ public static class DiscordResponses
         var detail = $"Discord {code} {Text(json, "message") ?? status.ToString()}" + (Number(json, "code") is { } c ? $" (code {c})" : "");
         return code switch
         {
-            400 or 401 or 403 or 404 or 405 or 413 => new DeliveryOutcome.Permanent(detail),
+            400 or 401 or 403 or 404 or 405 or 413 => new DeliveryOutcome.Permanent(detail) { Status = code, Code = (int?)Number(json, "code") },
             _ => new DeliveryOutcome.Retryable(detail),
         };
     }

@@ -91,6 +91,11 @@ public sealed class DiscordBotSink(Uri apiBase, string channelId, string token, 
         _ => throw new ArgumentOutOfRangeException(nameof(message)),
     };
 
+    /// <summary>
+    /// A later report into the story's thread, started from its card if there is none yet. When the thread cannot be had
+    /// (the card or the thread was deleted: 404; no permission to start threads: 403) the report goes to the channel as
+    /// a card of its own, rather than dead-lettering it and resting the whole destination.
+    /// </summary>
     async Task<DeliveryOutcome> ReplyAsync(ChatMessage.Reply reply, CancellationToken cancellationToken)
     {
         var thread = reply.ThreadId;
@@ -99,12 +104,18 @@ public sealed class DiscordBotSink(Uri apiBase, string channelId, string token, 
             var name = TextCut.Truncate(ChatText.Defuse(reply.Card.Title), 100);
             var started = await client.SendAsync(HttpMethod.Post, Api($"channels/{channelId}/messages/{reply.ParentMessageId}/threads"),
                 new JsonObject { ["name"] = name, ["auto_archive_duration"] = 1440 }, "channel:" + channelId, token, cancellationToken);
-            if (started is not DeliveryOutcome.Delivered created) return started;
-            thread = created.MessageId; // a thread is a channel; its id comes back as the object's id
+            if (started is DeliveryOutcome.Permanent { Code: ThreadExists }) thread = reply.ParentMessageId; // a message's thread has its id
+            else if (started is DeliveryOutcome.Permanent { Status: 403 or 404 }) return await Post(channelId, Render(reply), cancellationToken);
+            else if (started is not DeliveryOutcome.Delivered created) return started;
+            else thread = created.MessageId; // a thread is a channel; its id comes back as the object's id
         }
         var posted = await Post(thread, Render(reply), cancellationToken);
+        if (posted is DeliveryOutcome.Permanent { Status: 403 or 404 }) return await Post(channelId, Render(reply), cancellationToken);
         return posted is DeliveryOutcome.Delivered ok ? ok with { ThreadId = thread } : posted;
     }
+
+    /// <summary>Discord's "A thread has already been created for this message".</summary>
+    const int ThreadExists = 160004;
 
     Task<DeliveryOutcome> Post(string channel, JsonObject body, CancellationToken cancellationToken) =>
         client.SendAsync(HttpMethod.Post, Api($"channels/{channel}/messages"), body, "channel:" + channel, token, cancellationToken);
