@@ -82,11 +82,43 @@ public class SlackBlockTests
     }
 
     [Fact]
-    public void Hits_are_bold_and_the_title_links_to_the_article()
+    public void Hits_between_word_boundaries_are_mrkdwn_bold_and_the_title_links_to_the_article()
     {
-        var section = SlackBlocks.Cards([Cards.Ordinary()])["blocks"]![0]!["text"]!["text"]!.GetValue<string>();
+        var card = Cards.Ordinary() with { Summary = "Dandong customs: coal smuggling (cross-border) seized.", SummaryHighlights = [new Highlight(0, 7), new Highlight(22, 9)] };
+        var blocks = SlackBlocks.Cards([card])["blocks"]!.AsArray();
+        var section = blocks[0]!["text"]!["text"]!.GetValue<string>();
         Assert.Contains("<https://china.kyodonews.net/news/2026/11/1.html|丹东海关查获走私煤炭>", section);
-        Assert.Contains("【共同社电】*丹东*海关查获一批*走私*煤炭。", section);
+        Assert.Contains("*Dandong* customs: coal *smuggling* (cross-border) seized.", section);
+        Assert.DoesNotContain(blocks, b => b!["type"]!.GetValue<string>() == "rich_text");
+    }
+
+    [Theory]
+    [InlineData("【共同社电】丹东海关查获一批走私煤炭。", 6, 2, "丹东")]        // Chinese running text: no boundary around 丹东
+    [InlineData("北朝鮮は北朝鮮に制裁を科した", 4, 3, "北朝鮮")]             // Japanese: は*北朝鮮*に
+    [InlineData("coal smuggling rose", 5, 6, "smuggl")]                     // a stem inside a word: *smuggl*ing
+    public void Hits_inside_words_are_bold_in_a_rich_text_block_not_asterisks(string summary, int start, int length, string bold)
+    {
+        var card = Cards.Ordinary() with { Summary = summary, SummaryHighlights = [new Highlight(start, length)] };
+        var blocks = SlackBlocks.Cards([card])["blocks"]!.AsArray();
+
+        Assert.DoesNotContain("*" + bold + "*", blocks[0]!["text"]!["text"]!.GetValue<string>());
+        var rich = Assert.Single(blocks, b => b!["type"]!.GetValue<string>() == "rich_text")!;
+        var elements = rich["elements"]![0]!["elements"]!.AsArray();
+        Assert.Equal(summary, string.Concat(elements.Select(e => e!["text"]!.GetValue<string>())));
+        var boldText = Assert.Single(elements, e => e!["style"]?["bold"]?.GetValue<bool>() == true)!;
+        Assert.Equal(bold, boldText["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_rich_text_summary_stays_literal_and_within_its_length()
+    {
+        var hostile = Cards.Hostile() with { SummaryHighlights = [new Highlight(56, 1)] }; // 制 of 制裁: inside a word, so rich text
+        var rich = SlackBlocks.Cards([hostile])["blocks"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "rich_text")!;
+        var text = string.Concat(rich["elements"]![0]!["elements"]!.AsArray().Select(e => e!["text"]!.GetValue<string>()));
+
+        Assert.InRange(text.Length, 1, 3000);
+        Assert.DoesNotContain("@channel", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<!channel>", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,8 @@ namespace BorderAlerts.Chat.Slack;
 public static class SlackBlocks
 {
     public const int MaxBlocks = 50, CardsPerMessage = 5, MaxFallback = 3000;
+    /// <summary>A summary in a rich_text block (highlights inside words) is cut like one in a section.</summary>
+    const int MaxRichSummary = 2900;
 
     /// <param name="controls">The bot's own messages carry feedback buttons under each card; incoming webhooks cannot.</param>
     public static JsonObject Cards(IReadOnlyList<AlertCard> cards, bool controls = false)
@@ -34,8 +36,10 @@ public static class SlackBlocks
         var marker = card.Severity switch { Core.Rules.Severity.Critical => "🔴", Core.Rules.Severity.High => "🟠", Core.Rules.Severity.Normal => "🔵", _ => "⚪" };
         var text = $"{marker} {title}";
         if (card.Mention is { } mention) text = Mention(mention) + " " + text;
-        if (card.Summary.Length > 0) text += "\n" + SlackMrkdwn.Bold(card.Summary, card.SummaryHighlights, 3000 - text.Length - 2);
+        var richSummary = card.Summary.Length > 0 && !SlackRichText.MrkdwnCanBold(card.Summary, card.SummaryHighlights);
+        if (card.Summary.Length > 0 && !richSummary) text += "\n" + SlackMrkdwn.Bold(card.Summary, card.SummaryHighlights, 3000 - text.Length - 2);
         yield return Section(TextCut.Truncate(text, 3000));
+        if (richSummary) yield return SlackRichText.Block(card.Summary, card.SummaryHighlights, MaxRichSummary);
         if (card.Translation is { } translation) yield return Section(TextCut.Truncate(Translated(translation), 3000));
         if (card.Designations.Count > 0)
             yield return Section(TextCut.Truncate("*Designated:* " + string.Join("\n", card.Designations.Select(d =>
