@@ -14,6 +14,13 @@ public sealed record DaySeries(DateOnly First, IReadOnlyList<int> Counts)
         return new(first, [.. Enumerable.Range(0, days).Select(i => perDay?.GetValueOrDefault(first.AddDays(i)) ?? 0)]);
     }
 
+    /// <summary>The last of <paramref name="days"/> UTC days ending today, and the midnight (UTC) the first begins: the window to ask the store for.</summary>
+    public static (DateOnly Last, DateTimeOffset Since) Window(DateTimeOffset now, int days)
+    {
+        var last = DateOnly.FromDateTime(now.UtcDateTime);
+        return (last, new DateTimeOffset(last.AddDays(1 - days).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+    }
+
     public DateOnly Last => First.AddDays(Counts.Count - 1);
     public int Total => Counts.Sum();
     public int Max => Counts.Count == 0 ? 0 : Counts.Max();
@@ -38,11 +45,13 @@ public static class SvgBarChart
         var svg = new StringBuilder($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"{width}\" height=\"{height}\" ")
             .Append($"viewBox=\"0 0 {width} {height}\" aria-label=\"{E(words)}\"><title>{E(words)}</title>")
             .Append($"<line x1=\"{left}\" y1=\"{top + plot}\" x2=\"{width}\" y2=\"{top + plot}\" stroke=\"#555\" stroke-width=\"1\"/>");
+        svg.Append("<g fill=\"#1f4e99\">");
         for (var i = 0; i < series.Counts.Count; i++)
         {
             var h = series.Max == 0 ? 0 : (double)series.Counts[i] * plot / series.Max;
-            svg.Append($"<rect x=\"{N(left + i * bar)}\" y=\"{N(top + plot - h)}\" width=\"{N(Math.Max(1, bar - 1))}\" height=\"{N(h)}\" fill=\"#1f4e99\"/>");
+            svg.Append($"<rect x=\"{N(left + i * bar)}\" y=\"{N(top + plot - h)}\" width=\"{N(Math.Max(1, bar - 1))}\" height=\"{N(h)}\"/>");
         }
+        svg.Append("</g>");
         if (!sparkline)
             svg.Append($"<text x=\"{left - 4}\" y=\"{top + 10}\" text-anchor=\"end\" font-size=\"12\" fill=\"#111\">{series.Max}</text>")
                 .Append($"<text x=\"{left - 4}\" y=\"{top + plot}\" text-anchor=\"end\" font-size=\"12\" fill=\"#111\">0</text>")
