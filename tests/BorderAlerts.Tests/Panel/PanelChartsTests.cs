@@ -37,12 +37,20 @@ public sealed class PanelChartsTests
 
         var feeds = await reader.GetAsync("/panel/feeds");
         var rules = await reader.GetAsync("/panel/rules");
+        var source = await reader.GetAsync("/panel/feeds/source?id=yonhap");
+        var unknown = await reader.GetAsync("/panel/feeds/source?id=nope");
 
         Assert.Contains("<th scope=\"col\">Items, last 30 days</th>", feeds.Html);
         Assert.Contains($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"120\" height=\"24\" viewBox=\"0 0 120 24\" " +
             $"aria-label=\"Items from yonhap per day: 4 in the {Span}; most 3 on {Day(Today)}\">", feeds.Html);
         Assert.Contains($"aria-label=\"Items from kcna per day: none in the {Span}\"", feeds.Html);
         Assert.Contains($"aria-label=\"Alerts from border-smuggling per day: 2 in the {Span}; most 2 on {Day(Today)}\"", rules.Html);
+        Assert.Contains("<td><a href=\"/panel/feeds/source?id=yonhap\"><svg ", feeds.Html);
+        Assert.Contains($"width=\"600\" height=\"160\" viewBox=\"0 0 600 160\" aria-label=\"Items from yonhap per day: 4 in the {Span}; most 3 on {Day(Today)}\">", source.Html);
+        Assert.Contains($"<tr><td>{Day(Today)}</td><td>3</td></tr>", source.Html);
+        Assert.Contains($"<tr><td>{Day(Today.AddDays(-2))}</td><td>1</td></tr>", source.Html);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
+        Assert.Contains("id: there is no source &#39;nope&#39;", unknown.Html);
     }
 
     [Fact]
@@ -64,12 +72,13 @@ public sealed class PanelChartsTests
     public async Task A_backtest_charts_an_unsaved_querys_matches_per_day_over_30_days_of_stored_items(Store store)
     {
         await using var host = await StartAsync(store);
-        await SeedAsync(host.Services, new Seen("yonhap", Today, Title: "丹东查获煤炭"), new Seen("kcna", Today.AddDays(-3), Title: "煤炭出口 <b>news</b>"),
+        await SeedAsync(host.Services, new Seen("yonhap", Today, Title: "丹东查获走私煤炭"), new Seen("kcna", Today.AddDays(-3), Title: "煤炭出口 <b>news</b>"),
             new Seen("yonhap", Today.AddHours(1), Title: "Seoul weather"), new Seen("yonhap", Today.AddDays(-40), Title: "旧的煤炭新闻"));
         using var admin = await PanelSignInTests.SignedInAsync(host, admin: true);
 
         var editor = await admin.GetAsync("/panel/rules/edit?id=border-smuggling");
         var backtest = await admin.GetAsync("/panel/rules/backtest?id=border-smuggling&query=" + Uri.EscapeDataString("煤炭 OR coal"));
+        var saved = await admin.GetAsync("/panel/rules/backtest?id=border-smuggling");
 
         Assert.Contains("<form method=\"get\" action=\"/panel/rules/backtest\"><input type=\"hidden\" name=\"id\" value=\"border-smuggling\">", editor.Html);
         Assert.Contains(">@dandong AND (走私 OR smuggl*)</textarea></p><p><button type=\"submit\">Backtest</button>", editor.Html);
@@ -81,6 +90,7 @@ public sealed class PanelChartsTests
         Assert.Contains("kcna: 煤炭出口 &lt;b&gt;news&lt;/b&gt;", backtest.Html);
         Assert.DoesNotContain("旧的煤炭新闻", backtest.Html);
         Assert.Contains("href=\"/panel/rules/edit?id=border-smuggling&amp;query=%E7%85%A4%E7%82%AD%20OR%20coal\"", backtest.Html);
+        Assert.Contains("<p>Query: <code>@dandong AND (走私 OR smuggl*)</code></p><p>1 of 3 stored items", saved.Html); // the saved query
     }
 
     [Fact]
@@ -100,7 +110,7 @@ public sealed class PanelChartsTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         Assert.Matches(@"query: column \d+: ", bad.Html);
         Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
-        Assert.Contains("query: give the query to backtest", missing.Html);
+        Assert.Contains("query: give the query to backtest, or the id of a rule", missing.Html);
         Assert.Equal(HttpStatusCode.OK, readers.Status);
         Assert.Contains($"aria-label=\"Matches per day: none in the {Span}\"", readers.Html);
         Assert.DoesNotContain("/panel/rules/edit", readers.Html);

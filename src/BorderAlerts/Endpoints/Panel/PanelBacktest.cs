@@ -10,7 +10,7 @@ using static BorderAlerts.Endpoints.Panel.PanelHtml;
 namespace BorderAlerts.Endpoints.Panel;
 
 /// <summary>
-/// GET /panel/rules/backtest?query=…(&amp;id=): a query (saved or not) over the stored items of the last <see cref="Days"/> days,
+/// GET /panel/rules/backtest?query=…(&amp;id=): a query (saved or not; without one, rule <c>id</c>'s saved query) over the stored items of the last <see cref="Days"/> days,
 /// through the core's <see cref="Backtest"/> (one pass over the window), as a chart of matches per day with the figures in
 /// words and as a table, and a few of the items it matched. Any session; a bad query is answered 400 at its column.
 /// </summary>
@@ -21,11 +21,12 @@ public static class PanelBacktest
 
     public static async Task<string> RenderAsync(PanelUser user, HttpContext context)
     {
-        var query = context.Request.Query["query"].ToString();
-        var id = context.Request.Query["id"].ToString();
-        if (query.Trim().Length == 0) throw new PanelPageException("query: give the query to backtest, e.g. /panel/rules/backtest?query=丹东");
         var services = context.RequestServices;
         var set = services.GetRequiredService<IRuleSource>().Current;
+        var id = context.Request.Query["id"].ToString();
+        var query = context.Request.Query["query"].ToString() is { Length: > 0 } q ? q : set.Rules.FirstOrDefault(r => r.Id == id)?.Query ?? "";
+        if (query.Trim().Length == 0)
+            throw new PanelPageException("query: give the query to backtest, or the id of a rule, e.g. /panel/rules/backtest?query=丹东");
         var rule = new RuleDefinition(id.Length > 0 ? id : "new-rule", id, query, Severity.Normal, [], true);
         var (last, since) = DaySeries.Window(services.GetRequiredService<TimeProvider>().GetUtcNow(), Days);
         BacktestResult result;

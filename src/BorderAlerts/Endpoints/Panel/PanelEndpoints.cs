@@ -48,6 +48,7 @@ public static class PanelEndpoints
             "<p>So far: <a href=\"/panel/feeds\">Sources</a>, the feeds' health, and <a href=\"/panel/rules\">Rules</a>, with an editor and a test box for admins. Next: search, alerts and history.</p>"), "Overview"));
         panel.MapGet("/feeds", Signed(PanelFeedsPage.RenderAsync, "Sources"));
         panel.MapPost("/feeds", Answer(PanelFeedActions.PostAsync, "Sources"));
+        panel.MapGet("/feeds/source", Signed(PanelFeedsPage.SourceAsync, "Source"));
         panel.MapGet("/rules", Signed((user, context) => PanelRulesPage.ListAsync(context, user, Token(context)), "Rules"));
         panel.MapGet("/rules/edit", Answer((user, context) => Task.FromResult(user.IsAdmin ? new PanelAnswer(PanelRulesPage.Edit(context, Token(context)))
             : new PanelAnswer("<p>Only admins edit rules; the list is on <a href=\"/panel/rules\">Rules</a>.</p>", StatusCodes.Status403Forbidden)), "Edit a rule"));

@@ -10,7 +10,8 @@ namespace BorderAlerts.Endpoints.Panel;
 /// <summary>
 /// GET /panel/feeds: every source in the catalog with its health from the store, <see cref="PageSize"/> a page (<c>page</c>,
 /// from 1), sorted by the <c>sort</c> parameter (a column key, <c>-</c> first for descending), each row with its items per day
-/// over <see cref="ChartDays"/> days (one grouped query for the page's sources only). Admins also get pause/resume per row
+/// over <see cref="ChartDays"/> days (one grouped query for the page's sources only), linked to a full-size chart of its own
+/// (<see cref="SourceAsync"/>). Admins also get pause/resume per row
 /// and the "Add a source" form (<see cref="PanelFeedActions"/>).
 /// </summary>
 public static class PanelFeedsPage
@@ -64,7 +65,9 @@ public static class PanelFeedsPage
         {
             html.Append($"<tr><td>{E(row.Id)}</td><td>{E(row.Name)}</td><td>{row.Status}</td><td>{Time(row.LastSuccess)}</td>")
                 .Append($"<td>{row.Failures}</td><td>{E(row.LastError)}</td><td>{row.ItemsPerDay}</td>")
-                .Append($"<td>{SvgBarChart.Render($"Items from {row.Id} per day", DaySeries.Ending(lastDay, ChartDays, perDay.GetValueOrDefault(row.Id)), sparkline: true)}</td>");
+                .Append($"<td><a href=\"/panel/feeds/source?id={Uri.EscapeDataString(row.Id)}\">")
+                .Append(SvgBarChart.Render($"Items from {row.Id} per day", DaySeries.Ending(lastDay, ChartDays, perDay.GetValueOrDefault(row.Id)), sparkline: true))
+                .Append("</a></td>");
             if (user.IsAdmin) html.Append("<td>").Append(PanelFeedActions.SwitchButton(row.Id, row.Paused, token)).Append("</td>");
             html.Append("</tr>");
         }
@@ -74,6 +77,21 @@ public static class PanelFeedsPage
         html.Append("</nav>");
         if (user.IsAdmin) html.Append(PanelFeedActions.AddForm(new Dictionary<string, string>(), token, null));
         return html.ToString();
+    }
+
+    /// <summary>GET /panel/feeds/source?id=: one source's items per day over <see cref="ChartDays"/> days, as a full-size chart and a table.</summary>
+    public static async Task<string> SourceAsync(PanelUser user, HttpContext context)
+    {
+        var services = context.RequestServices;
+        var id = context.Request.Query["id"].ToString();
+        var feed = services.GetRequiredService<IFeedCatalog>().Current().Feeds.FirstOrDefault(f => f.Id == id)
+            ?? throw new PanelPageException($"id: there is no source '{id}' (see /panel/feeds).");
+        var (lastDay, since) = DaySeries.Window(services.GetRequiredService<TimeProvider>().GetUtcNow(), ChartDays);
+        var perDay = await services.GetRequiredService<IActivityReader>().ItemsPerDayAsync([id], since, context.RequestAborted);
+        var series = DaySeries.Ending(lastDay, ChartDays, perDay.GetValueOrDefault(id));
+        return $"<p><strong>{E(feed.Id)}</strong>: {E(feed.Name)}{(feed.Enabled ? "" : " (paused)")}</p>" +
+            SvgBarChart.Render($"Items from {feed.Id} per day", series) + SvgBarChart.Table($"Items from {feed.Id} per day", series) +
+            "<p><a href=\"/panel/feeds\">All sources</a></p>";
     }
 
     static Row RowOf(FeedDefinition f, FeedHealth? h) =>
