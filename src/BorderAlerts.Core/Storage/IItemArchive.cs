@@ -15,6 +15,6 @@ public sealed record ArchivedItem(long Id, string FeedId, string Title, string T
 /// <summary>Read side of the item store.</summary>
 public interface IItemArchive
 {
-    /// <summary>Items <see cref="ArchivedItem.Dated"/> at or after <paramref name="since"/>, in the order stored, streamed.</summary>
+    /// <summary>Items <see cref="ArchivedItem.Dated"/> at or after <paramref name="since"/>, oldest first sighting first, streamed.</summary>
     IAsyncEnumerable<ArchivedItem> ReadSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -50,12 +50,17 @@ public static class PanelEndpoints
         panel.MapGet("", Signed((user, _) => Task.FromResult(
             $"<p>Welcome, {PanelHtml.E(user.Name)}. As {(user.IsAdmin ? "an admin" : "a reader")} you can see every page{(user.IsAdmin ? " and edit rules" : "")}.</p>" +
             "<p>So far: <a href=\"/panel/feeds\">Sources</a>, the feeds' health, and <a href=\"/panel/rules\">Rules</a>, with an editor and a test box for admins. Next: search, alerts and history.</p>"), "Overview"));
-        panel.MapGet("/feeds", Signed((_, context) => PanelFeedsPage.RenderAsync(context), "Sources"));
-        panel.MapGet("/rules", Signed((user, context) => Task.FromResult(PanelRulesPage.List(context, user, Token(context))), "Rules"));
+        panel.MapGet("/feeds", Signed(PanelFeedsPage.RenderAsync, "Sources"));
+        panel.MapPost("/feeds", Answer(PanelFeedActions.PostAsync, "Sources"));
+        panel.MapGet("/feeds/source", Signed(PanelFeedsPage.SourceAsync, "Source"));
+        panel.MapGet("/rules", Signed((user, context) => PanelRulesPage.ListAsync(context, user, Token(context)), "Rules"));
         panel.MapGet("/rules/edit", Answer((user, context) => Task.FromResult(user.IsAdmin ? new PanelAnswer(PanelRulesPage.Edit(context, Token(context)))
             : new PanelAnswer("<p>Only admins edit rules; the list is on <a href=\"/panel/rules\">Rules</a>.</p>", StatusCodes.Status403Forbidden)), "Edit a rule"));
         panel.MapGet("/rules/preview", Fragment(PanelPreview.Render));
         panel.MapPost("/rules", Answer(PanelRuleSave.SaveAsync, "Edit a rule"));
+        foreach (var action in PanelRuleActions.Actions.Keys)
+            panel.MapPost("/rules/" + action, Answer((user, context) => PanelRuleActions.PostAsync(action, user, context), "Rules"));
+        panel.MapGet("/rules/backtest", Signed(PanelBacktest.RenderAsync, "Backtest a query"));
         foreach (var (path, title) in Planned)
             panel.MapGet(path, Signed((_, _) => Task.FromResult("<p>This page is not built yet.</p>"), title));
     }

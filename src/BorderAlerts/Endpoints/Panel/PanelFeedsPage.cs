@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Panel;
 using System.Globalization;
 using System.Text;
 using BorderAlerts.Core.Feeds;
@@ -7,14 +8,17 @@ using static BorderAlerts.Endpoints.Panel.PanelHtml;
 namespace BorderAlerts.Endpoints.Panel;
 
 /// <summary>
-/// GET /panel/feeds: every source's health from the store, <see cref="PageSize"/> a page (<c>page</c>, from 1), sorted by
-/// the <c>sort</c> parameter (a column key, <c>-</c> first for descending). The same for readers and admins.
+/// GET /panel/feeds: every source in the catalog with its health from the store, <see cref="PageSize"/> a page (<c>page</c>,
+/// from 1), sorted by the <c>sort</c> parameter (a column key, <c>-</c> first for descending), each row with its items per day
+/// over <see cref="ChartDays"/> days (one grouped query for the page's sources only), linked to a full-size chart of its own
+/// (<see cref="SourceAsync"/>). Admins also get pause/resume per row
+/// and the "Add a source" form (<see cref="PanelFeedActions"/>).
 /// </summary>
 public static class PanelFeedsPage
 {
-    public const int PageSize = 50;
+    public const int PageSize = 50, ChartDays = 30;
 
-    sealed record Row(string Id, string Name, string Status, DateTimeOffset? LastSuccess, int Failures, string? LastError, int ItemsPerDay);
+    sealed record Row(string Id, string Name, string Status, DateTimeOffset? LastSuccess, int Failures, string? LastError, int ItemsPerDay, bool Paused);
 
     static readonly (string Key, string Label, Func<IEnumerable<Row>, bool, IEnumerable<Row>> Sort)[] Columns =
     [
@@ -27,7 +31,7 @@ public static class PanelFeedsPage
         ("items", "Items per day", (rows, down) => By(rows, r => r.ItemsPerDay, down)),
     ];
 
-    public static async Task<string> RenderAsync(HttpContext context)
+    public static async Task<string> RenderAsync(PanelUser user, HttpContext context)
     {
         var query = context.Request.Query;
         var sort = query["sort"].ToString() is { Length: > 0 } s ? s : "id";
@@ -39,31 +43,62 @@ public static class PanelFeedsPage
             throw new PanelPageException($"page: '{p}' is not a page number (1, 2, …).");
 
         var services = context.RequestServices;
-        var clock = services.GetRequiredService<TimeProvider>();
-        var names = services.GetRequiredService<IFeedCatalog>().Current().Feeds.ToDictionary(f => f.Id, f => f.Name);
-        var health = await services.GetRequiredService<IFeedHealthReader>().ListHealthAsync(clock.GetUtcNow(), context.RequestAborted);
-        var rows = column.Sort(health.Select(h => new Row(h.FeedId, names.GetValueOrDefault(h.FeedId, h.FeedId), Status(h), h.LastSuccessAt,
-            h.ConsecutiveFailures, h.LastError, h.ItemsLast24h)), sort.StartsWith('-')).ToList();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var health = (await services.GetRequiredService<IFeedHealthReader>().ListHealthAsync(now, context.RequestAborted)).ToDictionary(h => h.FeedId);
+        // The catalog, not the store, says what a source is now: a pause or an addition shows before the next poll syncs it.
+        var rows = column.Sort(services.GetRequiredService<IFeedCatalog>().Current().Feeds.Select(f => RowOf(f, health.GetValueOrDefault(f.Id))),
+            sort.StartsWith('-')).ToList();
         var pages = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
+        var shown = rows.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var (lastDay, since) = DaySeries.Window(now, ChartDays);
+        var perDay = await services.GetRequiredService<IActivityReader>().ItemsPerDayAsync([.. shown.Select(r => r.Id)], since, context.RequestAborted);
+        var token = user.IsAdmin ? PanelEndpoints.Token(context) : "";
 
-        var html = new StringBuilder($"<p>{rows.Count} sources; page {Math.Min(page, pages)} of {pages}.</p><table><caption>Sources' health</caption><thead><tr>");
+        var html = new StringBuilder(PanelFeedActions.Notice(query)).Append($"<p>{rows.Count} sources; page {Math.Min(page, pages)} of {pages}.</p><table><caption>Sources' health</caption><thead><tr>");
         foreach (var (key, label, _) in Columns)
         {
             var next = sort == key ? "-" + key : key; // a second click reverses
             html.Append($"<th scope=\"col\"><a href=\"/panel/feeds?sort={next}\">{label}</a></th>");
         }
-        html.Append("</tr></thead><tbody>");
-        foreach (var row in rows.Skip((page - 1) * PageSize).Take(PageSize))
+        html.Append($"<th scope=\"col\">Items, last {ChartDays} days</th>").Append(user.IsAdmin ? "<th scope=\"col\">Pause or resume</th>" : "").Append("</tr></thead><tbody>");
+        foreach (var row in shown)
+        {
             html.Append($"<tr><td>{E(row.Id)}</td><td>{E(row.Name)}</td><td>{row.Status}</td><td>{Time(row.LastSuccess)}</td>")
-                .Append($"<td>{row.Failures}</td><td>{E(row.LastError)}</td><td>{row.ItemsPerDay}</td></tr>");
+                .Append($"<td>{row.Failures}</td><td>{E(row.LastError)}</td><td>{row.ItemsPerDay}</td>")
+                .Append($"<td><a href=\"/panel/feeds/source?id={Uri.EscapeDataString(row.Id)}\">")
+                .Append(SvgBarChart.Render($"Items from {row.Id} per day", DaySeries.Ending(lastDay, ChartDays, perDay.GetValueOrDefault(row.Id)), sparkline: true))
+                .Append("</a></td>");
+            if (user.IsAdmin) html.Append("<td>").Append(PanelFeedActions.SwitchButton(row.Id, row.Paused, token)).Append("</td>");
+            html.Append("</tr>");
+        }
         html.Append("</tbody></table><nav aria-label=\"Pages\">");
         if (page > 1) html.Append($"<a href=\"/panel/feeds?sort={E(sort)}&amp;page={page - 1}\" rel=\"prev\">Previous page</a> ");
         if (page < pages) html.Append($"<a href=\"/panel/feeds?sort={E(sort)}&amp;page={page + 1}\" rel=\"next\">Next page</a>");
-        return html.Append("</nav>").ToString();
+        html.Append("</nav>");
+        if (user.IsAdmin) html.Append(PanelFeedActions.AddForm(new Dictionary<string, string>(), token, null));
+        return html.ToString();
     }
 
-    static string Status(FeedHealth h) =>
-        !h.Enabled ? "paused" : h.LastAttemptAt is null ? "not polled yet" : h.ConsecutiveFailures > 0 ? "failing" : "ok";
+    /// <summary>GET /panel/feeds/source?id=: one source's items per day over <see cref="ChartDays"/> days, as a full-size chart and a table.</summary>
+    public static async Task<string> SourceAsync(PanelUser user, HttpContext context)
+    {
+        var services = context.RequestServices;
+        var id = context.Request.Query["id"].ToString();
+        var feed = services.GetRequiredService<IFeedCatalog>().Current().Feeds.FirstOrDefault(f => f.Id == id)
+            ?? throw new PanelPageException($"id: there is no source '{id}' (see /panel/feeds).");
+        var (lastDay, since) = DaySeries.Window(services.GetRequiredService<TimeProvider>().GetUtcNow(), ChartDays);
+        var perDay = await services.GetRequiredService<IActivityReader>().ItemsPerDayAsync([id], since, context.RequestAborted);
+        var series = DaySeries.Ending(lastDay, ChartDays, perDay.GetValueOrDefault(id));
+        return $"<p><strong>{E(feed.Id)}</strong>: {E(feed.Name)}{(feed.Enabled ? "" : " (paused)")}</p>" +
+            SvgBarChart.Render($"Items from {feed.Id} per day", series) + SvgBarChart.Table($"Items from {feed.Id} per day", series) +
+            "<p><a href=\"/panel/feeds\">All sources</a></p>";
+    }
+
+    static Row RowOf(FeedDefinition f, FeedHealth? h) =>
+        new(f.Id, f.Name, Status(f, h), h?.LastSuccessAt, h?.ConsecutiveFailures ?? 0, h?.LastError, h?.ItemsLast24h ?? 0, !f.Enabled);
+
+    static string Status(FeedDefinition feed, FeedHealth? h) =>
+        !feed.Enabled ? "paused" : h?.LastAttemptAt is null ? "not polled yet" : h.ConsecutiveFailures > 0 ? "failing" : "ok";
 
     static string Time(DateTimeOffset? time) => time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "never";
 

@@ -6,30 +6,41 @@ using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Rules.Diagnosis;
 using BorderAlerts.Core.Rules.Matching;
 using BorderAlerts.Core.Rules.Query;
+using BorderAlerts.Core.Storage;
 using static BorderAlerts.Endpoints.Panel.PanelHtml;
 
 namespace BorderAlerts.Endpoints.Panel;
 
 /// <summary>
-/// /panel/rules: the rule list (everyone), the editor form (admins) and the "test a text" box (a GET form, so it works
-/// without script: the edited query and the text come back as parameters and the page answers match or why not).
+/// /panel/rules: the rule list with each rule's alerts per day (everyone; one grouped query for all rules) and, for admins,
+/// edit, enable/disable and remove per row (<see cref="PanelRuleActions"/>); the editor form (admins), the "test a text" box
+/// (a GET form, so it works without script: the edited query and the text come back as parameters and the page answers
+/// match or why not) and the backtest form (<see cref="PanelBacktest"/>).
 /// </summary>
 public static class PanelRulesPage
 {
-    public static string List(HttpContext context, PanelUser user, string token)
+    const int ChartDays = 30;
+
+    public static async Task<string> ListAsync(HttpContext context, PanelUser user, string token)
     {
-        var set = context.RequestServices.GetRequiredService<IRuleSource>().Current;
-        var overrides = context.RequestServices.GetRequiredService<AdminWriter>().Current;
-        var html = new StringBuilder();
+        var services = context.RequestServices;
+        var set = services.GetRequiredService<IRuleSource>().Current;
+        var overrides = services.GetRequiredService<AdminWriter>().Current;
+        var (lastDay, since) = DaySeries.Window(services.GetRequiredService<TimeProvider>().GetUtcNow(), ChartDays);
+        var alerts = await services.GetRequiredService<IActivityReader>().AlertsPerDayAsync(since, context.RequestAborted);
+        var html = new StringBuilder(PanelRuleActions.Notice(context.Request.Query));
         if (context.Request.Query["saved"].ToString() is { Length: > 0 } saved) html.Append($"<p role=\"status\">Rule {E(saved)} saved; it applies from the next poll.</p>");
         html.Append($"<table><caption>{set.Rules.Count} rules</caption><thead><tr><th scope=\"col\">Id</th><th scope=\"col\">Name</th><th scope=\"col\">Severity</th>")
             .Append("<th scope=\"col\">Destinations</th><th scope=\"col\">Enabled</th><th scope=\"col\">From</th>")
-            .Append(user.IsAdmin ? "<th scope=\"col\">Edit</th>" : "").Append("</tr></thead><tbody>");
+            .Append($"<th scope=\"col\">Alerts, last {ChartDays} days</th>")
+            .Append(user.IsAdmin ? "<th scope=\"col\">Edit</th><th scope=\"col\">Switch or remove</th>" : "").Append("</tr></thead><tbody>");
         foreach (var rule in set.Rules)
         {
             html.Append($"<tr><td>{E(rule.Id)}</td><td>{E(rule.Name)}</td><td>{Severity(rule.Severity)}</td><td>{E(Destinations(rule))}</td>")
-                .Append($"<td>{(rule.Enabled ? "yes" : "no")}</td><td>{(overrides.Get(AdminKinds.Rule, rule.Id) is null ? "file" : "chat or panel")}</td>");
-            if (user.IsAdmin) html.Append($"<td><a href=\"/panel/rules/edit?id={Uri.EscapeDataString(rule.Id)}\">Edit {E(rule.Id)}</a></td>");
+                .Append($"<td>{(rule.Enabled ? "yes" : "no")}</td><td>{(overrides.Get(AdminKinds.Rule, rule.Id) is null ? "file" : "chat or panel")}</td>")
+                .Append($"<td>{SvgBarChart.Render($"Alerts from {rule.Id} per day", DaySeries.Ending(lastDay, ChartDays, alerts.GetValueOrDefault(rule.Id)), sparkline: true)}</td>");
+            if (user.IsAdmin)
+                html.Append($"<td><a href=\"/panel/rules/edit?id={Uri.EscapeDataString(rule.Id)}\">Edit {E(rule.Id)}</a></td><td>{PanelRuleActions.Buttons(rule.Id, rule.Enabled, token)}</td>");
             html.Append("</tr>");
         }
         html.Append("</tbody></table>");
@@ -55,6 +66,7 @@ public static class PanelRulesPage
             .Append($"<p><label for=\"test-text\">Text</label><br><textarea id=\"test-text\" name=\"text\" rows=\"5\" cols=\"80\">{E(query["text"])}</textarea></p>")
             .Append("<p><button type=\"submit\">Test</button></p></form>")
             .Append($"<div id=\"test-result\" aria-live=\"polite\">{TestResult(set, rule, edited, query["text"].ToString())}</div>");
+        html.Append(PanelBacktest.Form(id, edited));
         return html.ToString();
     }
 
