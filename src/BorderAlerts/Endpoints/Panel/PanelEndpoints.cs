@@ -13,10 +13,6 @@ public static class PanelEndpoints
 {
     const string Csp = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary>Pages named in the navigation that later work fills in.</summary>
-    static readonly (string Path, string Title)[] Planned =
-        [("/search", "Search"), ("/alerts", "Alerts"), ("/history", "History")];
-
     public static void MapPanel(this WebApplication app)
     {
         app.Use(async (context, next) =>
@@ -45,14 +41,19 @@ public static class PanelEndpoints
         });
         panel.MapGet("", Signed((user, _) => Task.FromResult(
             $"<p>Welcome, {PanelHtml.E(user.Name)}. As {(user.IsAdmin ? "an admin" : "a reader")} you can see every page{(user.IsAdmin ? " and edit rules" : "")}.</p>" +
-            "<p>So far: <a href=\"/panel/feeds\">Sources</a>, the feeds' health, and <a href=\"/panel/rules\">Rules</a>, with an editor and a test box for admins. Next: search, alerts and history.</p>"), "Overview"));
+            "<p>Pages: <a href=\"/panel/feeds\">Sources</a>, the feeds' health; <a href=\"/panel/rules\">Rules</a>, with an editor and a test box for admins; " +
+            "<a href=\"/panel/search\">Search</a> in the archive; <a href=\"/panel/alerts\">Alerts</a>, what was sent where, with a resend of dead letters for admins; " +
+            "<a href=\"/panel/history\">History</a>, every change from chat or the panel, with undo for admins.</p>"), "Overview"));
         panel.MapGet("/feeds", Signed((_, context) => PanelFeedsPage.RenderAsync(context), "Sources"));
         panel.MapGet("/rules", Signed((user, context) => Task.FromResult(PanelRulesPage.List(context, user, Token(context))), "Rules"));
         panel.MapGet("/rules/edit", Answer((user, context) => Task.FromResult(user.IsAdmin ? new PanelAnswer(PanelRulesPage.Edit(context, Token(context)))
             : new PanelAnswer("<p>Only admins edit rules; the list is on <a href=\"/panel/rules\">Rules</a>.</p>", StatusCodes.Status403Forbidden)), "Edit a rule"));
         panel.MapPost("/rules", Answer(PanelRuleSave.SaveAsync, "Edit a rule"));
-        foreach (var (path, title) in Planned)
-            panel.MapGet(path, Signed((_, _) => Task.FromResult("<p>This page is not built yet.</p>"), title));
+        panel.MapGet("/search", Answer(PanelSearchPage.RenderAsync, "Search"));
+        panel.MapGet("/alerts", Answer(PanelAlertsPage.ListAsync, "Alerts"));
+        panel.MapPost("/alerts/resend", Answer(PanelAlertsPage.ResendAsync, "Alerts"));
+        panel.MapGet("/history", Answer(PanelHistoryPage.ListAsync, "History"));
+        panel.MapPost("/history/undo", Answer(PanelHistoryPage.UndoAsync, "History"));
     }
 
     static Func<HttpContext, Task<IResult>> Signed(Func<PanelUser, HttpContext, Task<string>> body, string title) =>
