@@ -48,6 +48,6 @@ public interface IAdminStore
     /// <summary>Applies a write and records it, atomically; returns the record (with the state it replaced).</summary>
     Task<AdminChange> ApplyAsync(AdminWrite write, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Latest changes first, optionally for one target.</summary>
-    Task<IReadOnlyList<AdminChange>> HistoryAsync(string? target, int limit, CancellationToken cancellationToken);
+    /// <summary>Latest changes first, optionally for one target, only those older than change <paramref name="before"/> when given (paging).</summary>
+    Task<IReadOnlyList<AdminChange>> HistoryAsync(string? target, long? before, int limit, CancellationToken cancellationToken);
 }

@@ -68,7 +68,7 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
             {
                 var sentAt = clock.GetUtcNow();
                 await outbox.RecordAsync(new DeliveryRecord(batch.Select(e => e.Id).ToList(), DeliveryState.Sent, sentAt)
-                    { MessageId = ok.MessageId, ThreadId = ok.ThreadId }, CancellationToken.None);
+                    { MessageId = ok.MessageId, ThreadId = ok.ThreadId, Digest = message is ChatMessage.Digest }, CancellationToken.None);
                 Observe(destination, "sent", batch, $"message {ok.MessageId}");
                 if (editor is not null && message is ChatMessage.Cards or ChatMessage.Reply) // recorded first: an edit cannot race the send
                     editor.EditWhenTranslated(new SentMessage(destination, ok.MessageId, ok.ThreadId, message is ChatMessage.Reply ? DeliveryKind.Reply : DeliveryKind.Card),

@@ -59,6 +59,8 @@ public sealed record DeliveryRecord(IReadOnlyList<long> Ids, DeliveryState State
 {
     public string? MessageId { get; init; }
     public string? ThreadId { get; init; }
+    /// <summary>Sent in a busy rule's digest (the alerts page marks it).</summary>
+    public bool Digest { get; init; }
     public DateTimeOffset? NextAttempt { get; init; }
     public string? Error { get; init; }
     /// <summary>False for waits the platform asked for (429): they do not count towards dead-lettering.</summary>

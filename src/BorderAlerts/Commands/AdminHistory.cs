@@ -4,7 +4,11 @@ using BorderAlerts.Core.Admin;
 
 namespace BorderAlerts.Commands;
 
-/// <summary>`/rules history` and `/rules undo`: the audit record of chat writes (each with its state before and after), and putting a target back as it was.</summary>
+/// <summary>
+/// `/rules history` and `/rules undo`, and the panel's history page: the audit record of chat and panel writes (each with its
+/// state before and after), and putting a target back as it was. Chat undoes the latest change (to one target), the panel a
+/// change by its id; both go through <see cref="UndoBlocker"/> and <see cref="UndoChangeAsync"/>, so the same checks apply.
+/// </summary>
 public sealed class AdminHistory(AdminWriter writer)
 {
     const int Shown = 10;
@@ -31,10 +35,33 @@ public sealed class AdminHistory(AdminWriter writer)
         var changes = await writer.HistoryAsync(target, 200, cancellationToken);
         var change = changes.FirstOrDefault(c => c.Undoes is null && c.UndoneBy is null)
             ?? throw new CommandInputException(target is null ? "There is nothing to undo." : $"There is nothing to undo for {target}.");
-        if (writer.Current.Get(change.Kind, change.Target) != change.After)
-            throw new CommandInputException($"{change.Target} changed again after #{change.Id}; undo the later change first (see /rules history {change.Target}).");
-        var undo = await writer.WriteAsync(new AdminWrite(request.Caller.Actor, change.Kind, change.Target, $"undo #{change.Id}", change.Before, change.Id,
-            new AdminExpectation(change.After)), cancellationToken);
+        var undo = await UndoChangeAsync(change, request.Caller, cancellationToken);
         return new CommandReply($"Undid #{change.Id} ({change.Action} {change.Target}) as change #{undo.Id}.");
+    }
+
+    /// <summary>Undoes change <paramref name="id"/> (the panel's Undo button); a change that cannot be undone is refused with the reason.</summary>
+    public async Task<AdminChange> UndoAsync(long id, Caller caller, CancellationToken cancellationToken)
+    {
+        var change = (await writer.HistoryAsync(null, id + 1, 1, cancellationToken)).FirstOrDefault(c => c.Id == id)
+            ?? throw new CommandInputException($"There is no change #{id}.");
+        return await UndoChangeAsync(change, caller, cancellationToken);
+    }
+
+    /// <summary>Why <paramref name="change"/> cannot be undone now, or null when it can: an undo, undone already, or its target changed again since.</summary>
+    public string? UndoBlocker(AdminChange change) => change switch
+    {
+        { Undoes: { } undid } => $"#{change.Id} is itself an undo (of #{undid}); change {change.Target} again instead.",
+        { UndoneBy: { } by } => $"#{change.Id} was undone already, by #{by}.",
+        _ when writer.Current.Get(change.Kind, change.Target) != change.After =>
+            $"{change.Target} changed again after #{change.Id}; undo the later change first (see /rules history {change.Target}).",
+        _ => null,
+    };
+
+    /// <summary>Puts the target back as it was before <paramref name="change"/>, audited, only if it is still as that change left it.</summary>
+    async Task<AdminChange> UndoChangeAsync(AdminChange change, Caller caller, CancellationToken cancellationToken)
+    {
+        if (UndoBlocker(change) is { } problem) throw new CommandInputException(problem);
+        return await writer.WriteAsync(new AdminWrite(caller.Actor, change.Kind, change.Target, $"undo #{change.Id}", change.Before, change.Id,
+            new AdminExpectation(change.After)), cancellationToken);
     }
 }

@@ -33,7 +33,11 @@ public sealed class AdminWriter(IAdminStore store, AdminOverlay overlay, FileRul
     }
 
     public Task<IReadOnlyList<AdminChange>> HistoryAsync(string? target, int limit, CancellationToken cancellationToken) =>
-        store.HistoryAsync(target, limit, cancellationToken);
+        store.HistoryAsync(target, null, limit, cancellationToken);
+
+    /// <summary>A page of the history: changes older than <paramref name="before"/> (a change id), latest first.</summary>
+    public Task<IReadOnlyList<AdminChange>> HistoryAsync(string? target, long? before, int limit, CancellationToken cancellationToken) =>
+        store.HistoryAsync(target, before, limit, cancellationToken);
 
     public AdminState Current => overlay.Current;
 }

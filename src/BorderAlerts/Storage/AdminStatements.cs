@@ -43,13 +43,14 @@ internal static class AdminStatements
         return new AdminChange(id, at, write.Actor, write.Kind, write.Target, write.Action, before, write.After, write.Undoes);
     }
 
-    /// <summary>The latest changes first, of one target or of all.</summary>
-    public static async Task<IReadOnlyList<AdminChange>> HistoryAsync(DbConnection connection, string? target, int limit, CancellationToken cancellationToken)
+    /// <summary>The latest changes first, of one target or of all, older than change <paramref name="before"/> when given.</summary>
+    public static async Task<IReadOnlyList<AdminChange>> HistoryAsync(DbConnection connection, string? target, long? before, int limit,
+        CancellationToken cancellationToken)
     {
         await using var read = Db.Command(connection, $"""
             SELECT id, at, actor, kind, target, action, before, after, undoes, undone_by FROM admin_changes
-            {(target is null ? "" : "WHERE target = @target")} ORDER BY id DESC LIMIT @limit
-            """, target is null ? [("limit", limit)] : [("target", target), ("limit", limit)]);
+            WHERE id < @before{(target is null ? "" : " AND target = @target")} ORDER BY id DESC LIMIT @limit
+            """, target is null ? [("before", before ?? long.MaxValue), ("limit", limit)] : [("before", before ?? long.MaxValue), ("target", target), ("limit", limit)]);
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         var changes = new List<AdminChange>();
         while (await reader.ReadAsync(cancellationToken))

@@ -93,13 +93,14 @@ internal static class OutboxStatements
     {
         var sql = record.State switch
         {
-            DeliveryState.Sent => "UPDATE deliveries SET status = 'sent', lease_until = NULL, message_id = @msg, thread_id = @thread, sent_at = @at, last_error = NULL",
+            DeliveryState.Sent => "UPDATE deliveries SET status = 'sent', lease_until = NULL, message_id = @msg, thread_id = @thread, sent_at = @at, last_error = NULL, digest = @digest",
             DeliveryState.Dead => "UPDATE deliveries SET status = 'dead', lease_until = NULL, last_error = @error, attempts = attempts + 1",
             _ => "UPDATE deliveries SET lease_until = NULL, next_attempt_at = @next, last_error = COALESCE(@error, last_error), attempts = attempts + @count",
         };
         var ids = dialect.Set(record.Ids);
         await Db.Run(connection, $"{sql} WHERE id {dialect.InSet}", cancellationToken, ("set", ids), ("msg", record.MessageId), ("thread", record.ThreadId),
-            ("at", Db.Ms(record.At)), ("error", record.Error), ("next", Db.Ms(record.NextAttempt ?? record.At)), ("count", record.CountsAsAttempt ? 1 : 0));
+            ("at", Db.Ms(record.At)), ("error", record.Error), ("next", Db.Ms(record.NextAttempt ?? record.At)), ("count", record.CountsAsAttempt ? 1 : 0),
+            ("digest", record.Digest ? 1 : 0));
         if (record.State == DeliveryState.Sent && record.ThreadId is not null)
             // A reply that opened a thread: later replies of the story find it on the card.
             await Db.Run(connection, $"UPDATE deliveries SET thread_id = @thread WHERE thread_id IS NULL AND id IN (SELECT parent_id FROM deliveries WHERE id {dialect.InSet})",

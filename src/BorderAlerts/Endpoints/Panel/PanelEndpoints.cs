@@ -15,10 +15,6 @@ public static class PanelEndpoints
     const string NoSession = "You are not signed in, or your session has ended (sessions last 8 hours).";
     const string Csp = "default-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary>Pages named in the navigation that later work fills in.</summary>
-    static readonly (string Path, string Title)[] Planned =
-        [("/search", "Search"), ("/alerts", "Alerts"), ("/history", "History")];
-
     public static void MapPanel(this WebApplication app)
     {
         app.Use(async (context, next) =>
@@ -49,7 +45,9 @@ public static class PanelEndpoints
         });
         panel.MapGet("", Signed((user, _) => Task.FromResult(
             $"<p>Welcome, {PanelHtml.E(user.Name)}. As {(user.IsAdmin ? "an admin" : "a reader")} you can see every page{(user.IsAdmin ? " and edit rules" : "")}.</p>" +
-            "<p>So far: <a href=\"/panel/feeds\">Sources</a>, the feeds' health, and <a href=\"/panel/rules\">Rules</a>, with an editor and a test box for admins. Next: search, alerts and history.</p>"), "Overview"));
+            "<p>Pages: <a href=\"/panel/feeds\">Sources</a>, the feeds' health, charts and (admins) pause, resume and add; <a href=\"/panel/rules\">Rules</a>, with charts, an editor, a test box and a backtest; " +
+            "<a href=\"/panel/search\">Search</a> in the archive; <a href=\"/panel/alerts\">Alerts</a>, what was sent where, with a resend of dead letters for admins; " +
+            "<a href=\"/panel/history\">History</a>, every change from chat or the panel, with undo for admins.</p>"), "Overview"));
         panel.MapGet("/feeds", Signed(PanelFeedsPage.RenderAsync, "Sources"));
         panel.MapPost("/feeds", Answer(PanelFeedActions.PostAsync, "Sources"));
         panel.MapGet("/feeds/source", Signed(PanelFeedsPage.SourceAsync, "Source"));
@@ -61,8 +59,11 @@ public static class PanelEndpoints
         foreach (var action in PanelRuleActions.Actions.Keys)
             panel.MapPost("/rules/" + action, Answer((user, context) => PanelRuleActions.PostAsync(action, user, context), "Rules"));
         panel.MapGet("/rules/backtest", Signed(PanelBacktest.RenderAsync, "Backtest a query"));
-        foreach (var (path, title) in Planned)
-            panel.MapGet(path, Signed((_, _) => Task.FromResult("<p>This page is not built yet.</p>"), title));
+        panel.MapGet("/search", Answer(PanelSearchPage.RenderAsync, "Search"));
+        panel.MapGet("/alerts", Answer(PanelAlertsPage.ListAsync, "Alerts"));
+        panel.MapPost("/alerts/resend", Answer(PanelAlertsPage.ResendAsync, "Alerts"));
+        panel.MapGet("/history", Answer(PanelHistoryPage.ListAsync, "History"));
+        panel.MapPost("/history/undo", Answer(PanelHistoryPage.UndoAsync, "History"));
     }
 
     static Func<HttpContext, Task<IResult>> Signed(Func<PanelUser, HttpContext, Task<string>> body, string title) =>

@@ -35,9 +35,9 @@ public sealed class PostgresAdminStore(PostgresDatabase database) : IAdminStore
             return change;
         });
 
-    public async Task<IReadOnlyList<AdminChange>> HistoryAsync(string? target, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AdminChange>> HistoryAsync(string? target, long? before, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await AdminStatements.HistoryAsync(connection, target, limit, cancellationToken);
+        return await AdminStatements.HistoryAsync(connection, target, before, limit, cancellationToken);
     }
 }

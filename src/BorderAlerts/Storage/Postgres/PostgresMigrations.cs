@@ -26,7 +26,15 @@ internal static class PostgresMigrations
         new(13, "watchlists' copies in force: a state row per list, a row per entry", () => [Watchlists]),
         new(14, "the web panel's one-time sign-in links and sessions, honoured by every instance", () => [PanelSignIns]),
         new(15, "ASP.NET's data-protection keys, so the panel's forms from one instance are accepted by another", () => [PanelKeys]),
+        new(16, "the panel's alerts page: deliveries sent in a digest marked, a dead letter's resend recorded", () => [DeliveryLog]),
     ];
+
+    /// <summary>The panel's alerts page (IDeliveryLog): a digest's deliveries marked, who sent a dead letter again and when.</summary>
+    const string DeliveryLog = """
+        ALTER TABLE deliveries ADD COLUMN digest integer NOT NULL DEFAULT 0;
+        ALTER TABLE deliveries ADD COLUMN resent_at bigint;
+        ALTER TABLE deliveries ADD COLUMN resent_by text;
+        """;
 
     /// <summary>ASP.NET's data-protection keys, one row per key as it writes them (PanelKeyRing). Not part of an export.</summary>
     const string PanelKeys = """

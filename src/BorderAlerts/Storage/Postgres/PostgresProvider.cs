@@ -31,6 +31,8 @@ public sealed class PostgresProvider : StoreProvider
         services.AddSingleton<IInstanceHeartbeats>(sp => new InstanceHeartbeats(async ct => await sp.GetRequiredService<PostgresDatabase>().OpenAsync(ct)));
         services.AddSingleton<ISourceConditions>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
             ? new SourceConditionsTable(async ct => await database.OpenAsync(ct)) : null!);
+        services.AddSingleton<IDeliveryLog>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
+            ? new DeliveryLogTable(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<ITranslationStore>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
             ? new TranslationsTable(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<PostgresDatabase>() is var database

@@ -26,9 +26,9 @@ public sealed class SqliteAdminStore(SqliteDatabase database) : IAdminStore
         finally { database.WriteLock.Release(); }
     }
 
-    public async Task<IReadOnlyList<AdminChange>> HistoryAsync(string? target, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AdminChange>> HistoryAsync(string? target, long? before, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await AdminStatements.HistoryAsync(connection, target, limit, cancellationToken);
+        return await AdminStatements.HistoryAsync(connection, target, before, limit, cancellationToken);
     }
 }

@@ -246,5 +246,11 @@ internal static class SqliteMigrations
                 name TEXT PRIMARY KEY,
                 xml TEXT NOT NULL) WITHOUT ROWID;
             """),
+        // The panel's alerts page: deliveries sent in a digest are marked, and a dead letter sent again records who and when (IDeliveryLog).
+        (17, """
+            ALTER TABLE deliveries ADD COLUMN digest INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE deliveries ADD COLUMN resent_at INTEGER;
+            ALTER TABLE deliveries ADD COLUMN resent_by TEXT;
+            """),
     ];
 }

@@ -38,6 +38,8 @@ public sealed class SqliteProvider : StoreProvider
         });
         services.AddSingleton<ISourceConditions>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
             ? new SourceConditionsTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
+        services.AddSingleton<IDeliveryLog>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
+            ? new DeliveryLogTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton<ITranslationStore>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
             ? new TranslationsTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
