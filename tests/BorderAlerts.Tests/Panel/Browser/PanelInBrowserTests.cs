@@ -11,8 +11,8 @@ namespace BorderAlerts.Tests.Panel.Browser;
 /// <summary>
 /// The panel in a real browser (headless Chromium, see <see cref="Chromium"/>): signing in from a `/panel` link once,
 /// the feeds table sorted by a header click, a rule edited with the live preview answering as one types and the next
-/// poll alerting with it, a reader kept out of the editor, and signing out. One browser for the class, no cookies
-/// carried from one test to the next.
+/// poll alerting with it, a rule disabled and the change undone from the history, a reader kept out of the editor, and
+/// signing out. One browser for the class, no cookies carried from one test to the next.
 /// </summary>
 [Collection(ProcessEnvironment.Name)]
 public sealed class PanelInBrowserTests(ChromiumFixture chromium, FeedServer server) : IClassFixture<ChromiumFixture>, IClassFixture<FeedServer>
@@ -121,6 +121,42 @@ public sealed class PanelInBrowserTests(ChromiumFixture chromium, FeedServer ser
         Assert.Contains("煤炭", preview.Item2);
         Assert.Equal("@dandong AND 煤炭", preview.Item3);
         Assert.Contains("Rule border-smuggling saved", saved);
+        Assert.Equal(1, await StoreProbe.For(host.Services).CountAsync("alerts", "rule_id = 'border-smuggling'"));
+    }
+
+    [BrowserTheory, InlineData(Store.Sqlite), PostgresData]
+    public async Task An_admin_disables_a_rule_then_undoes_it_from_the_history_and_the_next_poll_alerts_again(Store store)
+    {
+        var url = server.Serve(Responses.Bytes(FeedXml.Rss("k", [new Entry("Seoul weather", "https://example.org/u/1")]), Responses.Rss));
+        await using var host = await StartAsync(store, $"feeds:\n  - id: k\n    url: {url}\n");
+        await host.PollAllAsync(); // seeds
+        var browser = chromium.Fresh();
+        await OpenSignInLinkAsync(browser, host, admin: true);
+        Open(browser, host, "/panel/rules");
+        string EnabledCell() => browser.FindElement(By.XPath("//tr[td[1]='border-smuggling']/td[5]")).Text;
+
+        browser.FindElement(By.XPath("//button[text()='Disable border-smuggling']")).Click();
+        await ShowsAsync(browser, "Enable border-smuggling");
+        var disabled = EnabledCell();
+        browser.FindElement(By.LinkText("History")).Click();
+        await AtAsync(browser, "/panel/history");
+        var history = Text(browser);
+        browser.FindElement(By.XPath("//button[starts-with(text(), 'Undo #')]")).Click();
+        await ShowsAsync(browser, "undid #");
+        var undone = Text(browser);
+        var undoButtonsLeft = browser.FindElements(By.XPath("//button[starts-with(text(), 'Undo #')]")).Count;
+        Open(browser, host, "/panel/rules");
+        var enabledAgain = EnabledCell();
+        server.Answer(url, Responses.Bytes(FeedXml.Rss("k", [new Entry("Seoul weather", "https://example.org/u/1"),
+            new Entry("丹东海关查获走私煤炭", "https://example.org/u/2")]), Responses.Rss));
+        await host.PollAllAsync();
+
+        Assert.Equal("no", disabled);
+        Assert.Contains("panel:discord:u-admin", history);
+        Assert.Contains("border-smuggling", history);
+        Assert.Equal(0, undoButtonsLeft); // an undo and the change it undid: nothing left to undo
+        Assert.Contains("undone by #", undone);
+        Assert.Equal("yes", enabledAgain);
         Assert.Equal(1, await StoreProbe.For(host.Services).CountAsync("alerts", "rule_id = 'border-smuggling'"));
     }
 
