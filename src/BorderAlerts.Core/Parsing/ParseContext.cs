@@ -19,11 +19,14 @@ public sealed record ParseContext(FeedDefinition Feed, Uri BaseUrl, DateTimeOffs
 
     public DateTimeOffset? Date(string? text) => SourceDates.Parse(text, Feed.TimeZone, FetchedAt);
 
-    /// <summary>Builds an item, or null if it has neither title nor text. A broken character costs only itself (U+FFFD).</summary>
+    /// <summary>
+    /// Builds an item, or null if it has neither title nor text. A broken character costs only itself (U+FFFD); a C1
+    /// control is read as the windows-1252 character it stands for (<see cref="C1Controls"/>).
+    /// </summary>
     public ParsedItem? Item(string? guid, string? title, string? link, string? htmlText, string? date, string? author = null)
     {
-        var text = LoneSurrogates.Replace(PlainText.FromHtml(htmlText, MaxText));
-        var cleanTitle = LoneSurrogates.Replace(PlainText.FromHtml(title, MaxTitle));
+        var text = LoneSurrogates.Replace(PlainText.FromHtml(C1Controls.ToWindows1252(htmlText), MaxText));
+        var cleanTitle = LoneSurrogates.Replace(PlainText.FromHtml(C1Controls.ToWindows1252(title), MaxTitle));
         if (cleanTitle.Length == 0) cleanTitle = PlainText.Collapse(text, 120);
         if (cleanTitle.Length == 0) return null;
         var cleanGuid = string.IsNullOrWhiteSpace(guid) ? null : LoneSurrogates.Replace(guid.Trim());

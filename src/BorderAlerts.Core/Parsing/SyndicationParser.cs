@@ -6,8 +6,10 @@ using CodeHollow.FeedReader.Feeds;
 namespace BorderAlerts.Core.Parsing;
 
 /// <summary>
-/// RSS 0.9x/1.0/2.0, Atom and JSON Feed through CodeHollow.FeedReader. XML is first read by <see cref="SafeXml"/>,
-/// then handed over without its DOCTYPE. A body with no feed in it fails as an "empty document"; a broken character
+/// RSS 0.9x/1.0/2.0, Atom and JSON Feed through CodeHollow.FeedReader. HTML entity names in XML first become
+/// character references (<see cref="HtmlEntities"/>); the XML is read by <see cref="SafeXml"/>, put into the shape
+/// the library reads (<see cref="FeedShape"/>: prefixed vocabularies, loose items, xml:base, permalink GUIDs, Dublin
+/// Core dates) and handed over without its DOCTYPE. A body with no feed in it fails as an "empty document"; a broken character
 /// in one item (a lone surrogate) costs only that character.
 /// </summary>
 public static partial class SyndicationParser
@@ -24,7 +26,7 @@ public static partial class SyndicationParser
         var body = IllegalXml().Replace(text, "").TrimStart();
         if (body.Length == 0) return ParseResult.Fail("empty body", encoding);
         if (LooksLikeHtml(body)) return ParseResult.Fail("expected RSS, Atom or JSON Feed but the body is an HTML page", encoding);
-        var (feed, error) = Read(body);
+        var (feed, error) = Read(body, context.BaseUrl);
         if (feed is null) return ParseResult.Fail(error!, encoding);
 
         var items = new List<ParsedItem>();
@@ -37,7 +39,7 @@ public static partial class SyndicationParser
         return new ParseResult(items, null, encoding, skipped + Math.Max(0, feed.Items.Count - ParseContext.MaxItems));
     }
 
-    static (Feed? Feed, string? Error) Read(string body)
+    static (Feed? Feed, string? Error) Read(string body, Uri address)
     {
         try
         {
@@ -45,7 +47,8 @@ public static partial class SyndicationParser
                 return EmptyJsonObject().IsMatch(body) ? (null, "empty document: an empty JSON object")
                     : (FeedReader.ReadFromString(LoneSurrogates.InJsonEscapes(body)), null);
             if (SafeXml.MissingRoot(body) is { } noRoot) return (null, $"empty document: {noRoot}");
-            var document = SafeXml.Load(LoneSurrogates.InXmlReferences(body));
+            var document = SafeXml.Load(LoneSurrogates.InXmlReferences(HtmlEntities.ToCharacterReferences(body)));
+            FeedShape.Normalise(document, address);
             if (SafeXml.MissingChannel(document) is { } noChannel) return (null, $"empty document: {noChannel}");
             return (FeedReader.ReadFromString(document.ToString(SaveOptions.DisableFormatting)), null);
         }
