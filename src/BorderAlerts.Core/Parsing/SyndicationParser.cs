@@ -9,8 +9,8 @@ namespace BorderAlerts.Core.Parsing;
 /// RSS 0.9x/1.0/2.0, Atom and JSON Feed through CodeHollow.FeedReader. HTML entity names in XML first become
 /// character references (<see cref="HtmlEntities"/>); the XML is read by <see cref="SafeXml"/>, put into the shape
 /// the library reads (<see cref="FeedShape"/>: prefixed vocabularies, loose items, xml:base, permalink GUIDs, Dublin
-/// Core dates) and handed over without its DOCTYPE. A body with no feed in it fails as an "empty document"; a broken character
-/// in one item (a lone surrogate) costs only that character.
+/// Core dates) and handed over without its DOCTYPE. A body with no feed in it fails as an "empty document"; a broken
+/// character in one item (a lone surrogate) costs only that character.
 /// </summary>
 public static partial class SyndicationParser
 {

@@ -82,4 +82,17 @@ public class TextDecoderTests
         var body = Encode("<?xml version=\"1.0\" encoding=\"EUC-JP\"?><rss><title>丹東の税関</title></rss>", "euc-jp");
         Assert.Contains("丹東の税関", TextDecoder.Decode(body, null, "ja").Text);
     }
+
+    [Theory]
+    [InlineData("utf-32BE", false, "utf-32be", "first bytes")]
+    [InlineData("utf-32", false, "utf-32le", "first bytes")]
+    [InlineData("utf-32", true, "utf-32le", "bom")]
+    public void Utf32_is_known_by_its_first_bytes_or_its_byte_order_mark(string encoding, bool bom, string expected, string decidedBy)
+    {
+        var body = Encoding.GetEncoding(encoding).GetBytes("<?xml version=\"1.0\"?><rss><title>丹东口岸</title></rss>");
+        if (bom) body = [.. Encoding.GetEncoding(encoding).GetPreamble(), .. body];
+        var decoded = TextDecoder.Decode(body, "text/xml; charset=utf-8", null);
+        Assert.Equal((expected, decidedBy), (decoded.EncodingName, decoded.DecidedBy));
+        Assert.Equal("<?xml version=\"1.0\"?><rss><title>丹东口岸</title></rss>", decoded.Text);
+    }
 }
