@@ -24,14 +24,19 @@ internal static class FeedShape
                 MakeDefault(root, root.Name.Namespace);
                 break;
             case "RDF":
-                var vocabulary = root.Elements().FirstOrDefault(e => e.Name.LocalName is "channel" or "item")?.Name.Namespace;
-                if (vocabulary is not null) MakeDefault(root, vocabulary);
-                if (vocabulary is not null && root.Element(vocabulary + "channel") is null && root.Element(vocabulary + "item") is not null)
-                    root.AddFirst(new XElement(vocabulary + "channel"));
+                NormaliseRdf(root);
                 break;
         }
-        ItemLinks.Complete(document.Root!, address);
-        ItemDates.Complete(document.Root!);
+        ItemLinks.Complete(root, address);
+        ItemDates.Complete(root);
+    }
+
+    /// <summary>The RSS 1.0 (or 0.90) vocabulary becomes the default; items without a channel get an empty one, whose parent the library reads items from.</summary>
+    static void NormaliseRdf(XElement rdf)
+    {
+        if (rdf.Elements().FirstOrDefault(e => e.Name.LocalName is "channel" or "item")?.Name.Namespace is not { } vocabulary) return;
+        MakeDefault(rdf, vocabulary);
+        if (rdf.Element(vocabulary + "channel") is null) rdf.AddFirst(new XElement(vocabulary + "channel"));
     }
 
     /// <summary>The library reads <c>rss</c> children unqualified: every element of the root's namespace becomes unqualified.</summary>
