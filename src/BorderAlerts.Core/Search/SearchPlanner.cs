@@ -119,10 +119,10 @@ public static class SearchPlanner
     /// A term narrows to any of its phrase spellings (计划 to 计划 or 计画, 計畫's per-character fold): the index holds the
     /// text folded per character, and the exact check, a rule, finds every spelling.
     /// </summary>
-    static SearchExpression? Spelled(TermNode term) => Text.PhraseFolds.Spellings(term.Normalized) switch
+    static SearchExpression? Spelled(TermNode term) => Text.PhraseFolds.OtherSpellings(term.Normalized) switch
     {
-        [_] => Phrase(term),
-        var spellings => AnyOrNull(spellings.Select(s => Phrase(term with { Normalized = s })).ToList()),
+        [] => Phrase(term),
+        var others => AnyOrNull([Phrase(term), .. others.Select(s => Phrase(term with { Normalized = s }))]),
     };
 
     static SearchExpression? Phrase(TermNode term)

@@ -25,7 +25,7 @@ public sealed partial class RuleMatcher
             {
                 Add(PatternId(term));
                 if (StartsWithSyllable(term)) foreach (var variant in KoreanVariants(term)) Add(PatternId(variant));
-                foreach (var spelling in PhraseFolds.Spellings(term.Normalized).Skip(1))
+                foreach (var spelling in PhraseFolds.OtherSpellings(term.Normalized))
                     if (spelling.Length <= Automaton.MaxPatternLength) Add(PatternId(term with { Normalized = spelling }, term.Normalized));
             }
             return ids.ToArray();
