@@ -52,7 +52,7 @@ public static class SearchPlanner
     /// <summary>The necessary condition of a node, or null when the index cannot narrow it.</summary>
     static SearchExpression? Narrow(QueryNode node) => node switch
     {
-        TermNode term => Phrase(term),
+        TermNode term => Spelled(term),
         ConceptNode concept => NarrowConcept(concept),
         AndNode and => and.Children.Select(Narrow).OfType<SearchExpression>().ToList() switch
         {
@@ -76,7 +76,7 @@ public static class SearchPlanner
         var key = $"{(int)concept.Fields}\u001f" + string.Join('\u001f', concept.Aliases.Select(a => (a.Prefix ? "*" : "") + a.Normalized));
         if (ConceptPlans.TryGetValue(key, out var known)) return known;
         if (ConceptPlans.Count >= MaxConceptPlans) ConceptPlans.Clear();
-        return ConceptPlans[key] = AnyOrNull(concept.Aliases.Select(a => Phrase(a with { Fields = concept.Fields })).ToList());
+        return ConceptPlans[key] = AnyOrNull(concept.Aliases.Select(a => Spelled(a with { Fields = concept.Fields })).ToList());
     }
 
     const int MaxConceptPlans = 512;
@@ -114,6 +114,16 @@ public static class SearchPlanner
         }
         return false;
     }
+
+    /// <summary>
+    /// A term narrows to any of its phrase spellings (计划 to 计划 or 计画, 計畫's per-character fold): the index holds the
+    /// text folded per character, and the exact check, a rule, finds every spelling.
+    /// </summary>
+    static SearchExpression? Spelled(TermNode term) => Text.PhraseFolds.OtherSpellings(term.Normalized) switch
+    {
+        [] => Phrase(term),
+        var others => AnyOrNull([Phrase(term), .. others.Select(s => Phrase(term with { Normalized = s }))]),
+    };
 
     static SearchExpression? Phrase(TermNode term)
     {

@@ -58,6 +58,16 @@ public sealed class SearchPlannerTests
     }
 
     [Theory]
+    [InlineData("计划", "计划|计画")] // the index holds 計畫 folded per character: 计画
+    [InlineData("計畫", "计画|计划")]
+    [InlineData("title:核计划 OR 丹东", "核计 计划|核计 计画|丹东")]
+    public void A_term_narrows_to_any_of_its_phrase_spellings(string query, string expected)
+    {
+        var any = Assert.IsType<AnyOf>(Plan(query).Restriction);
+        Assert.Equal(expected, string.Join('|', any.Children.Cast<TokenPhrase>().Select(p => string.Join(' ', p.Tokens))));
+    }
+
+    [Theory]
     [InlineData("-coal")]
     [InlineData("/ship-?to-?ship/")]
     [InlineData("coal OR NOT sanctions")]

@@ -91,6 +91,20 @@ public sealed class ArchiveSearchTests(FeedServer server) : IClassFixture<FeedSe
     }
 
     [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task Phrases_spelled_the_traditional_or_the_simplified_way_find_each_other(Store store)
+    {
+        // Taiwan writes 計畫 where the mainland writes 计划; per character 計畫 folds to 计画.
+        await using var pipeline = await StoredAsync(store, "f", null,
+            new Entry("美日韓研議因應朝鮮核計畫", "https://example.org/tw/1"),
+            new Entry("朝鲜核计划谈判陷入僵局", "https://example.org/zh/1"),
+            new Entry("统计局发布画报", "https://example.org/zh/2"));
+        string[] both = ["朝鲜核计划谈判陷入僵局", "美日韓研議因應朝鮮核計畫"];
+        Assert.Equal(both, (await TitlesAsync(pipeline, "计划")).Order());
+        Assert.Equal(both, (await TitlesAsync(pipeline, "計畫")).Order());
+        Assert.Equal(both, (await TitlesAsync(pipeline, "核计划")).Order());
+    }
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
     public async Task A_source_filter_also_finds_items_first_seen_in_another_feed(Store store)
     {
         await using var pipeline = await StoredAsync(store, "kyodo-zh", "zh-Hans", Mixed[0]);

@@ -158,7 +158,7 @@ public sealed partial class RuleMatcher
                 var start = Math.Min(hit.Start, end);
                 var list = terms[k];
                 if (list.Count > 0 && list[^1] is var last && last.Start == start && last.Field == hit.Field && last.Length == end - start) continue;
-                list.Add(new MatchedTerm(_automaton.Patterns[hit.Pattern].Text, hit.Field, start, end - start, field[start..end]) { Concept = _leafConcept[leaf] });
+                list.Add(new MatchedTerm(_automaton.Patterns[hit.Pattern].Term, hit.Field, start, end - start, field[start..end]) { Concept = _leafConcept[leaf] });
             }
         }
         return terms;
