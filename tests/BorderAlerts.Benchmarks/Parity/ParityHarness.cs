@@ -22,9 +22,16 @@ public static class ParityHarness
         var folders = new SortedDictionary<string, ParityTally>(StringComparer.Ordinal);
         var parts = new Dictionary<string, ParityTally> { ["tuning"] = new(), ["held out"] = new() };
         var differences = new List<string>();
+        var referenceFailed = new List<string>();
         foreach (var theirs in reference)
         {
             if (!File.Exists(theirs.Path)) throw new ParityException($"{referencePath}: corpus file '{theirs.Path}' is gone; rerun tools/parity/reference.py");
+            if (theirs.Error is not null)
+            {
+                var ours = Ours(theirs);
+                referenceFailed.Add($"{theirs.Path}: feedparser raised {theirs.Error}; ours: {(ours.Ok ? $"{ours.Items.Count} items" : ours.Error)}");
+                continue;
+            }
             var tally = new ParityTally();
             Compare(theirs, Ours(theirs), tally, differences);
             Group(folders, Folder(theirs.Path)).Add(tally);
@@ -39,6 +46,9 @@ public static class ParityHarness
         var all = new ParityTally();
         foreach (var tally in parts.Values) all.Add(tally);
         output.WriteLine(all.Row("**all**"));
+        output.WriteLine();
+        output.WriteLine($"Not compared, feedparser raised ({referenceFailed.Count}):");
+        foreach (var line in referenceFailed) output.WriteLine(line);
         output.WriteLine();
         output.WriteLine($"Disagreements ({differences.Count}{(differences.Count > maxDifferences ? $", first {maxDifferences}; --max-diffs N for more" : "")}):");
         foreach (var line in differences.Take(maxDifferences)) output.WriteLine(line);

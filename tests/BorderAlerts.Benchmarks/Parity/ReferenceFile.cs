@@ -17,7 +17,8 @@ public sealed record ReferenceFeed(
     [property: JsonPropertyName("contentType")] string? ContentType,
     [property: JsonPropertyName("bozo")] bool Bozo,
     [property: JsonPropertyName("encoding")] string? Encoding,
-    [property: JsonPropertyName("items")] IReadOnlyList<ReferenceItem> Items);
+    [property: JsonPropertyName("items")] IReadOnlyList<ReferenceItem> Items,
+    [property: JsonPropertyName("error")] string? Error = null);
 
 /// <summary>Reads the reference lines; a missing or broken file is an error that says how to make it.</summary>
 public static class ReferenceFile
