@@ -65,8 +65,8 @@ public static class ParityHarness
     static void Compare(ReferenceFeed theirs, ParseResult ours, ParityTally tally, List<string> differences)
     {
         int readable = theirs.Items.Count(i => i.Readable);
-        tally.AddFile(ours.Items.Count, theirs.Items.Count, readable, !ours.Ok);
-        if (ours.Items.Count != theirs.Items.Count)
+        tally.AddFile(ours.Items.Count, theirs.Items.Count, readable, !ours.Ok, theirs.Version is not null);
+        if (ours.Items.Count != theirs.Items.Count || !ours.Ok && theirs.Version is not null)
             differences.Add($"{theirs.Path}: items: ours {ours.Items.Count}{(ours.Ok ? "" : $" ({ours.Error})")}, "
                 + $"feedparser {theirs.Items.Count} ({readable} readable{(theirs.Bozo ? ", bozo" : "")})");
         var pairs = ItemAlignment.Pair(ours.Items, theirs.Items);

@@ -17,6 +17,7 @@ public sealed record ReferenceFeed(
     [property: JsonPropertyName("contentType")] string? ContentType,
     [property: JsonPropertyName("bozo")] bool Bozo,
     [property: JsonPropertyName("encoding")] string? Encoding,
+    [property: JsonPropertyName("version")] string? Version,
     [property: JsonPropertyName("items")] IReadOnlyList<ReferenceItem> Items,
     [property: JsonPropertyName("error")] string? Error = null);
 
