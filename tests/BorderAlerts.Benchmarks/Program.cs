@@ -20,6 +20,7 @@ using BorderAlerts.Core.Feeds;
 //   watchlists [--megabytes 10,100] [--dir PATH] [--keep]         (OFAC- and FtM-shaped lists: parse time, entries/s, peak memory)
 //   translate [--cards 300] [--feeds 20] [--runs 3] [--conditions off,fast,slow,down,http500,http429,malformed] [--fast-ms 100-300]
 //             [--fail-ms 100-300] [--chat-ms 100] [--pause-ms 200] [--set Section:Key=Value ...]   (card delay with the translator on, per condition)
+//   parity [--reference FILE] [--max-diffs 400]                  (our feed parser vs Python's feedparser, per field; issue 20)
 //   search [--items 100000] [--store sqlite|postgres] [--db PATH|NAME] [--postgres CONNSTR] [--keep] [--reuse] [--queries 20] [--rounds 3] [--limit 10] [--days 365] [--ingest-only] [--bulk] [--writers 1]   (archive search)
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -29,6 +30,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
                BorderAlerts.Benchmarks parse [BenchmarkDotNet arguments, e.g. --filter *]
                BorderAlerts.Benchmarks watchlists [--megabytes 10,100] [--dir PATH] [--keep]
                BorderAlerts.Benchmarks translate [--cards 300] [--feeds 20] [--runs 3] [--conditions off,fast,slow,down,http500,http429,malformed] [--fast-ms 100-300] [--fail-ms 100-300] [--chat-ms 100]
+               BorderAlerts.Benchmarks parity [--reference FILE] [--max-diffs 400]
                BorderAlerts.Benchmarks search [--items 100000] [--store sqlite|postgres] [--db PATH|NAME] [--postgres CONNSTR] [--keep] [--reuse] [--queries 20] [--rounds 3] [--limit 10] [--days 365] [--ingest-only] [--bulk] [--writers 1]
         see docs/benchmarks.md
         """);
@@ -55,9 +57,10 @@ try
         "translate" => await BorderAlerts.Benchmarks.Translation.TranslationLatencyBenchmark.RunAsync(BorderAlerts.Benchmarks.Translation.TranslationLatencyOptions.Parse(rest)),
         "panel" => await BorderAlerts.Benchmarks.Panel.PanelBenchmark.RunAsync(BorderAlerts.Benchmarks.Panel.PanelOptions.Parse(rest)),
         "search" => await BorderAlerts.Benchmarks.Search.SearchBenchmark.RunAsync(BorderAlerts.Benchmarks.Search.SearchBenchmark.Parse(rest)),
+        "parity" => BorderAlerts.Benchmarks.Parity.ParityCommand.Run(rest),
         "stories" => BorderAlerts.Benchmarks.Stories.StoryPairsHarness.Run(
             Value(rest, "--pairs") ?? "tests/BorderAlerts.Core.Tests/Fixtures/eval/pairs.jsonl", Value(rest, "--rules") ?? "config/rules.yaml", rest.Contains("--errors")),
-        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parse, matcher, matcher-cpu, pack-cpu, panel, reload, search, stories, translate, watchlists, watchlist-match)"),
+        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parity, parse, matcher, matcher-cpu, pack-cpu, panel, reload, search, stories, translate, watchlists, watchlist-match)"),
     };
 }
 catch (ArgumentException e)
