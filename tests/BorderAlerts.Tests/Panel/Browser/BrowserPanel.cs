@@ -41,6 +41,16 @@ public static class BrowserPanel
         catch (Exception e) when (e is NoSuchElementException or StaleElementReferenceException) { return Task.FromResult(false); }
     }, what);
 
+    /// <summary>
+    /// Clicks the element once it is on the current page: right after a navigation the browser may still hand out the
+    /// previous document's elements, which Chromium then refuses as stale.
+    /// </summary>
+    public static Task ClickAsync(IWebDriver browser, By by) => UntilAsync(() =>
+    {
+        browser.FindElement(by).Click();
+        return true;
+    }, $"clicked {by}");
+
     public static void Type(IWebDriver browser, string id, string text)
     {
         var field = browser.FindElement(By.Id(id));

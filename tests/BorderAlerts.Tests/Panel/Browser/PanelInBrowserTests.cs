@@ -135,13 +135,15 @@ public sealed class PanelInBrowserTests(ChromiumFixture chromium, FeedServer ser
         Open(browser, host, "/panel/rules");
         string EnabledCell() => browser.FindElement(By.XPath("//tr[td[1]='border-smuggling']/td[5]")).Text;
 
-        browser.FindElement(By.XPath("//button[text()='Disable border-smuggling']")).Click();
+        await ClickAsync(browser, By.XPath("//button[text()='Disable border-smuggling']"));
+        await AtAsync(browser, "/panel/rules?done=disabled&id=border-smuggling");
         await ShowsAsync(browser, "Enable border-smuggling");
         var disabled = EnabledCell();
-        browser.FindElement(By.LinkText("History")).Click();
+        await ClickAsync(browser, By.LinkText("History"));
         await AtAsync(browser, "/panel/history");
+        await ShowsAsync(browser, "Undo #");
         var history = Text(browser);
-        browser.FindElement(By.XPath("//button[starts-with(text(), 'Undo #')]")).Click();
+        await ClickAsync(browser, By.XPath("//button[starts-with(text(), 'Undo #')]"));
         await ShowsAsync(browser, "undid #");
         var undone = Text(browser);
         var undoButtonsLeft = browser.FindElements(By.XPath("//button[starts-with(text(), 'Undo #')]")).Count;
