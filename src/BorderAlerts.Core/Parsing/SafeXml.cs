@@ -23,8 +23,9 @@ internal static partial class SafeXml
 
     const int MaxDepth = 64;
 
-    // Only an XML declaration, processing instructions, comments, a DOCTYPE and white space: no root element.
-    [GeneratedRegex(@"^(?:\s|<\?[^>]*>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>)*$", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    // Only an XML declaration, processing instructions, comments, a DOCTYPE and white space: no root element. A comment's
+    // text holds no "--" (as XML requires), so one comment cannot stretch from a leading one to a trailing one over the feed.
+    [GeneratedRegex(@"^(?:\s|<\?[^>]*>|<!--(?:[^-]|-[^-])*-->|<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>)*$", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex PrologOnly();
 
     /// <summary>Why the body holds no feed ("nothing after the XML declaration"), or null if it has a root element.</summary>

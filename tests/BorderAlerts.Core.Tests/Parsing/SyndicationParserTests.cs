@@ -97,6 +97,18 @@ public class SyndicationParserTests
         Assert.Contains(reason, result.Error);
     }
 
+    [Fact]
+    public void A_feed_between_a_leading_and_a_trailing_comment_is_read()
+    {
+        var body = "<?xml version=\"1.0\"?>\n<!-- generator: x -->\n<rss version=\"2.0\"><channel><title>t</title>" +
+            "<item><title>丹东海关</title><link>https://example.org/1</link></item></channel></rss>\n<!-- served in 0.02 s -->\n";
+
+        var result = Parse(Encoding.UTF8.GetBytes(body), "zh-Hans");
+
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal("丹东海关", Assert.Single(result.Items).Title);
+    }
+
     [Theory]
     [InlineData("", "application/rss+xml; charset=big5", "empty body")]
     [InlineData("<?xml version=\"1.0\" encoding=\"big5\"?>", null, "empty document: nothing after the XML declaration")]
