@@ -7,7 +7,7 @@ namespace BorderAlerts.Core.Parsing;
 /// namespace only. A vocabulary written with a prefix (<c>atom:feed</c>, <c>rss:item</c> inside <c>rdf:RDF</c>) becomes
 /// the default namespace; a prefixed <c>r:rss</c> loses its namespace, which RSS 2.0 never had; items written straight
 /// under <c>rss</c> (or an RDF without a channel) get the channel the library walks from. Links and dates are then
-/// completed by <see cref="ItemLinks"/> and <see cref="ItemDates"/>.
+/// completed by <see cref="ItemLinks"/>, <see cref="ItemDates"/> and <see cref="ItemTexts"/>.
 /// </summary>
 internal static class FeedShape
 {
@@ -29,6 +29,7 @@ internal static class FeedShape
         }
         ItemLinks.Complete(root, address);
         ItemDates.Complete(root);
+        ItemTexts.Complete(root);
     }
 
     /// <summary>The RSS 1.0 (or 0.90) vocabulary becomes the default; items without a channel get an empty one, whose parent the library reads items from.</summary>

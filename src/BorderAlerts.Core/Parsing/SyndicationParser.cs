@@ -33,7 +33,9 @@ public static partial class SyndicationParser
         int skipped = 0;
         foreach (var entry in feed.Items.Take(ParseContext.MaxItems))
         {
-            var item = context.Item(entry.Id, entry.Title, entry.Link, entry.Content ?? entry.Description, DateOf(entry), entry.Author);
+            // RSS 1.0 names an item by its rdf:about; the library's id is only the item's link.
+            var id = (entry.SpecificItem as Rss10FeedItem)?.About is { Length: > 0 } about ? about : entry.Id;
+            var item = context.Item(id, entry.Title, entry.Link, entry.Content ?? entry.Description, DateOf(entry), entry.Author);
             if (item is null) skipped++; else items.Add(item);
         }
         return new ParseResult(items, null, encoding, skipped + Math.Max(0, feed.Items.Count - ParseContext.MaxItems));

@@ -127,4 +127,28 @@ public class ConformanceFixtureTests
         var expected = days.Split('|').Select(d => new DateTimeOffset(DateTime.Parse(d), TimeSpan.FromHours(9)));
         Assert.Equal(expected, result.Items.Select(i => i.Published!.Value));
     }
+
+    [Fact]
+    public void Text_in_other_item_elements_is_read_and_description_still_wins()
+    {
+        var result = Parse("rss20_other_text_elements.rss.xml");
+
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal(0, result.Skipped);
+        Assert.Equal(
+            ["Dandong customs held two coal trucks at the Friendship Bridge.", "Podcast: smuggling routes on the Tumen river.",
+             "Hunchun fair reopens to Rason traders.", "The description wins over dc:description."],
+            result.Items.Select(i => i.Text));
+    }
+
+    [Fact]
+    public void An_rss_1_0_item_is_named_by_its_rdf_about()
+    {
+        var items = Parse("rdf_about_ids.rdf.xml").Items;
+        var feed = new Uri("http://bulletin.example/rss");
+
+        Assert.Equal(["http://bulletin.example/notice/7", "http://bulletin.example/notice/8"], items.Select(i => i.Guid));
+        Assert.Contains("url:" + UrlCanonicalizer.Canonical(new Uri("http://bulletin.example/notice/7")), ItemIdentity.Keys(items[0], feed));
+        Assert.Equal(new Uri("http://bulletin.example/notice/8"), items[1].Link ?? new Uri(items[1].Guid!)); // no link: its about is its address
+    }
 }
