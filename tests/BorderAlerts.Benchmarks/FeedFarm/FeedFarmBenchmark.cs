@@ -82,7 +82,13 @@ public static class FeedFarmBenchmark
         {
             // Commits with the rule stage read config/rules.yaml beside feeds.yaml; without one they match nothing.
             File.Copy(rules, Path.Combine(configDir, "rules.yaml"));
-            Console.WriteLine($"rules: {Path.GetFullPath(rules)} copied to the config folder");
+            // The pack's watchlist rule names the lists of watchlists.yaml beside it (shipped disabled: declared, never
+            // fetched, matching nothing); without the file that rule would be skipped as naming unknown concepts.
+            var lists = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(rules))!, "watchlists.yaml");
+            if (File.Exists(lists) && BorderAlerts.Core.Watchlists.WatchlistsFile.Load(lists).Any(l => l.Enabled))
+                throw new ArgumentException($"{lists} enables a list: the benchmark would fetch it from the internet; disable it or use --rules with another folder");
+            if (File.Exists(lists)) File.Copy(lists, Path.Combine(configDir, "watchlists.yaml"));
+            Console.WriteLine($"rules: {Path.GetFullPath(rules)} copied to the config folder{(File.Exists(lists) ? ", with the watchlists.yaml beside it" : "")}");
         }
 
         CheckGcMatchesService();
