@@ -13,6 +13,8 @@ public sealed record FeedDefinition
     /// <summary>What kind of outlet it is (one of <see cref="SourceKinds.Known"/>), shown on cards; null when not given.</summary>
     public string? Kind { get; init; }
     public TimeSpan Every { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary><c>every: auto</c>: the interval is learned from the source's publishing rhythm within these bounds; <see cref="Every"/> then only paces retries after a failure.</summary>
+    public AdaptiveBounds? Auto { get; init; }
     /// <summary>Fixed poll times in <see cref="TimeZone"/> instead of <see cref="Every"/>, which then only paces retries after a failure.</summary>
     public ICronSchedule? Cron { get; init; }
     /// <summary>IANA zone for times the source prints without an offset (Asia/Shanghai, Asia/Tokyo…).</summary>
@@ -26,7 +28,7 @@ public sealed record FeedDefinition
     public JsonRecipe? Json { get; init; }
 
     /// <summary>How the feed is scheduled, as `feeds list` and chat show it: "every 10m" or "cron 0 5 7,19 ? * * (Asia/Pyongyang)".</summary>
-    public string Schedule => Cron is { } cron ? $"cron {cron.Expression} ({TimeZone.Id})" : $"every {DurationParser.Format(Every)}";
+    public string Schedule => Cron is { } cron ? $"cron {cron.Expression} ({TimeZone.Id})" : Auto is { } auto ? $"every {auto}" : $"every {DurationParser.Format(Every)}";
 }
 
 /// <summary>The kinds of outlet feeds.yaml's <c>kind:</c> takes: a card tells a reader whose voice an item is in.</summary>

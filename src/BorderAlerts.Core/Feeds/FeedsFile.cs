@@ -10,7 +10,7 @@ namespace BorderAlerts.Core.Feeds;
 public static class FeedsFile
 {
     static readonly string[] KnownFields =
-        ["id", "name", "url", "type", "language", "kind", "every", "cron", "timezone", "enabled", "backfill", "html", "json"];
+        ["id", "name", "url", "type", "language", "kind", "every", "min", "max", "cron", "timezone", "enabled", "backfill", "html", "json"];
 
     /// <param name="cron">Reads <c>cron:</c>; without one, a feed that has <c>cron:</c> is an error.</param>
     public static IReadOnlyList<FeedDefinition> Load(string path, ICronParser? cron = null)
@@ -63,6 +63,7 @@ public static class FeedsFile
             Language = f.OptionalString("language"),
             Kind = ReadKind(f),
             Every = ReadEvery(f),
+            Auto = ReadAuto(f),
             Cron = ReadCron(f, zone, cron),
             TimeZone = zone,
             Enabled = f.OptionalBool("enabled", true),
@@ -90,10 +91,39 @@ public static class FeedsFile
     static TimeSpan ReadEvery(YamlFields f)
     {
         var text = f.OptionalString("every");
-        if (text is null) return TimeSpan.FromMinutes(10);
+        if (text is null || IsAuto(text)) return TimeSpan.FromMinutes(10);
         if (!DurationParser.TryParse(text, out var every))
-            throw f.Error("every", f.Node("every")!, $"'{text}' is not a duration (examples: 30s, 10m, 2h)");
+            throw f.Error("every", f.Node("every")!, $"'{text}' is not a duration (examples: 30s, 10m, 2h, or auto)");
         return every;
+    }
+
+    static bool IsAuto(string every) => every.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><c>every: auto</c> with optional <c>min:</c> and <c>max:</c> bounds, which mean nothing without it.</summary>
+    static AdaptiveBounds? ReadAuto(YamlFields f)
+    {
+        if (f.OptionalString("every") is not { } every || !IsAuto(every))
+        {
+            foreach (var bound in new[] { "min", "max" })
+                if (f.Node(bound) is { } node) throw f.Error(bound, node, "only goes with every: auto");
+            return null;
+        }
+        var min = ReadBound(f, "min", AdaptiveBounds.Default.Min);
+        var max = ReadBound(f, "max", AdaptiveBounds.Default.Max);
+        if (min < TimeSpan.FromSeconds(30)) throw f.Error("min", f.Node("min")!, $"'{DurationParser.Format(min)}' is too often (at least 30s)");
+        if (max < min && f.Node("max") is { } maxNode)
+            throw f.Error("max", maxNode, $"'{DurationParser.Format(max)}' is shorter than min ({DurationParser.Format(min)})");
+        if (max < min) throw f.Error("min", f.Node("min")!, $"'{DurationParser.Format(min)}' is longer than the default max ({DurationParser.Format(max)}); give max: too");
+        return new AdaptiveBounds(min, max);
+    }
+
+    static TimeSpan ReadBound(YamlFields f, string field, TimeSpan fallback)
+    {
+        var text = f.OptionalString(field);
+        if (text is null) return fallback;
+        if (!DurationParser.TryParse(text, out var value))
+            throw f.Error(field, f.Node(field)!, $"'{text}' is not a duration (examples: 2m, 1h)");
+        return value;
     }
 
     /// <summary>A fixed schedule in the feed's zone, exclusive of <c>every:</c>; one that never fires is refused, not left idle.</summary>

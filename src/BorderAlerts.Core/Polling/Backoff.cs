@@ -22,9 +22,20 @@ public sealed class Backoff(TimeSpan cap, Func<double> random)
     public TimeSpan AfterSuccess(TimeSpan every) =>
         every + TimeSpan.FromTicks((long)Math.Min(TimeSpan.FromMinutes(5).Ticks, every.Ticks * 0.1 * random()));
 
-    /// <summary>After a success (fetched or not modified): a cron feed's next fire time, else the stretched interval.</summary>
-    public DateTimeOffset NextAfterSuccess(FeedDefinition feed, DateTimeOffset now) =>
-        feed.Cron?.NextAfter(now) ?? now + AfterSuccess(feed.Every); // a schedule with no fire time left falls back to the interval
+    /// <summary>
+    /// After a success (fetched or not modified): a cron feed's next fire time; an <c>every: auto</c> feed's interval
+    /// learned from <paramref name="published"/> (its <c>every</c> within the bounds while nothing is known), never under
+    /// <paramref name="serverHint"/>; else the stretched interval.
+    /// </summary>
+    public DateTimeOffset NextAfterSuccess(FeedDefinition feed, DateTimeOffset now, IReadOnlyList<DateTimeOffset>? published = null,
+        TimeSpan? serverHint = null)
+    {
+        if (feed.Cron?.NextAfter(now) is { } fire) return fire; // a schedule with no fire time left falls back to the interval
+        if (feed.Auto is not { } bounds) return now + AfterSuccess(feed.Every);
+        if (published is not null) return now + AdaptiveInterval.Next(published, now, bounds, serverHint);
+        var unknown = feed.Every < bounds.Min ? bounds.Min : feed.Every > bounds.Max ? bounds.Max : feed.Every;
+        return now + (serverHint is { } hint && hint > unknown ? hint : unknown);
+    }
 
     /// <summary>After a failure: the backoff, brought forward to a cron feed's next fire time unless Retry-After asks for longer.</summary>
     public DateTimeOffset NextAfterFailure(FeedDefinition feed, DateTimeOffset now, int consecutiveFailures, TimeSpan? retryAfter)

@@ -17,8 +17,11 @@ namespace BorderAlerts.Core.Polling;
 /// Every outcome, good or bad, ends on the feed's health record; nothing is thrown for an expected failure. A rule an
 /// admin muted matches nothing until the mute ends, so it neither alerts nor takes a card from another rule.
 /// </summary>
-public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProvider clock, Backoff backoff, IMutes? mutes = null)
+public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProvider clock, Backoff backoff, IMutes? mutes = null,
+    PublishingRhythm? rhythm = null)
 {
+    readonly PublishingRhythm _rhythm = rhythm ?? new PublishingRhythm();
+
     /// <param name="group">The pass's group commit, which records the outcome together with its neighbours'.</param>
     public async Task<PollReport> PollAsync(FeedDefinition feed, FeedState state, PollGroup group, CancellationToken cancellationToken)
     {
@@ -30,7 +33,8 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
             completion = fetch switch
             {
                 FetchResult.Fetched body => Parsed(feed, state, body, now),
-                FetchResult.NotModified => new PollCompletion(feed.Id, now, PollStatus.NotModified, backoff.NextAfterSuccess(feed, now)),
+                FetchResult.NotModified => new PollCompletion(feed.Id, now, PollStatus.NotModified,
+                    backoff.NextAfterSuccess(feed, now, _rhythm.Remembered(feed.Id))),
                 FetchResult.Failed failed => Failure(feed, state, now, $"{failed.Kind}: {failed.Message}", failed.Status, failed.RetryAfter),
                 _ => throw new InvalidOperationException($"unknown fetch result {fetch.GetType().Name}"),
             };
@@ -55,7 +59,9 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
         if (!parsed.Ok) return Failure(feed, state, now, $"Parse: {parsed.Error} (encoding {parsed.EncodingName})", body.Status, null);
         var set = rules.Current;
         var candidates = parsed.Items.Select(item => Candidate(feed, item, set, now)).ToList();
-        return new PollCompletion(feed.Id, now, PollStatus.Fetched, backoff.NextAfterSuccess(feed, now))
+        var published = feed.Auto is null ? null : _rhythm.Listed(feed.Id, parsed.Items.Select(i => i.Published).OfType<DateTimeOffset>());
+        var next = backoff.NextAfterSuccess(feed, now, published, PublishingRhythm.MaxAge(body.Headers));
+        return new PollCompletion(feed.Id, now, PollStatus.Fetched, next)
         {
             ETag = body.ETag,
             LastModified = body.LastModified,

@@ -1,0 +1,53 @@
+using BorderAlerts.Core.Feeds;
+using BorderAlerts.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+
+namespace BorderAlerts.Tests.Polling;
+
+/// <summary>
+/// A feed with <c>every: auto</c> is due again after the interval its items' publication times call for: soon when it
+/// publishes often, at the upper bound when it is quiet, and never before the server's Cache-Control max-age.
+/// </summary>
+public sealed class AdaptivePollingTests(FeedServer server) : IClassFixture<FeedServer>
+{
+    Uri Serve(RequestDelegate source) => server.Serve(source);
+
+    static readonly AdaptiveBounds Bounds = new(TimeSpan.FromMinutes(2), TimeSpan.FromHours(1));
+
+    /// <summary>An RSS feed whose items are <paramref name="minutesAgo"/> old, served with an optional Cache-Control.</summary>
+    static RequestDelegate Published(IEnumerable<int> minutesAgo, string? cacheControl = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var body = FeedXml.Rss("rhythm", minutesAgo.Select(m => new Entry($"item {m}", $"https://example.org/{m}", Published: now.AddMinutes(-m))));
+        var serve = Responses.Bytes(body, Responses.Rss);
+        return context =>
+        {
+            if (cacheControl is not null) context.Response.Headers.CacheControl = cacheControl;
+            return serve(context);
+        };
+    }
+
+    static IEnumerable<int> EveryTenMinutesToday => Enumerable.Range(0, 144).Select(i => 10 * i);
+
+    /// <summary>Polls the feed once and returns how long after that poll it is due again.</summary>
+    async Task<TimeSpan> NextIntervalAsync(Store store, RequestDelegate source)
+    {
+        using var folder = new TempFolder(store);
+        await using var pipeline = await Pipeline.StartAsync(folder);
+        await pipeline.PollOneAsync(Feeds.Rss("rhythm", Serve(source)) with { Auto = Bounds });
+        var health = await pipeline.HealthAsync("rhythm");
+        return health.NextPollAt - health.LastAttemptAt!.Value;
+    }
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task An_auto_feed_publishing_every_ten_minutes_is_due_again_in_five(Store store) =>
+        Assert.Equal(TimeSpan.FromMinutes(5), await NextIntervalAsync(store, Published(EveryTenMinutesToday)));
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task An_auto_feed_quiet_for_three_days_is_due_again_at_the_upper_bound(Store store) =>
+        Assert.Equal(TimeSpan.FromHours(1), await NextIntervalAsync(store, Published([3 * 24 * 60])));
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task An_auto_feed_is_not_polled_before_the_servers_max_age(Store store) =>
+        Assert.Equal(TimeSpan.FromMinutes(30), await NextIntervalAsync(store, Published(EveryTenMinutesToday, "public, max-age=1800")));
+}
