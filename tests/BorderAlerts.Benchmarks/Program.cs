@@ -20,6 +20,8 @@ using BorderAlerts.Core.Feeds;
 //   watchlists [--megabytes 10,100] [--dir PATH] [--keep]         (OFAC- and FtM-shaped lists: parse time, entries/s, peak memory)
 //   translate [--cards 300] [--feeds 20] [--runs 3] [--conditions off,fast,slow,down,http500,http429,malformed] [--fast-ms 100-300]
 //             [--fail-ms 100-300] [--chat-ms 100] [--pause-ms 200] [--set Section:Key=Value ...]   (card delay with the translator on, per condition)
+//   adaptive [--per-class 25] [--days 14] [--warmup-days 7] [--seed 21] [--listed 20] [--every 10m] [--min 2m] [--max 1h]
+//                                                                 (fixed vs every: auto on simulated sources; issue 21)
 //   parity [--reference FILE] [--max-diffs 400]                  (our feed parser vs Python's feedparser, per field; issue 20)
 //   search [--items 100000] [--store sqlite|postgres] [--db PATH|NAME] [--postgres CONNSTR] [--keep] [--reuse] [--queries 20] [--rounds 3] [--limit 10] [--days 365] [--ingest-only] [--bulk] [--writers 1]   (archive search)
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -31,6 +33,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
                BorderAlerts.Benchmarks watchlists [--megabytes 10,100] [--dir PATH] [--keep]
                BorderAlerts.Benchmarks translate [--cards 300] [--feeds 20] [--runs 3] [--conditions off,fast,slow,down,http500,http429,malformed] [--fast-ms 100-300] [--fail-ms 100-300] [--chat-ms 100]
                BorderAlerts.Benchmarks parity [--reference FILE] [--max-diffs 400]
+               BorderAlerts.Benchmarks adaptive [--per-class 25] [--days 14] [--warmup-days 7] [--seed 21] [--listed 20] [--every 10m] [--min 2m] [--max 1h]
                BorderAlerts.Benchmarks search [--items 100000] [--store sqlite|postgres] [--db PATH|NAME] [--postgres CONNSTR] [--keep] [--reuse] [--queries 20] [--rounds 3] [--limit 10] [--days 365] [--ingest-only] [--bulk] [--writers 1]
         see docs/benchmarks.md
         """);
@@ -58,6 +61,7 @@ try
         "panel" => await BorderAlerts.Benchmarks.Panel.PanelBenchmark.RunAsync(BorderAlerts.Benchmarks.Panel.PanelOptions.Parse(rest)),
         "search" => await BorderAlerts.Benchmarks.Search.SearchBenchmark.RunAsync(BorderAlerts.Benchmarks.Search.SearchBenchmark.Parse(rest)),
         "parity" => BorderAlerts.Benchmarks.Parity.ParityCommand.Run(rest),
+        "adaptive" => BorderAlerts.Benchmarks.Adaptive.AdaptiveBenchmark.Run(BorderAlerts.Benchmarks.Adaptive.AdaptiveOptions.Parse(rest), Console.Out),
         "stories" => BorderAlerts.Benchmarks.Stories.StoryPairsHarness.Run(
             Value(rest, "--pairs") ?? "tests/BorderAlerts.Core.Tests/Fixtures/eval/pairs.jsonl", Value(rest, "--rules") ?? "config/rules.yaml", rest.Contains("--errors")),
         _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parity, parse, matcher, matcher-cpu, pack-cpu, panel, reload, search, stories, translate, watchlists, watchlist-match)"),

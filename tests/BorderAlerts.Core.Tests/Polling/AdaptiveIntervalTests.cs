@@ -4,7 +4,8 @@ using BorderAlerts.Core.Polling;
 namespace BorderAlerts.Core.Tests.Polling;
 
 /// <summary>
-/// <c>every: auto</c>'s decision: half the shortest expected gap (last 24 h, this hour of day over the week, the week),
+/// <c>every: auto</c>'s decision: half the shortest expected gap (the last five items, the last 24 h, this hour of day
+/// over the week, the week),
 /// within the bounds, never under the server's hint. Random cases are checked against a plain count of the times.
 /// </summary>
 public class AdaptiveIntervalTests
@@ -32,10 +33,10 @@ public class AdaptiveIntervalTests
     public void A_daily_bulletin_is_polled_often_around_its_hour_and_seldom_elsewhere()
     {
         var bulletins = Enumerable.Range(1, 7).Select(d => Now.AddDays(-d).AddMinutes(10)).ToList(); // 12:10 each day
-        Assert.Equal(TimeSpan.FromHours(1), AdaptiveInterval.Next(bulletins, Now, Bounds));            // 14 h/7 = 2 h gap
         var wide = new AdaptiveBounds(TimeSpan.FromMinutes(2), TimeSpan.FromHours(12));
-        Assert.Equal(TimeSpan.FromHours(1), AdaptiveInterval.Next(bulletins, Now, wide));
-        Assert.Equal(TimeSpan.FromHours(12), AdaptiveInterval.Next(bulletins, Now.AddHours(6), wide)); // 18:00: the week's pace, 1 d gap
+        Assert.Equal(TimeSpan.FromMinutes(30), AdaptiveInterval.Next(bulletins, Now, wide));              // 7 h/7 = 1 h gap at this hour
+        Assert.Equal(TimeSpan.FromHours(12), AdaptiveInterval.Next(bulletins, Now.AddHours(6), wide));    // 18:00: the week's pace, 1 d gap
+        Assert.Equal(TimeSpan.FromHours(4), AdaptiveInterval.Next(bulletins, Now.AddHours(-4).AddMinutes(-5), wide)); // 07:55: wakes at 11:55
     }
 
     [Fact]
@@ -55,21 +56,26 @@ public class AdaptiveIntervalTests
         Assert.Equal(TimeSpan.FromMinutes(expectedMinutes), AdaptiveInterval.Next(times, Now, Bounds, TimeSpan.FromMinutes(hintMinutes)));
     }
 
-    /// <summary>The rule written out plainly: count the times in each window, take the shortest gap, halve, clamp, hint.</summary>
+    /// <summary>The rule written out plainly: the fifth newest time's age over five, count the times in each window, take the shortest gap, halve, clamp, wake before a recurring time of day, hint.</summary>
     static TimeSpan Oracle(IReadOnlyList<DateTimeOffset> times, DateTimeOffset now, AdaptiveBounds bounds, TimeSpan? hint)
     {
         var week = times.Where(t => t <= now && t >= now.AddDays(-7)).ToList();
         var day = week.Count(t => t >= now.AddDays(-1));
-        var hour = week.Count(t =>
-        {
-            var minutes = Math.Abs((t.UtcDateTime.TimeOfDay - now.UtcDateTime.TimeOfDay).TotalMinutes);
-            return Math.Min(minutes, 1440 - minutes) <= 60;
-        });
+        double TimeOfDay(DateTimeOffset t) => t.UtcDateTime.TimeOfDay.TotalMinutes;
+        double Apart(DateTimeOffset a, DateTimeOffset b) => Math.Min(Math.Abs(TimeOfDay(a) - TimeOfDay(b)), 1440 - Math.Abs(TimeOfDay(a) - TimeOfDay(b)));
+        var hour = week.Count(t => Apart(t, now) <= 30);
         var gaps = new List<double>();
+        if (week.Count >= 5) gaps.Add((now - week.OrderDescending().ElementAt(4)).TotalMinutes / 5);
         if (day > 0) gaps.Add(1440.0 / day);
-        if (hour > 0) gaps.Add(7 * 120.0 / hour);
+        if (hour > 0) gaps.Add(7 * 60.0 / hour);
         if (week.Count > 0) gaps.Add(7 * 1440.0 / week.Count);
         var minutesNext = gaps.Count == 0 ? bounds.Max.TotalMinutes : Math.Clamp(gaps.Min() / 2, bounds.Min.TotalMinutes, bounds.Max.TotalMinutes);
+        var recurring = week.Where(t => week.Count(o => Apart(o, t) <= 30) >= 2).ToList();
+        foreach (var t in recurring.Any(t => Apart(t, now) <= 15) ? [] : recurring)
+        {
+            var until = ((TimeOfDay(t) - 15 - TimeOfDay(now)) % 1440 + 1440) % 1440; // to 15 minutes before that time of day
+            if (until < minutesNext) minutesNext = Math.Max(until, bounds.Min.TotalMinutes);
+        }
         if (hint is { } h && h.TotalMinutes > minutesNext) minutesNext = Math.Min(h.TotalMinutes, 1440);
         return TimeSpan.FromMinutes(minutesNext);
     }
@@ -93,15 +99,15 @@ public class AdaptiveIntervalTests
     }
 
     [Fact]
-    public void Another_item_never_makes_the_wait_longer()
+    public void Random_histories_are_polled_within_the_bounds_unless_the_server_asks_for_longer()
     {
         var random = new Random(7);
         for (int round = 0; round < 1000; round++)
         {
             var times = Enumerable.Range(0, random.Next(0, 40)).Select(_ => Now - TimeSpan.FromMinutes(random.Next(0, 8 * 1440))).ToList();
-            var before = AdaptiveInterval.Next(times, Now, Bounds);
-            times.Add(Now - TimeSpan.FromMinutes(random.Next(0, 8 * 1440)));
-            Assert.True(AdaptiveInterval.Next(times, Now, Bounds) <= before, $"round {round}");
+            var wait = AdaptiveInterval.Next(times, Now, Bounds);
+            Assert.InRange(wait, Bounds.Min, Bounds.Max);
+            Assert.Equal(TimeSpan.FromHours(3), AdaptiveInterval.Next(times, Now, Bounds, TimeSpan.FromHours(3)));
         }
     }
 }
