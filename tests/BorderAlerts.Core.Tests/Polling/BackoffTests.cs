@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Feeds;
 using BorderAlerts.Core.Polling;
 
 namespace BorderAlerts.Core.Tests.Polling;
@@ -45,4 +46,15 @@ public class BackoffTests
     [Fact]
     public void The_stretch_is_at_most_five_minutes() =>
         Assert.Equal(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(5), Fixed(1).AfterSuccess(TimeSpan.FromHours(24)));
+
+    [Theory]
+    [InlineData(10, 10)]   // the default every, within the bounds
+    [InlineData(1, 2)]     // brought up to min
+    [InlineData(180, 60)]  // brought down to max
+    public void An_auto_feed_whose_rhythm_is_not_known_yet_waits_its_every_within_the_bounds(int everyMinutes, int expectedMinutes)
+    {
+        var now = new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
+        var feed = new FeedDefinition { Id = "a", Name = "a", Url = new Uri("http://x/"), Every = TimeSpan.FromMinutes(everyMinutes), Auto = AdaptiveBounds.Default };
+        Assert.Equal(now.AddMinutes(expectedMinutes), Fixed(0.5).NextAfterSuccess(feed, now, published: null));
+    }
 }
