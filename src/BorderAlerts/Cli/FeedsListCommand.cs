@@ -7,7 +7,7 @@ using BorderAlerts.Core.Storage;
 
 namespace BorderAlerts.Cli;
 
-/// <summary>`feeds list [--json]`: every configured source and its health record.</summary>
+/// <summary>`feeds list [--json]`: every configured source, its health record and its median delays (<see cref="SourceLatencies"/>).</summary>
 public static class FeedsListCommand
 {
     public static Command Create(TextWriter output)

@@ -39,11 +39,14 @@ public sealed class SourceLatencyTests
 
         var list = await host.Session.RunAsync("feeds", "list", "--json");
         var page = await reader.GetAsync("/panel/feeds?sort=-detection");
+        var table = (await host.Session.RunAsync("feeds", "list")).Stdout;
 
         var feeds = JsonDocument.Parse(list.Stdout).RootElement.GetProperty("feeds").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!);
         Assert.Equal((300.0, 40.0), (feeds["yonhap"].GetProperty("medianDetectionDelay").GetDouble(), feeds["yonhap"].GetProperty("medianDeliveryDelay").GetDouble()));
         Assert.Equal(JsonValueKind.Null, feeds["kcna"].GetProperty("medianDetectionDelay").ValueKind);
         Assert.Equal(10.0, feeds["kcna"].GetProperty("medianDeliveryDelay").GetDouble());
+        Assert.Matches(@"yonhap .* 5m 0s\s+40s", table);
+        Assert.Matches(@"kcna .* –\s+10s", table);
         Assert.Contains("<a href=\"/panel/feeds?sort=detection\">Publication to detection (median, 7 days)</a>", page.Html);
         Assert.Contains("<td>3</td><td>5m 0s</td><td>40s</td>", page.Html);
         Assert.Contains("<td>1</td><td>–</td><td>10s</td>", page.Html);

@@ -11,7 +11,8 @@ namespace BorderAlerts.Endpoints.Panel;
 /// GET /panel/feeds: every source in the catalog with its health from the store, <see cref="PageSize"/> a page (<c>page</c>,
 /// from 1), sorted by the <c>sort</c> parameter (a column key, <c>-</c> first for descending), each row with its items per day
 /// over <see cref="ChartDays"/> days (one grouped query for the page's sources only), linked to a full-size chart of its own
-/// (<see cref="SourceAsync"/>). Admins also get pause/resume per row
+/// (<see cref="SourceAsync"/>), and its median delays to detection and to delivery (<see cref="SourceLatencies"/>, every source,
+/// so they sort). Admins also get pause/resume per row
 /// and the "Add a source" form (<see cref="PanelFeedActions"/>).
 /// </summary>
 public static class PanelFeedsPage
