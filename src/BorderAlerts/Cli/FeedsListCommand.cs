@@ -28,8 +28,8 @@ public static class FeedsListCommand
         var health = await app.Services.GetRequiredService<IFeedHealthReader>().ListHealthAsync(clock.GetUtcNow(), cancellationToken);
         var latency = await SourceLatencies.ReadAsync(app.Services.GetRequiredService<ISourceLatencyReader>(), clock.GetUtcNow(), cancellationToken);
         var names = feeds.ToDictionary(f => f.Id);
-        var rows = health.Where(h => names.ContainsKey(h.FeedId)).Select(h => (h, latency.GetValueOrDefault(h.FeedId, SourceLatency.None))).ToList();
-        if (json) output.WriteLine(CliJson.Serialize(new { feeds = rows.Select(r => Json(r.h, names[r.h.FeedId], r.Item2)) }));
+        var rows = health.Where(h => names.ContainsKey(h.FeedId)).Select(h => (Health: h, Latency: latency.GetValueOrDefault(h.FeedId, SourceLatency.None))).ToList();
+        if (json) output.WriteLine(CliJson.Serialize(new { feeds = rows.Select(r => Json(r.Health, names[r.Health.FeedId], r.Latency)) }));
         else Table(output, rows, names, clock.GetUtcNow());
         return CliApp.Ok;
     }
@@ -49,18 +49,20 @@ public static class FeedsListCommand
     static string? Warning(FeedHealth h, FeedDefinition f) =>
         h.Enabled && SourceHealthMonitor.SelectorFoundNothing(f, h) ? Commands.FeedCommands.SelectorWarning : null;
 
-    static void Table(TextWriter output, List<(FeedHealth, SourceLatency)> rows, Dictionary<string, FeedDefinition> names, DateTimeOffset now)
+    static void Table(TextWriter output, List<(FeedHealth Health, SourceLatency Latency)> rows, Dictionary<string, FeedDefinition> names, DateTimeOffset now)
     {
         var header = new[] { "ID", "KIND", "STATUS", "LAST SUCCESS", "FAILS", "LAST NEW ITEM", "NEXT POLL", "24H", "TO DETECT", "TO DELIVER", "LAST ERROR / WARNING" };
-        var cells = rows.Select(r => r.Item1 is var h ? new[]
-        {
-            h.FeedId, names[h.FeedId].Kind ?? "", Status(h, names[h.FeedId]), Ago(h.LastSuccessAt, now), h.ConsecutiveFailures.ToString(), Ago(h.LastNewItemAt, now),
-            In(h.NextPollAt, now), h.ItemsLast24h.ToString(), SourceLatency.Describe(r.Item2.Detection), SourceLatency.Describe(r.Item2.Delivery),
-            h.ConsecutiveFailures > 0 ? Short(h.LastError) : Warning(h, names[h.FeedId]) ?? "",
-        } : []).ToList();
+        var cells = rows.Select(r => Cells(r.Health, r.Latency, names[r.Health.FeedId], now)).ToList();
         CliTable.Write(output, header, cells);
         if (rows.Count == 0) output.WriteLine($"(no feeds configured; add them to config/feeds.yaml)");
     }
+
+    static string[] Cells(FeedHealth h, SourceLatency latency, FeedDefinition f, DateTimeOffset now) =>
+    [
+        h.FeedId, f.Kind ?? "", Status(h, f), Ago(h.LastSuccessAt, now), h.ConsecutiveFailures.ToString(), Ago(h.LastNewItemAt, now),
+        In(h.NextPollAt, now), h.ItemsLast24h.ToString(), SourceLatency.Describe(latency.Detection), SourceLatency.Describe(latency.Delivery),
+        h.ConsecutiveFailures > 0 ? Short(h.LastError) : Warning(h, f) ?? "",
+    ];
 
     static string Ago(DateTimeOffset? at, DateTimeOffset now) => CliTable.Ago(at, now);
     static string In(DateTimeOffset at, DateTimeOffset now) => at <= now ? "due" : "in " + CliTable.Span(at - now);
