@@ -11,14 +11,16 @@ namespace BorderAlerts.Endpoints.Panel;
 /// GET /panel/feeds: every source in the catalog with its health from the store, <see cref="PageSize"/> a page (<c>page</c>,
 /// from 1), sorted by the <c>sort</c> parameter (a column key, <c>-</c> first for descending), each row with its items per day
 /// over <see cref="ChartDays"/> days (one grouped query for the page's sources only), linked to a full-size chart of its own
-/// (<see cref="SourceAsync"/>). Admins also get pause/resume per row
+/// (<see cref="SourceAsync"/>), and its median delays to detection and to delivery (<see cref="SourceLatencies"/>, every source,
+/// so they sort). Admins also get pause/resume per row
 /// and the "Add a source" form (<see cref="PanelFeedActions"/>).
 /// </summary>
 public static class PanelFeedsPage
 {
     public const int PageSize = 50, ChartDays = 30;
 
-    sealed record Row(string Id, string Name, string Status, DateTimeOffset? LastSuccess, int Failures, string? LastError, int ItemsPerDay, bool Paused);
+    sealed record Row(string Id, string Name, string Status, DateTimeOffset? LastSuccess, int Failures, string? LastError, int ItemsPerDay, bool Paused,
+        SourceLatency Latency);
 
     static readonly (string Key, string Label, Func<IEnumerable<Row>, bool, IEnumerable<Row>> Sort)[] Columns =
     [
@@ -29,6 +31,8 @@ public static class PanelFeedsPage
         ("failures", "Failures in a row", (rows, down) => By(rows, r => r.Failures, down)),
         ("last-error", "Last error", (rows, down) => By(rows, r => r.LastError, down)),
         ("items", "Items per day", (rows, down) => By(rows, r => r.ItemsPerDay, down)),
+        ("detection", "Publication to detection (median, 7 days)", (rows, down) => By(rows, r => r.Latency.Detection, down)),
+        ("delivery", "Detection to delivery (median, 7 days)", (rows, down) => By(rows, r => r.Latency.Delivery, down)),
     ];
 
     public static async Task<string> RenderAsync(PanelUser user, HttpContext context)
@@ -45,8 +49,10 @@ public static class PanelFeedsPage
         var services = context.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var health = (await services.GetRequiredService<IFeedHealthReader>().ListHealthAsync(now, context.RequestAborted)).ToDictionary(h => h.FeedId);
+        var latency = await SourceLatencies.ReadAsync(services.GetRequiredService<ISourceLatencyReader>(), now, context.RequestAborted);
         // The catalog, not the store, says what a source is now: a pause or an addition shows before the next poll syncs it.
-        var rows = column.Sort(services.GetRequiredService<IFeedCatalog>().Current().Feeds.Select(f => RowOf(f, health.GetValueOrDefault(f.Id))),
+        var rows = column.Sort(services.GetRequiredService<IFeedCatalog>().Current().Feeds
+                .Select(f => RowOf(f, health.GetValueOrDefault(f.Id), latency.GetValueOrDefault(f.Id, SourceLatency.None))),
             sort.StartsWith('-')).ToList();
         var pages = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
         var shown = rows.Skip((page - 1) * PageSize).Take(PageSize).ToList();
@@ -65,6 +71,7 @@ public static class PanelFeedsPage
         {
             html.Append($"<tr><td>{E(row.Id)}</td><td>{E(row.Name)}</td><td>{row.Status}</td><td>{Time(row.LastSuccess)}</td>")
                 .Append($"<td>{row.Failures}</td><td>{E(row.LastError)}</td><td>{row.ItemsPerDay}</td>")
+                .Append($"<td>{SourceLatency.Describe(row.Latency.Detection)}</td><td>{SourceLatency.Describe(row.Latency.Delivery)}</td>")
                 .Append($"<td><a href=\"/panel/feeds/source?id={Uri.EscapeDataString(row.Id)}\">")
                 .Append(SvgBarChart.Render($"Items from {row.Id} per day", DaySeries.Ending(lastDay, ChartDays, perDay.GetValueOrDefault(row.Id)), sparkline: true))
                 .Append("</a></td>");
@@ -94,8 +101,8 @@ public static class PanelFeedsPage
             "<p><a href=\"/panel/feeds\">All sources</a></p>";
     }
 
-    static Row RowOf(FeedDefinition f, FeedHealth? h) =>
-        new(f.Id, f.Name, Status(f, h), h?.LastSuccessAt, h?.ConsecutiveFailures ?? 0, h?.LastError, h?.ItemsLast24h ?? 0, !f.Enabled);
+    static Row RowOf(FeedDefinition f, FeedHealth? h, SourceLatency latency) =>
+        new(f.Id, f.Name, Status(f, h), h?.LastSuccessAt, h?.ConsecutiveFailures ?? 0, h?.LastError, h?.ItemsLast24h ?? 0, !f.Enabled, latency);
 
     static string Status(FeedDefinition feed, FeedHealth? h) =>
         !feed.Enabled ? "paused" : h?.LastAttemptAt is null ? "not polled yet" : h.ConsecutiveFailures > 0 ? "failing" : "ok";
