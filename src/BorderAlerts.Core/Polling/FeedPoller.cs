@@ -18,7 +18,7 @@ namespace BorderAlerts.Core.Polling;
 /// admin muted matches nothing until the mute ends, so it neither alerts nor takes a card from another rule.
 /// </summary>
 public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProvider clock, Backoff backoff, IMutes? mutes = null,
-    PublishingRhythm? rhythm = null)
+    PublishingRhythm? rhythm = null, IPublishingHistory? history = null)
 {
     readonly PublishingRhythm _rhythm = rhythm ?? new PublishingRhythm();
 
@@ -30,11 +30,11 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
         {
             var fetch = await fetcher.FetchAsync(new FetchRequest(feed.Url, state.ETag, state.LastModified, feed.Untrusted), cancellationToken);
             var now = clock.GetUtcNow();
+            var rhythm = fetch is FetchResult.NotModified ? await RhythmAsync(feed, cancellationToken) : null;
             completion = fetch switch
             {
                 FetchResult.Fetched body => Parsed(feed, state, body, now),
-                FetchResult.NotModified => new PollCompletion(feed.Id, now, PollStatus.NotModified,
-                    backoff.NextAfterSuccess(feed, now, _rhythm.Remembered(feed.Id))),
+                FetchResult.NotModified => new PollCompletion(feed.Id, now, PollStatus.NotModified, backoff.NextAfterSuccess(feed, now, rhythm)),
                 FetchResult.Failed failed => Failure(feed, state, now, $"{failed.Kind}: {failed.Message}", failed.Status, failed.RetryAfter),
                 _ => throw new InvalidOperationException($"unknown fetch result {fetch.GetType().Name}"),
             };
@@ -48,6 +48,19 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
         var commit = await group.CompleteAsync(completion with { Lease = state.Lease });
         return new PollReport(feed.Id, completion.Status, completion.ItemsFound ?? 0, commit.NewItems.Count,
             completion.Error, completion.NextPollAt, commit.NewItems) { Alerts = commit.Alerts };
+    }
+
+    /// <summary>
+    /// What an auto feed answered 304 learns from: the body this process fetched last, else (after a restart) the
+    /// publication times the store kept for the source's items, remembered from then on.
+    /// </summary>
+    async Task<IReadOnlyList<DateTimeOffset>?> RhythmAsync(FeedDefinition feed, CancellationToken cancellationToken)
+    {
+        if (feed.Auto is null) return null;
+        if (_rhythm.Remembered(feed.Id) is { } remembered) return remembered;
+        if (history is null) return null;
+        var stored = await history.RecentAsync(feed.Id, PublishingRhythm.Kept, cancellationToken);
+        return stored.Count == 0 ? null : _rhythm.Listed(feed.Id, stored);
     }
 
     IReadOnlyList<RuleMatch> Unmuted(IReadOnlyList<RuleMatch> matches, DateTimeOffset now) =>

@@ -5,11 +5,12 @@ namespace BorderAlerts.Core.Polling;
 
 /// <summary>
 /// What <c>every: auto</c> learns from: the publication times of the items a source listed when it was last fetched,
-/// remembered by this process for the polls answered 304 (which carry no items). Undated items are not counted.
+/// remembered by this process for the polls answered 304 (which carry no items); after a restart, the times the store
+/// kept (<see cref="Storage.IPublishingHistory"/>). Undated items are not counted.
 /// </summary>
 public sealed class PublishingRhythm
 {
-    const int Kept = 200;
+    public const int Kept = 200;
     readonly ConcurrentDictionary<string, IReadOnlyList<DateTimeOffset>> _lastListed = new(StringComparer.Ordinal);
 
     /// <summary>Remembers the times a fetched body listed and returns them.</summary>

@@ -51,4 +51,22 @@ public sealed class AdaptivePollingTests(FeedServer server) : IClassFixture<Feed
     [Theory, InlineData(Store.Sqlite), PostgresData]
     public async Task An_auto_feed_is_not_polled_before_the_servers_max_age(Store store) =>
         Assert.Equal(TimeSpan.FromMinutes(30), await NextIntervalAsync(store, Published(EveryTenMinutesToday, "public, max-age=1800")));
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task After_a_restart_a_304_learns_the_rhythm_from_the_items_the_store_kept(Store store)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var body = FeedXml.Rss("rhythm", EveryTenMinutesToday.Select(m => new Entry($"item {m}", $"https://example.org/{m}", Published: now.AddMinutes(-m))));
+        var feed = Feeds.Rss("rhythm", Serve(Responses.Bytes(body, Responses.Rss, etag: "\"v1\""))) with { Auto = Bounds, Every = TimeSpan.FromMinutes(30) };
+        using var folder = new TempFolder(store);
+        await using (var first = await Pipeline.StartAsync(folder)) await first.PollOneAsync(feed); // stores the items and the ETag
+        await using var restarted = await Pipeline.StartAsync(folder); // a new process: nothing remembered
+
+        var report = await restarted.PollOneAsync(feed); // answered 304
+        var health = await restarted.HealthAsync("rhythm");
+
+        Assert.Equal(Core.Storage.PollStatus.NotModified, report.Status);
+        // Learned from the stored publication times (about 5 minutes), not the fallback of every (30m) within the bounds.
+        Assert.InRange(health.NextPollAt - health.LastAttemptAt!.Value, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(10));
+    }
 }

@@ -43,6 +43,8 @@ public sealed class PostgresProvider : StoreProvider
             ? new PanelPassesTable(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton(sp => sp.GetRequiredService<PostgresDatabase>() is var database
             ? new PanelKeyRing(async ct => await database.OpenAsync(ct)) : null!);
+        services.AddSingleton<IPublishingHistory>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
+            ? new PublishingHistoryReader(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<ISourceLatencyReader>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
             ? new SourceLatencyReader(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<IActivityReader>(sp => sp.GetRequiredService<PostgresDatabase>() is var database

@@ -50,6 +50,8 @@ public sealed class SqliteProvider : StoreProvider
             ? new PanelPassesTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton(sp => sp.GetRequiredService<SqliteDatabase>() is var database
             ? new PanelKeyRing(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
+        services.AddSingleton<IPublishingHistory>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
+            ? new PublishingHistoryReader(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<ISourceLatencyReader>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
             ? new SourceLatencyReader(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<IActivityReader>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
