@@ -32,6 +32,14 @@ internal static class FeedShape
         ItemTexts.Complete(root);
     }
 
+    /// <summary>An RSS document's items (under its channel) or an RDF document's (under the root); none for Atom.</summary>
+    public static IEnumerable<XElement> RssItems(XElement root) => root.Name.LocalName switch
+    {
+        "rss" => root.Elements("channel").Elements("item"),
+        "RDF" => root.Elements().Where(e => e.Name.LocalName == "item"),
+        _ => [],
+    };
+
     /// <summary>The RSS 1.0 (or 0.90) vocabulary becomes the default; items without a channel get an empty one, whose parent the library reads items from.</summary>
     static void NormaliseRdf(XElement rdf)
     {

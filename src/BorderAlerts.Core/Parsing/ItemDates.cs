@@ -18,10 +18,10 @@ internal static class ItemDates
         switch (root.Name.LocalName)
         {
             case "rss":
-                foreach (var item in root.Elements("channel").Elements("item")) Fill(item, "pubDate");
+                foreach (var item in FeedShape.RssItems(root)) Fill(item, "pubDate");
                 break;
             case "RDF" when DcPrefixIsFree(root):
-                foreach (var item in root.Elements().Where(e => e.Name.LocalName == "item")) Fill(item, Dc + "date");
+                foreach (var item in FeedShape.RssItems(root)) Fill(item, Dc + "date");
                 break;
         }
     }

@@ -17,9 +17,7 @@ internal static class ItemTexts
 
     public static void Complete(XElement root)
     {
-        var items = root.Name.LocalName == "rss" ? root.Elements("channel").Elements("item")
-            : root.Name.LocalName == "RDF" ? root.Elements().Where(e => e.Name.LocalName == "item") : [];
-        foreach (var item in items) Fill(item, root.Name.LocalName == "rss" ? XNamespace.None : item.Name.Namespace);
+        foreach (var item in FeedShape.RssItems(root)) Fill(item, root.Name.LocalName == "rss" ? XNamespace.None : item.Name.Namespace);
     }
 
     static void Fill(XElement item, XNamespace vocabulary)
