@@ -30,7 +30,7 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
         {
             var fetch = await fetcher.FetchAsync(new FetchRequest(feed.Url, state.ETag, state.LastModified, feed.Untrusted), cancellationToken);
             var now = clock.GetUtcNow();
-            var rhythm = fetch is FetchResult.NotModified ? await RhythmAsync(feed, cancellationToken) : null;
+            var rhythm = fetch is FetchResult.Failed ? null : await RhythmAsync(feed, state, cancellationToken);
             completion = fetch switch
             {
                 FetchResult.Fetched body => Parsed(feed, state, body, now),
@@ -51,16 +51,17 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
     }
 
     /// <summary>
-    /// What an auto feed answered 304 learns from: the body this process fetched last, else (after a restart) the
-    /// publication times the store kept for the source's items, remembered from then on.
+    /// What an auto feed learns from before its answer is read: what this process remembers of it, else (after a restart,
+    /// never on a source's first poll) the publication times and first sightings the store kept, remembered from then on.
+    /// A 304 learns from these alone; a fetched body adds its own listing to them.
     /// </summary>
-    async Task<IReadOnlyList<DateTimeOffset>?> RhythmAsync(FeedDefinition feed, CancellationToken cancellationToken)
+    async Task<IReadOnlyList<DateTimeOffset>?> RhythmAsync(FeedDefinition feed, FeedState state, CancellationToken cancellationToken)
     {
         if (feed.Auto is null) return null;
         if (_rhythm.Remembered(feed.Id) is { } remembered) return remembered;
-        if (history is null) return null;
+        if (history is null || !state.Seeded) return null;
         var stored = await history.RecentAsync(feed.Id, PublishingRhythm.Kept, cancellationToken);
-        return stored.Count == 0 ? null : _rhythm.Listed(feed.Id, stored);
+        return stored.Count == 0 ? null : _rhythm.Stored(feed.Id, stored);
     }
 
     IReadOnlyList<RuleMatch> Unmuted(IReadOnlyList<RuleMatch> matches, DateTimeOffset now) =>
@@ -72,7 +73,8 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
         if (!parsed.Ok) return Failure(feed, state, now, $"Parse: {parsed.Error} (encoding {parsed.EncodingName})", body.Status, null);
         var set = rules.Current;
         var candidates = parsed.Items.Select(item => Candidate(feed, item, set, now)).ToList();
-        var published = feed.Auto is null ? null : _rhythm.Listed(feed.Id, parsed.Items.Select(i => i.Published).OfType<DateTimeOffset>());
+        var published = feed.Auto is null ? null : _rhythm.Listed(feed.Id, parsed.Items.Select(i => i.Published).OfType<DateTimeOffset>(),
+            candidates.Where(c => c.Item.Published is null).Select(c => c.Keys[0]), now);
         var next = backoff.NextAfterSuccess(feed, now, published, PublishingRhythm.MaxAge(body.Headers));
         return new PollCompletion(feed.Id, now, PollStatus.Fetched, next)
         {

@@ -4,25 +4,69 @@ using System.Globalization;
 namespace BorderAlerts.Core.Polling;
 
 /// <summary>
-/// What <c>every: auto</c> learns from: the publication times of the items a source listed when it was last fetched,
-/// remembered by this process for the polls answered 304 (which carry no items); after a restart, the times the store
-/// kept (<see cref="Storage.IPublishingHistory"/>). Undated items are not counted.
+/// What <c>every: auto</c> learns from: the publication times of the items a source listed when it was last fetched and,
+/// for items without a date, their first sightings — the poll on which this process first found them in the source's
+/// listing. Only a listing that follows an earlier one tells sightings: the first listing a process gets (a source's
+/// first poll, which shows its whole backlog at once, or the first after a restart) marks its undated items as seen
+/// before, never as new. Remembered by this process for the polls answered 304 (which carry no items); after a restart,
+/// the times the store kept (<see cref="Storage.IPublishingHistory"/>) are added to what it learns.
 /// </summary>
 public sealed class PublishingRhythm
 {
     public const int Kept = 200;
-    readonly ConcurrentDictionary<string, IReadOnlyList<DateTimeOffset>> _lastListed = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, Memory> _last = new(StringComparer.Ordinal);
 
-    /// <summary>Remembers the times a fetched body listed and returns them.</summary>
-    public IReadOnlyList<DateTimeOffset> Listed(string feedId, IEnumerable<DateTimeOffset> published)
+    /// <param name="Times">What the last interval was learned from, the newest first.</param>
+    /// <param name="Sightings">The first sightings of the undated items the last listing held (null: seen before this
+    /// process knew the source); null when no listing is known yet.</param>
+    /// <param name="Stored">The times the store kept when this process first needed them, learned from alongside.</param>
+    sealed record Memory(IReadOnlyList<DateTimeOffset> Times, IReadOnlyDictionary<string, DateTimeOffset?>? Sightings,
+        IReadOnlyList<DateTimeOffset> Stored);
+
+    /// <summary>
+    /// Remembers a fetched listing: the dated items' <paramref name="published"/> times, and the undated items (by
+    /// identity key) first found now unless the last listing held them. Returns the times to learn from.
+    /// </summary>
+    public IReadOnlyList<DateTimeOffset> Listed(string feedId, IEnumerable<DateTimeOffset> published, IEnumerable<string> undated,
+        DateTimeOffset now)
     {
-        var times = published.OrderDescending().Take(Kept).ToList();
-        _lastListed[feedId] = times;
+        var before = _last.GetValueOrDefault(feedId);
+        var dated = published.ToList();
+        var sightings = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+        foreach (var key in undated)
+            sightings[key] = before?.Sightings is not { } known ? null : known.TryGetValue(key, out var at) ? at : now;
+        var stored = before?.Stored ?? [];
+        var listed = dated.Concat(sightings.Values.OfType<DateTimeOffset>()).ToList();
+        var times = Newest(listed.Concat(NotListed(stored, listed)));
+        // An empty listing tells nothing new from old, so the next one still shows the backlog.
+        var empty = dated.Count == 0 && sightings.Count == 0;
+        _last[feedId] = new Memory(times, empty ? before?.Sightings : sightings, stored);
         return times;
     }
 
-    /// <summary>The times the last fetched body listed; null when this process has not fetched the source yet.</summary>
-    public IReadOnlyList<DateTimeOffset>? Remembered(string feedId) => _lastListed.GetValueOrDefault(feedId);
+    /// <summary>The stored times but one per listed time (an item both listed and stored counts once; two items of one time twice).</summary>
+    static IEnumerable<DateTimeOffset> NotListed(IReadOnlyList<DateTimeOffset> stored, List<DateTimeOffset> listed)
+    {
+        var unmatched = listed.CountBy(t => t).ToDictionary();
+        foreach (var at in stored)
+        {
+            if (unmatched.TryGetValue(at, out var n) && n > 0) unmatched[at] = n - 1;
+            else yield return at;
+        }
+    }
+
+    /// <summary>Remembers the times the store kept (publication times and first sightings) for a source this process has not listed.</summary>
+    public IReadOnlyList<DateTimeOffset> Stored(string feedId, IEnumerable<DateTimeOffset> stored)
+    {
+        var times = Newest(stored);
+        _last[feedId] = new Memory(times, null, times);
+        return times;
+    }
+
+    /// <summary>The times the last interval was learned from; null when this process knows nothing of the source yet.</summary>
+    public IReadOnlyList<DateTimeOffset>? Remembered(string feedId) => _last.GetValueOrDefault(feedId)?.Times;
+
+    static List<DateTimeOffset> Newest(IEnumerable<DateTimeOffset> times) => times.OrderDescending().Take(Kept).ToList();
 
     /// <summary>Cache-Control max-age of a response (its evidence headers), the soonest the server wants to be asked again.</summary>
     public static TimeSpan? MaxAge(IEnumerable<KeyValuePair<string, string>> headers)

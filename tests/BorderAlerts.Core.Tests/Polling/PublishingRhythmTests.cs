@@ -1,0 +1,41 @@
+using BorderAlerts.Core.Polling;
+
+namespace BorderAlerts.Core.Tests.Polling;
+
+/// <summary>
+/// What <c>every: auto</c> learns from: dated items' publication times, undated items' first sightings on a listing after
+/// the first one this process got, and the times the store kept after a restart (a listed item counted once).
+/// </summary>
+public class PublishingRhythmTests
+{
+    static readonly DateTimeOffset Start = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+    static DateTimeOffset At(int minutes) => Start.AddMinutes(minutes);
+
+    [Fact]
+    public void Undated_items_count_from_the_listing_they_first_appear_in_after_the_first()
+    {
+        var rhythm = new PublishingRhythm();
+        Assert.Empty(rhythm.Listed("f", [], ["a", "b", "c"], At(0)));                       // the backlog
+        Assert.Equal([At(10)], rhythm.Listed("f", [], ["a", "b", "c", "d"], At(10)));
+        Assert.Equal([At(20), At(10)], rhythm.Listed("f", [], ["b", "c", "d", "e"], At(20))); // a fell off the listing
+        Assert.Equal([At(20), At(10)], rhythm.Remembered("f"));
+    }
+
+    [Fact]
+    public void An_empty_first_listing_leaves_the_next_one_as_the_backlog()
+    {
+        var rhythm = new PublishingRhythm();
+        rhythm.Listed("f", [], [], At(0));
+        Assert.Empty(rhythm.Listed("f", [], ["a", "b"], At(10)));
+        Assert.Equal([At(20)], rhythm.Listed("f", [], ["a", "b", "c"], At(20)));
+    }
+
+    [Fact]
+    public void After_a_restart_the_stored_times_join_the_listing_and_a_listed_item_counts_once()
+    {
+        var rhythm = new PublishingRhythm();
+        rhythm.Stored("f", [At(-5), At(-30), At(-30)]); // a sighting and two items published at one time, one of them still listed
+        Assert.Equal([At(-5), At(-30), At(-30)], rhythm.Listed("f", [At(-30)], ["seen-before"], At(0)));
+        Assert.Equal([At(10), At(-5), At(-30), At(-30)], rhythm.Listed("f", [At(-30)], ["seen-before", "new"], At(10)));
+    }
+}
