@@ -12,7 +12,8 @@ public abstract record FetchResult
     public sealed record Fetched(Uri FinalUrl, int Status, byte[] Body, string? ContentType,
         string? ETag, string? LastModified, IReadOnlyList<KeyValuePair<string, string>> Headers) : FetchResult;
 
-    public sealed record NotModified(string? ETag, string? LastModified) : FetchResult;
+    /// <param name="Headers">The 304's evidence headers (its own Cache-Control and Expires among them); null when not read.</param>
+    public sealed record NotModified(string? ETag, string? LastModified, IReadOnlyList<KeyValuePair<string, string>>? Headers = null) : FetchResult;
 
     public sealed record Failed(FetchFailure Kind, string Message, int? Status = null, TimeSpan? RetryAfter = null) : FetchResult;
 }

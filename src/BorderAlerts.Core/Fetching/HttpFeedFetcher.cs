@@ -14,7 +14,7 @@ public sealed class HttpFeedFetcher(IHttpClientFactory clients, FetchOptions opt
     /// <summary>The client for feeds added from chat: its connect step is <see cref="AddressGuard.ConnectAsync"/>.</summary>
     public const string UntrustedClientName = "feeds-untrusted";
     static readonly string[] EvidenceHeaders =
-        ["Content-Type", "Content-Length", "Content-Encoding", "ETag", "Last-Modified", "Date", "Server", "Cache-Control"];
+        ["Content-Type", "Content-Length", "Content-Encoding", "ETag", "Last-Modified", "Date", "Server", "Cache-Control", "Expires"];
 
     readonly HostGate _gate = new(options.MaxConcurrencyPerHost);
 
@@ -83,7 +83,7 @@ public sealed class HttpFeedFetcher(IHttpClientFactory clients, FetchOptions opt
     {
         var content = response.Content.Headers;
         if (response.StatusCode == HttpStatusCode.NotModified)
-            return new FetchResult.NotModified(response.Headers.ETag?.ToString(), content.LastModified?.ToString("R"));
+            return new FetchResult.NotModified(response.Headers.ETag?.ToString(), content.LastModified?.ToString("R"), EvidenceOf(response));
         if (HttpStatusMap.Classify(response.StatusCode) is { } failure)
             return new FetchResult.Failed(failure, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd(),
                 (int)response.StatusCode, HttpStatusMap.RetryAfter(response, clock.GetUtcNow()));

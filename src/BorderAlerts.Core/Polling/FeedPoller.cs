@@ -34,7 +34,8 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
             completion = fetch switch
             {
                 FetchResult.Fetched body => Parsed(feed, state, body, now),
-                FetchResult.NotModified => new PollCompletion(feed.Id, now, PollStatus.NotModified, backoff.NextAfterSuccess(feed, now, rhythm)),
+                FetchResult.NotModified unchanged => new PollCompletion(feed.Id, now, PollStatus.NotModified,
+                    backoff.NextAfterSuccess(feed, now, rhythm, PublishingRhythm.MaxAge(unchanged.Headers ?? []))),
                 FetchResult.Failed failed => Failure(feed, state, now, $"{failed.Kind}: {failed.Message}", failed.Status, failed.RetryAfter),
                 _ => throw new InvalidOperationException($"unknown fetch result {fetch.GetType().Name}"),
             };

@@ -68,20 +68,33 @@ public sealed class PublishingRhythm
 
     static List<DateTimeOffset> Newest(IEnumerable<DateTimeOffset> times) => times.OrderDescending().Take(Kept).ToList();
 
-    /// <summary>Cache-Control max-age of a response (its evidence headers), the soonest the server wants to be asked again.</summary>
+    /// <summary>
+    /// How long a response (its evidence headers, a 200's or a 304's) stays fresh, the soonest the server wants to be asked
+    /// again: Cache-Control max-age, else Expires after the response's Date (HTTP caching: max-age wins); up to a day.
+    /// </summary>
     public static TimeSpan? MaxAge(IEnumerable<KeyValuePair<string, string>> headers)
     {
+        string? expires = null, date = null;
         foreach (var (name, value) in headers)
         {
+            if (name.Equals("Expires", StringComparison.OrdinalIgnoreCase)) expires = value;
+            if (name.Equals("Date", StringComparison.OrdinalIgnoreCase)) date = value;
             if (!name.Equals("Cache-Control", StringComparison.OrdinalIgnoreCase)) continue;
             foreach (var directive in value.Split(','))
             {
                 var parts = directive.Trim().Split('=', 2);
                 if (parts.Length == 2 && parts[0].Trim().Equals("max-age", StringComparison.OrdinalIgnoreCase)
                     && long.TryParse(parts[1].Trim().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-                    return TimeSpan.FromSeconds(Math.Min(seconds, (long)TimeSpan.FromDays(1).TotalSeconds));
+                    return TimeSpan.FromSeconds(Math.Min(seconds, (long)MaxFresh.TotalSeconds));
             }
         }
-        return null;
+        // An Expires that does not parse (often "0" or "-1") means already stale, as HTTP says.
+        if (HttpDate(expires) is not { } until || HttpDate(date) is not { } sent || until <= sent) return null;
+        return until - sent > MaxFresh ? MaxFresh : until - sent;
     }
+
+    static readonly TimeSpan MaxFresh = TimeSpan.FromDays(1);
+
+    static DateTimeOffset? HttpDate(string? value) =>
+        DateTimeOffset.TryParseExact(value?.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
 }

@@ -38,4 +38,17 @@ public class PublishingRhythmTests
         Assert.Equal([At(-5), At(-30), At(-30)], rhythm.Listed("f", [At(-30)], ["seen-before"], At(0)));
         Assert.Equal([At(10), At(-5), At(-30), At(-30)], rhythm.Listed("f", [At(-30)], ["seen-before", "new"], At(10)));
     }
+
+    static KeyValuePair<string, string>[] Headers(params string[] pairs) =>
+        pairs.Select(p => p.Split(": ", 2)).Select(p => KeyValuePair.Create(p[0], p[1])).ToArray();
+
+    [Theory]
+    [InlineData(1800, "Cache-Control: public, max-age=1800", "Date: Mon, 07 Dec 2026 12:00:00 GMT", "Expires: Mon, 07 Dec 2026 13:00:00 GMT")]
+    [InlineData(3600, "Cache-Control: public", "Date: Mon, 07 Dec 2026 12:00:00 GMT", "Expires: Mon, 07 Dec 2026 13:00:00 GMT")]
+    [InlineData(86400, "Date: Mon, 07 Dec 2026 12:00:00 GMT", "expires: Mon, 14 Dec 2026 12:00:00 GMT")]
+    [InlineData(null, "Date: Mon, 07 Dec 2026 12:00:00 GMT", "Expires: 0")]
+    [InlineData(null, "Date: Mon, 07 Dec 2026 12:00:00 GMT", "Expires: Mon, 07 Dec 2026 11:00:00 GMT")]
+    [InlineData(null, "Expires: Mon, 07 Dec 2026 13:00:00 GMT")]
+    public void Freshness_is_max_age_else_Expires_after_Date_up_to_a_day(int? seconds, params string[] headers) =>
+        Assert.Equal(seconds is { } s ? TimeSpan.FromSeconds(s) : null, PublishingRhythm.MaxAge(Headers(headers)));
 }

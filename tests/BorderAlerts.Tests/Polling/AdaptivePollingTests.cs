@@ -69,4 +69,37 @@ public sealed class AdaptivePollingTests(FeedServer server) : IClassFixture<Feed
         // Learned from the stored publication times (about 5 minutes), not the fallback of every (30m) within the bounds.
         Assert.InRange(health.NextPollAt - health.LastAttemptAt!.Value, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(10));
     }
+
+    /// <summary>Polls the feed twice (a 200, then a 304 carrying <paramref name="freshness"/>'s headers) and returns how long after the 304 it is due again.</summary>
+    async Task<TimeSpan> IntervalAfterNotModifiedAsync(Store store, Action<IHeaderDictionary> freshness)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var serve = Responses.Bytes(FeedXml.Rss("rhythm", EveryTenMinutesToday.Select(m => new Entry($"item {m}", $"https://example.org/{m}", Published: now.AddMinutes(-m)))),
+            Responses.Rss, etag: "\"v1\"");
+        var feed = Feeds.Rss("rhythm", Serve(context =>
+        {
+            if (context.Request.Headers.IfNoneMatch.Count > 0) freshness(context.Response.Headers); // the 304 alone
+            return serve(context);
+        })) with { Auto = Bounds };
+        using var folder = new TempFolder(store);
+        await using var pipeline = await Pipeline.StartAsync(folder);
+        await pipeline.PollOneAsync(feed);
+        Assert.Equal(Core.Storage.PollStatus.NotModified, (await pipeline.PollOneAsync(feed)).Status);
+        var health = await pipeline.HealthAsync("rhythm");
+        return health.NextPollAt - health.LastAttemptAt!.Value;
+    }
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_304s_own_max_age_is_not_undercut(Store store) =>
+        // The rhythm alone (every ten minutes) would ask again in five.
+        Assert.Equal(TimeSpan.FromMinutes(30), await IntervalAfterNotModifiedAsync(store, headers => headers.CacheControl = "max-age=1800"));
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_304s_Expires_is_not_undercut(Store store) =>
+        Assert.Equal(TimeSpan.FromMinutes(20), await IntervalAfterNotModifiedAsync(store, headers =>
+        {
+            var sent = DateTimeOffset.UtcNow;
+            headers.Date = sent.ToString("R");
+            headers.Expires = sent.AddMinutes(20).ToString("R");
+        }));
 }
