@@ -16,6 +16,7 @@ public sealed class FileFeedCatalog : IFeedCatalog
     readonly Lock _lock = new();
     readonly AdminOverlay _overlay;
     readonly ICronParser? _cron;
+    readonly FeedDefaults? _defaults;
     IReadOnlyList<FeedDefinition> _feeds, _merged;
     long _overlayVersion = -1;
     DateTime _stamp;
@@ -23,14 +24,16 @@ public sealed class FileFeedCatalog : IFeedCatalog
     long _nextCheck;
 
     /// <param name="cron">Reads the feeds' <c>cron:</c> schedules (the host's scheduler syntax).</param>
-    public FileFeedCatalog(string path, ILogger<FileFeedCatalog> log, AdminOverlay? overlay = null, ICronParser? cron = null)
+    /// <param name="defaults">What a feed gets without <c>every:</c>, <c>min:</c>, <c>max:</c> (settings Polling:DefaultEvery, AutoMin, AutoMax).</param>
+    public FileFeedCatalog(string path, ILogger<FileFeedCatalog> log, AdminOverlay? overlay = null, ICronParser? cron = null, FeedDefaults? defaults = null)
     {
         _path = path;
         _log = log;
         _overlay = overlay ?? new AdminOverlay();
         _cron = cron;
+        _defaults = defaults;
         _stamp = Stamp();
-        _feeds = _merged = FeedsFile.Load(path, cron);
+        _feeds = _merged = FeedsFile.Load(path, cron, defaults);
     }
 
     public (IReadOnlyList<FeedDefinition> Feeds, int Version) Current()
@@ -54,7 +57,7 @@ public sealed class FileFeedCatalog : IFeedCatalog
                 _stamp = stamp;
                 try
                 {
-                    _feeds = FeedsFile.Load(_path, _cron);
+                    _feeds = FeedsFile.Load(_path, _cron, _defaults);
                     _merged = Overrides.Apply(_feeds, overlay);
                     _version++;
                     _log.LogInformation("Reloaded {Path}: {Count} feeds", _path, _feeds.Count);

@@ -13,14 +13,16 @@ public static class FeedsFile
         ["id", "name", "url", "type", "language", "kind", "every", "min", "max", "cron", "timezone", "enabled", "backfill", "html", "json"];
 
     /// <param name="cron">Reads <c>cron:</c>; without one, a feed that has <c>cron:</c> is an error.</param>
-    public static IReadOnlyList<FeedDefinition> Load(string path, ICronParser? cron = null)
+    /// <param name="defaults">What a feed gets without <c>every:</c>, <c>min:</c>, <c>max:</c>; <see cref="FeedDefaults.Standard"/> when null.</param>
+    public static IReadOnlyList<FeedDefinition> Load(string path, ICronParser? cron = null, FeedDefaults? defaults = null)
     {
         if (!File.Exists(path)) throw new ConfigException(path, 0, "feeds", "file not found");
-        return Parse(File.ReadAllText(path), path, cron);
+        return Parse(File.ReadAllText(path), path, cron, defaults);
     }
 
-    public static IReadOnlyList<FeedDefinition> Parse(string yaml, string file, ICronParser? cron = null)
+    public static IReadOnlyList<FeedDefinition> Parse(string yaml, string file, ICronParser? cron = null, FeedDefaults? defaults = null)
     {
+        defaults ??= FeedDefaults.Standard;
         var stream = YamlText.Load(yaml, file);
         if (stream.Documents.Count == 0) return [];
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -36,7 +38,7 @@ public static class FeedsFile
         {
             if (items.Children[i] is not YamlMappingNode map)
                 throw new ConfigException(file, (int)items.Children[i].Start.Line, $"feeds[{i}]", "expected a mapping");
-            var feed = ReadFeed(new YamlFields(file, $"feeds[{i}]", map), cron);
+            var feed = ReadFeed(new YamlFields(file, $"feeds[{i}]", map), cron, defaults);
             if (!ids.Add(feed.Id))
                 throw new ConfigException(file, (int)map.Start.Line, $"feeds[{i}].id", $"duplicate id '{feed.Id}'");
             feeds.Add(feed);
@@ -44,7 +46,7 @@ public static class FeedsFile
         return feeds;
     }
 
-    static FeedDefinition ReadFeed(YamlFields f, ICronParser? cron)
+    static FeedDefinition ReadFeed(YamlFields f, ICronParser? cron, FeedDefaults defaults)
     {
         f.RejectUnknown(KnownFields);
         var id = f.RequiredString("id");
@@ -62,8 +64,8 @@ public static class FeedsFile
             Type = type,
             Language = f.OptionalString("language"),
             Kind = ReadKind(f),
-            Every = ReadEvery(f),
-            Auto = ReadAuto(f),
+            Every = ReadEvery(f, defaults),
+            Auto = ReadAuto(f, defaults),
             Cron = ReadCron(f, zone, cron),
             TimeZone = zone,
             Enabled = f.OptionalBool("enabled", true),
@@ -88,10 +90,11 @@ public static class FeedsFile
         return SourceKinds.Find(text) ?? throw f.Error("kind", f.Node("kind")!, SourceKinds.NotOne(text));
     }
 
-    static TimeSpan ReadEvery(YamlFields f)
+    static TimeSpan ReadEvery(YamlFields f, FeedDefaults defaults)
     {
         var text = f.OptionalString("every");
-        if (text is null || IsAuto(text)) return TimeSpan.FromMinutes(10);
+        if (text is null) return defaults.Every ?? FeedDefaults.FixedEvery;
+        if (IsAuto(text)) return FeedDefaults.FixedEvery;
         if (!DurationParser.TryParse(text, out var every))
             throw f.Error("every", f.Node("every")!, $"'{text}' is not a duration (examples: 30s, 10m, 2h, or auto)");
         return every;
@@ -99,18 +102,22 @@ public static class FeedsFile
 
     static bool IsAuto(string every) => every.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary><c>every: auto</c> with optional <c>min:</c> and <c>max:</c> bounds, which mean nothing without it.</summary>
-    static AdaptiveBounds? ReadAuto(YamlFields f)
+    /// <summary>
+    /// <c>every: auto</c> with optional <c>min:</c> and <c>max:</c> bounds, which mean nothing without it (written: a
+    /// settings default of auto does not make them mean something on a feed that does not say so).
+    /// </summary>
+    static AdaptiveBounds? ReadAuto(YamlFields f, FeedDefaults defaults)
     {
-        if (f.OptionalString("every") is not { } every || !IsAuto(every))
+        var every = f.OptionalString("every");
+        if (every is null || !IsAuto(every))
         {
             foreach (var bound in new[] { "min", "max" })
                 if (f.Node(bound) is { } node) throw f.Error(bound, node, "only goes with every: auto");
-            return null;
+            return every is null && defaults.Every is null ? defaults.Bounds : null;
         }
-        var min = ReadBound(f, "min", AdaptiveBounds.Default.Min);
-        var max = ReadBound(f, "max", AdaptiveBounds.Default.Max);
-        if (min < TimeSpan.FromSeconds(30)) throw f.Error("min", f.Node("min")!, $"'{DurationParser.Format(min)}' is too often (at least 30s)");
+        var min = ReadBound(f, "min", defaults.Bounds.Min);
+        var max = ReadBound(f, "max", defaults.Bounds.Max);
+        if (min < FeedDefaults.ShortestMin) throw f.Error("min", f.Node("min")!, $"'{DurationParser.Format(min)}' is too often (at least 30s)");
         if (max < min && f.Node("max") is { } maxNode)
             throw f.Error("max", maxNode, $"'{DurationParser.Format(max)}' is shorter than min ({DurationParser.Format(min)})");
         if (max < min) throw f.Error("min", f.Node("min")!, $"'{DurationParser.Format(min)}' is longer than the default max ({DurationParser.Format(max)}); give max: too");

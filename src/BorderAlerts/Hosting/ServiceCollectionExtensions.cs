@@ -56,7 +56,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IMutes>(sp => sp.GetRequiredService<AdminOverlay>());
         services.AddSingleton<ICronParser, QuartzCronParser>();
         services.AddSingleton<IFeedCatalog>(sp => new FileFeedCatalog(Settings<PathSettings>(sp).FeedsFile, sp.GetRequiredService<ILogger<FileFeedCatalog>>(),
-            sp.GetRequiredService<AdminOverlay>(), sp.GetRequiredService<ICronParser>()));
+            sp.GetRequiredService<AdminOverlay>(), sp.GetRequiredService<ICronParser>(), Settings<PollingSettings>(sp).FeedDefaults()));
         services.AddSingleton(sp => new Backoff(TimeSpan.FromHours(Settings<PollingSettings>(sp).MaxBackoffHours), Random.Shared.NextDouble));
         services.AddSingleton(sp => new FileRuleSource(Settings<PathSettings>(sp).RulesFile, sp.GetRequiredService<ILogger<FileRuleSource>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AdminOverlay>(), sp.GetRequiredService<IWatchlistCatalog>(),

@@ -102,4 +102,21 @@ public sealed class AdaptivePollingTests(FeedServer server) : IClassFixture<Feed
             headers.Date = sent.ToString("R");
             headers.Expires = sent.AddMinutes(20).ToString("R");
         }));
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task With_the_settings_default_of_auto_a_feed_without_every_in_feeds_yaml_polls_adaptively(Store store)
+    {
+        using var folder = new TempFolder(store);
+        File.WriteAllText(folder.FeedsYaml, $"feeds:\n  - id: rhythm\n    url: {Serve(Published(EveryTenMinutesToday))}\n");
+        // The composition root's feeds.yaml catalog, registered again so that it wins over the pipeline's in-memory one.
+        await using var pipeline = await Pipeline.StartAsync(folder,
+            services => services.Add(services.First(d => d.ServiceType == typeof(Core.Feeds.IFeedCatalog))),
+            ("Polling:DefaultEvery", "auto"), ("Polling:AutoMin", "6m"));
+
+        await pipeline.Runner.RunNowAsync(["rhythm"], CancellationToken.None);
+        var health = await pipeline.HealthAsync("rhythm");
+
+        // The rhythm asks for 5 minutes, the settings' AutoMin for no sooner than 6 (a fixed default would be 10 or more).
+        Assert.Equal(TimeSpan.FromMinutes(6), health.NextPollAt - health.LastAttemptAt!.Value);
+    }
 }
