@@ -23,7 +23,9 @@ public sealed record AdaptiveOptions(int PerClass = 25, int Days = 14, int Warmu
 /// Issue 21: fixed <c>every: 10m</c> against <c>every: auto</c> on simulated sources with known cadences, on a simulated
 /// clock. Each poll sees the feed as a server would list it (its newest items, with their publication dates) and auto
 /// decides the next poll with the core's <see cref="AdaptiveInterval"/>. A third policy is a fixed interval spending the
-/// same requests as auto. Delay = first poll at or after publication − publication.
+/// same requests as auto. A fourth is auto on the same sources listed without dates: it learns from first sightings, as
+/// the core's <see cref="PublishingRhythm"/> records them (an item counts at the poll that first listed it, except on
+/// the first poll). Delay = first poll at or after publication − publication.
 /// </summary>
 public static class AdaptiveBenchmark
 {
@@ -32,16 +34,20 @@ public static class AdaptiveBenchmark
         var every = options.Every ?? TimeSpan.FromMinutes(10);
         var bounds = options.Bounds ?? AdaptiveBounds.Default;
         var sources = SimulatedSources.Population(options.PerClass, options.WarmupDays + options.Days, options.Seed);
-        var fixedRun = Simulate(sources, options, (_, _, _) => every.TotalMinutes);
-        var autoRun = Simulate(sources, options, (listed, now, start) =>
+        var fixedRun = Simulate(sources, options, (_, _, _, _) => every.TotalMinutes);
+        var autoRun = Simulate(sources, options, (_, listed, now, start) =>
             AdaptiveInterval.Next(listed.Select(m => start.AddMinutes(m)), start.AddMinutes(now), bounds).TotalMinutes);
         var sameBudget = 1440.0 * sources.Count / autoRun.Sum(r => r.RequestsPerDay);
-        var budgetRun = Simulate(sources, options, (_, _, _) => sameBudget);
+        var budgetRun = Simulate(sources, options, (_, _, _, _) => sameBudget);
+        var sightings = new PublishingRhythm();
+        var undatedRun = Simulate(sources, options, (listing, _, now, start) => AdaptiveInterval.Next(
+            sightings.Listed(listing.Source, [], listing.Keys, start.AddMinutes(now)), start.AddMinutes(now), bounds).TotalMinutes);
 
         output.WriteLine($"adaptive: {sources.Count} sources ({options.PerClass} per class), {options.Days} days measured after {options.WarmupDays} of warm-up, seed {options.Seed}");
         output.WriteLine($"policy                 class      items  median delay  p90 delay  requests/day per source");
         foreach (var (name, run) in new[] { ($"fixed every {DurationParser.Format(every)}", fixedRun), ($"auto {DurationParser.Format(bounds.Min)}–{DurationParser.Format(bounds.Max)}", autoRun),
-                     ($"fixed every {sameBudget:0.#}m (=auto's budget)", budgetRun) })
+                     ($"fixed every {sameBudget:0.#}m (=auto's budget)", budgetRun),
+                     ($"auto {DurationParser.Format(bounds.Min)}–{DurationParser.Format(bounds.Max)}, undated", undatedRun) })
         {
             foreach (var cls in SimulatedSources.Classes.Append("all"))
             {
@@ -56,8 +62,11 @@ public static class AdaptiveBenchmark
 
     sealed record SourceRun(string Class, List<double> Delays, double RequestsPerDay);
 
-    /// <summary>The next interval in minutes, from the listed publication times, now and the clock's start (minutes).</summary>
-    delegate double Policy(IReadOnlyList<double> listed, double now, DateTimeOffset start);
+    /// <summary>A poll's listing by identity: the source and its listed items' keys (for sightings of undated items).</summary>
+    sealed record Listing(string Source, IEnumerable<string> Keys);
+
+    /// <summary>The next interval in minutes, from the listing, its publication times, now and the clock's start (minutes).</summary>
+    delegate double Policy(Listing listing, IReadOnlyList<double> listed, double now, DateTimeOffset start);
 
     static List<SourceRun> Simulate(List<SimulatedSource> sources, AdaptiveOptions options, Policy policy)
     {
@@ -65,7 +74,7 @@ public static class AdaptiveBenchmark
         var random = new Random(options.Seed);
         double measureFrom = options.WarmupDays * 1440.0, end = (options.WarmupDays + options.Days) * 1440.0;
         var runs = new List<SourceRun>();
-        foreach (var source in sources)
+        foreach (var (number, source) in sources.Index())
         {
             var delays = new List<double>();
             int requests = 0, seen = 0; // seen: items published at or before the last poll
@@ -77,8 +86,8 @@ public static class AdaptiveBenchmark
                     if (source.Published[i] >= measureFrom) delays.Add(now - source.Published[i]);
                 seen = upTo;
                 if (now >= measureFrom) requests++;
-                var listed = source.Published[Math.Max(0, upTo - options.Listed)..upTo];
-                now += policy(listed, now, start);
+                var from = Math.Max(0, upTo - options.Listed);
+                now += policy(new Listing($"s{number}", Enumerable.Range(from, upTo - from).Select(i => $"i{i}")), source.Published[from..upTo], now, start);
             }
             runs.Add(new SourceRun(source.Class, delays, requests / (double)options.Days));
         }
