@@ -45,6 +45,7 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
             // A bug in a stage must not kill the pass or leave the feed silently leased: it is recorded like any failure.
             completion = Failure(feed, state, clock.GetUtcNow(), $"Internal: {e.GetType().Name}: {e.Message}", null, null);
         }
+        if (feed.Auto is not null && completion.Status != PollStatus.Failed) _rhythm.Scheduled(feed.Id, completion.NextPollAt);
         // The fetch may be cancelled by shutdown; the write that records it must not be, or its lease would be lost.
         var commit = await group.CompleteAsync(completion with { Lease = state.Lease });
         return new PollReport(feed.Id, completion.Status, completion.ItemsFound ?? 0, commit.NewItems.Count,
@@ -52,17 +53,16 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
     }
 
     /// <summary>
-    /// What an auto feed learns from before its answer is read: what this process remembers of it, else (after a restart,
-    /// never on a source's first poll) the publication times and first sightings the store kept, remembered from then on.
-    /// A 304 learns from these alone; a fetched body adds its own listing to them.
+    /// What an auto feed learns from before its answer is read: what this process remembers of it if it made the last
+    /// poll, else (after a restart, or another instance's poll; never on a source's first poll) the publication times and
+    /// first sightings the store kept, remembered from then on. A 304 learns from these alone; a body adds its listing.
     /// </summary>
     async Task<IReadOnlyList<DateTimeOffset>?> RhythmAsync(FeedDefinition feed, FeedState state, CancellationToken cancellationToken)
     {
         if (feed.Auto is null) return null;
-        if (_rhythm.Remembered(feed.Id) is { } remembered) return remembered;
+        if (_rhythm.Remembered(feed.Id, history is null ? null : state.NextPollAt) is { } remembered) return remembered;
         if (history is null || !state.Seeded) return null;
-        var stored = await history.RecentAsync(feed.Id, PublishingRhythm.Kept, cancellationToken);
-        return stored.Count == 0 ? null : _rhythm.Stored(feed.Id, stored);
+        return _rhythm.Stored(feed.Id, await history.RecentAsync(feed.Id, PublishingRhythm.Kept, cancellationToken));
     }
 
     IReadOnlyList<RuleMatch> Unmuted(IReadOnlyList<RuleMatch> matches, DateTimeOffset now) =>

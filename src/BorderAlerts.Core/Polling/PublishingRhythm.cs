@@ -9,7 +9,10 @@ namespace BorderAlerts.Core.Polling;
 /// listing. Only a listing that follows an earlier one tells sightings: the first listing a process gets (a source's
 /// first poll, which shows its whole backlog at once, or the first after a restart) marks its undated items as seen
 /// before, never as new. Remembered by this process for the polls answered 304 (which carry no items); after a restart,
-/// the times the store kept (<see cref="Storage.IPublishingHistory"/>) are added to what it learns.
+/// the times the store kept (<see cref="Storage.IPublishingHistory"/>) are added to what it learns. What this process
+/// remembers holds only while it made the source's last poll: when the next poll it scheduled is not the one the store
+/// has (another instance polled it, or a failure or an admin moved it), the store's times are read again, else another
+/// instance's sightings would be counted a second time, late.
 /// </summary>
 public sealed class PublishingRhythm
 {
@@ -20,8 +23,9 @@ public sealed class PublishingRhythm
     /// <param name="Sightings">The first sightings of the undated items the last listing held (null: seen before this
     /// process knew the source); null when no listing is known yet.</param>
     /// <param name="Stored">The times the store kept when this process first needed them, learned from alongside.</param>
+    /// <param name="Next">The next poll this process scheduled from them; null until it did.</param>
     sealed record Memory(IReadOnlyList<DateTimeOffset> Times, IReadOnlyDictionary<string, DateTimeOffset?>? Sightings,
-        IReadOnlyList<DateTimeOffset> Stored);
+        IReadOnlyList<DateTimeOffset> Stored, DateTimeOffset? Next = null);
 
     /// <summary>
     /// Remembers a fetched listing: the dated items' <paramref name="published"/> times, and the undated items (by
@@ -55,16 +59,37 @@ public sealed class PublishingRhythm
         }
     }
 
-    /// <summary>Remembers the times the store kept (publication times and first sightings) for a source this process has not listed.</summary>
-    public IReadOnlyList<DateTimeOffset> Stored(string feedId, IEnumerable<DateTimeOffset> stored)
+    /// <summary>
+    /// Starts over from the times the store kept (publication times and first sightings), the next listing showing no
+    /// sightings of its own; null, and nothing remembered, when the store has none.
+    /// </summary>
+    public IReadOnlyList<DateTimeOffset>? Stored(string feedId, IEnumerable<DateTimeOffset> stored)
     {
         var times = Newest(stored);
+        if (times.Count == 0)
+        {
+            _last.TryRemove(feedId, out _);
+            return null;
+        }
         _last[feedId] = new Memory(times, null, times);
         return times;
     }
 
-    /// <summary>The times the last interval was learned from; null when this process knows nothing of the source yet.</summary>
-    public IReadOnlyList<DateTimeOffset>? Remembered(string feedId) => _last.GetValueOrDefault(feedId)?.Times;
+    /// <summary>
+    /// The times the last interval was learned from; null when this process knows nothing of the source yet, or when
+    /// <paramref name="scheduled"/> (the next poll the store has) is not the one this process scheduled last.
+    /// </summary>
+    public IReadOnlyList<DateTimeOffset>? Remembered(string feedId, DateTimeOffset? scheduled = null) =>
+        _last.GetValueOrDefault(feedId) is { } memory && (scheduled is null || memory.Next is { } next && SameMillisecond(next, scheduled.Value))
+            ? memory.Times : null;
+
+    /// <summary>Notes the next poll this process scheduled for the source (the store keeps it to the millisecond).</summary>
+    public void Scheduled(string feedId, DateTimeOffset next)
+    {
+        if (_last.GetValueOrDefault(feedId) is { } memory) _last[feedId] = memory with { Next = next };
+    }
+
+    static bool SameMillisecond(DateTimeOffset a, DateTimeOffset b) => a.ToUnixTimeMilliseconds() == b.ToUnixTimeMilliseconds();
 
     static List<DateTimeOffset> Newest(IEnumerable<DateTimeOffset> times) => times.OrderDescending().Take(Kept).ToList();
 

@@ -39,6 +39,18 @@ public class PublishingRhythmTests
         Assert.Equal([At(10), At(-5), At(-30), At(-30)], rhythm.Listed("f", [At(-30)], ["seen-before", "new"], At(10)));
     }
 
+    [Fact]
+    public void What_is_remembered_holds_only_while_the_store_has_the_next_poll_this_process_scheduled()
+    {
+        var rhythm = new PublishingRhythm();
+        rhythm.Listed("f", [At(-30)], [], At(0));
+        rhythm.Scheduled("f", At(5));
+        Assert.Equal([At(-30)], rhythm.Remembered("f", At(5).AddTicks(10))); // the store keeps milliseconds
+        Assert.Null(rhythm.Remembered("f", At(7)));                          // another instance polled since
+        Assert.Null(rhythm.Stored("f", []));                                  // and the store has nothing: start over
+        Assert.Null(rhythm.Remembered("f"));
+    }
+
     static KeyValuePair<string, string>[] Headers(params string[] pairs) =>
         pairs.Select(p => p.Split(": ", 2)).Select(p => KeyValuePair.Create(p[0], p[1])).ToArray();
 

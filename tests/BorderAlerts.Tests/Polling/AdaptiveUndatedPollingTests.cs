@@ -13,7 +13,8 @@ namespace BorderAlerts.Tests.Polling;
 public sealed class AdaptiveUndatedPollingTests(FeedServer server) : IClassFixture<FeedServer>
 {
     static readonly AdaptiveBounds Bounds = new(TimeSpan.FromMinutes(2), TimeSpan.FromHours(1));
-    readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    // A whole second: the store keeps times to the millisecond, so learned intervals come out exact.
+    readonly FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
     readonly List<Entry> _items = Enumerable.Range(1, 20).Select(Undated).ToList(); // the backlog
 
     static Entry Undated(int n) => new($"item {n}", $"https://example.org/undated/{n}");
@@ -32,14 +33,14 @@ public sealed class AdaptiveUndatedPollingTests(FeedServer server) : IClassFixtu
         return health.NextPollAt - health.LastAttemptAt!.Value;
     }
 
-    /// <summary>Six polls ten minutes apart, each finding one new item (items 21–26).</summary>
-    async Task<TimeSpan> OneNewItemEveryTenMinutesAsync(Pipeline pipeline, FeedDefinition feed, DateTimeOffset start)
+    /// <summary>Polls ten minutes apart from minute <paramref name="from"/> (six by default), each finding one new item.</summary>
+    async Task<TimeSpan> OneNewItemEveryTenMinutesAsync(Pipeline pipeline, FeedDefinition feed, DateTimeOffset start, int from = 10, int polls = 6)
     {
         var interval = TimeSpan.Zero;
-        for (var i = 1; i <= 6; i++)
+        for (var minutes = from; minutes < from + 10 * polls; minutes += 10)
         {
-            _items.Add(Undated(20 + i));
-            interval = await PollAtAsync(pipeline, feed, 10 * i, start);
+            _items.Add(Undated(_items.Count + 1));
+            interval = await PollAtAsync(pipeline, feed, minutes, start);
         }
         return interval;
     }
@@ -73,5 +74,22 @@ public sealed class AdaptiveUndatedPollingTests(FeedServer server) : IClassFixtu
 
         // Sightings at 10–60 minutes, polled at 62: the last five span 42 minutes, a gap of 8.4, polled at half of it.
         Assert.Equal(TimeSpan.FromMinutes(4.2), await PollAtAsync(again, feed, 62, start));
+    }
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task An_instance_that_did_not_make_the_last_polls_learns_another_instances_sightings_from_the_store(Store store)
+    {
+        using var folder = new TempFolder(store);
+        var feed = Feed();
+        var start = _clock.GetUtcNow();
+        await using var a = await StartAsync(folder);
+        await using var b = await StartAsync(folder);
+        await PollAtAsync(a, feed, 0, start);
+        await OneNewItemEveryTenMinutesAsync(a, feed, start, from: 10, polls: 5); // A sights items at 10–50
+        await OneNewItemEveryTenMinutesAsync(b, feed, start, from: 60, polls: 5); // B sights items at 60–100
+
+        // A, polled again with nothing new, learns B's sightings as B made them (the last five span 41 minutes: 8.2
+        // apart, polled at half of that), not as five items all new to it now (which would call for its 2m floor).
+        Assert.Equal(TimeSpan.FromMinutes(4.1), await PollAtAsync(a, feed, 101, start));
     }
 }
