@@ -20,7 +20,7 @@ public sealed class WebSubTests(FeedServer feeds, FakeHub hub, FakeDiscord disco
     const string Smuggling = "丹东海关查获走私煤炭";
 
     /// <summary>An RSS feed naming <paramref name="hubUrl"/> and itself (atom:link), with one item per title.</summary>
-    static byte[] Rss(string self, Uri hubUrl, params string[] titles) => FakeHub.Utf8($"""
+    internal static byte[] Rss(string self, Uri hubUrl, params string[] titles) => FakeHub.Utf8($"""
         <?xml version="1.0" encoding="utf-8"?>
         <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>
         <title>Border news</title><link>https://example.org/</link><description>d</description>
