@@ -14,7 +14,7 @@ public sealed class HttpFeedFetcher(IHttpClientFactory clients, FetchOptions opt
     /// <summary>The client for feeds added from chat: its connect step is <see cref="AddressGuard.ConnectAsync"/>.</summary>
     public const string UntrustedClientName = "feeds-untrusted";
     static readonly string[] EvidenceHeaders =
-        ["Content-Type", "Content-Length", "Content-Encoding", "ETag", "Last-Modified", "Date", "Server", "Cache-Control", "Expires"];
+        ["Content-Type", "Content-Length", "Content-Encoding", "ETag", "Last-Modified", "Date", "Server", "Cache-Control", "Expires", "Link"];
 
     readonly HostGate _gate = new(options.MaxConcurrencyPerHost);
 

@@ -7,5 +7,7 @@ public sealed record ParsedItem(string? Guid, string Title, Uri? Link, string Te
 public sealed record ParseResult(IReadOnlyList<ParsedItem> Items, string? Error, string EncodingName, int Skipped = 0)
 {
     public bool Ok => Error is null;
+    /// <summary>The hub and self address the document names for WebSub (<see cref="PushLinks"/>); null when it names neither.</summary>
+    public DocumentLinks? Push { get; init; }
     public static ParseResult Fail(string error, string encoding) => new([], error, encoding);
 }

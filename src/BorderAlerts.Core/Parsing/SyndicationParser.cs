@@ -26,7 +26,7 @@ public static partial class SyndicationParser
         var body = IllegalXml().Replace(text, "").TrimStart();
         if (body.Length == 0) return ParseResult.Fail("empty body", encoding);
         if (LooksLikeHtml(body)) return ParseResult.Fail("expected RSS, Atom or JSON Feed but the body is an HTML page", encoding);
-        var (feed, error) = Read(body, context.BaseUrl);
+        var (feed, error, push) = Read(body, context.BaseUrl);
         if (feed is null) return ParseResult.Fail(error!, encoding);
 
         var items = new List<ParsedItem>();
@@ -38,29 +38,29 @@ public static partial class SyndicationParser
             var item = context.Item(id, entry.Title, entry.Link, entry.Content ?? entry.Description, DateOf(entry), entry.Author);
             if (item is null) skipped++; else items.Add(item);
         }
-        return new ParseResult(items, null, encoding, skipped + Math.Max(0, feed.Items.Count - ParseContext.MaxItems));
+        return new ParseResult(items, null, encoding, skipped + Math.Max(0, feed.Items.Count - ParseContext.MaxItems)) { Push = push };
     }
 
-    static (Feed? Feed, string? Error) Read(string body, Uri address)
+    static (Feed? Feed, string? Error, DocumentLinks? Push) Read(string body, Uri address)
     {
         try
         {
             if (body[0] == '{')
-                return EmptyJsonObject().IsMatch(body) ? (null, "empty document: an empty JSON object")
-                    : (FeedReader.ReadFromString(LoneSurrogates.InJsonEscapes(body)), null);
-            if (SafeXml.MissingRoot(body) is { } noRoot) return (null, $"empty document: {noRoot}");
+                return EmptyJsonObject().IsMatch(body) ? (null, "empty document: an empty JSON object", null)
+                    : (FeedReader.ReadFromString(LoneSurrogates.InJsonEscapes(body)), null, PushLinks.InJson(body, address));
+            if (SafeXml.MissingRoot(body) is { } noRoot) return (null, $"empty document: {noRoot}", null);
             var document = SafeXml.Load(LoneSurrogates.InXmlReferences(HtmlEntities.ToCharacterReferences(body)));
             FeedShape.Normalise(document, address);
-            if (SafeXml.MissingChannel(document) is { } noChannel) return (null, $"empty document: {noChannel}");
-            return (FeedReader.ReadFromString(document.ToString(SaveOptions.DisableFormatting)), null);
+            if (SafeXml.MissingChannel(document) is { } noChannel) return (null, $"empty document: {noChannel}", null);
+            return (FeedReader.ReadFromString(document.ToString(SaveOptions.DisableFormatting)), null, PushLinks.InXml(document, address));
         }
-        catch (XmlException e) { return (null, $"malformed XML at line {e.LineNumber}, column {e.LinePosition}: {FirstSentence(e.Message)}"); }
+        catch (XmlException e) { return (null, $"malformed XML at line {e.LineNumber}, column {e.LinePosition}: {FirstSentence(e.Message)}", null); }
         // The feed library dereferences elements it assumes are there; its NullReferenceException says nothing to a user.
-        catch (NullReferenceException) { return (null, "not a feed: an element every RSS, Atom or JSON feed has is missing"); }
+        catch (NullReferenceException) { return (null, "not a feed: an element every RSS, Atom or JSON feed has is missing", null); }
         catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or System.Text.Json.JsonException)
-        { return (null, $"not a feed: {FirstSentence(e.Message)}"); }
+        { return (null, $"not a feed: {FirstSentence(e.Message)}", null); }
         catch (Exception e) when (e.Message.Contains("unknown feed", StringComparison.OrdinalIgnoreCase) || e.GetType().Name.Contains("FeedType"))
-        { return (null, "not a feed: the root element is not rss, rdf:RDF, feed or channel"); }
+        { return (null, "not a feed: the root element is not rss, rdf:RDF, feed or channel", null); }
     }
 
     /// <summary>Atom requires only &lt;updated&gt; and JSON Feed may give only date_modified: either dates an entry that has no publication date.</summary>

@@ -18,7 +18,7 @@ namespace BorderAlerts.Core.Polling;
 /// admin muted matches nothing until the mute ends, so it neither alerts nor takes a card from another rule.
 /// </summary>
 public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProvider clock, Backoff backoff, IMutes? mutes = null,
-    PublishingRhythm? rhythm = null, IPublishingHistory? history = null)
+    PublishingRhythm? rhythm = null, IPublishingHistory? history = null, IPushSources? pushed = null)
 {
     readonly PublishingRhythm _rhythm = rhythm ?? new PublishingRhythm();
 
@@ -26,6 +26,7 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
     public async Task<PollReport> PollAsync(FeedDefinition feed, FeedState state, PollGroup group, CancellationToken cancellationToken)
     {
         PollCompletion completion;
+        PushLinks? push = null;
         try
         {
             var fetch = await fetcher.FetchAsync(new FetchRequest(feed.Url, state.ETag, state.LastModified, feed.Untrusted), cancellationToken);
@@ -33,9 +34,9 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
             var rhythm = fetch is FetchResult.Failed ? null : await RhythmAsync(feed, state, cancellationToken);
             completion = fetch switch
             {
-                FetchResult.Fetched body => Parsed(feed, state, body, now),
+                FetchResult.Fetched body => Parsed(feed, state, body, now, out push),
                 FetchResult.NotModified unchanged => new PollCompletion(feed.Id, now, PollStatus.NotModified,
-                    backoff.NextAfterSuccess(feed, now, rhythm, PublishingRhythm.MaxAge(unchanged.Headers ?? []))),
+                    Slowed(feed, now, backoff.NextAfterSuccess(feed, now, rhythm, PublishingRhythm.MaxAge(unchanged.Headers ?? [])))),
                 FetchResult.Failed failed => Failure(feed, state, now, $"{failed.Kind}: {failed.Message}", failed.Status, failed.RetryAfter),
                 _ => throw new InvalidOperationException($"unknown fetch result {fetch.GetType().Name}"),
             };
@@ -49,8 +50,34 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
         // The fetch may be cancelled by shutdown; the write that records it must not be, or its lease would be lost.
         var commit = await group.CompleteAsync(completion with { Lease = state.Lease });
         return new PollReport(feed.Id, completion.Status, completion.ItemsFound ?? 0, commit.NewItems.Count,
-            completion.Error, completion.NextPollAt, commit.NewItems) { Alerts = commit.Alerts };
+            completion.Error, completion.NextPollAt, commit.NewItems) { Alerts = commit.Alerts, Push = push };
     }
+
+    /// <summary>
+    /// A body a WebSub hub pushed, read already, through the stages a fetched body goes through (identity, triage, rules,
+    /// stories, outbox) under the claim <paramref name="state"/> holds; the feed's schedule and validators are left alone.
+    /// </summary>
+    public async Task<PollReport> PushedAsync(FeedDefinition feed, FeedState state, ParseResult parsed, RawResponse response, PollGroup group)
+    {
+        var now = clock.GetUtcNow();
+        var set = rules.Current;
+        var completion = new PollCompletion(feed.Id, now, PollStatus.Pushed, state.NextPollAt)
+        {
+            Language = feed.Language,
+            Items = parsed.Items.Select(item => Candidate(feed, item, set, now)).ToList(),
+            Response = response,
+            AlertOnNew = state.Seeded || feed.Backfill,
+            ItemsFound = parsed.Items.Count,
+            Lease = state.Lease,
+        };
+        var commit = await group.CompleteAsync(completion);
+        return new PollReport(feed.Id, PollStatus.Pushed, parsed.Items.Count, commit.NewItems.Count, null, state.NextPollAt, commit.NewItems)
+        { Alerts = commit.Alerts };
+    }
+
+    /// <summary>A feed a hub pushes is polled no sooner than the safety interval.</summary>
+    DateTimeOffset Slowed(FeedDefinition feed, DateTimeOffset now, DateTimeOffset next) =>
+        pushed is not null && pushed.Covers(feed.Id, now) && next < now + pushed.SafetyInterval ? now + pushed.SafetyInterval : next;
 
     /// <summary>
     /// What an auto feed learns from before its answer is read: what this process remembers of it if it made the last
@@ -68,15 +95,17 @@ public sealed class FeedPoller(IFeedFetcher fetcher, IRuleSource rules, TimeProv
     IReadOnlyList<RuleMatch> Unmuted(IReadOnlyList<RuleMatch> matches, DateTimeOffset now) =>
         mutes is null || matches.Count == 0 ? matches : matches.Where(m => mutes.MutedUntil(m.RuleId, now) is null).ToList();
 
-    PollCompletion Parsed(FeedDefinition feed, FeedState state, FetchResult.Fetched body, DateTimeOffset now)
+    PollCompletion Parsed(FeedDefinition feed, FeedState state, FetchResult.Fetched body, DateTimeOffset now, out PushLinks? push)
     {
         var parsed = FeedParser.Parse(body.Body, body.ContentType, new ParseContext(feed, body.FinalUrl, now));
+        push = null;
         if (!parsed.Ok) return Failure(feed, state, now, $"Parse: {parsed.Error} (encoding {parsed.EncodingName})", body.Status, null);
+        push = PushLinks.Find(body.Headers, parsed.Push, body.FinalUrl);
         var set = rules.Current;
         var candidates = parsed.Items.Select(item => Candidate(feed, item, set, now)).ToList();
         var published = feed.Auto is null ? null : _rhythm.Listed(feed.Id, parsed.Items.Select(i => i.Published).OfType<DateTimeOffset>(),
             candidates.Where(c => c.Item.Published is null).Select(c => c.Keys[0]), now);
-        var next = backoff.NextAfterSuccess(feed, now, published, PublishingRhythm.MaxAge(body.Headers));
+        var next = Slowed(feed, now, backoff.NextAfterSuccess(feed, now, published, PublishingRhythm.MaxAge(body.Headers)));
         return new PollCompletion(feed.Id, now, PollStatus.Fetched, next)
         {
             ETag = body.ETag,

@@ -1,3 +1,4 @@
+using BorderAlerts.Core.Parsing;
 using BorderAlerts.Core.Storage;
 
 namespace BorderAlerts.Core.Polling;
@@ -8,6 +9,8 @@ public sealed record PollReport(string FeedId, PollStatus Status, int ItemsFound
 {
     public IReadOnlyList<AlertRecord> Alerts { get; init; } = [];
     public int AlertCount { get; init; }
+    /// <summary>The WebSub hub and topic the fetched feed names, if it names both.</summary>
+    public PushLinks? Push { get; init; }
 
     /// <summary>The counts without the items: what a long scheduled pass keeps, so its memory does not grow with what it stored.</summary>
     public PollReport Slim() => this with { Stored = [], Alerts = [], AlertCount = Alerts.Count };

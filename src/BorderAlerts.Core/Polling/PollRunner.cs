@@ -25,7 +25,8 @@ public sealed class PollRunnerOptions
 /// instances (docs/architecture.md §3).
 /// A cancelled pass stops claiming; feeds already claimed finish and are recorded.
 /// </summary>
-public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPoller poller, TimeProvider clock, PollRunnerOptions options)
+public sealed partial class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPoller poller, TimeProvider clock, PollRunnerOptions options,
+    IPushSources? pushed = null)
 {
     int _syncedVersion;
 
@@ -61,6 +62,14 @@ public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPolle
         return new PollSummary(reports);
     }
 
+    /// <summary>A hub the feed names is offered for a subscription; a store that cannot take it now is asked again at the next poll.</summary>
+    async Task OfferAsync(FeedDefinition feed, Parsing.PushLinks links)
+    {
+        if (pushed is null) return;
+        try { await pushed.OfferAsync(feed, links, CancellationToken.None); }
+        catch (Exception e) when (e is not OutOfMemoryException) { }
+    }
+
     static List<string> Dequeue(Queue<string> queue, int count)
     {
         var taken = new List<string>(Math.Min(count, queue.Count));
@@ -91,6 +100,7 @@ public sealed class PollRunner(IFeedCatalog catalog, IPollStore store, FeedPolle
             {
                 var report = await poller.PollAsync(feed, state, group, CancellationToken.None);
                 lock (reports) reports.Add(keepItems ? report : report.Slim());
+                if (report.Push is { } links) await OfferAsync(feed, links);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

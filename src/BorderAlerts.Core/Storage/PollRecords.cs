@@ -17,7 +17,14 @@ public sealed record FeedState(string FeedId, string? ETag, string? LastModified
 /// </summary>
 public sealed record ClaimRequest(DateTimeOffset Now, TimeSpan Lease, int Max, IReadOnlyCollection<string>? FeedIds = null);
 
-public enum PollStatus { Fetched, NotModified, Failed }
+/// <summary>How a poll ended; <see cref="Pushed"/> is a body a WebSub hub delivered, which leaves the feed's schedule and validators alone.</summary>
+public enum PollStatus { Fetched, NotModified, Failed, Pushed }
+
+public static class PollStatusExtensions
+{
+    /// <summary>The outcome brought a body whose items are to be stored.</summary>
+    public static bool CarriesItems(this PollStatus status) => status is PollStatus.Fetched or PollStatus.Pushed;
+}
 
 /// <summary>Everything one poll learned, written by the store in one transaction.</summary>
 public sealed record PollCompletion(string FeedId, DateTimeOffset At, PollStatus Status, DateTimeOffset NextPollAt)

@@ -64,6 +64,7 @@ public static class PollCommand
             {
                 PollStatus.Fetched => $"fetched, {r.ItemsFound} items, {r.NewItems} new",
                 PollStatus.NotModified => "not modified",
+                PollStatus.Pushed => $"pushed, {r.ItemsFound} items, {r.NewItems} new",
                 _ => $"FAILED: {r.Error}",
             };
             output.WriteLine($"{r.FeedId}: {what}; next poll {r.NextPollAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z");

@@ -26,6 +26,7 @@ public static class AppHost
         app.MapDiscordInteractions();
         app.MapSlackEndpoints();
         app.MapPanel();
+        app.MapWebSub();
         return app;
     }
 

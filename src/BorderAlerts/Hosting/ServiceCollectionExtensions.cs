@@ -17,6 +17,7 @@ using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Polling;
 using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Watchlists;
+using BorderAlerts.Core.WebSub;
 using BorderAlerts.Core.Search;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Storage;
@@ -78,7 +79,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new ArchiveSearch(sp.GetRequiredService<ISearchIndex>(), sp.GetRequiredService<IRuleSource>(),
             sp.GetRequiredService<TimeProvider>(), Settings<TranslationSettings>(sp) is { } t && t.ProviderName() != TranslationSettings.None
                 ? new SearchTranslations(sp.GetRequiredService<ITranslationStore>(), t.TargetLanguage) : null));
-        return services.AddDelivery().AddTranslator().AddWatchlists().AddCommands().AddChatEdges().AddPanel();
+        return services.AddDelivery().AddTranslator().AddWatchlists().AddCommands().AddChatEdges().AddPanel().AddWebSub();
     }
 
     /// <summary>The sanctions watchlists: watchlists.yaml, their refresh (once per cluster) and the copies in force on this instance.</summary>
@@ -119,6 +120,22 @@ public static class ServiceCollectionExtensions
     /// keys kept in the store so every instance accepts every instance's forms. That cookie is
     /// Secure on https requests: ASP.NET refuses to issue an always-Secure one on a plain request behind a TLS proxy.
     /// </summary>
+    /// <summary>WebSub: subscriptions only with a public address for hubs to call back (BorderAlerts:PublicUrl).</summary>
+    static IServiceCollection AddWebSub(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var (webSub, panel, fetch) = (Settings<WebSubSettings>(sp), Settings<PanelSettings>(sp), Settings<FetchSettings>(sp));
+            var callbacks = webSub.Enabled && panel.BaseUrl() is { } url ? new Uri(url + "/websub/") : null;
+            return new WebSubOptions(callbacks, TimeSpan.FromHours(webSub.LeaseHours), TimeSpan.FromMinutes(webSub.SafetyMinutes),
+                TimeSpan.FromMinutes(webSub.VerifyMinutes), fetch.MaxBodyMegabytes * 1024L * 1024L);
+        });
+        services.AddSingleton<IHubClient, HttpHubClient>();
+        services.AddSingleton<WebSubSubscriber>();
+        services.AddSingleton<IPushSources>(sp => sp.GetRequiredService<WebSubSubscriber>());
+        return services.AddSingleton<WebSubCallbacks>();
+    }
+
     static IServiceCollection AddPanel(this IServiceCollection services)
     {
         services.AddSingleton<PanelSignIn>();

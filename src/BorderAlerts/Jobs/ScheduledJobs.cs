@@ -35,7 +35,10 @@ public static class ScheduledJobs
     public static readonly ScheduledJob Watchlists = new("watchlists", new("watchlists", "borderalerts"), ClusterScheduler,
         "refreshes the sanctions watchlists that are due and tells the admin destination what changed", Controllable: true);
 
-    public static readonly IReadOnlyList<ScheduledJob> All = [Poll, Deliver, Heartbeat, AdminRefresh, SourceHealth, Watchlists];
+    public static readonly ScheduledJob WebSub = new("websub", new("websub", "borderalerts"), ClusterScheduler,
+        "subscribes to, renews and ends the WebSub hubs that feeds name", Controllable: true);
+
+    public static readonly IReadOnlyList<ScheduledJob> All = [Poll, Deliver, Heartbeat, AdminRefresh, SourceHealth, Watchlists, WebSub];
 
     public static ScheduledJob? Named(string name) => All.FirstOrDefault(j => j.Name == name);
 }

@@ -41,6 +41,7 @@ public static class Schedulers
             if (storage.Provider == "postgres") UseClusteredStore(q, storage.ConnectionString!);
             Schedule<SourceHealthJob>(q, ScheduledJobs.SourceHealth, IntervalOf(ScheduledJobs.SourceHealth), startNow: true);
             Schedule<WatchlistRefreshJob>(q, ScheduledJobs.Watchlists, IntervalOf(ScheduledJobs.Watchlists), startNow: true);
+            Schedule<WebSubJob>(q, ScheduledJobs.WebSub, IntervalOf(ScheduledJobs.WebSub), startNow: true);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }

@@ -23,7 +23,8 @@ public static class SettingsRegistration
             .AddSettings(configuration, new SlackSettingsValidator(), unreadable)
             .AddSettings(configuration, new DeliverySettingsValidator(), unreadable)
             .AddSettings(configuration, new TranslationSettingsValidator(), unreadable)
-            .AddSettings(configuration, new PanelSettingsValidator(), unreadable);
+            .AddSettings(configuration, new PanelSettingsValidator(), unreadable)
+            .AddSettings(configuration, new WebSubSettingsValidator(), unreadable);
         // A word where a number goes would make the binder throw with a stack trace: name the key instead.
         if (unreadable.Count > 0) throw new OptionsValidationException(Root, typeof(ISettingsSection), unreadable);
         return services;

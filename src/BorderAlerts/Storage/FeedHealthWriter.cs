@@ -21,6 +21,11 @@ internal static class FeedHealthWriter
                 WHERE id = @id AND lease_until = @lease
                 """, cancellationToken, ("id", c.FeedId), ("lease", c.Lease), ("at", at), ("next", Db.Ms(c.NextPollAt)), ("error", c.Error),
                 ("status", c.HttpStatus)),
+            // A push is not a poll: the feed's schedule, validators and health stay as its last poll left them.
+            PollStatus.Pushed => Db.Run(connection, """
+                UPDATE feeds SET lease_until = NULL, last_new_item_at = CASE WHEN @new > 0 THEN @at ELSE last_new_item_at END
+                WHERE id = @id AND lease_until = @lease
+                """, cancellationToken, ("id", c.FeedId), ("lease", c.Lease), ("at", at), ("new", commit.NewItems.Count)),
             PollStatus.NotModified => Db.Run(connection, """
                 UPDATE feeds SET lease_until = NULL, last_attempt_at = @at, last_success_at = @at, next_poll_at = @next,
                     consecutive_failures = 0, last_status = 304

@@ -17,7 +17,7 @@ internal static class PollGroup
         foreach (var completion in completions)
         {
             if (!await holdsLease(completion)) { commits.Add(PollCommit.Lost); continue; }
-            var commit = completion.Status == PollStatus.Fetched ? await writeItems(completion) : new PollCommit([], 0);
+            var commit = completion.Status.CarriesItems() ? await writeItems(completion) : new PollCommit([], 0);
             await FeedHealthWriter.RecordAsync(connection, completion, commit, cancellationToken);
             commits.Add(commit);
         }

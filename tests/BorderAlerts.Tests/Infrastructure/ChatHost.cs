@@ -35,11 +35,25 @@ public sealed class ChatHost : IAsyncDisposable
     }
 
     public CliSession Session { get; }
+
+    /// <summary>A loopback address on a port free a moment ago.</summary>
+    public static string FreeAddress()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port}";
+    }
     public IServiceProvider Services => _app.Services;
     public Uri BaseAddress => _http.BaseAddress!;
 
     /// <param name="settings">Extra settings as environment variables, e.g. ("Discord__ApiBaseUrl", url).</param>
-    public static async Task<ChatHost> StartAsync(CliSession session, params (string Key, string Value)[] settings)
+    public static Task<ChatHost> StartAsync(CliSession session, params (string Key, string Value)[] settings) =>
+        StartAtAsync(session, "http://127.0.0.1:0", settings);
+
+    /// <summary>The service at a known address (<see cref="FreeAddress"/>), for settings that must name it, such as PublicUrl.</summary>
+    public static async Task<ChatHost> StartAtAsync(CliSession session, string url, params (string Key, string Value)[] settings)
     {
         if (!File.Exists(session.Folder.FeedsYaml)) session.WriteFeeds("feeds: []\n");
         session.Environment.Set("BorderAlerts__Discord__PublicKey", Public)
@@ -49,7 +63,7 @@ public sealed class ChatHost : IAsyncDisposable
             .Set("BorderAlerts__Slack__AdminUserIds__0", SlackAdmin)
             .Set("BorderAlerts__Polling__TickSeconds", "3600");
         foreach (var (key, value) in settings) session.Environment.Set("BorderAlerts__" + key, value);
-        var app = AppHost.Build(service: true, urls: ["http://127.0.0.1:0"]);
+        var app = AppHost.Build(service: true, urls: [url]);
         await AppHost.PrepareAsync(app.Services, CancellationToken.None);
         await app.StartAsync();
         return new ChatHost(session, app);

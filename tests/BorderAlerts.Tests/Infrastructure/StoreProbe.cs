@@ -41,6 +41,18 @@ public sealed class StoreProbe(Func<Task<DbConnection>> open)
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>The first column of a query's rows, as text.</summary>
+    public async Task<IReadOnlyList<string>> TextsAsync(string sql)
+    {
+        await using var connection = await open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var texts = new List<string>();
+        while (await reader.ReadAsync()) texts.Add(Convert.ToString(reader.GetValue(0))!);
+        return texts;
+    }
+
     /// <summary>A direct write, for tests that need to move time forward in the store.</summary>
     public async Task ExecuteAsync(string sql)
     {

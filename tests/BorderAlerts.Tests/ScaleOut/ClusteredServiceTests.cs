@@ -46,7 +46,7 @@ public sealed class ClusteredServiceTests(FeedServer server) : IClassFixture<Fee
         await Task.WhenAll(first.StopAsync(), second.StopAsync());
 
         Assert.Equal((1, 1, 1), (server.RequestCount(kyodo), server.RequestCount(state), server.RequestCount(list)));
-        Assert.Equal(2, await probe.CountAsync("qrtz_triggers", "sched_name = 'borderalerts'")); // source health, watchlists; passes run per instance
+        Assert.Equal(3, await probe.CountAsync("qrtz_triggers", "sched_name = 'borderalerts'")); // source health, watchlists, websub; passes run per instance
         Assert.Equal(0, await probe.CountAsync("instances")); // both left as they stopped
         Assert.Equal(2, await probe.CountAsync("feeds", "last_success_at IS NOT NULL AND lease_until IS NULL"));
     }

@@ -27,6 +27,7 @@ public sealed class ExampleSettingsTests
             Flatten(DestinationSettings.Section, Example.GetSettings<DestinationSettings>()),
             Flatten(TranslationSettings.Section, Example.GetSettings<TranslationSettings>()),
             Flatten(PanelSettings.Section, Example.GetSettings<PanelSettings>()),
+            Flatten(WebSubSettings.Section, Example.GetSettings<WebSubSettings>()),
         }.SelectMany(keys => keys).ToLookup(k => k.Key, k => k.Value, StringComparer.OrdinalIgnoreCase);
         var written = Example.GetSection("BorderAlerts").AsEnumerable().Where(k => k.Value is not null).ToList();
 

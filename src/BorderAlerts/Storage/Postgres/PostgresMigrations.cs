@@ -27,9 +27,28 @@ internal static class PostgresMigrations
         new(14, "the web panel's one-time sign-in links and sessions, honoured by every instance", () => [PanelSignIns]),
         new(15, "ASP.NET's data-protection keys, so the panel's forms from one instance are accepted by another", () => [PanelKeys]),
         new(16, "the panel's alerts page: deliveries sent in a digest marked, a dead letter's resend recorded", () => [DeliveryLog]),
+        new(17, "WebSub subscriptions, shared so any instance answers a hub and one holds each", () => [WebSubSubscriptions]),
     ];
 
     /// <summary>The panel's alerts page (IDeliveryLog): a digest's deliveries marked, who sent a dead letter again and when.</summary>
+    /// <summary>WebSub subscriptions by their callback's secret segment (WebSubTable). Not part of an export: they name this service's public address.</summary>
+    const string WebSubSubscriptions = """
+        CREATE TABLE websub_subscriptions (
+            callback_id text PRIMARY KEY,
+            feed_id text NOT NULL,
+            hub text NOT NULL,
+            topic text NOT NULL,
+            secret text NOT NULL,
+            state text NOT NULL,
+            due_at bigint NOT NULL,
+            expires_at bigint,
+            attempts integer NOT NULL DEFAULT 0,
+            last_error text,
+            created_at bigint NOT NULL,
+            untrusted integer NOT NULL DEFAULT 0);
+        CREATE UNIQUE INDEX websub_subscriptions_live ON websub_subscriptions (feed_id) WHERE state NOT IN ('unsubscribe', 'leaving');
+        """;
+
     const string DeliveryLog = """
         ALTER TABLE deliveries ADD COLUMN digest integer NOT NULL DEFAULT 0;
         ALTER TABLE deliveries ADD COLUMN resent_at bigint;

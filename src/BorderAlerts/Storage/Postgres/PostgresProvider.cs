@@ -41,6 +41,8 @@ public sealed class PostgresProvider : StoreProvider
             ? new WatchlistsTable(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<IPanelPassStore>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
             ? new PanelPassesTable(async ct => await database.OpenAsync(ct)) : null!);
+        services.AddSingleton<IWebSubStore>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
+            ? new WebSubTable(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton(sp => sp.GetRequiredService<PostgresDatabase>() is var database
             ? new PanelKeyRing(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<IPublishingHistory>(sp => sp.GetRequiredService<PostgresDatabase>() is var database

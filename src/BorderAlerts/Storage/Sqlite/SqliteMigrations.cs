@@ -252,5 +252,22 @@ internal static class SqliteMigrations
             ALTER TABLE deliveries ADD COLUMN resent_at INTEGER;
             ALTER TABLE deliveries ADD COLUMN resent_by TEXT;
             """),
+        // WebSub subscriptions by their callback's secret segment (WebSubTable); one live per feed. Not part of an export: they name this service's public address.
+        (18, """
+            CREATE TABLE websub_subscriptions (
+                callback_id TEXT PRIMARY KEY,
+                feed_id TEXT NOT NULL,
+                hub TEXT NOT NULL,
+                topic TEXT NOT NULL,
+                secret TEXT NOT NULL,
+                state TEXT NOT NULL,
+                due_at INTEGER NOT NULL,
+                expires_at INTEGER,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT,
+                created_at INTEGER NOT NULL,
+                untrusted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+            CREATE UNIQUE INDEX websub_subscriptions_live ON websub_subscriptions(feed_id) WHERE state NOT IN ('unsubscribe', 'leaving');
+            """),
     ];
 }

@@ -71,7 +71,7 @@ public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
     public async Task<IReadOnlyList<PollCommit>> CompleteAsync(IReadOnlyList<PollCompletion> completions, CancellationToken cancellationToken)
     {
         var tokens = await SqlitePreparedTokens.ForNewAsync(database,
-            completions.Where(c => c.Status == PollStatus.Fetched).SelectMany(c => c.Items).ToList(), cancellationToken);
+            completions.Where(c => c.Status.CarriesItems()).SelectMany(c => c.Items).ToList(), cancellationToken);
         await database.WriteLock.WaitAsync(cancellationToken);
         try
         {

@@ -48,6 +48,8 @@ public sealed class SqliteProvider : StoreProvider
             ? new WatchlistsTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton<IPanelPassStore>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
             ? new PanelPassesTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
+        services.AddSingleton<IWebSubStore>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
+            ? new WebSubTable(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton(sp => sp.GetRequiredService<SqliteDatabase>() is var database
             ? new PanelKeyRing(async ct => await database.OpenAsync(ct), database.WriteLock) : null!);
         services.AddSingleton<IPublishingHistory>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
