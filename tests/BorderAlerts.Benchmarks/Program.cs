@@ -61,10 +61,11 @@ try
         "panel" => await BorderAlerts.Benchmarks.Panel.PanelBenchmark.RunAsync(BorderAlerts.Benchmarks.Panel.PanelOptions.Parse(rest)),
         "search" => await BorderAlerts.Benchmarks.Search.SearchBenchmark.RunAsync(BorderAlerts.Benchmarks.Search.SearchBenchmark.Parse(rest)),
         "parity" => BorderAlerts.Benchmarks.Parity.ParityCommand.Run(rest),
+        "websub" => await BorderAlerts.Benchmarks.WebSub.PushLatencyBenchmark.RunAsync(rest),
         "adaptive" => BorderAlerts.Benchmarks.Adaptive.AdaptiveBenchmark.Run(BorderAlerts.Benchmarks.Adaptive.AdaptiveOptions.Parse(rest), Console.Out),
         "stories" => BorderAlerts.Benchmarks.Stories.StoryPairsHarness.Run(
             Value(rest, "--pairs") ?? "tests/BorderAlerts.Core.Tests/Fixtures/eval/pairs.jsonl", Value(rest, "--rules") ?? "config/rules.yaml", rest.Contains("--errors")),
-        _ => throw new ArgumentException($"unknown command '{args[0]}' (feedfarm, scaleout, farm, parity, parse, matcher, matcher-cpu, pack-cpu, panel, reload, search, stories, translate, watchlists, watchlist-match)"),
+        _ => throw new ArgumentException($"unknown command '{args[0]}' (adaptive, feedfarm, scaleout, farm, parity, parse, matcher, matcher-cpu, pack-cpu, panel, reload, search, stories, translate, watchlists, watchlist-match, websub)"),
     };
 }
 catch (ArgumentException e)
