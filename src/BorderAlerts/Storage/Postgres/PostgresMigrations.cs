@@ -27,7 +27,20 @@ internal static class PostgresMigrations
         new(14, "the web panel's one-time sign-in links and sessions, honoured by every instance", () => [PanelSignIns]),
         new(15, "ASP.NET's data-protection keys, so the panel's forms from one instance are accepted by another", () => [PanelKeys]),
         new(16, "the panel's alerts page: deliveries sent in a digest marked, a dead letter's resend recorded", () => [DeliveryLog]),
+        new(17, "briefings' firings, one row per briefing and fire time, so a firing posts once across instances", () => [BriefingRuns]),
     ];
+
+    /// <summary>Briefings' firings (IBriefingRuns): the primary key lets one instance take a firing. Not part of an export.</summary>
+    const string BriefingRuns = """
+        CREATE TABLE briefing_runs (
+            briefing_id text NOT NULL,
+            fire_time bigint NOT NULL,
+            started_at bigint NOT NULL,
+            outcome text NOT NULL,
+            finished_at bigint,
+            error text,
+            PRIMARY KEY (briefing_id, fire_time));
+        """;
 
     /// <summary>The panel's alerts page (IDeliveryLog): a digest's deliveries marked, who sent a dead letter again and when.</summary>
     const string DeliveryLog = """

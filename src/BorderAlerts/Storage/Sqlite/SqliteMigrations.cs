@@ -252,5 +252,16 @@ internal static class SqliteMigrations
             ALTER TABLE deliveries ADD COLUMN resent_at INTEGER;
             ALTER TABLE deliveries ADD COLUMN resent_by TEXT;
             """),
+        // Briefings' firings, one row per briefing and fire time, so a firing posts once (IBriefingRuns). Not part of an export.
+        (18, """
+            CREATE TABLE briefing_runs (
+                briefing_id TEXT NOT NULL,
+                fire_time INTEGER NOT NULL,
+                started_at INTEGER NOT NULL,
+                outcome TEXT NOT NULL,
+                finished_at INTEGER,
+                error TEXT,
+                PRIMARY KEY (briefing_id, fire_time)) WITHOUT ROWID;
+            """),
     ];
 }

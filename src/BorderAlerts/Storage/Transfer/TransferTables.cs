@@ -31,7 +31,8 @@ public sealed record TransferTable(string Name, string OrderBy, IReadOnlyList<Tr
 /// seen_requests: its keys outlive their signed requests by five minutes at most, and a moved store starts a new service
 /// (nor instances: a moved store's instances start afresh). Nor source_conditions (source-health notices told): a new
 /// service on the moved store tells conditions still open once more. Nor panel_sign_ins: links live ten minutes and sessions
-/// eight hours; people sign in again (nor panel_keys, which sign only those sessions' forms).
+/// eight hours; people sign in again (nor panel_keys, which sign only those sessions' forms). Nor briefing_runs: a moved
+/// store's service schedules its briefings afresh.
 /// Both stores have these columns under these names, whatever their order or types.
 /// </summary>
 public static class TransferTables
