@@ -44,9 +44,10 @@ public static class BriefingsFile
                 continue;
             }
             var fields = new YamlFields(file, $"briefings[{i}]", map);
-            if (Read(fields, checks, problems) is not { } briefing) continue;
-            if (!ids.Add(briefing.Id)) problems.Add(new ConfigException(file, fields.Line, $"briefings[{i}].id", $"duplicate id '{briefing.Id}'"));
-            briefings.Add(briefing);
+            var briefing = Read(fields, checks, problems);
+            if ((map.Children.TryGetValue(new YamlScalarNode("id"), out var id) ? (id as YamlScalarNode)?.Value : null) is { } named && !ids.Add(named))
+                problems.Add(new ConfigException(file, fields.Line, $"briefings[{i}].id", $"duplicate id '{named}'"));
+            if (briefing is not null) briefings.Add(briefing);
         }
         if (problems.Count > 0) throw ConfigException.Of([.. problems.OrderBy(p => p.Line)]);
         return briefings;

@@ -107,6 +107,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MuteCommand>();
         services.AddSingleton<FeedbackCommands>();
         services.AddSingleton<WatchlistCommands>();
+        services.AddSingleton<BriefingCommands>();
         services.AddSingleton<PanelCommand>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton(SocketModeCommands.Handlers);
