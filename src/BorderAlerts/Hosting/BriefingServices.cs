@@ -20,8 +20,8 @@ public static class BriefingServices
                 query => BriefingQuery.Problem(query, rules.Current));
             return new FileBriefings(sp.GetRequiredService<IOptions<PathSettings>>().Value.BriefingsFile, checks, sp.GetRequiredService<ILogger<FileBriefings>>());
         });
-        services.AddSingleton(sp => new BriefingLanguage(sp.GetRequiredService<IOptions<TranslationSettings>>().Value is var t
-            && t.ProviderName() != TranslationSettings.None ? t.TargetLanguage : null));
+        // Translations kept while a translator was set up still show after it is switched off.
+        services.AddSingleton(sp => new BriefingLanguage(sp.GetRequiredService<IOptions<TranslationSettings>>().Value.TargetLanguage));
         services.AddSingleton<IVolumeChart, VolumeChartPng>();
         services.AddSingleton<BriefingRunner>();
         return services;

@@ -156,6 +156,7 @@ public sealed partial class FakeDiscord : IAsyncLifetime
             return null;
         }
         var errors = DiscordPayloadRules.Validate(body, out var empty);
+        foreach (var problem in AttachmentProblems(body, FilesOf(context))) errors.Add("attachments", "ATTACHMENT_NOT_FOUND", problem);
         if (errors.Any)
         {
             var problem = DiscordFault.Error(50035, "Invalid Form Body");

@@ -10,7 +10,7 @@ public sealed record ReceivedFile(string Field, string FileName, string ContentT
 /// Messages with files (docs/platform-contracts.md §D1, §D2b): multipart/form-data whose only fields are
 /// <c>payload_json</c> (the JSON body, checked like any other) and <c>files[n]</c> parts with a file name, each at most
 /// <see cref="MaxFileBytes"/> (else 413, code 40005). Each <c>attachments[].id</c> names an uploaded <c>files[id]</c>,
-/// and an embed's <c>attachment://name</c> image names an uploaded file, as Discord requires for it to show.
+/// and an embed's <c>attachment://name</c> image names an uploaded file (in a JSON body too, which uploads none).
 /// </summary>
 public sealed partial class FakeDiscord
 {
@@ -46,7 +46,6 @@ public sealed partial class FakeDiscord
         try { json = raw.Length == 0 ? null : JsonDocument.Parse(raw).RootElement.Clone(); }
         catch (JsonException) { problems.Add("payload_json is not JSON"); }
         if (json is null) problems.Add("no payload_json");
-        else problems.AddRange(AttachmentProblems(json.Value, files));
         if (problems.Count > 0)
         {
             await RejectAsync(context, 400, DiscordFault.Error(50035, "Invalid Form Body"), problems, raw);
@@ -56,15 +55,17 @@ public sealed partial class FakeDiscord
         return (json, raw);
     }
 
-    static IEnumerable<string> AttachmentProblems(JsonElement body, List<ReceivedFile> files)
+    static IEnumerable<string> AttachmentProblems(JsonElement body, IReadOnlyList<ReceivedFile> files)
     {
         var ids = files.Select(f => f.Field[6..^1]).ToHashSet();
-        if (body.TryGetProperty("attachments", out var attachments))
+        if (body.ValueKind != JsonValueKind.Object) yield break;
+        if (body.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array)
             foreach (var a in attachments.EnumerateArray())
                 if (!a.TryGetProperty("id", out var id) || !ids.Contains(id.ToString())) yield return $"attachments: id {a} names no files[n]";
-        if (!body.TryGetProperty("embeds", out var embeds)) yield break;
+        if (!body.TryGetProperty("embeds", out var embeds) || embeds.ValueKind != JsonValueKind.Array) yield break;
         foreach (var embed in embeds.EnumerateArray())
-            if (embed.TryGetProperty("image", out var image) && image.GetProperty("url").GetString() is { } url && url.StartsWith("attachment://")
+            if (embed.ValueKind == JsonValueKind.Object && embed.TryGetProperty("image", out var image) && image.ValueKind == JsonValueKind.Object
+                && image.TryGetProperty("url", out var address) && address.ValueKind == JsonValueKind.String && address.GetString() is { } url && url.StartsWith("attachment://")
                 && files.All(f => f.FileName != url["attachment://".Length..]))
                 yield return $"embed image {url} names no uploaded file";
     }
