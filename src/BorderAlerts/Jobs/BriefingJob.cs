@@ -21,7 +21,17 @@ public sealed class BriefingJob(FileBriefings briefings, BriefingRunner runner, 
             log.LogWarning("Briefing {Briefing} fired but is no longer enabled in {Path}; not posted", id, briefings.Path);
             return;
         }
-        var fireTime = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
-        await runner.RunAsync(briefing, fireTime, stopping);
+        await runner.RunAsync(briefing, FireTimeOf(context), stopping);
+    }
+
+    /// <summary>
+    /// The firing's scheduled time, in the store's milliseconds; for a misfire (fired later than the threshold, "fire once
+    /// now") the time it fired, so the one late brief covers the window up to then.
+    /// </summary>
+    public static DateTimeOffset FireTimeOf(IJobExecutionContext context)
+    {
+        var scheduled = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        var time = context.FireTimeUtc - scheduled > BriefingSchedule.MisfireThreshold ? context.FireTimeUtc : scheduled;
+        return DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
     }
 }
