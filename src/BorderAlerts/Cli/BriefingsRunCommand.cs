@@ -31,7 +31,7 @@ public static class BriefingsRunCommand
         var runner = app.Services.GetRequiredService<BriefingRunner>();
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         now = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()); // the store keeps milliseconds
-        if (json) app.Services.GetRequiredService<ConsoleSink>().Output = Console.Error; // a console destination must not break the JSON
+        app.Services.GetRequiredService<ConsoleSink>().Output = json ? Console.Error : output; // a console destination must not break the JSON
         if (dryRun)
         {
             var post = await runner.ComposeAsync(briefing, now, cancellationToken);
