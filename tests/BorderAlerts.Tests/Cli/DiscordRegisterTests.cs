@@ -57,20 +57,6 @@ public sealed class DiscordRegisterTests(FakeDiscord discord) : IClassFixture<Fa
     }
 
     [Fact]
-    public async Task Briefings_is_registered_with_list_and_run_taking_the_briefing_id()
-    {
-        using var session = Session();
-
-        await session.RunAsync("discord", "register");
-
-        var briefings = discord.RegisteredCommands().Single(c => c.GetProperty("name").GetString() == "briefings");
-        var subcommands = briefings.GetProperty("options").EnumerateArray().ToDictionary(o => o.GetProperty("name").GetString()!);
-        Assert.Equal(["list", "run"], subcommands.Keys.Order());
-        var id = subcommands["run"].GetProperty("options").EnumerateArray().Single();
-        Assert.Equal(("id", true), (id.GetProperty("name").GetString(), id.GetProperty("required").GetBoolean()));
-    }
-
-    [Fact]
     public async Task Only_the_admin_command_needs_Manage_Server()
     {
         using var session = Session();
