@@ -16,6 +16,14 @@ public sealed class ConsoleSink : IChatSink
 
     public Task<DeliveryOutcome> SendAsync(ChatMessage message, CancellationToken cancellationToken)
     {
+        var output = Output;
+        lock (output) output.Write(Text(message));
+        return Task.FromResult<DeliveryOutcome>(new DeliveryOutcome.Delivered($"console-{Interlocked.Increment(ref _next)}"));
+    }
+
+    /// <summary>A message as the console prints it; the plain-text part of an email too.</summary>
+    public static string Text(ChatMessage message)
+    {
         var text = new StringBuilder();
         switch (message)
         {
@@ -31,9 +39,7 @@ public sealed class ConsoleSink : IChatSink
             case ChatMessage.Notice notice: text.Append("[NOTICE] ").AppendLine(Clean(notice.Text)); break;
             case ChatMessage.Report report: text.Append(Describe(report.Content)); break;
         }
-        var output = Output;
-        lock (output) output.Write(text.ToString());
-        return Task.FromResult<DeliveryOutcome>(new DeliveryOutcome.Delivered($"console-{Interlocked.Increment(ref _next)}"));
+        return text.ToString();
     }
 
     static void Card(StringBuilder text, AlertCard card)
