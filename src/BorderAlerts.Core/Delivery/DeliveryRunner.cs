@@ -149,7 +149,8 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
 
     static string Describe(TimeSpan wait) => wait.TotalHours >= 1 ? $"{wait.TotalHours:0.#} h" : wait.TotalMinutes >= 1 ? $"{wait.TotalMinutes:0} min" : $"{wait.TotalSeconds:0} s";
 
-    static TimeSpan Backoff(int attempts) =>
+    /// <summary>The wait before attempt <paramref name="attempts"/> + 1 after a retryable failure; briefings retry on it too.</summary>
+    public static TimeSpan Backoff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, Math.Clamp(attempts - 1, 0, 12))) * (0.8 + 0.4 * Random.Shared.NextDouble()));
 
     async Task<DeliveryOutcome> SafeSendAsync(IChatSink sink, ChatMessage message)

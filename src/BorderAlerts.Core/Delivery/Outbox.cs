@@ -88,6 +88,8 @@ public abstract record ChatMessage
     public sealed record Reply(AlertCard Card, string ParentMessageId, string? ThreadId) : ChatMessage;
     public sealed record Digest(string RuleName, IReadOnlyList<AlertCard> Items, string Note) : ChatMessage;
     public sealed record Notice(string Text) : ChatMessage;
+    /// <summary>A report posted on a schedule (a briefing): sections of linked lines, and a chart attached where the platform takes files.</summary>
+    public sealed record Report(ChatReport Content) : ChatMessage;
 }
 
 /// <summary>A destination that can be posted to. One per configured destination; platforms live in the host.</summary>

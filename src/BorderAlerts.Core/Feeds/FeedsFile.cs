@@ -55,7 +55,7 @@ public static class FeedsFile
         if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || (url.Scheme != "http" && url.Scheme != "https"))
             throw f.Error("url", f.Node("url")!, $"'{urlText}' is not an absolute http(s) address");
         var type = ReadType(f);
-        var zone = ReadZone(f);
+        var zone = ScheduleFields.Zone(f);
         return new FeedDefinition
         {
             Id = id,
@@ -133,27 +133,11 @@ public static class FeedsFile
         return value;
     }
 
-    /// <summary>A fixed schedule in the feed's zone, exclusive of <c>every:</c>; one that never fires is refused, not left idle.</summary>
+    /// <summary>A fixed schedule in the feed's zone, exclusive of <c>every:</c>.</summary>
     static ICronSchedule? ReadCron(YamlFields f, TimeZoneInfo zone, ICronParser? parser)
     {
-        var text = f.OptionalString("cron");
-        if (text is null) return null;
-        var at = f.Node("cron")!;
-        if (f.Node("every") is not null) throw f.Error("cron", at, "give either every: or cron:, not both");
-        if (parser is null) throw f.Error("cron", at, "cron schedules are read by the service's scheduler, which is not available here");
-        if (!parser.TryParse(text, zone, out var schedule, out var problem))
-            throw f.Error("cron", at, $"'{text}' is not a Quartz cron expression ({problem}); example: \"0 5 7,19 ? * *\" (seconds first, ? for any day)");
-        if (schedule.NextAfter(DateTimeOffset.UtcNow) is null) throw f.Error("cron", at, $"'{text}' never fires (is the date or year impossible or past?)");
-        return schedule;
-    }
-
-    static TimeZoneInfo ReadZone(YamlFields f)
-    {
-        var text = f.OptionalString("timezone");
-        if (text is null) return TimeZoneInfo.Utc;
-        try { return TimeZoneInfo.FindSystemTimeZoneById(text); }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        { throw f.Error("timezone", f.Node("timezone")!, $"'{text}' is not a known time zone (example: Asia/Shanghai)"); }
+        if (f.OptionalString("cron") is not null && f.Node("every") is not null) throw f.Error("cron", f.Node("cron")!, "give either every: or cron:, not both");
+        return ScheduleFields.Cron(f, zone, parser, "0 5 7,19 ? * *");
     }
 
     static HtmlRecipe ReadHtml(YamlFields f)

@@ -16,6 +16,14 @@ public sealed class ConsoleSink : IChatSink
 
     public Task<DeliveryOutcome> SendAsync(ChatMessage message, CancellationToken cancellationToken)
     {
+        var output = Output;
+        lock (output) output.Write(Text(message));
+        return Task.FromResult<DeliveryOutcome>(new DeliveryOutcome.Delivered($"console-{Interlocked.Increment(ref _next)}"));
+    }
+
+    /// <summary>A message as the console prints it; the plain-text part of an email too.</summary>
+    public static string Text(ChatMessage message)
+    {
         var text = new StringBuilder();
         switch (message)
         {
@@ -29,10 +37,9 @@ public sealed class ConsoleSink : IChatSink
                 foreach (var card in digest.Items) text.Append("  • ").AppendLine(Clean(card.Title));
                 break;
             case ChatMessage.Notice notice: text.Append("[NOTICE] ").AppendLine(Clean(notice.Text)); break;
+            case ChatMessage.Report report: text.Append(Describe(report.Content)); break;
         }
-        var output = Output;
-        lock (output) output.Write(text.ToString());
-        return Task.FromResult<DeliveryOutcome>(new DeliveryOutcome.Delivered($"console-{Interlocked.Increment(ref _next)}"));
+        return text.ToString();
     }
 
     static void Card(StringBuilder text, AlertCard card)
@@ -49,6 +56,21 @@ public sealed class ConsoleSink : IChatSink
         foreach (var designation in card.Designations) text.Append("  designated: ").AppendLine(Clean(ChatText.Designation(designation, t => t, url => url.ToString())));
         text.Append("  matched: ").AppendLine(Clean(string.Join(", ", card.Terms)));
         if (card.Story is { } story) text.Append("  ").AppendLine(story);
+    }
+
+    /// <summary>A briefing as text: title, summary, each heading and its lines; the chart is only named (a terminal shows no picture).</summary>
+    public static string Describe(ChatReport report)
+    {
+        var text = new StringBuilder();
+        text.Append("[BRIEFING] ").AppendLine(Clean(report.Title)).Append("  ").AppendLine(Clean(report.Summary));
+        foreach (var section in report.Sections)
+        {
+            text.Append("  ").AppendLine(Clean(section.Heading));
+            foreach (var line in section.Lines)
+                text.Append("    • ").Append(Clean(line.Text)).Append(line.Link is { } url ? $" <{url}>" : "").AppendLine(line.Detail is { } d ? " — " + Clean(d) : "");
+        }
+        if (report.Image is { } image) text.Append("  chart: ").Append(image.FileName).Append(" (").Append(Clean(image.Description)).AppendLine(")");
+        return text.ToString();
     }
 
     /// <summary>Feed text may carry terminal escape sequences; none reach the operator's terminal.</summary>

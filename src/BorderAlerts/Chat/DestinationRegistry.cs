@@ -1,6 +1,7 @@
 using BorderAlerts.Settings;
 using BorderAlerts.Chat.Discord;
 using BorderAlerts.Chat.Slack;
+using BorderAlerts.Chat.Email;
 using BorderAlerts.Core.Delivery;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ public sealed class DestinationRegistry : IDestinations
     readonly Dictionary<string, IChatSink> _sinks = new(StringComparer.Ordinal);
 
     public DestinationRegistry(IOptions<DestinationSettings> destinations, IOptions<DiscordSettings> discordSettings, IOptions<SlackSettings> slackSettings,
-        ConsoleSink console, DiscordClient discord, SlackClient slack)
+        ConsoleSink console, DiscordClient discord, SlackClient slack, DeliveryOptions delivery)
     {
         var (o, discordApp, slackApp) = (destinations.Value, discordSettings.Value, slackSettings.Value);
         _sinks["console"] = console;
@@ -24,6 +25,8 @@ public sealed class DestinationRegistry : IDestinations
                 "discord-bot" => new DiscordBotSink(new Uri(discordApp.ApiBaseUrl), d.Channel!, d.Token ?? discordApp.BotToken!, discord),
                 "slack" => new SlackBotSink(new Uri(slackApp.ApiBaseUrl), d.Channel!, d.Token ?? slackApp.BotToken!, slack),
                 "slack-webhook" => new SlackWebhookSink(new Uri(d.Url!), slack),
+                "email" => new EmailSink(new Uri(d.Url!), MimeKit.MailboxAddress.Parse(d.From!), [.. EmailAddresses.Split(d.Channel).Select(MimeKit.MailboxAddress.Parse)],
+                    d.Token, delivery),
                 _ => console,
             };
             _sinks[name] = string.IsNullOrWhiteSpace(d.Mention) ? sink : new CriticalMentionSink(sink, d.Mention);

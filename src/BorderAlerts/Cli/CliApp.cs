@@ -61,6 +61,7 @@ public static class CliApp
         root.Subcommands.Add(RulesCommand.Create(output, errors));
         root.Subcommands.Add(SearchCommand.Create(output));
         root.Subcommands.Add(WatchlistsCommand.Create(output));
+        root.Subcommands.Add(BriefingsCommand.Create(output));
         root.Subcommands.Add(DiscordCommand.Create(output, errors));
         root.Subcommands.Add(JobsCommand.Create(output));
         root.Subcommands.Add(MigrateCommand.Create(output));

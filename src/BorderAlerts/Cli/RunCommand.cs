@@ -34,8 +34,10 @@ public static class RunCommand
         var feeds = app.Services.GetRequiredService<IFeedCatalog>().Current().Feeds;
         var rules = app.Services.GetRequiredService<IRuleSource>().Current;
         var watchlists = app.Services.GetRequiredService<FileWatchlists>().Current().Lists; // a broken watchlists.yaml stops the start here (exit 2)
-        app.Logger.LogInformation("BorderAlerts: {Feeds} feeds from {FeedsFile}, {Rules} rules ({Skipped} skipped) from {RulesFile}, {Watchlists} watchlists, {Store}, destinations: {Destinations}",
+        var briefings = app.Services.GetRequiredService<Core.Briefings.FileBriefings>().Current; // and a broken briefings.yaml
+        app.Logger.LogInformation("BorderAlerts: {Feeds} feeds from {FeedsFile}, {Rules} rules ({Skipped} skipped) from {RulesFile}, {Watchlists} watchlists, {Briefings} briefings, {Store}, destinations: {Destinations}",
             feeds.Count(f => f.Enabled), paths.FeedsFile, rules.Rules.Count(r => r.Enabled), rules.Problems.Count, paths.RulesFile, watchlists.Count(l => l.Enabled),
+            briefings.Count(b => b.Enabled),
             app.Services.DescribeStore(),
             destinations.Count == 0 ? "none configured, alerts go to the console" : string.Join(", ", destinations.Select(d => $"{d.Key} ({d.Value.Type})")));
     }

@@ -89,9 +89,15 @@ public static class CommandCatalog
                 [new("name", "Words of the name, e.g. chon ma san", Required: true)], "/watchlists find name:\"chon ma san\""),
         ], "/watchlists find name:\"chon ma san\"");
 
+    public static readonly CommandSpec Briefings = new("briefings", "Scheduled briefings: list them; (admins) post one now", [],
+        [
+            new("list", "The briefings, their schedules and last runs", false, [], "/briefings list"),
+            new("run", "Post a briefing now, to its destinations", true, [Id("briefing")], "/briefings run morning"),
+        ], "/briefings list");
+
     public static readonly CommandSpec Panel = new("panel", "A private one-time link to the web panel (sources, rules, alerts)", [], [], "/panel");
 
-    public static readonly IReadOnlyList<CommandSpec> All = [Search, Rules, Feeds, Mute, Watchlists, Panel];
+    public static readonly IReadOnlyList<CommandSpec> All = [Search, Rules, Feeds, Mute, Watchlists, Briefings, Panel];
 
     public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 }

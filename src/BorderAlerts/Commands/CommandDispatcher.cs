@@ -8,7 +8,7 @@ namespace BorderAlerts.Commands;
 /// before any handler runs.
 /// </summary>
 public sealed class CommandDispatcher(SearchCommands search, RuleCommands rules, FeedCommands feeds, MuteCommand mute, WatchlistCommands watchlists,
-    PanelCommand panel, ILogger<CommandDispatcher> log)
+    BriefingCommands briefings, PanelCommand panel, ILogger<CommandDispatcher> log)
 {
     public async Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -44,6 +44,7 @@ public sealed class CommandDispatcher(SearchCommands search, RuleCommands rules,
         "feeds" => feeds.HandleAsync(request, cancellationToken),
         "watchlists" => watchlists.HandleAsync(request, cancellationToken),
         "panel" => panel.HandleAsync(request, cancellationToken),
+        "briefings" => briefings.HandleAsync(request, cancellationToken),
         _ => mute.HandleAsync(request, cancellationToken),
     };
 

@@ -79,7 +79,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new ArchiveSearch(sp.GetRequiredService<ISearchIndex>(), sp.GetRequiredService<IRuleSource>(),
             sp.GetRequiredService<TimeProvider>(), Settings<TranslationSettings>(sp) is { } t && t.ProviderName() != TranslationSettings.None
                 ? new SearchTranslations(sp.GetRequiredService<ITranslationStore>(), t.TargetLanguage) : null));
-        return services.AddDelivery().AddTranslator().AddWatchlists().AddCommands().AddChatEdges().AddPanel().AddWebSub();
+        return services.AddDelivery().AddTranslator().AddWatchlists().AddBriefings().AddCommands().AddChatEdges().AddPanel().AddWebSub();
     }
 
     /// <summary>The sanctions watchlists: watchlists.yaml, their refresh (once per cluster) and the copies in force on this instance.</summary>
@@ -108,6 +108,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MuteCommand>();
         services.AddSingleton<FeedbackCommands>();
         services.AddSingleton<WatchlistCommands>();
+        services.AddSingleton<BriefingCommands>();
         services.AddSingleton<PanelCommand>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton(SocketModeCommands.Handlers);

@@ -27,6 +27,7 @@ public static class Schedulers
         TimeSpan IntervalOf(ScheduledJob job) => Interval(job, polling, delivery);
         services.AddSingleton(new DeliveryPacing(IntervalOf(ScheduledJobs.Deliver)));
         services.AddSingleton<JobControls>();
+        services.AddSingleton<BriefingSchedule>();
         services.AddSingleton<ThisInstance>();
         services.AddHostedService(sp => sp.GetRequiredService<ThisInstance>());
         services.AddQuartz(ScheduledJobs.PassScheduler, q =>

@@ -20,6 +20,8 @@ public sealed class DestinationEntry
     public string? Token { get; set; }
     /// <summary>Mention added to critical cards only: "@here", or a Discord role as "&lt;@&amp;ROLE_ID&gt;", or a Slack user group id.</summary>
     public string? Mention { get; set; }
+    /// <summary>An email destination's sender address (its recipients are in Channel, comma-separated).</summary>
+    public string? From { get; set; }
 
     public override string ToString() => $"{Type} destination"; // never print Url or Token
 }
@@ -30,7 +32,7 @@ public sealed class DestinationEntry
 /// </summary>
 public sealed class DestinationSettingsValidator(IConfiguration configuration) : IValidateOptions<DestinationSettings>
 {
-    static readonly string[] Types = ["discord-webhook", "discord-bot", "slack", "slack-webhook", "console"];
+    static readonly string[] Types = ["discord-webhook", "discord-bot", "slack", "slack-webhook", "email", "console"];
 
     public ValidateOptionsResult Validate(string? name, DestinationSettings o)
     {
@@ -56,6 +58,12 @@ public sealed class DestinationSettingsValidator(IConfiguration configuration) :
             case "slack":
                 problems.Check(!string.IsNullOrWhiteSpace(d.Channel), $"{at}:Channel", "is required: the channel id");
                 problems.Check(!string.IsNullOrWhiteSpace(d.Token ?? configuration.GetSettings<SlackSettings>().BotToken), $"{at}:Token", "is required (or set Slack:BotToken)");
+                break;
+            case "email":
+                problems.Check(Uri.TryCreate(d.Url, UriKind.Absolute, out var smtp) && smtp.Scheme is "smtp" or "smtps", $"{at}:Url",
+                    "is required: the mail server as smtp://[user@]host[:port] or smtps://… (the password goes in Token)");
+                problems.Check(EmailAddresses.AreValid(d.Channel), $"{at}:Channel", "is required: the recipients' addresses, comma-separated");
+                problems.Check(EmailAddresses.AreValid(d.From) && !d.From!.Contains(','), $"{at}:From", "is required: the sender's address");
                 break;
         }
     }

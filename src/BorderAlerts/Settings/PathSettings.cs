@@ -13,6 +13,7 @@ public sealed class PathSettings : ISettingsSection
     public string FeedsFile => Path.Combine(ConfigDir, "feeds.yaml");
     public string RulesFile => Path.Combine(ConfigDir, "rules.yaml");
     public string WatchlistsFile => Path.Combine(ConfigDir, "watchlists.yaml");
+    public string BriefingsFile => Path.Combine(ConfigDir, "briefings.yaml");
 }
 
 public sealed class PathSettingsValidator : IValidateOptions<PathSettings>

@@ -11,7 +11,7 @@ public class CoreLayeringTests
 {
     static readonly string[] Layers =
     [
-        "Text", "Config", "Fetching", "Stories", "Feeds", "Watchlists", "Parsing", "Rules", "Items", "Translation", "Feedback", "Storage", "Delivery", "Search", "Admin", "Panel", "Polling", "WebSub",
+        "Text", "Config", "Fetching", "Stories", "Feeds", "Watchlists", "Parsing", "Rules", "Items", "Translation", "Feedback", "Storage", "Delivery", "Search", "Admin", "Panel", "Polling", "WebSub", "Briefings",
     ];
 
     static readonly System.Reflection.Assembly CoreAssembly = typeof(BorderAlerts.Core.Items.PollTriage).Assembly;

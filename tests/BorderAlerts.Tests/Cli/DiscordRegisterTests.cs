@@ -36,7 +36,7 @@ public sealed class DiscordRegisterTests(FakeDiscord discord) : IClassFixture<Fa
         var registered = discord.RegisteredCommands();
         Assert.Equal(CommandCatalog.All.Select(c => c.Name), registered.Select(c => c.GetProperty("name").GetString()));
         foreach (var (spec, json) in CommandCatalog.All.Zip(registered)) AssertMatches(spec, json);
-        Assert.Contains("Registered 6 commands globally", run.Stdout);
+        Assert.Contains("Registered 7 commands globally", run.Stdout);
         Assert.Contains("/mute target, duration (Manage Server only)", run.Stdout);
         Assert.DoesNotContain(discord.BotToken, run.Stdout + run.Stderr);
     }
@@ -65,7 +65,7 @@ public sealed class DiscordRegisterTests(FakeDiscord discord) : IClassFixture<Fa
 
         var permissions = discord.RegisteredCommands().ToDictionary(c => c.GetProperty("name").GetString()!,
             c => c.GetProperty("default_member_permissions").ValueKind == JsonValueKind.String ? c.GetProperty("default_member_permissions").GetString() : null);
-        Assert.Equal(new Dictionary<string, string?> { ["search"] = null, ["rules"] = null, ["feeds"] = null, ["mute"] = "32", ["watchlists"] = null, ["panel"] = null }, permissions);
+        Assert.Equal(new Dictionary<string, string?> { ["search"] = null, ["rules"] = null, ["feeds"] = null, ["mute"] = "32", ["watchlists"] = null, ["briefings"] = null, ["panel"] = null }, permissions);
     }
 
     [Fact]

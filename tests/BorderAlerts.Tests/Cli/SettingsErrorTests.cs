@@ -61,7 +61,7 @@ public sealed class SettingsErrorTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal([
             "error: settings: BorderAlerts:Storage:Provider: 'mysql' is not sqlite or postgres",
-            "error: settings: BorderAlerts:Destinations:ops:Type: 'fax' is not one of discord-webhook, discord-bot, slack, slack-webhook, console",
+            "error: settings: BorderAlerts:Destinations:ops:Type: 'fax' is not one of discord-webhook, discord-bot, slack, slack-webhook, email, console",
             "error: settings: BorderAlerts:Delivery:TimeoutSeconds: 0 is outside 1–120",
         ], run.Stderr.Trim().Split(Environment.NewLine));
     }

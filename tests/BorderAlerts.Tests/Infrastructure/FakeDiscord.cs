@@ -142,18 +142,21 @@ public sealed partial class FakeDiscord : IAsyncLifetime
     /// <summary>Reads a JSON body and applies the message rules; null when the request has been refused.</summary>
     async Task<JsonElement?> ReadMessageAsync(HttpContext context)
     {
-        if (!FakeHost.IsJson(context.Request))
+        var multipart = context.Request.HasFormContentType && context.Request.ContentType!.StartsWith("multipart/form-data", StringComparison.Ordinal);
+        if (!FakeHost.IsJson(context.Request) && !multipart)
         {
-            await RejectAsync(context, 400, DiscordFault.Error(50035, "Invalid Form Body"), ["Content-Type is not application/json"], "");
+            await RejectAsync(context, 400, DiscordFault.Error(50035, "Invalid Form Body"), ["Content-Type is not application/json nor multipart/form-data"], "");
             return null;
         }
-        var (json, raw) = await FakeHost.ReadJsonAsync(context.Request);
+        var (json, raw) = multipart ? await ReadMultipartAsync(context) : await FakeHost.ReadJsonAsync(context.Request);
+        if (multipart && json is null) return null; // refused, and answered, by the form's rules
         if (json is not { } body)
         {
             await RejectAsync(context, 400, DiscordFault.Error(50109, "The request body contains invalid JSON."), ["invalid JSON"], raw);
             return null;
         }
         var errors = DiscordPayloadRules.Validate(body, out var empty);
+        foreach (var problem in AttachmentProblems(body, FilesOf(context))) errors.Add("attachments", "ATTACHMENT_NOT_FOUND", problem);
         if (errors.Any)
         {
             var problem = DiscordFault.Error(50035, "Invalid Form Body");
@@ -173,8 +176,10 @@ public sealed partial class FakeDiscord : IAsyncLifetime
         return FakeReply.JsonAsync(context, status, body);
     }
 
-    ReceivedDiscordMessage Record(ReceivedDiscordMessage message)
+    /// <summary>Keeps an accepted message, with the files its request uploaded.</summary>
+    ReceivedDiscordMessage Record(ReceivedDiscordMessage message, HttpContext context)
     {
+        message = message with { Files = FilesOf(context) };
         _byId[message.Id] = message;
         _messages.Add(message);
         return message;

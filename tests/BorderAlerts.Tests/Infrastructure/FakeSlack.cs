@@ -101,6 +101,7 @@ public sealed partial class FakeSlack : IAsyncLifetime
         app.MapPost("/services/{**path}", WebhookAsync);
         MapSocketMode(app);
         MapResponseUrls(app);
+        MapFileRoutes(app);
         app.MapFallback(context => FakeReply.JsonAsync(context, 404, SlackFault.Failure("unknown_method")));
     }
 

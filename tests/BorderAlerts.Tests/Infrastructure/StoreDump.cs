@@ -14,7 +14,7 @@ public static class StoreDump
 {
     /// <summary>Tables that are not the store's data: Quartz's, the search index (rebuilt), the migration record, replay keys, running instances, notices told.</summary>
     static bool Ignored(string table) => table.StartsWith("qrtz_", StringComparison.Ordinal) || table.StartsWith("search_", StringComparison.Ordinal)
-        || table.StartsWith("sqlite_", StringComparison.Ordinal) || table is "schema_version" or "seen_requests" or "instances" or "source_conditions" or "panel_sign_ins" or "panel_keys" or "websub_subscriptions";
+        || table.StartsWith("sqlite_", StringComparison.Ordinal) || table is "schema_version" or "seen_requests" or "instances" or "source_conditions" or "panel_sign_ins" or "panel_keys" or "websub_subscriptions" or "briefing_runs";
 
     public static Task<Dictionary<string, List<string>>> SqliteAsync(string databaseFile) =>
         DumpAsync(async () => await new SqliteDatabase($"Data Source={databaseFile}").OpenAsync(),

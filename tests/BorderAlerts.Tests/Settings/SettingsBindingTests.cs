@@ -76,10 +76,24 @@ public sealed class SettingsBindingTests
         { "Delivery:MaxAttempts", "0", s => Settings<DeliverySettings>(s), "BorderAlerts:Delivery:MaxAttempts: 0 is outside 1–100" },
         { "Discord:ApiBaseUrl", "discord", s => Settings<DiscordSettings>(s), "BorderAlerts:Discord:ApiBaseUrl: is not an absolute address" },
         { "Slack:ApiBaseUrl", "slack", s => Settings<SlackSettings>(s), "BorderAlerts:Slack:ApiBaseUrl: is not an absolute address" },
-        { "Destinations:ops:Type", "fax", s => Settings<DestinationSettings>(s), "BorderAlerts:Destinations:ops:Type: 'fax' is not one of discord-webhook, discord-bot, slack, slack-webhook, console" },
+        { "Destinations:ops:Type", "fax", s => Settings<DestinationSettings>(s), "BorderAlerts:Destinations:ops:Type: 'fax' is not one of discord-webhook, discord-bot, slack, slack-webhook, email, console" },
         { "AdminDestination", "ops", s => Settings<DestinationSettings>(s), "BorderAlerts:AdminDestination: 'ops' is not a configured destination" },
         { "Translation:Provider", "x", s => Settings<TranslationSettings>(s), "BorderAlerts:Translation:Provider: 'x' is not one of none, libretranslate, deepl" },
     };
+
+    [Fact]
+    public void An_email_destination_needs_a_mail_server_recipients_and_a_sender_each_named()
+    {
+        using var services = Services(("Destinations:mail:Type", "email"), ("Destinations:mail:Url", "https://mail.example"),
+            ("Destinations:mail:Channel", "analysts@example.org, not-an-address"));
+
+        var refused = Assert.Throws<OptionsValidationException>(() => Settings<DestinationSettings>(services));
+
+        Assert.Equal([
+            "BorderAlerts:Destinations:mail:Url: is required: the mail server as smtp://[user@]host[:port] or smtps://… (the password goes in Token)",
+            "BorderAlerts:Destinations:mail:Channel: is required: the recipients' addresses, comma-separated",
+            "BorderAlerts:Destinations:mail:From: is required: the sender's address"], refused.Failures);
+    }
 
     [Theory]
     [MemberData(nameof(OneBadValuePerConcern))]

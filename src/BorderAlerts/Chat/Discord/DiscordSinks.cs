@@ -17,6 +17,8 @@ public sealed class DiscordWebhookSink(Uri webhook, DiscordClient client) : ICha
 
     public Task<DeliveryOutcome> SendAsync(ChatMessage message, CancellationToken cancellationToken)
     {
+        if (message is ChatMessage.Report { Content.Image: { } image } report)
+            return client.SendWithFileAsync(new Uri(_url + "?wait=true"), DiscordReports.Payload(report.Content), image, _bucket, null, cancellationToken);
         var (body, thread) = Render(message);
         var url = new Uri(_url + "?wait=true" + (thread is null ? "" : "&thread_id=" + Uri.EscapeDataString(thread)));
         return Post(url, body, thread, cancellationToken);
@@ -40,6 +42,7 @@ public sealed class DiscordWebhookSink(Uri webhook, DiscordClient client) : ICha
         ChatMessage.Reply reply => (DiscordMessages.AlsoReported(reply.Card), reply.ThreadId),
         ChatMessage.Digest digest => (DiscordMessages.Digest(digest), null),
         ChatMessage.Notice notice => (DiscordMessages.Notice(notice.Text), null),
+        ChatMessage.Report report => (DiscordReports.Payload(report.Content), null),
         _ => throw new ArgumentOutOfRangeException(nameof(message)),
     };
 
@@ -68,6 +71,8 @@ public sealed class DiscordBotSink(Uri apiBase, string channelId, string token, 
     public async Task<DeliveryOutcome> SendAsync(ChatMessage message, CancellationToken cancellationToken) => message switch
     {
         ChatMessage.Reply reply => await ReplyAsync(reply, cancellationToken),
+        ChatMessage.Report { Content.Image: { } image } report => await client.SendWithFileAsync(Api($"channels/{channelId}/messages"),
+            DiscordReports.Payload(report.Content), image, "channel:" + channelId, token, cancellationToken),
         _ => await Post(channelId, Render(message), cancellationToken),
     };
 
@@ -88,6 +93,7 @@ public sealed class DiscordBotSink(Uri apiBase, string channelId, string token, 
         ChatMessage.Reply reply => DiscordMessages.Cards([reply.Card with { Mention = null }], controls: true),
         ChatMessage.Digest digest => DiscordMessages.Digest(digest),
         ChatMessage.Notice notice => DiscordMessages.Notice(notice.Text),
+        ChatMessage.Report report => DiscordReports.Payload(report.Content),
         _ => throw new ArgumentOutOfRangeException(nameof(message)),
     };
 

@@ -31,6 +31,18 @@ public static class SlackResponses
         return (int)status is 400 or 401 or 403 or 404 or 410 ? new DeliveryOutcome.Permanent(detail) : new DeliveryOutcome.Retryable(detail);
     }
 
+    /// <summary>
+    /// The upload address of the file upload flow answers in plain text ("OK - 1234"), not the Web API's JSON: any 2xx is
+    /// done, 429 waits, 5xx retries, anything else is refused.
+    /// </summary>
+    public static DeliveryOutcome MapUpload(HttpStatusCode status, HttpResponseHeaders headers) => (int)status switch
+    {
+        >= 200 and < 300 => new DeliveryOutcome.Delivered("uploaded"),
+        429 => new DeliveryOutcome.RateLimited(headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1)),
+        >= 500 => new DeliveryOutcome.Retryable($"Slack upload {(int)status}"),
+        _ => new DeliveryOutcome.Permanent($"Slack upload {(int)status}") { Status = (int)status },
+    };
+
     /// <summary>The error code: the Web API's JSON "error", or a webhook's plain-text body.</summary>
     static string? ErrorOf(string body)
     {

@@ -13,6 +13,8 @@ public sealed class SlackBotSink(Uri apiBase, string channel, string token, Slac
 
     public async Task<DeliveryOutcome> SendAsync(ChatMessage message, CancellationToken cancellationToken)
     {
+        if (message is ChatMessage.Report { Content.Image: { } image } report)
+            return await new SlackFileUpload(apiBase, channel, token, client).PostAsync(report.Content, image, cancellationToken);
         var (body, thread) = Render(message);
         body["channel"] = channel;
         if (thread is not null) body["thread_ts"] = thread;
@@ -38,6 +40,7 @@ public sealed class SlackBotSink(Uri apiBase, string channel, string token, Slac
         ChatMessage.Reply reply => (SlackBlocks.Cards([reply.Card with { Mention = null }], controls: true), reply.ThreadId ?? reply.ParentMessageId),
         ChatMessage.Digest digest => (SlackBlocks.Digest(digest), null),
         ChatMessage.Notice notice => (SlackBlocks.Notice(notice.Text), null),
+        ChatMessage.Report report => (SlackReports.Message(report.Content), null),
         _ => throw new ArgumentOutOfRangeException(nameof(message)),
     };
 
@@ -59,6 +62,8 @@ public sealed class SlackWebhookSink(Uri webhook, SlackClient client) : IChatSin
             ChatMessage.Reply reply => SlackBlocks.AlsoReported(reply.Card),
             ChatMessage.Digest digest => SlackBlocks.Digest(digest),
             ChatMessage.Notice notice => SlackBlocks.Notice(notice.Text),
+            ChatMessage.Report report => SlackReports.Message(report.Content,
+                report.Content.Image is null ? null : "chart not attached: a Slack webhook cannot upload files (use a bot destination)"),
             _ => throw new ArgumentOutOfRangeException(nameof(message)),
         };
         return client.PostAsync(webhook, body, _pacing, null, cancellationToken);

@@ -28,7 +28,20 @@ internal static class PostgresMigrations
         new(15, "ASP.NET's data-protection keys, so the panel's forms from one instance are accepted by another", () => [PanelKeys]),
         new(16, "the panel's alerts page: deliveries sent in a digest marked, a dead letter's resend recorded", () => [DeliveryLog]),
         new(17, "WebSub subscriptions, shared so any instance answers a hub and one holds each", () => [WebSubSubscriptions]),
+        new(18, "briefings' firings, one row per briefing and fire time, so a firing posts once across instances", () => [BriefingRuns]),
     ];
+
+    /// <summary>Briefings' firings (IBriefingRuns): the primary key lets one instance take a firing. Not part of an export.</summary>
+    const string BriefingRuns = """
+        CREATE TABLE briefing_runs (
+            briefing_id text NOT NULL,
+            fire_time bigint NOT NULL,
+            started_at bigint NOT NULL,
+            outcome text NOT NULL,
+            finished_at bigint,
+            error text,
+            PRIMARY KEY (briefing_id, fire_time));
+        """;
 
     /// <summary>The panel's alerts page (IDeliveryLog): a digest's deliveries marked, who sent a dead letter again and when.</summary>
     /// <summary>WebSub subscriptions by their callback's secret segment (WebSubTable). Not part of an export: they name this service's public address.</summary>

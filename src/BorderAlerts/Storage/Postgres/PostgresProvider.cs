@@ -51,6 +51,10 @@ public sealed class PostgresProvider : StoreProvider
             ? new SourceLatencyReader(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<IActivityReader>(sp => sp.GetRequiredService<PostgresDatabase>() is var database
             ? new ActivityReader(async ct => await database.OpenAsync(ct), SqlDialect.Postgres) : null!);
+        services.AddSingleton(sp => sp.GetRequiredService<PostgresDatabase>() is var database
+            ? new BriefingsTable(async ct => await database.OpenAsync(ct), SqlDialect.Postgres) : null!);
+        services.AddSingleton<IBriefingAlerts>(sp => sp.GetRequiredService<BriefingsTable>());
+        services.AddSingleton<IBriefingRuns>(sp => sp.GetRequiredService<BriefingsTable>());
         services.AddSingleton<IStoreProbe, PostgresStoreProbe>();
         services.AddSingleton<IStoreMigrator, PostgresMigrator>();
         services.AddSingleton<StoreTables, PostgresTables>();

@@ -269,5 +269,16 @@ internal static class SqliteMigrations
                 untrusted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
             CREATE UNIQUE INDEX websub_subscriptions_live ON websub_subscriptions(feed_id) WHERE state NOT IN ('unsubscribe', 'leaving');
             """),
+        // Briefings' firings, one row per briefing and fire time, so a firing posts once (IBriefingRuns). Not part of an export.
+        (19, """
+            CREATE TABLE briefing_runs (
+                briefing_id TEXT NOT NULL,
+                fire_time INTEGER NOT NULL,
+                started_at INTEGER NOT NULL,
+                outcome TEXT NOT NULL,
+                finished_at INTEGER,
+                error TEXT,
+                PRIMARY KEY (briefing_id, fire_time)) WITHOUT ROWID;
+            """),
     ];
 }

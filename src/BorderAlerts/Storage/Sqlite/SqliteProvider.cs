@@ -58,6 +58,10 @@ public sealed class SqliteProvider : StoreProvider
             ? new SourceLatencyReader(async ct => await database.OpenAsync(ct)) : null!);
         services.AddSingleton<IActivityReader>(sp => sp.GetRequiredService<SqliteDatabase>() is var database
             ? new ActivityReader(async ct => await database.OpenAsync(ct), SqlDialect.Sqlite) : null!);
+        services.AddSingleton(sp => sp.GetRequiredService<SqliteDatabase>() is var database
+            ? new BriefingsTable(async ct => await database.OpenAsync(ct), SqlDialect.Sqlite, database.WriteLock) : null!);
+        services.AddSingleton<IBriefingAlerts>(sp => sp.GetRequiredService<BriefingsTable>());
+        services.AddSingleton<IBriefingRuns>(sp => sp.GetRequiredService<BriefingsTable>());
         services.AddSingleton<IStoreProbe, SqliteStoreProbe>();
         services.AddSingleton<IStoreMigrator>(sp => new SqliteMigrator(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<StoreTables, SqliteTables>();

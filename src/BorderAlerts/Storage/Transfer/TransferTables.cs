@@ -32,7 +32,8 @@ public sealed record TransferTable(string Name, string OrderBy, IReadOnlyList<Tr
 /// (nor instances: a moved store's instances start afresh). Nor source_conditions (source-health notices told): a new
 /// service on the moved store tells conditions still open once more. Nor panel_sign_ins: links live ten minutes and sessions
 /// eight hours; people sign in again (nor panel_keys, which sign only those sessions' forms). Nor websub_subscriptions: they
-/// name the old service's public address, and the feeds' next polls subscribe afresh.
+/// name the old service's public address, and the feeds' next polls subscribe afresh. Nor briefing_runs: a moved
+/// store's service schedules its briefings afresh.
 /// Both stores have these columns under these names, whatever their order or types.
 /// </summary>
 public static class TransferTables

@@ -10,6 +10,9 @@ namespace BorderAlerts.Tests.Infrastructure;
 public sealed record ReceivedDiscordMessage(string Id, string ChannelId, string? WebhookId, string? ThreadId, string? ReplyToId,
     string? Content, int EmbedCount, JsonElement Json, DateTimeOffset ReceivedAt)
 {
+    /// <summary>The files uploaded with the message (multipart files[n]).</summary>
+    public IReadOnlyList<ReceivedFile> Files { get; init; } = [];
+
     public IReadOnlyList<JsonElement> Embeds =>
         Json.TryGetProperty("embeds", out var embeds) && embeds.ValueKind == JsonValueKind.Array ? [.. embeds.EnumerateArray()] : [];
 

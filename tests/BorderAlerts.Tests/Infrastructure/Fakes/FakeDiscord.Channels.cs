@@ -29,7 +29,7 @@ public sealed partial class FakeDiscord
             return;
         }
         var threadId = _channels.TryGetValue(channel, out var parent) && parent is not null ? channel : null;
-        var message = Record(ReceivedDiscordMessage.From(_ids.Next(), channel, null, threadId, replyTo, body));
+        var message = Record(ReceivedDiscordMessage.From(_ids.Next(), channel, null, threadId, replyTo, body), context);
         await FakeReply.JsonAsync(context, 200, message.ToMessageObject());
     }
 

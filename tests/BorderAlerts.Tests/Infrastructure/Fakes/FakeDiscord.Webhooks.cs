@@ -22,7 +22,7 @@ public sealed partial class FakeDiscord
         }
         if (await ReadMessageAsync(context) is not { } body) return;
 
-        var message = Record(ReceivedDiscordMessage.From(_ids.Next(), threadId ?? hook.ChannelId, hook.Id, threadId, null, body));
+        var message = Record(ReceivedDiscordMessage.From(_ids.Next(), threadId ?? hook.ChannelId, hook.Id, threadId, null, body), context);
         if (wait) await FakeReply.JsonAsync(context, 200, message.ToMessageObject());
         else await FakeReply.EmptyAsync(context, 204);
     }

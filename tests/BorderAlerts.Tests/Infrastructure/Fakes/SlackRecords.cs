@@ -10,6 +10,9 @@ namespace BorderAlerts.Tests.Infrastructure;
 public sealed record ReceivedSlackMessage(string Channel, string Ts, string? ThreadTs, string? Text, JsonElement? Blocks,
     JsonElement Json, string? WebhookPath, DateTimeOffset ReceivedAt)
 {
+    /// <summary>The files shared with the message (files.completeUploadExternal).</summary>
+    public IReadOnlyList<ReceivedFile> Files { get; init; } = [];
+
     public int BlockCount => Blocks is { ValueKind: JsonValueKind.Array } blocks ? blocks.GetArrayLength() : 0;
 
     internal static ReceivedSlackMessage From(string channel, string ts, JsonElement json, string? webhookPath) =>
