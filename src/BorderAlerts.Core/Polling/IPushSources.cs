@@ -14,5 +14,6 @@ public interface IPushSources
 
     bool Covers(string feedId, DateTimeOffset now);
 
-    Task OfferAsync(FeedDefinition feed, PushLinks links, CancellationToken cancellationToken);
+    /// <param name="links">What a fetched body named; null when it named no hub.</param>
+    Task OfferAsync(FeedDefinition feed, PushLinks? links, CancellationToken cancellationToken);
 }

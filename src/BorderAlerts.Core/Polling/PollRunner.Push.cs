@@ -19,18 +19,19 @@ public sealed partial class PollRunner
     /// never recorded on the feed's health; a feed no poll has seeded yet is left to its first poll, which would
     /// otherwise alert on the items the push did not list.
     /// </summary>
-    public async Task<PushReceipt> ReceivePushAsync(string feedId, byte[] body, string? contentType,
+    /// <param name="topic">The address the hub pushes for, the base of the body's relative links (as the fetched address is a poll's).</param>
+    public async Task<PushReceipt> ReceivePushAsync(string feedId, Uri topic, byte[] body, string? contentType,
         IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
         var feed = catalog.Current().Feeds.FirstOrDefault(f => f.Id == feedId && f.Enabled);
         if (feed is null) return new PushReceipt(null, "the feed is no longer polled");
-        var parsed = FeedParser.Parse(body, contentType, new ParseContext(feed, feed.Url, clock.GetUtcNow()));
+        var parsed = FeedParser.Parse(body, contentType, new ParseContext(feed, topic, clock.GetUtcNow()));
         if (!parsed.Ok) return new PushReceipt(null, $"not a feed: {parsed.Error} (encoding {parsed.EncodingName})");
         for (int attempt = 1; ; attempt++)
         {
             var now = clock.GetUtcNow();
             var claimed = await store.ClaimAsync(new ClaimRequest(now, options.Lease, 1, [feed.Id]), cancellationToken);
-            if (claimed.Count == 1) return await PushedAsync(feed, claimed[0], parsed, new RawResponse(feed.Url, now, body, headers));
+            if (claimed.Count == 1) return await PushedAsync(feed, claimed[0], parsed, new RawResponse(topic, now, body, headers));
             if (attempt == PushClaimAttempts) return new PushReceipt(null, "another poller held the feed throughout; its polls will find the items");
             await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellationToken);
         }

@@ -62,14 +62,6 @@ public sealed partial class PollRunner(IFeedCatalog catalog, IPollStore store, F
         return new PollSummary(reports);
     }
 
-    /// <summary>A hub the feed names is offered for a subscription; a store that cannot take it now is asked again at the next poll.</summary>
-    async Task OfferAsync(FeedDefinition feed, Parsing.PushLinks links)
-    {
-        if (pushed is null) return;
-        try { await pushed.OfferAsync(feed, links, CancellationToken.None); }
-        catch (Exception e) when (e is not OutOfMemoryException) { }
-    }
-
     static List<string> Dequeue(Queue<string> queue, int count)
     {
         var taken = new List<string>(Math.Min(count, queue.Count));
@@ -100,7 +92,7 @@ public sealed partial class PollRunner(IFeedCatalog catalog, IPollStore store, F
             {
                 var report = await poller.PollAsync(feed, state, group, CancellationToken.None);
                 lock (reports) reports.Add(keepItems ? report : report.Slim());
-                if (report.Push is { } links) await OfferAsync(feed, links);
+                if (report.Status == PollStatus.Fetched && pushed is not null) await pushed.OfferAsync(feed, report.Push, CancellationToken.None);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

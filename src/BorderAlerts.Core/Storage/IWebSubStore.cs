@@ -11,9 +11,8 @@ public enum SubscriptionState { Subscribe, Pending, Active, Unsubscribe, Leaving
 /// <param name="Secret">The hub.secret for this subscription's X-Hub-Signature; never shown or logged.</param>
 /// <param name="DueAt">When the subscriber next acts on it: send, give up waiting, renew, retry.</param>
 /// <param name="ExpiresAt">When the verified lease ends; null before the first verification.</param>
-/// <param name="Untrusted">The feed was added from chat: its hub is reached only at a public address, even after the feed is gone.</param>
 public sealed record WebSubSubscription(string CallbackId, string FeedId, Uri Hub, Uri Topic, string Secret, SubscriptionState State,
-    DateTimeOffset DueAt, DateTimeOffset? ExpiresAt, int Attempts, string? LastError, DateTimeOffset CreatedAt, bool Untrusted)
+    DateTimeOffset DueAt, DateTimeOffset? ExpiresAt, int Attempts, string? LastError, DateTimeOffset CreatedAt)
 {
     /// <summary>A hub may push while a lease is in force, however its renewal is going.</summary>
     public bool InForce(DateTimeOffset now) => ExpiresAt > now && State is not (SubscriptionState.Unsubscribe or SubscriptionState.Leaving);

@@ -12,8 +12,9 @@ public sealed record HubVerification(string? Mode, string? Topic, string? Challe
 
 /// <summary>
 /// The callbacks under {PublicUrl}/websub/{id}, on any instance. A verification of intent is echoed only for a request of
-/// ours that is pending, for the topic we asked (W3C WebSub §5.3); a push is let in only with a valid X-Hub-Signature
-/// under the subscription's secret (§8) and then runs through the poll pipeline. Everything else is answered without
+/// ours that is pending (or, repeated by a hub that missed our answer, the subscription it made), for the topic we asked
+/// (W3C WebSub §5.3); a push is let in only with a valid X-Hub-Signature under the subscription's secret (§8) and then
+/// runs through the poll pipeline, a few at a time. Everything else is answered without
 /// trust — 404 to a probe or a verification we did not ask for, 410 to a push for a subscription that is gone, 2xx to a
 /// forged or unreadable push (acknowledged and dropped, so a forger learns nothing) — with a log line, and nothing stored.
 /// </summary>
@@ -21,6 +22,8 @@ public sealed class WebSubCallbacks(IWebSubStore store, PollRunner runner, WebSu
     ILogger<WebSubCallbacks> log)
 {
     static readonly CallbackAnswer NotFound = new(404), Acknowledged = new(202);
+    /// <summary>Pushes run through the pipeline at once, at most: a hub's burst waits its turn instead of taking every thread.</summary>
+    readonly SemaphoreSlim _pushes = new(4);
 
     public async Task<CallbackAnswer> VerifyAsync(string callbackId, HubVerification hub, CancellationToken cancellationToken)
     {
@@ -46,7 +49,7 @@ public sealed class WebSubCallbacks(IWebSubStore store, PollRunner runner, WebSu
 
     async Task<CallbackAnswer> SubscribedAsync(WebSubSubscription row, HubVerification hub, CancellationToken cancellationToken)
     {
-        if (row.State != SubscriptionState.Pending) return Refused(row, "a subscription no request of ours is waiting for");
+        if (row.State is not (SubscriptionState.Pending or SubscriptionState.Active)) return Refused(row, "a subscription no request of ours is waiting for");
         if (string.IsNullOrEmpty(hub.Challenge)) return Refused(row, "no hub.challenge");
         var now = clock.GetUtcNow();
         var lease = long.TryParse(hub.LeaseSeconds, out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(Math.Min(seconds, 10L * 365 * 86400)) : options.Lease;
@@ -54,7 +57,7 @@ public sealed class WebSubCallbacks(IWebSubStore store, PollRunner runner, WebSu
         {
             State = SubscriptionState.Active, ExpiresAt = now + lease, DueAt = WebSubSubscriber.RenewAt(now, lease), Attempts = 0, LastError = null,
         };
-        if (!await store.UpdateAsync(active, SubscriptionState.Pending, cancellationToken)) return Refused(row, "the request is no longer pending");
+        if (!await store.UpdateAsync(active, row.State, cancellationToken)) return Refused(row, "the request is no longer pending");
         subscriber.Remember(active);
         log.LogInformation("WebSub: {Feed} subscribed at {Hub} until {Expires:u}", row.FeedId, row.Hub, active.ExpiresAt);
         return new CallbackAnswer(200, hub.Challenge);
@@ -87,9 +90,10 @@ public sealed class WebSubCallbacks(IWebSubStore store, PollRunner runner, WebSu
         return new CallbackAnswer(200);
     }
 
-    /// <param name="body">The raw body, or null when it was larger than the cap (not read past it).</param>
-    public async Task<CallbackAnswer> ReceiveAsync(string callbackId, string? signature, byte[]? body, string? contentType,
-        IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
+    /// <param name="readBody">Reads the raw body, or null when it is larger than the cap (not read past it); called only for a
+    /// subscription of ours, so a probe costs no read.</param>
+    public async Task<CallbackAnswer> ReceiveAsync(string callbackId, string? signature, Func<CancellationToken, Task<byte[]?>> readBody,
+        string? contentType, IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
         var row = await store.FindAsync(callbackId, cancellationToken);
         if (row is null || row.State is SubscriptionState.Unsubscribe or SubscriptionState.Leaving)
@@ -97,6 +101,7 @@ public sealed class WebSubCallbacks(IWebSubStore store, PollRunner runner, WebSu
             log.LogWarning("WebSub: a push for {What} was refused (410)", row is null ? "an unknown callback" : $"{row.FeedId}, which is being unsubscribed");
             return new CallbackAnswer(410);
         }
+        var body = await readBody(cancellationToken);
         if (body is null)
         {
             log.LogWarning("WebSub: a push for {Feed} over the {Cap:N0}-byte cap was refused", row.FeedId, options.MaxBodyBytes);
@@ -107,7 +112,10 @@ public sealed class WebSubCallbacks(IWebSubStore store, PollRunner runner, WebSu
             log.LogWarning("WebSub: a push for {Feed} was dropped: signature {Check}", row.FeedId, check);
             return Acknowledged;
         }
-        var receipt = await runner.ReceivePushAsync(row.FeedId, body, contentType, headers, cancellationToken);
+        PushReceipt receipt;
+        await _pushes.WaitAsync(cancellationToken);
+        try { receipt = await runner.ReceivePushAsync(row.FeedId, row.Topic, body, contentType, [.. headers, new("Pushed-By", row.Hub.AbsoluteUri)], cancellationToken); }
+        finally { _pushes.Release(); }
         if (receipt.Report is not { } report)
         {
             log.LogWarning("WebSub: a signed push for {Feed} was dropped: {Why}", row.FeedId, receipt.Dropped);
@@ -123,7 +131,9 @@ public sealed class WebSubCallbacks(IWebSubStore store, PollRunner runner, WebSu
         return NotFound;
     }
 
-    static bool SameTopic(Uri ours, string? given) => Uri.TryCreate(given, UriKind.Absolute, out var url) && url == ours;
+    /// <summary>The topic as we sent it, or the same address spelled as a hub may normalise it.</summary>
+    static bool SameTopic(Uri ours, string? given) =>
+        given == ours.OriginalString || Uri.TryCreate(given, UriKind.Absolute, out var url) && url == ours;
 
     static string? Clip(string? text) => text is null ? null : text.Length > 200 ? text[..200] + "…" : text;
 }

@@ -23,13 +23,15 @@ public static class WebSubEndpoints
         {
             var cap = (int)Math.Min(options.MaxBodyBytes, int.MaxValue - 1);
             if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = cap + 1L;
-            byte[]? body;
-            try { body = await RawBody.ReadAsync(request, cap, cancellationToken); }
-            catch (BadHttpRequestException) { body = null; } // over the server's own limit
+            async Task<byte[]?> ReadAsync(CancellationToken token)
+            {
+                try { return await RawBody.ReadAsync(request, cap, token); }
+                catch (BadHttpRequestException) { return null; } // over the server's own limit
+            }
             var headers = new List<KeyValuePair<string, string>>();
             if (request.ContentType is { } type) headers.Add(new("Content-Type", type));
             if (request.Headers.Link.ToString() is { Length: > 0 } link) headers.Add(new("Link", link));
-            var answer = await callbacks.ReceiveAsync(id, request.Headers[HubSignature.Header], body, request.ContentType, headers, cancellationToken);
+            var answer = await callbacks.ReceiveAsync(id, request.Headers[HubSignature.Header], ReadAsync, request.ContentType, headers, cancellationToken);
             return Answer(answer);
         });
     }

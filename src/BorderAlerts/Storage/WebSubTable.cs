@@ -10,11 +10,11 @@ namespace BorderAlerts.Storage;
 /// <param name="writeLock">SQLite's one writer's turn; PostgreSQL needs none.</param>
 public sealed class WebSubTable(Func<CancellationToken, Task<DbConnection>> open, SemaphoreSlim? writeLock = null) : IWebSubStore
 {
-    const string Columns = "callback_id, feed_id, hub, topic, secret, state, due_at, expires_at, attempts, last_error, created_at, untrusted";
+    const string Columns = "callback_id, feed_id, hub, topic, secret, state, due_at, expires_at, attempts, last_error, created_at";
 
     public async Task<bool> AddAsync(WebSubSubscription s, CancellationToken cancellationToken) =>
         await LockedAsync(connection => Db.Run(connection, $"INSERT INTO websub_subscriptions ({Columns}) VALUES (@id, @feed, @hub, @topic, @secret, " +
-            "@state, @due, @expires, @attempts, @error, @created, @untrusted) ON CONFLICT DO NOTHING", cancellationToken, Parameters(s)), cancellationToken) == 1;
+            "@state, @due, @expires, @attempts, @error, @created) ON CONFLICT DO NOTHING", cancellationToken, Parameters(s)), cancellationToken) == 1;
 
     public async Task<WebSubSubscription?> FindAsync(string callbackId, CancellationToken cancellationToken) =>
         (await ReadAsync("WHERE callback_id = @id", cancellationToken, ("id", callbackId))).FirstOrDefault();
@@ -33,9 +33,9 @@ public sealed class WebSubTable(Func<CancellationToken, Task<DbConnection>> open
 
     static (string, object?)[] Parameters(WebSubSubscription s) =>
     [
-        ("id", s.CallbackId), ("feed", s.FeedId), ("hub", s.Hub.ToString()), ("topic", s.Topic.ToString()), ("secret", s.Secret),
+        ("id", s.CallbackId), ("feed", s.FeedId), ("hub", s.Hub.AbsoluteUri), ("topic", s.Topic.OriginalString), ("secret", s.Secret),
         ("state", Name(s.State)), ("due", Db.Ms(s.DueAt)), ("expires", s.ExpiresAt is { } e ? Db.Ms(e) : null), ("attempts", s.Attempts),
-        ("error", s.LastError), ("created", Db.Ms(s.CreatedAt)), ("untrusted", s.Untrusted ? 1 : 0),
+        ("error", s.LastError), ("created", Db.Ms(s.CreatedAt)),
     ];
 
     /// <summary>The state as the table writes it (its partial index names two of them).</summary>
@@ -51,7 +51,7 @@ public sealed class WebSubTable(Func<CancellationToken, Task<DbConnection>> open
             rows.Add(new WebSubSubscription(reader.GetString(0), reader.GetString(1), new Uri(reader.GetString(2)), new Uri(reader.GetString(3)),
                 reader.GetString(4), Enum.Parse<SubscriptionState>(reader.GetString(5), ignoreCase: true),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)), Db.Time(reader, 7), Convert.ToInt32(reader.GetValue(8)),
-                Db.Text(reader, 9), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)), Convert.ToInt32(reader.GetValue(11)) == 1));
+                Db.Text(reader, 9), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10))));
         return rows;
     }
 

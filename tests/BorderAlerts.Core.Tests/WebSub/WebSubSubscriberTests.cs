@@ -37,19 +37,25 @@ public class WebSubSubscriberTests
     }
 
     [Fact]
-    public async Task A_hub_that_never_verifies_is_asked_again_after_the_window()
+    public async Task A_hub_that_never_verifies_is_asked_again_after_the_window_then_later_and_later()
     {
         var subscriber = await OfferedAsync();
-        await subscriber.MaintainAsync(CancellationToken.None);
-        _clock.Advance(TimeSpan.FromMinutes(9));
-        var early = await subscriber.MaintainAsync(CancellationToken.None);
-        _clock.Advance(TimeSpan.FromMinutes(2));
-        var late = await subscriber.MaintainAsync(CancellationToken.None);
+        await subscriber.MaintainAsync(CancellationToken.None); // sent; the hub never verifies
+        var sentAt = new List<TimeSpan>();
+        var start = _clock.GetUtcNow();
+        for (int minute = 0; minute < 60; minute++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(1));
+            var before = _hub.Sent.Count;
+            await subscriber.MaintainAsync(CancellationToken.None);
+            if (_hub.Sent.Count > before) sentAt.Add(_clock.GetUtcNow() - start);
+        }
 
-        Assert.Equal((0, 1), (early, late));
-        Assert.Equal(["subscribe", "subscribe"], _hub.Sent.Select(r => r.Mode));
-        Assert.Equal(_hub.Sent[0].Secret, _hub.Sent[1].Secret);
-        Assert.Equal(SubscriptionState.Pending, _store.Rows.Single().State);
+        // Each wait: the 10-minute window, then 2, 4, 8… minutes before asking again.
+        Assert.Equal([TimeSpan.FromMinutes(12), TimeSpan.FromMinutes(26), TimeSpan.FromMinutes(44)], sentAt);
+        Assert.All(_hub.Sent, r => Assert.Equal(_hub.Sent[0].Secret, r.Secret));
+        Assert.Equal((SubscriptionState.Subscribe, 4), (_store.Rows.Single().State, _store.Rows.Single().Attempts)); // the 4th wait (16 min) runs from 54 min
+        Assert.StartsWith("the hub did not verify within", _store.Rows.Single().LastError);
     }
 
     [Fact]
@@ -67,7 +73,7 @@ public class WebSubSubscriberTests
 
         Assert.Equal([TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(8), TimeSpan.FromMinutes(16)], waits);
         Assert.Equal(4, _hub.Sent.Count);
-        Assert.Equal((SubscriptionState.Subscribe, 4, "HTTP 500 no"), (_store.Rows.Single().State, _store.Rows.Single().Attempts, _store.Rows.Single().LastError));
+        Assert.Equal((SubscriptionState.Subscribe, 4, "the hub refused: HTTP 500 no"), (_store.Rows.Single().State, _store.Rows.Single().Attempts, _store.Rows.Single().LastError));
     }
 
     [Fact]
@@ -107,16 +113,49 @@ public class WebSubSubscriberTests
     }
 
     [Fact]
-    public async Task Without_a_public_address_nothing_is_subscribed_and_nothing_is_covered()
+    public async Task Without_a_public_address_nothing_is_subscribed_covered_or_undone()
     {
+        var held = await OfferedAsync(); // the cluster's subscription, made by an instance with a public address
+        await held.MaintainAsync(CancellationToken.None);
         var subscriber = Subscriber(Options with { CallbackBase = null });
-        _catalog.Feeds = [Feed()];
-        await subscriber.OfferAsync(Feed(), new PushLinks(Hub, Topic), CancellationToken.None);
+        await subscriber.OfferAsync(Feed(), new PushLinks(new Uri("https://hub2.example/"), Topic), CancellationToken.None);
+        var steps = await subscriber.MaintainAsync(CancellationToken.None);
+
+        Assert.Equal(0, steps);
+        Assert.Equal((Hub, SubscriptionState.Pending), (_store.Rows.Single().Hub, _store.Rows.Single().State));
+        Assert.Single(_hub.Sent);
+        Assert.False(subscriber.Covers("border", _clock.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task A_feed_that_no_longer_names_a_hub_is_unsubscribed_and_polled_as_before()
+    {
+        var subscriber = await OfferedAsync();
+        await subscriber.MaintainAsync(CancellationToken.None);
+        var row = _store.Rows.Single();
+        var active = row with { State = SubscriptionState.Active, ExpiresAt = _clock.GetUtcNow().AddDays(7), DueAt = _clock.GetUtcNow().AddDays(5) };
+        await _store.UpdateAsync(active, SubscriptionState.Pending, CancellationToken.None);
+        subscriber.Remember(active);
+        var coveredBefore = subscriber.Covers("border", _clock.GetUtcNow());
+
+        await subscriber.OfferAsync(Feed(), null, CancellationToken.None);
         await subscriber.MaintainAsync(CancellationToken.None);
 
-        Assert.Empty(_store.Rows);
-        Assert.Empty(_hub.Sent);
+        Assert.True(coveredBefore);
         Assert.False(subscriber.Covers("border", _clock.GetUtcNow()));
+        Assert.Equal(["subscribe", "unsubscribe"], _hub.Sent.Select(r => r.Mode));
+    }
+
+    [Fact]
+    public async Task The_topic_goes_to_the_hub_as_the_feed_wrote_it_and_the_hubs_words_never_carry_our_secret()
+    {
+        var topic = new Uri(new Uri("https://news.example/"), "https://News.Example:443/feed?q=border%20crossing&lang=zh");
+        var request = new HubRequest("subscribe", Hub, topic, new Uri("https://alerts.example/websub/abcdefghijklmnop"), TimeSpan.FromDays(7), "the-secret");
+        var form = await request.Form().ReadAsStringAsync();
+
+        Assert.Contains("hub.topic=" + Uri.EscapeDataString("https://News.Example:443/feed?q=border%20crossing&lang=zh"), form);
+        Assert.Equal("bad request: secret=[secret] callback=[callback] [callback]",
+            request.Scrub("bad request: secret=the-secret callback=https://alerts.example/websub/abcdefghijklmnop abcdefghijklmnop"));
     }
 
     sealed class Catalog : IFeedCatalog
@@ -130,7 +169,7 @@ public class WebSubSubscriberTests
         public readonly List<HubRequest> Sent = [];
         public bool Refuse;
 
-        public Task<HubAnswer> SendAsync(HubRequest request, bool untrusted, CancellationToken cancellationToken)
+        public Task<HubAnswer> SendAsync(HubRequest request, CancellationToken cancellationToken)
         {
             Sent.Add(request);
             return Task.FromResult(Refuse ? new HubAnswer(false, "HTTP 500 no") : new HubAnswer(true, "HTTP 202"));

@@ -23,7 +23,10 @@ public sealed class WebSubBadInputTests(FeedServer feeds, FakeHub hub) : IClassF
         public ValueTask DisposeAsync() => Host.DisposeAsync();
     }
 
-    async Task<Setup> StartAsync(params (string, string)[] settings)
+    /// <param name="settings">Extra settings; the hub, on loopback, is reached only as Fetch:AllowPrivateAddresses allows.</param>
+    Task<Setup> StartAsync(params (string, string)[] settings) => StartGuardedAsync([("Fetch__AllowPrivateAddresses", "true"), .. settings]);
+
+    async Task<Setup> StartGuardedAsync(params (string, string)[] settings)
     {
         var feed = feeds.Serve(_ => Task.CompletedTask);
         feeds.Answer(feed, Responses.Bytes(WebSubTests.Rss(feed.ToString(), hub.Url, Seeded), Responses.Rss));
@@ -52,11 +55,22 @@ public sealed class WebSubBadInputTests(FeedServer feeds, FakeHub hub) : IClassF
             var report = (await setup.Host.PollAllAsync()).Reports.Single();
 
             Assert.Equal(0, again);
-            Assert.Equal(1, await setup.Store.CountAsync("websub_subscriptions", "state = 'subscribe' AND attempts = 1 AND last_error LIKE 'HTTP 503%'"));
-            Assert.Contains(setup.Log.Lines, l => l.Contains($"hub {hub.Url} refused subscribing border: HTTP 503 hub says no; polling goes on"));
+            Assert.Equal(1, await setup.Store.CountAsync("websub_subscriptions", "state = 'subscribe' AND attempts = 1 AND last_error LIKE 'the hub refused: HTTP 503%'"));
+            Assert.Contains(setup.Log.Lines, l => l.Contains($"subscribing border at hub {hub.Url} failed: the hub refused: HTTP 503 hub says no; polling goes on"));
             Assert.InRange(report.NextPollAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(12)); // its own every: 10m
         }
         finally { hub.RefuseWith = 0; }
+    }
+
+    [Fact]
+    public async Task A_hub_at_a_private_address_is_not_contacted_whoever_listed_the_feed()
+    {
+        await using var setup = await StartGuardedAsync(); // the feed is the operator's (feeds.yaml); its hub comes from its content
+        await setup.Host.PollAllAsync();
+        await setup.Subscriber.MaintainAsync(CancellationToken.None);
+
+        Assert.DoesNotContain(hub.Forms, f => f.Topic == setup.Feed.ToString());
+        Assert.Equal(1, await setup.Store.CountAsync("websub_subscriptions", "state = 'subscribe' AND attempts = 1 AND last_error LIKE 'the hub refused: %127.0.0.1%'"));
     }
 
     [Fact]
@@ -124,15 +138,17 @@ public sealed class WebSubBadInputTests(FeedServer feeds, FakeHub hub) : IClassF
         var huge = new byte[1024 * 1024 + 10];
 
         var probe = await http.GetAsync(setup.Callback("guessed") + "?hub.mode=subscribe&hub.topic=x&hub.challenge=abc");
-        var unasked = await http.GetAsync(setup.Callback(id) + $"?hub.mode=subscribe&hub.topic={Uri.EscapeDataString(setup.Feed.ToString())}&hub.challenge=abc&hub.lease_seconds=60");
+        var repeated = await http.GetAsync(setup.Callback(id) + $"?hub.mode=subscribe&hub.topic={Uri.EscapeDataString(setup.Feed.ToString())}&hub.challenge=again&hub.lease_seconds=86400");
+        var otherTopic = await http.GetAsync(setup.Callback(id) + "?hub.mode=subscribe&hub.topic=https%3A%2F%2Fevil.example%2F&hub.challenge=abc&hub.lease_seconds=60");
         var unaskedLeave = await http.GetAsync(setup.Callback(id) + $"?hub.mode=unsubscribe&hub.topic={Uri.EscapeDataString(setup.Feed.ToString())}&hub.challenge=abc");
         var unknownPush = await PostAsync("guessed", notAFeed, HubSignature.Sign(notAFeed, secret));
         var tooLarge = await PostAsync(id, huge, HubSignature.Sign(huge, secret));
         var unreadable = await PostAsync(id, notAFeed, HubSignature.Sign(notAFeed, secret));
 
         Assert.Equal(HttpStatusCode.NotFound, probe.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, unasked.StatusCode); // active: no request of ours is pending
-        Assert.DoesNotContain("abc", await unasked.Content.ReadAsStringAsync());
+        Assert.Equal("again", await repeated.Content.ReadAsStringAsync()); // a hub repeating our subscription's verification
+        Assert.Equal(HttpStatusCode.NotFound, otherTopic.StatusCode);
+        Assert.DoesNotContain("abc", await otherTopic.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, unaskedLeave.StatusCode);
         Assert.Equal(HttpStatusCode.Gone, unknownPush);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge);

@@ -22,8 +22,8 @@ public sealed class WebSubClusterTests(FeedServer feeds, FakeHub hub) : IClassFi
         session.WriteFeeds($"feeds:\n  - id: border\n    url: {feed}\n    language: zh-Hans\n");
         File.WriteAllText(session.Folder.RulesYaml, "rules:\n  - id: border-smuggling\n    name: Smuggling\n    query: 丹东 AND 走私\n");
         var (publicAddress, otherAddress) = (ChatHost.FreeAddress(), ChatHost.FreeAddress());
-        await using var first = await ChatHost.StartAtAsync(session, publicAddress, ("PublicUrl", publicAddress));
-        var second = await ChatHost.StartAtAsync(session, otherAddress, ("PublicUrl", publicAddress));
+        await using var first = await ChatHost.StartAtAsync(session, publicAddress, ("PublicUrl", publicAddress), ("Fetch__AllowPrivateAddresses", "true"));
+        var second = await ChatHost.StartAtAsync(session, otherAddress, ("PublicUrl", publicAddress), ("Fetch__AllowPrivateAddresses", "true"));
         try { await RunAsync(first, second, feed, otherAddress); }
         finally { await second.StopAsync(); }
     }

@@ -44,7 +44,7 @@ public sealed class WebSubTests(FeedServer feeds, FakeHub hub, FakeDiscord disco
         session.WriteFeeds($"feeds:\n  - id: border\n    url: {feed}\n    language: zh-Hans\n");
         File.WriteAllText(session.Folder.RulesYaml, "rules:\n  - id: border-smuggling\n    name: Smuggling\n    query: 丹东 AND 走私\n    to: [main]\n");
         var address = ChatHost.FreeAddress();
-        var host = await ChatHost.StartAtAsync(session, address, [("PublicUrl", address), ("Destinations__main__Type", "discord-webhook"),
+        var host = await ChatHost.StartAtAsync(session, address, [("PublicUrl", address), ("Fetch__AllowPrivateAddresses", "true"), ("Destinations__main__Type", "discord-webhook"),
             ("Destinations__main__Url", discord.WebhookUrl(webhook).ToString()), ("Delivery__TickSeconds", "1"), .. settings]);
         return new Setup(host, feed, webhook);
     }

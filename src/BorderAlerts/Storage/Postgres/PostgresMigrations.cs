@@ -57,8 +57,7 @@ internal static class PostgresMigrations
             expires_at bigint,
             attempts integer NOT NULL DEFAULT 0,
             last_error text,
-            created_at bigint NOT NULL,
-            untrusted integer NOT NULL DEFAULT 0);
+            created_at bigint NOT NULL);
         CREATE UNIQUE INDEX websub_subscriptions_live ON websub_subscriptions (feed_id) WHERE state NOT IN ('unsubscribe', 'leaving');
         """;
 

@@ -265,8 +265,7 @@ internal static class SqliteMigrations
                 expires_at INTEGER,
                 attempts INTEGER NOT NULL DEFAULT 0,
                 last_error TEXT,
-                created_at INTEGER NOT NULL,
-                untrusted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+                created_at INTEGER NOT NULL) WITHOUT ROWID;
             CREATE UNIQUE INDEX websub_subscriptions_live ON websub_subscriptions(feed_id) WHERE state NOT IN ('unsubscribe', 'leaving');
             """),
         // Briefings' firings, one row per briefing and fire time, so a firing posts once (IBriefingRuns). Not part of an export.
