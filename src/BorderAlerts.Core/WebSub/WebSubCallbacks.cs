@@ -112,17 +112,60 @@ public sealed class WebSubCallbacks(IWebSubStore store, PollRunner runner, WebSu
             log.LogWarning("WebSub: a push for {Feed} was dropped: signature {Check}", row.FeedId, check);
             return Acknowledged;
         }
-        PushReceipt receipt;
-        await _pushes.WaitAsync(cancellationToken);
-        try { receipt = await runner.ReceivePushAsync(row.FeedId, row.Topic, body, contentType, [.. headers, new("Pushed-By", row.Hub.AbsoluteUri)], cancellationToken); }
-        finally { _pushes.Release(); }
-        if (receipt.Report is not { } report)
+        var (push, dropped) = runner.PreparePush(row.FeedId, row.Topic, body, contentType, [.. headers, new("Pushed-By", row.Hub.AbsoluteUri)]);
+        if (push is null)
         {
-            log.LogWarning("WebSub: a signed push for {Feed} was dropped: {Why}", row.FeedId, receipt.Dropped);
+            log.LogWarning("WebSub: a signed push for {Feed} was dropped: {Why}", row.FeedId, dropped);
             return Acknowledged;
         }
-        log.LogInformation("WebSub: push for {Feed}: {Items} items, {New} new, {Alerts} alerts", row.FeedId, report.ItemsFound, report.NewItems, report.Alerts.Count);
-        return new CallbackAnswer(200);
+        var receipt = await StoreAsync(push, cancellationToken);
+        if (receipt.Busy)
+        {
+            // The hub is answered now, as the Recommendation asks; the items are stored once the poller's claim ends.
+            _ = StoreWhenFreeAsync(push);
+            return Acknowledged;
+        }
+        return Told(push, receipt) ? new CallbackAnswer(200) : Acknowledged;
+    }
+
+    async Task<PushReceipt> StoreAsync(PreparedPush push, CancellationToken cancellationToken)
+    {
+        await _pushes.WaitAsync(cancellationToken);
+        try { return await runner.StorePushAsync(push, cancellationToken); }
+        finally { _pushes.Release(); }
+    }
+
+    /// <summary>A push that found a poller holding its feed tries again each second, for as long as a claim can last.</summary>
+    async Task StoreWhenFreeAsync(PreparedPush push)
+    {
+        log.LogInformation("WebSub: a poll holds {Feed}; its push waits for it", push.Feed.Id);
+        var until = clock.GetUtcNow() + runner.PushPatience;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), clock);
+                var receipt = await StoreAsync(push, CancellationToken.None);
+                if (!receipt.Busy) { Told(push, receipt); return; }
+                if (clock.GetUtcNow() > until) { Told(push, receipt with { Dropped = "another poller held the feed throughout; its polls will find the items" }); return; }
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log.LogWarning("WebSub: a push for {Feed} could not be stored: {Error}; its polls will find the items", push.Feed.Id, e.Message);
+        }
+    }
+
+    /// <summary>Logs what came of a push; true when it was stored.</summary>
+    bool Told(PreparedPush push, PushReceipt receipt)
+    {
+        if (receipt.Report is not { } report)
+        {
+            log.LogWarning("WebSub: a signed push for {Feed} was dropped: {Why}", push.Feed.Id, receipt.Dropped);
+            return false;
+        }
+        log.LogInformation("WebSub: push for {Feed}: {Items} items, {New} new, {Alerts} alerts", push.Feed.Id, report.ItemsFound, report.NewItems, report.Alerts.Count);
+        return true;
     }
 
     CallbackAnswer Refused(WebSubSubscription row, string why)

@@ -94,6 +94,24 @@ public sealed class WebSubTests(FeedServer feeds, FakeHub hub, FakeDiscord disco
         Assert.Equal(0, await setup.Store.CountAsync("alerts"));
     }
 
+    [Fact]
+    public async Task A_push_that_finds_a_poll_holding_its_feed_is_answered_at_once_and_stored_when_the_claim_ends()
+    {
+        await using var setup = await StartAsync(Store.Sqlite, "ws-busy");
+        await SubscribedAsync(setup);
+        var store = setup.Host.Services.GetRequiredService<BorderAlerts.Core.Storage.IPollStore>();
+        var held = await store.ClaimAsync(new BorderAlerts.Core.Storage.ClaimRequest(DateTimeOffset.UtcNow, TimeSpan.FromSeconds(12), 1, ["border"]), CancellationToken.None);
+
+        var statuses = await hub.PublishAsync(setup.Feed.ToString(), Rss(setup.Feed.ToString(), hub.Url, Smuggling, Seeded));
+        var alertsWhileHeld = await setup.Store.CountAsync("alerts");
+        var cards = await discord.WaitForMessagesAsync(1, TimeSpan.FromSeconds(40), m => m.WebhookId == setup.Webhook);
+
+        Assert.Single(held); // a poller's claim, 12 s long (longer than a hub waits for an answer)
+        Assert.Equal([202], statuses);
+        Assert.Equal(0, alertsWhileHeld);
+        Assert.Contains(Smuggling, System.Text.RegularExpressions.Regex.Unescape(cards.Single().Json.GetRawText()));
+    }
+
     [Theory, InlineData(Store.Sqlite), PostgresData]
     public async Task A_pushed_feed_is_polled_at_the_safety_interval(Store store)
     {
