@@ -29,7 +29,7 @@ public sealed record HubRequest(string Mode, Uri Hub, Uri Topic, Uri Callback, T
     }
 }
 
-/// <summary>The hub took the request (2xx; its verification follows) or refused it, with why.</summary>
+/// <summary>The hub took the request (2xx; its verification follows) or did not, with why in a phrase of its own ("the hub answered HTTP 503 …").</summary>
 public sealed record HubAnswer(bool Accepted, string Detail);
 
 public interface IHubClient
@@ -60,19 +60,19 @@ public sealed class HttpHubClient(IHttpClientFactory clients) : IHubClient
             var status = (int)response.StatusCode;
             if (status is >= 200 and < 300) return new HubAnswer(true, $"HTTP {status}");
             var body = await StartOfAsync(response.Content, timeout.Token);
-            return new HubAnswer(false, $"HTTP {status} {Clip(request.Scrub(body))}".TrimEnd());
+            return new HubAnswer(false, $"the hub answered HTTP {status} {Clip(request.Scrub(body))}".TrimEnd());
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new HubAnswer(false, $"no answer within {Timeout.TotalSeconds:0} s");
+            return new HubAnswer(false, $"the hub gave no answer within {Timeout.TotalSeconds:0} s");
         }
         catch (HttpRequestException e) when (e.InnerException is AddressRefusedException refused)
         {
-            return new HubAnswer(false, refused.Reason);
+            return new HubAnswer(false, $"not sent: {refused.Reason}");
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            return new HubAnswer(false, request.Scrub(e.InnerException?.Message ?? e.Message));
+            return new HubAnswer(false, $"the hub could not be reached: {request.Scrub(e.InnerException?.Message ?? e.Message)}");
         }
     }
 

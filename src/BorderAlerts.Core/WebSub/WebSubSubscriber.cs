@@ -122,7 +122,7 @@ public sealed class WebSubSubscriber(IWebSubStore store, IHubClient hub, IFeedCa
         if (!await store.UpdateAsync(pending, row.State, cancellationToken)) return;
         var answer = await hub.SendAsync(new HubRequest("subscribe", row.Hub, row.Topic, options.CallbackFor(row.CallbackId), options.Lease, row.Secret),
             cancellationToken);
-        if (!answer.Accepted) await RetryLaterAsync(pending, $"the hub refused: {answer.Detail}", SubscriptionState.Pending, cancellationToken);
+        if (!answer.Accepted) await RetryLaterAsync(pending, answer.Detail, SubscriptionState.Pending, cancellationToken);
     }
 
     /// <summary>Asked again later and later; a lease still in force stays in force meanwhile.</summary>
@@ -145,7 +145,7 @@ public sealed class WebSubSubscriber(IWebSubStore store, IHubClient hub, IFeedCa
         if (!await store.UpdateAsync(leaving, row.State, cancellationToken)) return;
         var answer = await hub.SendAsync(new HubRequest("unsubscribe", row.Hub, row.Topic, options.CallbackFor(row.CallbackId)), cancellationToken);
         // Forgotten either way: a hub that pushes on is answered 410 Gone, which ends a subscription too.
-        if (!answer.Accepted) await ForgetAsync(row, $"the hub refused the unsubscription: {answer.Detail}", cancellationToken);
+        if (!answer.Accepted) await ForgetAsync(row, $"the unsubscription was not taken: {answer.Detail}", cancellationToken);
     }
 
     async Task ForgetAsync(WebSubSubscription row, string why, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public static class PushLatencyBenchmark
         var address = FreeAddress();
         foreach (var (key, value) in new[]
         {
-            ("ConfigDir", Path.Combine(folder.FullName, "config")), ("DataDir", Path.Combine(folder.FullName, "data")), ("PublicUrl", address),
+            ("ConfigDir", Path.Combine(folder.FullName, "config")), ("DataDir", Path.Combine(folder.FullName, "data")), ("PublicUrl", address), ("Fetch__AllowPrivateAddresses", "true"), // the hub is on loopback
             ("Destinations__main__Type", "slack-webhook"), ("Destinations__main__Url", standIn.Webhook.ToString()),
             ("Polling__TickSeconds", "3600"), ("Delivery__TickSeconds", tick), ("Delivery__FloodBudget", "0"), // one rule, many cards: no digest
         }) Environment.SetEnvironmentVariable("BorderAlerts__" + key, value);

@@ -73,7 +73,7 @@ public class WebSubSubscriberTests
 
         Assert.Equal([TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(8), TimeSpan.FromMinutes(16)], waits);
         Assert.Equal(4, _hub.Sent.Count);
-        Assert.Equal((SubscriptionState.Subscribe, 4, "the hub refused: HTTP 500 no"), (_store.Rows.Single().State, _store.Rows.Single().Attempts, _store.Rows.Single().LastError));
+        Assert.Equal((SubscriptionState.Subscribe, 4, "the hub answered HTTP 500 no"), (_store.Rows.Single().State, _store.Rows.Single().Attempts, _store.Rows.Single().LastError));
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public class WebSubSubscriberTests
         public Task<HubAnswer> SendAsync(HubRequest request, CancellationToken cancellationToken)
         {
             Sent.Add(request);
-            return Task.FromResult(Refuse ? new HubAnswer(false, "HTTP 500 no") : new HubAnswer(true, "HTTP 202"));
+            return Task.FromResult(Refuse ? new HubAnswer(false, "the hub answered HTTP 500 no") : new HubAnswer(true, "HTTP 202"));
         }
     }
 
