@@ -22,10 +22,10 @@ public static class BriefReport
             return new ChatReport(title, $"Quiet: no alerted items{scope} in {period}.", [], "", null);
         var previous = brief.Volume.PreviousTotal;
         var summary = $"{Plural(brief.Items, "alerted item")}{scope} in {Plural(brief.Stories, "story", "stories")}, {period}; " +
-            $"{previous} in the {DurationParser.Format(brief.To - brief.From)} before. Top {brief.Groups.Sum(g => g.Stories.Count)} by severity, outlets and recency:";
+            $"{previous} in the {DurationParser.Format(brief.To - brief.From)} before. Top stories by severity, outlets and recency:";
         var sections = brief.Groups.Select(g => new ReportSection($"{g.RuleName} ({g.RuleId})", [.. g.Stories.Select(Line)])).ToList();
-        sections.Add(new ReportSection("By source", [new ReportLine(Counts(brief.Sources))]));
-        sections.Add(new ReportSection("By language", [new ReportLine(Counts(brief.Languages))]));
+        sections.Add(new ReportSection("By source", [new ReportLine(Counts(brief.Sources))], Pinned: true));
+        sections.Add(new ReportSection("By language", [new ReportLine(Counts(brief.Languages))], Pinned: true));
         var image = chartPng is null ? null : new ReportImage(ChartFileName, chartPng,
             $"Alerted items per {(brief.Volume.Bucket == TimeSpan.FromHours(1) ? "hour" : "day")}: {brief.Volume.WindowTotal} in the window, {previous} in the period before");
         return new ChatReport(title, summary, sections, $"Briefing {brief.BriefingId} · window {DurationParser.Format(brief.To - brief.From)}", image);

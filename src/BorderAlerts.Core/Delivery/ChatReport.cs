@@ -6,8 +6,11 @@ namespace BorderAlerts.Core.Delivery;
 /// </summary>
 public sealed record ChatReport(string Title, string Summary, IReadOnlyList<ReportSection> Sections, string Footer, ReportImage? Image);
 
-/// <summary>A heading and its lines (a rule's top stories; counts by source).</summary>
-public sealed record ReportSection(string Heading, IReadOnlyList<ReportLine> Lines);
+/// <summary>
+/// A heading and its lines (a rule's top stories; counts by source). A <see cref="Pinned"/> section (the counts) gets its
+/// room first where a platform's limits are tight; the others' lines show as many as fit, the rest counted.
+/// </summary>
+public sealed record ReportSection(string Heading, IReadOnlyList<ReportLine> Lines, bool Pinned = false);
 
 /// <summary>One line: a text (a title), linked when <see cref="Link"/> is set, and details after it (source, outlets, translation).</summary>
 public sealed record ReportLine(string Text, Uri? Link = null, string? Detail = null);

@@ -58,18 +58,21 @@ public sealed class ConsoleSink : IChatSink
         if (card.Story is { } story) text.Append("  ").AppendLine(story);
     }
 
-    /// <summary>A briefing as text: title, summary, each heading and its lines; the chart is only named (a terminal shows no picture).</summary>
+    /// <summary>
+    /// A briefing as text: title, summary, each heading and its lines; the chart is only named (a terminal shows no picture).
+    /// Defused like chat text, as it is also an email's text and may be pasted on: no feed title mentions anyone.
+    /// </summary>
     public static string Describe(ChatReport report)
     {
         var text = new StringBuilder();
-        text.Append("[BRIEFING] ").AppendLine(Clean(report.Title)).Append("  ").AppendLine(Clean(report.Summary));
+        text.Append("[BRIEFING] ").AppendLine(ChatText.Defuse(report.Title)).Append("  ").AppendLine(ChatText.Defuse(report.Summary));
         foreach (var section in report.Sections)
         {
-            text.Append("  ").AppendLine(Clean(section.Heading));
+            text.Append("  ").AppendLine(ChatText.Defuse(section.Heading));
             foreach (var line in section.Lines)
-                text.Append("    • ").Append(Clean(line.Text)).Append(line.Link is { } url ? $" <{url}>" : "").AppendLine(line.Detail is { } d ? " — " + Clean(d) : "");
+                text.Append("    • ").Append(ChatText.Defuse(line.Text)).Append(line.Link is { } url ? $" <{url.AbsoluteUri}>" : "").AppendLine(line.Detail is { } d ? " — " + ChatText.Defuse(d) : "");
         }
-        if (report.Image is { } image) text.Append("  chart: ").Append(image.FileName).Append(" (").Append(Clean(image.Description)).AppendLine(")");
+        if (report.Image is { } image) text.Append("  chart: ").Append(image.FileName).Append(" (").Append(ChatText.Defuse(image.Description)).AppendLine(")");
         return text.ToString();
     }
 

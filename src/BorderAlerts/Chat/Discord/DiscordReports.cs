@@ -14,6 +14,9 @@ namespace BorderAlerts.Chat.Discord;
 public static class DiscordReports
 {
     public const int MaxFields = 25, MaxTotal = 6000;
+    const string MoreNote = "left out to keep the message within Discord's limits";
+    /// <summary>The room kept for the "… N more stories" field: its name with up to three digits, and its value.</summary>
+    const int NoteCost = 20 + 55;
     /// <summary>Discord's upload limit for a server without boosts; our charts are a few tens of kilobytes.</summary>
     public const int MaxFileBytes = 10 * 1024 * 1024;
 
@@ -23,20 +26,16 @@ public static class DiscordReports
         {
             ["type"] = "rich",
             ["title"] = TextCut.Truncate(ChatText.Defuse(report.Title), 256),
-            ["description"] = TextCut.Truncate(DiscordMarkdown.Escape(report.Summary), 4096),
+            ["description"] = DiscordMarkdown.MendCut(TextCut.Truncate(DiscordMarkdown.Escape(report.Summary), 4096)),
             ["color"] = 0x1f77b4,
         };
         if (report.Footer.Length > 0) embed["footer"] = new JsonObject { ["text"] = TextCut.Truncate(ChatText.Defuse(report.Footer), 2048) };
+        var limits = new ReportLayout.Limits(MaxFields, _ => 1024, MaxTotal - DiscordEmbeds.Size(embed), NoteCost);
+        var layout = ReportLayout.Fit(report, limits, heading => TextCut.Truncate(ChatText.Defuse(heading), 256), Line);
         var fields = new JsonArray();
-        var budget = MaxTotal - DiscordEmbeds.Size(embed);
-        foreach (var section in report.Sections.Take(MaxFields))
-        {
-            var name = TextCut.Truncate(ChatText.Defuse(section.Heading), 256);
-            var value = ChatText.FitLines([.. section.Lines.Select(Line)], Math.Min(1024, budget - name.Length));
-            if (value.Length == 0 || budget - name.Length - value.Length < 0) break;
-            budget -= name.Length + value.Length;
-            fields.Add(new JsonObject { ["name"] = name, ["value"] = value });
-        }
+        foreach (var part in layout.Parts) fields.Add(Field(part));
+        if (layout.Omitted > 0) fields.Add(Field(new ReportLayout.Part(ReportLayout.More(layout.Omitted), MoreNote)));
+        foreach (var part in layout.Pinned) fields.Add(Field(part));
         if (fields.Count > 0) embed["fields"] = fields;
         var body = new JsonObject { ["embeds"] = new JsonArray(embed), ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() } };
         if (report.Image is { } image)
@@ -61,11 +60,18 @@ public static class DiscordReports
         return form;
     }
 
-    /// <summary>"• [title](link) — details", the title escaped and cut so one story stays one short line.</summary>
-    static string Line(ReportLine line)
+    static JsonObject Field(ReportLayout.Part part) => new() { ["name"] = part.Heading, ["value"] = part.Body };
+
+    /// <summary>
+    /// "• [title](link) — details" within <paramref name="room"/>, the title escaped and cut so one story stays one short line;
+    /// linked only to an http(s) address, and without the link when the line would not fit with it.
+    /// </summary>
+    static string? Line(ReportLine line, int room)
     {
         var title = DiscordMarkdown.Escape(TextCut.Truncate(line.Text, 150));
-        var linked = line.Link is { } url ? $"[{title}]({DiscordEmbeds.Link(url)})" : title;
-        return "• " + linked + (line.Detail is { } detail ? " — " + DiscordMarkdown.Escape(TextCut.Truncate(detail, 250)) : "");
+        var detail = line.Detail is { } text ? " — " + DiscordMarkdown.Escape(TextCut.Truncate(text, 250)) : "";
+        var linked = line.Link is { Scheme: "http" or "https" } url ? $"• [{title}]({DiscordEmbeds.Link(url)}){detail}" : null;
+        var plain = $"• {title}{detail}";
+        return linked is not null && linked.Length <= room ? linked : plain.Length <= room ? plain : null;
     }
 }

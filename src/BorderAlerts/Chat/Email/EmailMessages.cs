@@ -37,7 +37,7 @@ public static class EmailMessages
 
     static string Html(ChatReport report, BodyBuilder body)
     {
-        string E(string text) => WebUtility.HtmlEncode(text);
+        string E(string text) => WebUtility.HtmlEncode(ChatText.Defuse(text)); // no feed title mentions anyone, wherever the mail is passed on
         var html = new StringBuilder($"<h2>{E(report.Title)}</h2>\n<p>{E(report.Summary)}</p>\n");
         foreach (var section in report.Sections)
         {
