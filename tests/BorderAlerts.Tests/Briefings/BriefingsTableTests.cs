@@ -54,4 +54,27 @@ public sealed class BriefingsTableTests
         Assert.Equal(["evening", "morning"], last.Keys.Order());
         Assert.Equal(1, await first.Database.CountAsync("briefing_runs", "outcome = 'failed' AND error = 'analysts: Discord 500'"));
     }
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_firing_still_running_half_an_hour_on_is_taken_over_once_and_a_finished_one_never(Store store)
+    {
+        using var folder = new TempFolder(store);
+        await using var first = await Pipeline.StartAsync(folder);
+        await using var second = await Pipeline.StartAsync(folder);
+        var (runs, other) = (first.Services.GetRequiredService<IBriefingRuns>(), second.Services.GetRequiredService<IBriefingRuns>());
+        await runs.ClaimAsync("morning", End, End, CancellationToken.None); // its instance dies
+        await runs.ClaimAsync("evening", End, End, CancellationToken.None);
+        await runs.FinishAsync("evening", End, BriefingOutcome.Failed, "analysts: Discord 500", End.AddMinutes(1), CancellationToken.None);
+
+        var early = await other.ClaimAsync("morning", End, End.AddMinutes(29), CancellationToken.None);
+        var late = await Task.WhenAll(other.ClaimAsync("morning", End, End.AddMinutes(31), CancellationToken.None),
+            runs.ClaimAsync("morning", End, End.AddMinutes(31), CancellationToken.None));
+        var finished = await other.ClaimAsync("evening", End, End.AddHours(2), CancellationToken.None);
+        var last = await other.LastRunsAsync(CancellationToken.None);
+
+        Assert.False(early);
+        Assert.Equal(1, late.Count(t => t));
+        Assert.False(finished);
+        Assert.Equal((End.AddMinutes(31), BriefingOutcome.Running), (last["morning"].StartedAt, last["morning"].Outcome));
+    }
 }
