@@ -30,7 +30,7 @@ public sealed class BriefingRunner(IBriefingAlerts alerts, IBriefingRuns runs, I
     public async Task<BriefingPost> ComposeAsync(BriefingDefinition briefing, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var from = BriefingWindow.Start(briefing, at);
-        var read = await alerts.AlertsAsync(from - (at - from), at, language.Target, cancellationToken);
+        var read = await alerts.AlertsAsync(from - (at - from), at, language.Target, cancellationToken, withText: briefing.Query is not null);
         var brief = BriefComposer.Compose(briefing, BriefingQuery.Filter(read, briefing.Query, rules.Current), from, at);
         var png = brief.Quiet ? null : chart.Render(brief.Volume, briefing.TimeZone, $"{brief.Name}: alerted items");
         return new BriefingPost(brief, BriefReport.Of(brief, briefing.Query, png));

@@ -24,8 +24,12 @@ public sealed record BriefingRun(string BriefingId, DateTimeOffset FireTime, Dat
 /// <summary>The alerts a briefing covers, read from the store.</summary>
 public interface IBriefingAlerts
 {
-    /// <summary>Every alert created in [<paramref name="from"/>, <paramref name="to"/>), oldest first, with titles translated into <paramref name="language"/> where kept.</summary>
-    Task<IReadOnlyList<BriefingAlert>> AlertsAsync(DateTimeOffset from, DateTimeOffset to, string? language, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every alert created in [<paramref name="from"/>, <paramref name="to"/>), oldest first, with titles translated into
+    /// <paramref name="language"/> where kept; the items' text (empty without <paramref name="withText"/>) only matters to a query.
+    /// </summary>
+    Task<IReadOnlyList<BriefingAlert>> AlertsAsync(DateTimeOffset from, DateTimeOffset to, string? language, CancellationToken cancellationToken,
+        bool withText = true);
 }
 
 /// <summary>One record per briefing firing, so a firing runs once across instances, and `briefings list` shows the last one.</summary>

@@ -12,12 +12,13 @@ namespace BorderAlerts.Storage;
 internal sealed class BriefingsTable(Func<CancellationToken, Task<DbConnection>> open, SqlDialect dialect, SemaphoreSlim? writeLock = null)
     : IBriefingAlerts, IBriefingRuns
 {
-    public async Task<IReadOnlyList<BriefingAlert>> AlertsAsync(DateTimeOffset from, DateTimeOffset to, string? language, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BriefingAlert>> AlertsAsync(DateTimeOffset from, DateTimeOffset to, string? language, CancellationToken cancellationToken,
+        bool withText = true)
     {
         await using var connection = await open(cancellationToken);
         await using var command = Db.Command(connection, $"""
             SELECT a.item_id, a.rule_id, COALESCE(a.rule_name, a.rule_id), a.severity, a.created_at,
-                i.title, i.url, i.text, i.language, i.published_at, i.first_feed_id, i.story_id,
+                i.title, i.url, {(withText ? "i.text" : "''")}, i.language, i.published_at, i.first_feed_id, i.story_id,
                 (SELECT {dialect.StringAgg}(g.feed_id, ',') FROM sightings g WHERE g.item_id = i.id),
                 (SELECT t.text FROM translations t WHERE t.item_id = i.id AND t.field = '{TranslatedFields.Title}' AND t.language = @language)
             FROM alerts a JOIN items i ON i.id = a.item_id

@@ -5,7 +5,7 @@ using static BorderAlerts.Tests.Briefings.BriefingData;
 
 namespace BorderAlerts.Tests.Briefings;
 
-/// <summary>A window of whole days is counted on the local calendar of the briefing's zone: across daylight saving, daily briefs meet exactly.</summary>
+/// <summary>What a brief reads: a window of whole days counted on the local calendar of the briefing's zone (across daylight saving, daily briefs meet exactly); items' text for a query.</summary>
 [Collection(ProcessEnvironment.Name)]
 public sealed class BriefingWindowTests
 {
@@ -31,6 +31,17 @@ public sealed class BriefingWindowTests
         var brief = (await harness.Pipeline.Services.GetRequiredService<BriefingRunner>().ComposeAsync(briefing, at, CancellationToken.None)).Brief;
 
         Assert.Equal((from, at, hours), (brief.From, brief.To, (int)(brief.To - brief.From).TotalHours));
+        Assert.Equal(1, brief.Items);
+    }
+
+    [Fact]
+    public async Task A_briefing_with_a_query_matches_it_against_the_items_text_too()
+    {
+        await using var harness = await BriefingHarness.StartAsync("console"); // its window's item: a Chinese title, its text "text of <id>"
+        var briefing = harness.Briefing with { Query = "text" };
+
+        var brief = (await harness.Pipeline.Services.GetRequiredService<BriefingRunner>().ComposeAsync(briefing, BriefingHarness.FireTime, CancellationToken.None)).Brief;
+
         Assert.Equal(1, brief.Items);
     }
 }

@@ -25,6 +25,7 @@ public sealed class BriefingsTableTests
 
         var read = await alerts.AlertsAsync(End.AddDays(-2), End, "en", CancellationToken.None);
         var untranslated = await alerts.AlertsAsync(End.AddDays(-2), End, null, CancellationToken.None);
+        var textless = await alerts.AlertsAsync(End.AddDays(-2), End, null, CancellationToken.None, withText: false); // a briefing without a query
 
         var alert = Assert.Single(read);
         Assert.Equal(("coal", "Rule coal", Severity.High, "丹东煤炭", "kyodo", 900L, "Dandong coal", "zh"),
@@ -32,6 +33,7 @@ public sealed class BriefingsTableTests
         Assert.Equal(["kyodo", "yonhap"], alert.Feeds.Order());
         Assert.Equal(End.AddHours(-1), alert.AlertedAt);
         Assert.Null(Assert.Single(untranslated).TranslatedTitle);
+        Assert.Equal(("text of", ""), (alert.Text[..7], Assert.Single(textless).Text));
     }
 
     [Theory, InlineData(Store.Sqlite), PostgresData]
