@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Rules;
 using BorderAlerts.Core.Storage;
@@ -17,42 +18,52 @@ public sealed record BriefingResult(bool Skipped, BriefingOutcome Outcome, IRead
 
 /// <summary>
 /// Runs one firing of a briefing: takes it in the store (so one firing posts once, whichever instance fires it), composes
-/// the brief, and posts it to each destination. A failed post is retried as a card is (backoff, Retry-After waits that cost
-/// no attempt, <see cref="DeliveryOptions.MaxAttempts"/>), then dead-lettered: the run is recorded failed and the admin
-/// destination is told. Nothing here throws for an expected failure.
+/// the brief, and posts it to each destination (<see cref="BriefingPoster"/>), then dead-letters what failed: the run is
+/// recorded failed and the admin destination is told. A run that stops part way (shutdown, a time limit, an error) is
+/// recorded failed and told too, never left running; a claim still running after <see cref="BriefingRun.Lease"/> (its
+/// instance died) can be taken over. Nothing here throws for an expected failure.
 /// </summary>
-public sealed class BriefingRunner(IBriefingAlerts alerts, IBriefingRuns runs, IRuleSource rules, IDestinations destinations, IVolumeChart chart,
-    DeliveryRunner delivery, DeliveryOptions options, BriefingLanguage language, TimeProvider clock, ILogger<BriefingRunner> log)
+public sealed class BriefingRunner(IBriefingAlerts alerts, IBriefingRuns runs, IRuleSource rules, BriefingPoster poster, IVolumeChart chart,
+    DeliveryRunner delivery, BriefingLanguage language, TimeProvider clock, ILogger<BriefingRunner> log)
 {
     /// <summary>The brief of the window that ends at <paramref name="at"/>, without posting or recording anything.</summary>
     public async Task<BriefingPost> ComposeAsync(BriefingDefinition briefing, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var from = at - briefing.Window;
-        var read = await alerts.AlertsAsync(from - briefing.Window, at, language.Target, cancellationToken);
+        var from = BriefingWindow.Start(briefing, at);
+        var read = await alerts.AlertsAsync(from - (at - from), at, language.Target, cancellationToken, withText: briefing.Query is not null);
         var brief = BriefComposer.Compose(briefing, BriefingQuery.Filter(read, briefing.Query, rules.Current), from, at);
         var png = brief.Quiet ? null : chart.Render(brief.Volume, briefing.TimeZone, $"{brief.Name}: alerted items");
         return new BriefingPost(brief, BriefReport.Of(brief, briefing.Query, png));
     }
 
-    public async Task<BriefingResult> RunAsync(BriefingDefinition briefing, DateTimeOffset fireTime, CancellationToken cancellationToken)
+    /// <param name="recovering">Quartz recovers a firing whose instance died: its claim is taken over at once.</param>
+    public async Task<BriefingResult> RunAsync(BriefingDefinition briefing, DateTimeOffset fireTime, CancellationToken cancellationToken, bool recovering = false)
     {
-        if (!await runs.ClaimAsync(briefing.Id, fireTime, clock.GetUtcNow(), cancellationToken))
+        var started = clock.GetUtcNow();
+        if (!await runs.ClaimAsync(briefing.Id, fireTime, started, cancellationToken, recovering ? TimeSpan.Zero : BriefingRun.Lease))
         {
             log.LogInformation("Briefing {Briefing} of {FireTime:u} was already run; not posted again", briefing.Id, fireTime);
             return new BriefingResult(true, BriefingOutcome.Posted, new Dictionary<string, string?>(), null);
         }
-        BriefingPost post;
-        try { post = await ComposeAsync(briefing, fireTime, cancellationToken); }
-        catch (Exception e) when (e is not OperationCanceledException)
+        var done = new ConcurrentDictionary<string, string?>();
+        try
         {
-            log.LogError(e, "Briefing {Briefing} could not be composed", briefing.Id);
-            return await FinishAsync(briefing, fireTime, new Dictionary<string, string?> { ["compose"] = e.Message }, null);
+            BriefingPost post;
+            try { post = await ComposeAsync(briefing, fireTime, cancellationToken); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Briefing {Briefing} could not be composed", briefing.Id);
+                return await FinishAsync(briefing, fireTime, new Dictionary<string, string?> { ["compose"] = e.Message }, null);
+            }
+            // Retries end at half the lease, so no other instance takes the claim over while this one still posts.
+            var sent = await poster.PostAsync(briefing.To, new ChatMessage.Report(post.Report), started + BriefingRun.Lease / 2, done, cancellationToken);
+            return await FinishAsync(briefing, fireTime, sent, post);
         }
-        var sent = new Dictionary<string, string?>();
-        foreach (var name in briefing.To)
-            sent[name] = destinations.Find(name) is { } sink ? await PostAsync(sink, new ChatMessage.Report(post.Report), cancellationToken)
-                : "not a destination in settings";
-        return await FinishAsync(briefing, fireTime, sent, post);
+        catch (Exception e)
+        {
+            await AbandonAsync(briefing, fireTime, done, e);
+            throw;
+        }
     }
 
     async Task<BriefingResult> FinishAsync(BriefingDefinition briefing, DateTimeOffset fireTime, Dictionary<string, string?> sent, BriefingPost? post)
@@ -64,34 +75,15 @@ public sealed class BriefingRunner(IBriefingAlerts alerts, IBriefingRuns runs, I
         return result;
     }
 
-    /// <summary>Null when posted; else why not, after the attempts a card would get.</summary>
-    async Task<string?> PostAsync(IChatSink sink, ChatMessage message, CancellationToken cancellationToken)
+    /// <summary>Records a run that stopped part way as failed (whatever the caller's token says) and tells the admin destination.</summary>
+    async Task AbandonAsync(BriefingDefinition briefing, DateTimeOffset fireTime, IReadOnlyDictionary<string, string?> done, Exception stop)
     {
-        for (int attempts = 0, waits = 0; ;)
-        {
-            var outcome = await SafeSendAsync(sink, message, cancellationToken);
-            switch (outcome)
-            {
-                case DeliveryOutcome.Delivered: return null;
-                case DeliveryOutcome.Permanent refused: return refused.Error;
-                case DeliveryOutcome.RateLimited limited when ++waits <= options.MaxAttempts:
-                    await Task.Delay(limited.RetryAfter < options.MaxPlatformWait ? limited.RetryAfter : options.MaxPlatformWait, clock, cancellationToken);
-                    break;
-                case DeliveryOutcome.RateLimited: return $"still rate limited after {waits - 1} waits";
-                case DeliveryOutcome.Retryable failed:
-                    if (++attempts >= options.MaxAttempts) return $"{failed.Error} (after {attempts} attempts)";
-                    log.LogWarning("Briefing post failed ({Error}); attempt {Attempt} of {Max} follows", failed.Error, attempts + 1, options.MaxAttempts);
-                    await Task.Delay(DeliveryRunner.Backoff(attempts), clock, cancellationToken);
-                    break;
-            }
-        }
-    }
-
-    static async Task<DeliveryOutcome> SafeSendAsync(IChatSink sink, ChatMessage message, CancellationToken cancellationToken)
-    {
-        try { return await sink.SendAsync(message, cancellationToken); }
-        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        { return new DeliveryOutcome.Retryable($"{e.GetType().Name}: {e.Message}"); }
+        var why = stop is OperationCanceledException ? "it was cancelled (shutdown or a time limit)" : $"{stop.GetType().Name}: {stop.Message}";
+        var posted = done.Where(d => d.Value is null).Select(d => d.Key).Order(StringComparer.Ordinal).ToList();
+        var error = $"stopped part way, {why}; posted to {(posted.Count > 0 ? string.Join(", ", posted) : "no destination")}";
+        try { await runs.FinishAsync(briefing.Id, fireTime, BriefingOutcome.Failed, error, clock.GetUtcNow(), CancellationToken.None); }
+        catch (Exception e) { log.LogError(e, "Briefing {Briefing}'s stopped run could not be recorded", briefing.Id); }
+        await delivery.NotifyAdminAsync($"Briefing '{briefing.Id}' of {fireTime.UtcDateTime:yyyy-MM-dd HH:mm} UTC {error}. It was dead-lettered.");
     }
 }
 

@@ -153,11 +153,23 @@ public sealed class DeliveryRunner(IOutboxStore outbox, IDestinations destinatio
     public static TimeSpan Backoff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, Math.Clamp(attempts - 1, 0, 12))) * (0.8 + 0.4 * Random.Shared.NextDouble()));
 
-    async Task<DeliveryOutcome> SafeSendAsync(IChatSink sink, ChatMessage message)
+    Task<DeliveryOutcome> SafeSendAsync(IChatSink sink, ChatMessage message) => SafeSendAsync(sink, message, log, CancellationToken.None);
+
+    /// <summary>
+    /// Sends, mapping whatever the sink throws to an outcome so no entry or briefing is left claimed: network trouble and
+    /// timeouts are retried; anything else (a bug, a setting the sink cannot use) is refused and logged with its exception.
+    /// Only a cancellation asked for through <paramref name="cancellationToken"/> propagates.
+    /// </summary>
+    public static async Task<DeliveryOutcome> SafeSendAsync(IChatSink sink, ChatMessage message, ILogger log, CancellationToken cancellationToken)
     {
-        try { return await sink.SendAsync(message, CancellationToken.None); }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        try { return await sink.SendAsync(message, cancellationToken); }
+        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         { return new DeliveryOutcome.Retryable($"{e.GetType().Name}: {e.Message}"); }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            log.LogError(e, "A destination failed unexpectedly");
+            return new DeliveryOutcome.Permanent($"unexpected {e.GetType().Name}: {e.Message}");
+        }
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public static class BriefingServices
         // Translations kept while a translator was set up still show after it is switched off.
         services.AddSingleton(sp => new BriefingLanguage(sp.GetRequiredService<IOptions<TranslationSettings>>().Value.TargetLanguage));
         services.AddSingleton<IVolumeChart, VolumeChartPng>();
+        services.AddSingleton<BriefingPoster>();
         services.AddSingleton<BriefingRunner>();
         return services;
     }

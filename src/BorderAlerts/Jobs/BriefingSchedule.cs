@@ -35,7 +35,8 @@ public sealed class BriefingSchedule(FileBriefings briefings, IBriefingRuns runs
             if (current is not null && current.CronExpressionString == briefing.Cron && current.TimeZone.Id == briefing.TimeZone.Id) continue;
             var triggers = new List<ITrigger> { Trigger(briefing, clock) };
             if (current is null && Missed(briefing, last.GetValueOrDefault(briefing.Id)?.FireTime, clock.GetUtcNow())) triggers.Add(CatchUp(briefing, clock));
-            var job = JobBuilder.Create<BriefingJob>().WithIdentity(briefing.Id, BriefingJob.Group).WithDescription(briefing.Name).Build();
+            var job = JobBuilder.Create<BriefingJob>().WithIdentity(briefing.Id, BriefingJob.Group).WithDescription(briefing.Name)
+                .RequestRecovery().Build(); // an instance dying mid-firing: another recovers the firing and takes over its run
             await scheduler.ScheduleJob(job, triggers, new ScheduleJobOptions { Replace = true }, cancellationToken);
             log.LogInformation("Briefing {Briefing} scheduled: {Cron} ({Zone}){CatchUp}", briefing.Id, briefing.Cron, briefing.TimeZone.Id,
                 triggers.Count > 1 ? "; a firing missed since its last run fires now" : "");

@@ -60,8 +60,10 @@ public sealed class DestinationSettingsValidator(IConfiguration configuration) :
                 problems.Check(!string.IsNullOrWhiteSpace(d.Token ?? configuration.GetSettings<SlackSettings>().BotToken), $"{at}:Token", "is required (or set Slack:BotToken)");
                 break;
             case "email":
-                problems.Check(Uri.TryCreate(d.Url, UriKind.Absolute, out var smtp) && smtp.Scheme is "smtp" or "smtps", $"{at}:Url",
-                    "is required: the mail server as smtp://[user@]host[:port] or smtps://… (the password goes in Token)");
+                var server = Uri.TryCreate(d.Url, UriKind.Absolute, out var smtp) && smtp.Scheme is "smtp" or "smtps" && smtp.Host.Length > 0;
+                problems.Check(server, $"{at}:Url", "is required: the mail server as smtp://[user@]host[:port] or smtps://… (the password goes in Token)");
+                // "user:pass@" would be sent as the user name, and a password belongs in Token, not a URL that gets copied around.
+                problems.Check(!server || !smtp!.UserInfo.Contains(':'), $"{at}:Url", "must not hold a password (user:pass@): give only the user and put the password in Token");
                 problems.Check(EmailAddresses.AreValid(d.Channel), $"{at}:Channel", "is required: the recipients' addresses, comma-separated");
                 problems.Check(EmailAddresses.AreValid(d.From) && !d.From!.Contains(','), $"{at}:From", "is required: the sender's address");
                 break;

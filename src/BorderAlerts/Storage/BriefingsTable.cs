@@ -7,17 +7,18 @@ namespace BorderAlerts.Storage;
 /// <summary>
 /// Briefings in the store, the same statements on both stores: the alerts of a period with their items (index
 /// alerts_created), and briefing_runs, one row per firing whose primary key (briefing, fire time) lets exactly one
-/// instance take a firing (INSERT … ON CONFLICT DO NOTHING). SQLite passes its write lock. Not part of an export.
+/// instance take a firing (INSERT … ON CONFLICT), or take over one left running past its lease. SQLite passes its write lock. Not part of an export.
 /// </summary>
 internal sealed class BriefingsTable(Func<CancellationToken, Task<DbConnection>> open, SqlDialect dialect, SemaphoreSlim? writeLock = null)
     : IBriefingAlerts, IBriefingRuns
 {
-    public async Task<IReadOnlyList<BriefingAlert>> AlertsAsync(DateTimeOffset from, DateTimeOffset to, string? language, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BriefingAlert>> AlertsAsync(DateTimeOffset from, DateTimeOffset to, string? language, CancellationToken cancellationToken,
+        bool withText = true)
     {
         await using var connection = await open(cancellationToken);
         await using var command = Db.Command(connection, $"""
             SELECT a.item_id, a.rule_id, COALESCE(a.rule_name, a.rule_id), a.severity, a.created_at,
-                i.title, i.url, i.text, i.language, i.published_at, i.first_feed_id, i.story_id,
+                i.title, i.url, {(withText ? "i.text" : "''")}, i.language, i.published_at, i.first_feed_id, i.story_id,
                 (SELECT {dialect.StringAgg}(g.feed_id, ',') FROM sightings g WHERE g.item_id = i.id),
                 (SELECT t.text FROM translations t WHERE t.item_id = i.id AND t.field = '{TranslatedFields.Title}' AND t.language = @language)
             FROM alerts a JOIN items i ON i.id = a.item_id
@@ -33,11 +34,14 @@ internal sealed class BriefingsTable(Func<CancellationToken, Task<DbConnection>>
         return alerts;
     }
 
-    public async Task<bool> ClaimAsync(string briefingId, DateTimeOffset fireTime, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public async Task<bool> ClaimAsync(string briefingId, DateTimeOffset fireTime, DateTimeOffset now, CancellationToken cancellationToken,
+        TimeSpan? staleAfter = null) =>
         await WriteAsync("""
             INSERT INTO briefing_runs (briefing_id, fire_time, started_at, outcome) VALUES (@id, @fire, @now, 'running')
-            ON CONFLICT (briefing_id, fire_time) DO NOTHING
-            """, cancellationToken, ("id", briefingId), ("fire", Db.Ms(fireTime)), ("now", Db.Ms(now))) == 1;
+            ON CONFLICT (briefing_id, fire_time) DO UPDATE SET started_at = @now, finished_at = NULL, error = NULL
+            WHERE briefing_runs.outcome = 'running' AND briefing_runs.started_at <= @stale
+            """, cancellationToken, ("id", briefingId), ("fire", Db.Ms(fireTime)), ("now", Db.Ms(now)),
+            ("stale", Db.Ms(now - (staleAfter ?? BriefingRun.Lease)))) == 1;
 
     public Task FinishAsync(string briefingId, DateTimeOffset fireTime, BriefingOutcome outcome, string? error, DateTimeOffset now,
         CancellationToken cancellationToken) =>

@@ -18,7 +18,10 @@ sealed class BriefingHarness : IAsyncDisposable
 
     public static Task<BriefingHarness> StartAsync(string to, params (string Key, string Value)[] settings) => StartAsync(Store.Sqlite, to, settings);
 
-    public static async Task<BriefingHarness> StartAsync(Store store, string to, params (string Key, string Value)[] settings)
+    public static Task<BriefingHarness> StartAsync(Store store, string to, params (string Key, string Value)[] settings) => StartAsync(store, to, null, settings);
+
+    /// <param name="configure">Registrations after the composition root's, e.g. <see cref="ScriptedDestinations.Over"/>.</param>
+    public static async Task<BriefingHarness> StartAsync(Store store, string to, Action<IServiceCollection>? configure, params (string Key, string Value)[] settings)
     {
         var folder = new TempFolder(store);
         Directory.CreateDirectory(folder.Config);
@@ -30,7 +33,7 @@ sealed class BriefingHarness : IAsyncDisposable
                 timezone: Asia/Seoul
                 to: [{to}]
             """);
-        var pipeline = await Pipeline.StartAsync(folder, settings);
+        var pipeline = await Pipeline.StartAsync(folder, configure, settings);
         await BriefingData.SeedAsync(pipeline.Services,
             new BriefingData.Alerted("kyodo", FireTime.AddHours(-2), "coal", "high", Title: "丹东查获走私煤炭", AlsoSeenBy: ["yonhap"], TranslatedTitle: "Dandong seizes smuggled coal"),
             new BriefingData.Alerted("state", FireTime.AddHours(-30), "ships", Language: "en", Title: "Treasury designates tankers"));
@@ -39,7 +42,8 @@ sealed class BriefingHarness : IAsyncDisposable
 
     public BriefingDefinition Briefing => Pipeline.Services.GetRequiredService<FileBriefings>().Find("morning")!;
 
-    public Task<BriefingResult> FireAsync() => Pipeline.Services.GetRequiredService<BriefingRunner>().RunAsync(Briefing, FireTime, CancellationToken.None);
+    public Task<BriefingResult> FireAsync(CancellationToken cancellationToken = default) =>
+        Pipeline.Services.GetRequiredService<BriefingRunner>().RunAsync(Briefing, FireTime, cancellationToken);
 
     /// <summary>The PNG decoded by SkiaSharp: its width and height (0 × 0 when it is not a PNG).</summary>
     public static (int Width, int Height) Decode(byte[] png)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using BorderAlerts.Core.Briefings;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Jobs;
@@ -128,6 +129,7 @@ public sealed class BriefingScheduleTests
         await schedule.ApplyAsync(CancellationToken.None);
         await schedule.ApplyAsync(CancellationToken.None); // the file did not change: nothing is scheduled again
         var triggers = await scheduler.GetTriggersOfJob(new JobKey("morning", BriefingJob.Group));
+        var job = await scheduler.GetJobDetail(new JobKey("morning", BriefingJob.Group));
         await services.DisposeAsync();
         folder.Delete(recursive: true);
 
@@ -135,5 +137,21 @@ public sealed class BriefingScheduleTests
         Assert.Equal(SeoulTime(26, 8), cron.NextFireTimeUtc);
         Assert.Equal(catchesUp ? [SeoulTime(25, 12)] : [], triggers.Where(t => t is not ICronTrigger).Select(t => t.NextFireTimeUtc));
         runs.Verify(r => r.LastRunsAsync(It.IsAny<CancellationToken>()), Times.Once);
+        Assert.True(job!.RequestsRecovery); // an instance dying mid-firing: another recovers the firing
+    }
+
+    [Fact]
+    public void A_recovered_firing_has_the_fire_time_of_the_firing_it_recovers_so_it_takes_over_that_run()
+    {
+        var scheduled = SeoulTime(25, 8);
+        var recovery = TriggerBuilder.Create().WithIdentity("recover_node1_1", SchedulerConstants.DefaultRecoveryGroup).ForJob("morning", BriefingJob.Group)
+            .UsingJobData(SchedulerConstants.FailedJobOriginalTriggerName, "morning").UsingJobData(SchedulerConstants.FailedJobOriginalTriggerGroup, BriefingJob.Group)
+            .UsingJobData(SchedulerConstants.FailedJobOriginalTriggerFireTime, Convert.ToString(scheduled.AddSeconds(2), CultureInfo.InvariantCulture))
+            .UsingJobData(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, Convert.ToString(scheduled, CultureInfo.InvariantCulture))
+            .StartAt(scheduled).Build();
+        var context = Quartz.Extensibility.JobExecutionContextBuilder.For(new RecordingJob()).WithTrigger(recovery)
+            .FiredAt(scheduled.AddMinutes(40), scheduled).Recovering(true).Build(); // recovered 40 minutes on, once the dead instance missed its check-ins
+
+        Assert.Equal(scheduled, BriefingJob.FireTimeOf(context));
     }
 }

@@ -25,6 +25,7 @@ public sealed class BriefingsTableTests
 
         var read = await alerts.AlertsAsync(End.AddDays(-2), End, "en", CancellationToken.None);
         var untranslated = await alerts.AlertsAsync(End.AddDays(-2), End, null, CancellationToken.None);
+        var textless = await alerts.AlertsAsync(End.AddDays(-2), End, null, CancellationToken.None, withText: false); // a briefing without a query
 
         var alert = Assert.Single(read);
         Assert.Equal(("coal", "Rule coal", Severity.High, "丹东煤炭", "kyodo", 900L, "Dandong coal", "zh"),
@@ -32,6 +33,7 @@ public sealed class BriefingsTableTests
         Assert.Equal(["kyodo", "yonhap"], alert.Feeds.Order());
         Assert.Equal(End.AddHours(-1), alert.AlertedAt);
         Assert.Null(Assert.Single(untranslated).TranslatedTitle);
+        Assert.Equal(("text of", ""), (alert.Text[..7], Assert.Single(textless).Text));
     }
 
     [Theory, InlineData(Store.Sqlite), PostgresData]
@@ -53,5 +55,28 @@ public sealed class BriefingsTableTests
         Assert.Equal((End.AddDays(1), BriefingOutcome.Running, null), (last["morning"].FireTime, last["morning"].Outcome, last["morning"].Error));
         Assert.Equal(["evening", "morning"], last.Keys.Order());
         Assert.Equal(1, await first.Database.CountAsync("briefing_runs", "outcome = 'failed' AND error = 'analysts: Discord 500'"));
+    }
+
+    [Theory, InlineData(Store.Sqlite), PostgresData]
+    public async Task A_firing_still_running_half_an_hour_on_is_taken_over_once_and_a_finished_one_never(Store store)
+    {
+        using var folder = new TempFolder(store);
+        await using var first = await Pipeline.StartAsync(folder);
+        await using var second = await Pipeline.StartAsync(folder);
+        var (runs, other) = (first.Services.GetRequiredService<IBriefingRuns>(), second.Services.GetRequiredService<IBriefingRuns>());
+        await runs.ClaimAsync("morning", End, End, CancellationToken.None); // its instance dies
+        await runs.ClaimAsync("evening", End, End, CancellationToken.None);
+        await runs.FinishAsync("evening", End, BriefingOutcome.Failed, "analysts: Discord 500", End.AddMinutes(1), CancellationToken.None);
+
+        var early = await other.ClaimAsync("morning", End, End.AddMinutes(29), CancellationToken.None);
+        var late = await Task.WhenAll(other.ClaimAsync("morning", End, End.AddMinutes(31), CancellationToken.None),
+            runs.ClaimAsync("morning", End, End.AddMinutes(31), CancellationToken.None));
+        var finished = await other.ClaimAsync("evening", End, End.AddHours(2), CancellationToken.None);
+        var last = await other.LastRunsAsync(CancellationToken.None);
+
+        Assert.False(early);
+        Assert.Equal(1, late.Count(t => t));
+        Assert.False(finished);
+        Assert.Equal((End.AddMinutes(31), BriefingOutcome.Running), (last["morning"].StartedAt, last["morning"].Outcome));
     }
 }

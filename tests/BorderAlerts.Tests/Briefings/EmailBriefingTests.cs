@@ -1,6 +1,9 @@
 using BorderAlerts.Chat;
+using BorderAlerts.Chat.Email;
+using BorderAlerts.Core.Delivery;
 using BorderAlerts.Core.Storage;
 using BorderAlerts.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace BorderAlerts.Tests.Briefings;
@@ -15,15 +18,24 @@ public sealed class EmailBriefingTests
         ("Destinations:mail:Channel", "analysts@example.org, desk@example.org"), ("Destinations:mail:From", "BorderAlerts <alerts@example.org>"),
     ];
 
-    [Fact]
-    public async Task The_brief_is_mailed_as_html_with_its_chart_inline_after_signing_in()
+    /// <summary>The destination as the registry makes it, but trusting the fake's self-signed certificate (pinned by hash).</summary>
+    static Action<IServiceCollection> PinnedMail(FakeSmtp smtp) => ScriptedDestinations.Over(new Dictionary<string, IChatSink>
     {
-        await using var smtp = new FakeSmtp { User = "briefs", Password = "s3cret" };
-        await using var harness = await BriefingHarness.StartAsync("mail", [.. Mail(smtp, "briefs@"), ("Destinations:mail:Token", "s3cret")]);
+        ["mail"] = new EmailSink(new Uri($"smtp://briefs@127.0.0.1:{smtp.Port}"), MailboxAddress.Parse("BorderAlerts <alerts@example.org>"),
+            [MailboxAddress.Parse("analysts@example.org"), MailboxAddress.Parse("desk@example.org")], "s3cret", new DeliveryOptions(),
+            (_, certificate, _, _) => certificate?.GetCertHashString() == smtp.Certificate!.GetCertHashString()),
+    });
+
+    [Fact]
+    public async Task The_brief_is_mailed_as_html_with_its_chart_inline_after_signing_in_over_starttls()
+    {
+        await using var smtp = new FakeSmtp { User = "briefs", Password = "s3cret", Certificate = FakeSmtp.SelfSigned() };
+        await using var harness = await BriefingHarness.StartAsync(Store.Sqlite, "mail", PinnedMail(smtp), [.. Mail(smtp, "briefs@"), ("Destinations:mail:Token", "s3cret")]);
 
         var result = await harness.FireAsync();
 
         Assert.Equal(BriefingOutcome.Posted, result.Outcome);
+        Assert.Equal((1, 0), (smtp.SignIns, smtp.SignInsInClear));
         var received = Assert.Single(smtp.Mails);
         Assert.Equal("alerts@example.org", received.From);
         Assert.Equal(["analysts@example.org", "desk@example.org"], received.To);
@@ -38,6 +50,21 @@ public sealed class EmailBriefingTests
         using var png = new MemoryStream();
         chart.Content!.DecodeTo(png);
         Assert.Equal((VolumeChartPng.Width, VolumeChartPng.Height), BriefingHarness.Decode(png.ToArray()));
+    }
+
+    [Fact]
+    public async Task A_password_is_not_sent_in_clear_to_a_server_without_starttls_and_the_brief_is_dead_lettered_saying_why()
+    {
+        await using var smtp = new FakeSmtp { User = "briefs", Password = "s3cret" }; // offers AUTH, not STARTTLS
+        await using var harness = await BriefingHarness.StartAsync("mail", [.. Mail(smtp, "briefs@"), ("Destinations:mail:Token", "s3cret")]);
+
+        var result = await harness.FireAsync();
+
+        Assert.Equal(BriefingOutcome.Failed, result.Outcome);
+        Assert.Equal("the mail server offers no STARTTLS, so the password was not sent in clear: use smtps:// or a server that offers STARTTLS",
+            result.Destinations["mail"]);
+        Assert.Equal(0, smtp.SignIns);
+        Assert.Empty(smtp.Mails);
     }
 
     [Theory]

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace BorderAlerts.Tests.Infrastructure;
@@ -10,7 +13,7 @@ public sealed record ReceivedMail(string From, IReadOnlyList<string> To, byte[] 
 
 /// <summary>
 /// An SMTP server on loopback (RFC 5321, the part a client needs): greeting, EHLO (advertising SIZE and AUTH PLAIN) or HELO,
-/// AUTH PLAIN against <see cref="User"/>/<see cref="Password"/> when set (MAIL before it: 530), MAIL FROM, RCPT TO, DATA
+/// STARTTLS when a <see cref="Certificate"/> is set, AUTH PLAIN against <see cref="User"/>/<see cref="Password"/> when set (MAIL before it: 530), MAIL FROM, RCPT TO, DATA
 /// with dot-stuffing, RSET, NOOP, QUIT; commands out of order get 503, unknown ones 502, a message over
 /// <see cref="MaxBytes"/> 552. <see cref="Script"/> queues replies to the next RCPT TO (451 to retry, 550 to refuse).
 /// </summary>
@@ -31,6 +34,12 @@ public sealed class FakeSmtp : IAsyncDisposable
     public string? User { get; set; }
     public string? Password { get; set; }
     public int MaxBytes { get; set; } = 10 * 1024 * 1024;
+    /// <summary>When set, EHLO offers STARTTLS and the connection goes on over TLS with this (self-signed) certificate.</summary>
+    public X509Certificate2? Certificate { get; set; }
+    /// <summary>AUTH commands received, and those of them on a connection without TLS (a password sent in clear).</summary>
+    public int SignIns => _signIns;
+    public int SignInsInClear => _signInsInClear;
+    int _signIns, _signInsInClear;
     public ConcurrentQueue<ReceivedMail> Mails { get; } = new();
 
     /// <summary>RCPT TO commands received, scripted replies included: one per delivery attempt of a one-recipient mail.</summary>
@@ -60,19 +69,39 @@ public sealed class FakeSmtp : IAsyncDisposable
         var stream = client.GetStream();
         var reader = new StreamReader(stream, Encoding.Latin1);
         var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
-        var session = new SmtpSession(this);
+        var session = new SmtpSession(this, secure: false);
         await writer.WriteLineAsync("220 fake.smtp ESMTP");
         try
         {
             while (await reader.ReadLineAsync(_stop.Token) is { } line)
             {
+                if (line.Equals("STARTTLS", StringComparison.OrdinalIgnoreCase) && Certificate is { } certificate && !session.Secure)
+                {
+                    await writer.WriteLineAsync("220 2.0.0 Ready to start TLS");
+                    var tls = new SslStream(stream);
+                    await tls.AuthenticateAsServerAsync(certificate);
+                    (reader, writer) = (new StreamReader(tls, Encoding.Latin1), new StreamWriter(tls, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true });
+                    session = new SmtpSession(this, secure: true); // RFC 3207: the client starts over with EHLO
+                    continue;
+                }
                 var reply = line.Equals("DATA", StringComparison.OrdinalIgnoreCase) && session.ReadyForData
                     ? await session.DataAsync(reader, writer, _stop.Token) : session.Command(line);
                 await writer.WriteLineAsync(reply);
                 if (reply.StartsWith("221")) return;
             }
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException) { }
+        catch (Exception e) when (e is IOException or OperationCanceledException or System.Security.Authentication.AuthenticationException) { }
+    }
+
+    /// <summary>A self-signed certificate for 127.0.0.1, for <see cref="Certificate"/>; a client pins it by its hash.</summary>
+    public static X509Certificate2 SelfSigned()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
     }
 
     public async ValueTask DisposeAsync()
@@ -83,8 +112,9 @@ public sealed class FakeSmtp : IAsyncDisposable
     }
 
     /// <summary>One connection's state: greeted, signed in, the envelope so far.</summary>
-    sealed class SmtpSession(FakeSmtp server)
+    sealed class SmtpSession(FakeSmtp server, bool secure)
     {
+        public bool Secure => secure;
         bool _greeted, _signedIn;
         string? _from;
         readonly List<string> _to = [];
@@ -99,9 +129,12 @@ public sealed class FakeSmtp : IAsyncDisposable
             {
                 case "EHLO":
                     _greeted = true;
-                    return $"250-fake.smtp\r\n250-SIZE {server.MaxBytes}\r\n250-8BITMIME\r\n" + (server.User is null ? "250 HELP" : "250 AUTH PLAIN");
+                    return $"250-fake.smtp\r\n250-SIZE {server.MaxBytes}\r\n250-8BITMIME\r\n" + (server.Certificate is not null && !secure ? "250-STARTTLS\r\n" : "")
+                        + (server.User is null ? "250 HELP" : "250 AUTH PLAIN");
                 case "HELO": _greeted = true; return "250 fake.smtp";
                 case "AUTH":
+                    Interlocked.Increment(ref server._signIns);
+                    if (!secure) Interlocked.Increment(ref server._signInsInClear);
                     var plain = argument.StartsWith("PLAIN ", StringComparison.OrdinalIgnoreCase) ? Encoding.UTF8.GetString(Convert.FromBase64String(argument[6..])) : "";
                     _signedIn = plain == $"\0{server.User}\0{server.Password}";
                     return _signedIn ? "235 2.7.0 Authentication successful" : "535 5.7.8 Authentication credentials invalid";

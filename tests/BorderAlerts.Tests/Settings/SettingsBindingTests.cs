@@ -96,6 +96,21 @@ public sealed class SettingsBindingTests
     }
 
     [Theory]
+    [InlineData("smtp://", "is required: the mail server as smtp://[user@]host[:port] or smtps://… (the password goes in Token)")]
+    [InlineData("smtp:mail.example.org:587", "is required: the mail server as smtp://[user@]host[:port] or smtps://… (the password goes in Token)")]
+    [InlineData("smtp://briefs:s3cret@mail.example.org", "must not hold a password (user:pass@): give only the user and put the password in Token")]
+    public void An_email_server_address_without_a_host_or_with_a_password_in_it_is_refused_naming_the_key_not_the_value(string url, string problem)
+    {
+        using var services = Services(("Destinations:mail:Type", "email"), ("Destinations:mail:Url", url),
+            ("Destinations:mail:Channel", "analysts@example.org"), ("Destinations:mail:From", "alerts@example.org"));
+
+        var refused = Assert.Throws<OptionsValidationException>(() => Settings<DestinationSettings>(services));
+
+        Assert.Equal(["BorderAlerts:Destinations:mail:Url: " + problem], refused.Failures);
+        Assert.DoesNotContain("s3cret", string.Join(" ", refused.Failures));
+    }
+
+    [Theory]
     [MemberData(nameof(OneBadValuePerConcern))]
     public void A_bad_value_is_refused_by_its_own_concern_naming_the_full_key(string key, string value, Func<ServiceProvider, object> read, string expected)
     {
