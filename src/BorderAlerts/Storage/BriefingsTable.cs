@@ -64,14 +64,6 @@ internal sealed class BriefingsTable(Func<CancellationToken, Task<DbConnection>>
         return runs;
     }
 
-    async Task<int> WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        if (writeLock is not null) await writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = await open(cancellationToken);
-            return await Db.Run(connection, sql, cancellationToken, parameters);
-        }
-        finally { writeLock?.Release(); }
-    }
+    Task<int> WriteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        Db.WriteAsync(open, writeLock, connection => Db.Run(connection, sql, cancellationToken, parameters), cancellationToken);
 }

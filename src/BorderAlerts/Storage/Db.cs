@@ -41,6 +41,22 @@ internal static class Db
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// A write on a connection of its own, in SQLite's one writer's turn (<paramref name="writeLock"/>; PostgreSQL passes
+    /// none), so the tables that share the store's statements take the turn alike.
+    /// </summary>
+    public static async Task<T> WriteAsync<T>(Func<CancellationToken, Task<DbConnection>> open, SemaphoreSlim? writeLock,
+        Func<DbConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        if (writeLock is not null) await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await open(cancellationToken);
+            return await write(connection);
+        }
+        finally { writeLock?.Release(); }
+    }
+
     public static async Task<object?> Scalar(DbConnection connection, string sql, CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)
     {

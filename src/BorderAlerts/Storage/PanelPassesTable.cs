@@ -52,14 +52,6 @@ public sealed class PanelPassesTable(Func<CancellationToken, Task<DbConnection>>
         return new PanelPass(user, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
     }
 
-    async Task<T> LockedAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken)
-    {
-        if (writeLock is not null) await writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = await open(cancellationToken);
-            return await write(connection);
-        }
-        finally { writeLock?.Release(); }
-    }
+    Task<T> LockedAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken) =>
+        Db.WriteAsync(open, writeLock, write, cancellationToken);
 }

@@ -55,14 +55,6 @@ public sealed class WebSubTable(Func<CancellationToken, Task<DbConnection>> open
         return rows;
     }
 
-    async Task<T> LockedAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken)
-    {
-        if (writeLock is not null) await writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = await open(cancellationToken);
-            return await write(connection);
-        }
-        finally { writeLock?.Release(); }
-    }
+    Task<T> LockedAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken) =>
+        Db.WriteAsync(open, writeLock, write, cancellationToken);
 }
