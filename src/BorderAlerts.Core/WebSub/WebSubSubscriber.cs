@@ -18,7 +18,10 @@ namespace BorderAlerts.Core.WebSub;
 public sealed class WebSubSubscriber(IWebSubStore store, IHubClient hub, IFeedCatalog catalog, WebSubOptions options, TimeProvider clock,
     ILogger<WebSubSubscriber> log) : IPushSources
 {
-    static readonly TimeSpan Stale = TimeSpan.FromSeconds(30), MaxRetry = TimeSpan.FromHours(6), DeniedRetry = TimeSpan.FromDays(1);
+    static readonly TimeSpan Stale = TimeSpan.FromSeconds(30), MaxRetry = TimeSpan.FromHours(6);
+
+    /// <summary>How long a hub that denied a subscription is left before it is asked again.</summary>
+    public static readonly TimeSpan DeniedWait = TimeSpan.FromDays(1);
 
     Dictionary<string, WebSubSubscription> _byFeed = [];
     long _readAtTicks = DateTimeOffset.MinValue.UtcTicks;
@@ -165,8 +168,6 @@ public sealed class WebSubSubscriber(IWebSubStore store, IHubClient hub, IFeedCa
 
     /// <summary>After the hub verified: renewed at four fifths of the lease it granted.</summary>
     public static DateTimeOffset RenewAt(DateTimeOffset now, TimeSpan lease) => now + lease * 0.8;
-
-    public static TimeSpan DeniedWait => DeniedRetry;
 
     static TimeSpan Retry(int attempts) => TimeSpan.FromMinutes(Math.Min(Math.Pow(2, Math.Min(attempts, 20)), MaxRetry.TotalMinutes));
 
